@@ -1,0 +1,225 @@
+"""Scale benchmark for duplicate detection: throughput, memory, precision, recall.
+
+Generates N synthetic articles (sentences from a small grammar over a large made-up
+vocabulary, seeded), of which about 10% are injected near-duplicates of another
+article (paragraphs shuffled, a junk list of teasers appended, a new lede, word
+edits, or an exact copy in capitals), and some 5% of originals quote two sentences
+of another article (hard negatives). Then runs fingerprinting (shingles +
+signature) and the LSH index over the shuffled corpus and scores the duplicate
+links against the injected truth.
+
+    python bench/dedupe_scale.py --n 10000
+    python bench/dedupe_scale.py --n 100000 --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing import Pool
+
+import numpy as np
+
+from dateline.dedupe import DuplicateIndex, Fingerprint, fingerprint
+
+SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
+DETERMINERS = ["the", "a", "this", "every", "its", "their"]
+PREPOSITIONS = ["in", "near", "after", "before", "with", "against", "across", "under"]
+
+
+@dataclass
+class Lexicon:
+    nouns: list[str]
+    verbs: list[str]
+    adjectives: list[str]
+    places: list[str]
+
+
+def make_lexicon(rng: random.Random) -> Lexicon:
+    words: set[str] = set()
+    while len(words) < 20_000:
+        words.add("".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))))
+    pool = sorted(words)
+    rng.shuffle(pool)
+    return Lexicon(pool[:9000], pool[9000:13000], pool[13000:17000], pool[17000:])
+
+
+def sentence(rng: random.Random, lex: Lexicon) -> str:
+    def phrase() -> str:
+        adjective = [rng.choice(lex.adjectives)] if rng.random() < 0.5 else []
+        return " ".join([rng.choice(DETERMINERS), *adjective, rng.choice(lex.nouns)])
+
+    words = [phrase(), rng.choice(lex.verbs) + "s", phrase()]
+    if rng.random() < 0.6:
+        words += [rng.choice(PREPOSITIONS), rng.choice(lex.places).capitalize()]
+    if rng.random() < 0.4:
+        words += [rng.choice(PREPOSITIONS), phrase()]
+    return " ".join(words).capitalize() + "."
+
+
+def article(rng: random.Random, lex: Lexicon) -> list[list[str]]:
+    """Paragraphs of sentences (kept as lists so variants can edit them)."""
+    return [
+        [sentence(rng, lex) for _ in range(rng.randint(2, 5))] for _ in range(rng.randint(6, 12))
+    ]
+
+
+def render(paragraphs: list[list[str]]) -> str:
+    return "\n\n".join(" ".join(p) for p in paragraphs)
+
+
+KINDS = ("exact", "shuffle", "junk", "lede", "edits", "two of these")
+
+
+def near_copy(rng: random.Random, lex: Lexicon, base: list[list[str]], kind: str) -> str:
+    """A copy with one or two of: shuffled paragraphs, junk list, new lede, word edits."""
+    paragraphs = [list(p) for p in base]
+    if kind == "exact":
+        return render(paragraphs).upper().replace(" ", "  ")
+    steps = rng.sample(KINDS[1:5], 2) if kind == KINDS[-1] else [kind]
+    if "shuffle" in steps:
+        rng.shuffle(paragraphs)
+    if "lede" in steps:
+        paragraphs[0] = [sentence(rng, lex) for _ in range(2)]
+    text = render(paragraphs)
+    if "edits" in steps:
+        words = text.split(" ")
+        for _ in range(max(1, len(words) // 60)):
+            words[rng.randrange(len(words))] = rng.choice(lex.nouns)
+        text = " ".join(words)
+    if "junk" in steps:
+        teasers = [f"{sentence(rng, lex)}\n{sentence(rng, lex)}" for _ in range(rng.randint(3, 8))]
+        text += "\n\nRelated\n\n" + "\n\n".join(teasers)
+    return text
+
+
+def corpus(n: int, dup_rate: float, seed: int) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """Shuffled ``(id, text)`` pairs and each id's true group.
+
+    Copies are named ``c<j>-<kind>`` so that recall can be broken down by kind.
+    """
+    rng = random.Random(seed)
+    lex = make_lexicon(rng)
+    originals = [article(rng, lex) for _ in range(n - int(n * dup_rate))]
+    for paragraphs in rng.sample(originals, len(originals) // 20):
+        quoted = rng.choice(rng.choice(originals))  # two sentences of another article
+        paragraphs[-1] = paragraphs[-1] + quoted[:2]
+    items = [(f"o{i}", render(p)) for i, p in enumerate(originals)]
+    truth = {f"o{i}": i for i in range(len(originals))}
+    for j in range(n - len(originals)):
+        source, kind = rng.randrange(len(originals)), rng.choice(KINDS)
+        items.append((f"c{j}-{kind}", near_copy(rng, lex, originals[source], kind)))
+        truth[f"c{j}-{kind}"] = source
+    rng.shuffle(items)
+    return items, truth
+
+
+def fingerprints(items: list[tuple[str, str]], workers: int) -> Iterator[Fingerprint]:
+    texts = (text for _, text in items)
+    if workers <= 1:
+        yield from map(fingerprint, texts)
+        return
+    with Pool(workers) as pool:
+        yield from pool.imap(fingerprint, texts, chunksize=256)
+
+
+def run(items: list[tuple[str, str]], workers: int, exact: bool) -> dict[str, str | None]:
+    """Link every document to the root it duplicates (``None`` for roots).
+
+    With ``exact`` the roots' shingle arrays are kept (4 bytes a shingle) and
+    containment is computed exactly instead of estimated from the signatures.
+    """
+    index = DuplicateIndex()
+    kept: dict[str, np.ndarray] = {}
+
+    def shingles_of(doc_id: str) -> set[int] | None:
+        found = kept.get(doc_id)
+        return None if found is None else set(found.tolist())
+
+    links: dict[str, str | None] = {}
+    for (doc_id, _), fp in zip(items, fingerprints(items, workers), strict=True):
+        own = fp.shingle_set() if exact else None
+        match = index.find(fp.content_hash, fp.signature, fp.size, own, shingles_of)
+        links[doc_id] = None if match is None else match.document_id
+        if match is None:
+            index.add(doc_id, fp.content_hash, fp.signature, fp.size)
+            if exact:
+                kept[doc_id] = fp.shingles
+    return links
+
+
+def score(
+    items: list[tuple[str, str]], links: dict[str, str | None], truth: dict[str, int]
+) -> tuple[float, float, int, dict[str, float]]:
+    """Link precision and recall (overall and per kind of copy).
+
+    A link is right when both ends share a true group; every document after the
+    first of its group in input order should be linked.
+    """
+    seen: set[int] = set()
+    expected: list[str] = []
+    for doc_id, _ in items:
+        if truth[doc_id] in seen:
+            expected.append(doc_id)
+        seen.add(truth[doc_id])
+    made = [(d, r) for d, r in links.items() if r is not None]
+    right = {d for d, r in made if truth[d] == truth[r]}
+    precision = len(right) / len(made) if made else 1.0
+    recall = len(right & set(expected)) / len(expected) if expected else 1.0
+    by_kind: dict[str, list[bool]] = {}
+    for doc_id in expected:
+        # The first copy of a group may be an original, linked from a copy instead.
+        kind = doc_id.split("-", 1)[1] if doc_id.startswith("c") else "original (copy came first)"
+        by_kind.setdefault(kind, []).append(doc_id in right)
+    return precision, recall, len(expected), {k: sum(v) / len(v) for k, v in by_kind.items()}
+
+
+def _peak_mb() -> float:
+    # Peak resident memory of this process (Linux reports kilobytes); worker
+    # processes, when used, are not counted.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="number of articles")
+    parser.add_argument("--dup-rate", type=float, default=0.1, help="share of injected copies")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="processes for fingerprinting")
+    parser.add_argument("--exact", action="store_true", help="exact containment (keeps shingles)")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    items, truth = corpus(args.n, args.dup_rate, args.seed)
+    generated = time.perf_counter() - started
+    words = sum(len(text.split()) for _, text in items) / len(items)
+    corpus_mb = _peak_mb()
+
+    started = time.perf_counter()
+    links = run(items, args.workers, args.exact)
+    elapsed = time.perf_counter() - started
+    precision, recall, expected, by_kind = score(items, links, truth)
+    peak_mb = _peak_mb()
+
+    print(
+        f"generated {len(items)} articles ({words:.0f} words on average) in {generated:.1f} s;"
+        f" peak RSS {corpus_mb:.0f} MB before deduplication"
+    )
+    mode = "exact" if args.exact else "estimate"
+    header = f"{'N':>8} {'workers':>7} {'verify':>8} {'copies':>7} {'seconds':>8} {'docs/s':>8}"
+    header += f" {'peak MB':>8} {'precision':>9} {'recall':>7}"
+    print(header)
+    print(
+        f"{args.n:>8} {args.workers:>7} {mode:>8} {expected:>7} {elapsed:>8.1f}"
+        f" {args.n / elapsed:>8.0f} {peak_mb:>8.0f} {precision:>9.4f} {recall:>7.4f}"
+    )
+    kinds = ", ".join(f"{k} {v:.3f}" for k, v in sorted(by_kind.items()))
+    print(f"recall by kind of copy: {kinds}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Analysis of clean article text: temporal expressions and their resolution."""

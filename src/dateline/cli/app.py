@@ -1,0 +1,172 @@
+"""Typer root: each command parses options, calls the Dossier, and renders the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dateline import __version__
+from dateline.cli import render
+from dateline.errors import DatelineError
+from dateline.read import find_files
+from dateline.service import Dossier
+
+SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "data" / "sample"
+
+app = typer.Typer(
+    name="dateline",
+    help="Turn a pile of news articles into a sourced dossier.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="DATELINE_DB",
+        help="Store path (else $DATELINE_DB, else ./dateline.db).",
+        show_default=True,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    render.console(stderr=True).print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def open_dossier(db: str) -> Dossier:
+    try:
+        return Dossier.open(db)
+    except DatelineError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (searched recursively).")
+    ] = None,
+    db: DbOption = "dateline.db",
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Ingest the bundled sample corpus.")
+    ] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Read, clean, deduplicate, date and store articles. Safe to re-run."""
+    targets = [str(p) for p in (paths or [])]
+    if sample:
+        targets.append(str(SAMPLE_CORPUS))
+    if not targets:
+        raise fail("give files or folders to ingest, or --sample", code=2)
+    out = render.console(stderr=True)
+    with open_dossier(db) as dossier:
+        total = sum(1 for _ in find_files(targets))
+        with Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=out,
+            disable=not progress,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("ingest", total=total)
+            seen: set[str] = set()
+
+            def advance(path: str) -> None:
+                if path not in seen:  # a JSON file of many records is one step
+                    seen.add(path)
+                    bar.advance(task)
+
+            report = dossier.ingest(targets, progress=advance)
+        for problem in report.problems:
+            out.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", soft_wrap=True)
+        out.print(render.ingest_summary(report))
+        out.print(render.stats_line(dossier.stats()))
+    if report.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def documents(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """List stored documents with their date, how it was found, and duplicate links."""
+    with open_dossier(db) as dossier:
+        docs = dossier.documents()
+        if as_json:
+            render.print_json(dossier.export()["documents"])
+        else:
+            render.console().print(render.documents_table(docs))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='FTS5 query, e.g. dioxin or "Bien Hoa".')],
+    db: DbOption = "dateline.db",
+    limit: Annotated[int, typer.Option(min=1, help="Most results to show.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over clean text, ranked, one result per story."""
+    with open_dossier(db) as dossier:
+        try:
+            hits = dossier.search(query, limit=limit)
+        except DatelineError as exc:
+            raise fail(str(exc)) from None
+        if as_json:
+            render.print_json([asdict(h) for h in hits])
+        else:
+            render.console().print(render.search_table(query, hits))
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write ('-' for stdout).")],
+    db: DbOption = "dateline.db",
+    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+) -> None:
+    """Write the dossier in a format other tools read."""
+    if fmt != "json":
+        raise fail(f"unknown format {fmt!r}; choose json", code=2)
+    with open_dossier(db) as dossier:
+        text = json.dumps(dossier.export(), ensure_ascii=False, indent=2) + "\n"
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)  # never leave a half-written export behind
+    render.console(stderr=True).print(f"wrote {output}")
+
+
+@app.command()
+def info(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """Summarise the store: documents, duplicates, dated, span, schema version."""
+    with open_dossier(db) as dossier:
+        stats = {**dossier.stats(), "schema_version": dossier.store.schema_version(), "db": db}
+    if as_json:
+        render.print_json(stats)
+    else:
+        render.console().print(render.stats_line(stats))
+
+
+def main() -> None:
+    app()

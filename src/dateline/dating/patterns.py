@@ -1,0 +1,116 @@
+"""Date patterns, as data: month and weekday names, and the regexes built from them.
+
+Only full dates with a year are ever turned into a value. Everything tolerates
+the spacing of tokenised text ("June 3 , 2010", "-LRB- Reuters -RRB-") as well as
+ordinary prose, since scraped corpora come in both forms.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+# Monday is 0, as in datetime.date.weekday().
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tues": 1, "tue": 1,
+    "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+
+def _names(table: dict[str, int]) -> str:
+    # Longest first, so "sept" is tried before "sep"; a dot may follow an abbreviation.
+    names = "|".join(sorted(table, key=len, reverse=True))
+    return rf"(?i:{names})\b\.?"
+
+
+MONTH = _names(MONTHS)
+WEEKDAY = rf"(?P<weekday>{_names(WEEKDAYS)})"
+_DAY = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b"
+_YEAR = r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)"
+_COMMA = r"\s*,?\s*"
+
+# The three forms of a full date, with groups to read it back.
+MDY = re.compile(rf"(?P<month>{MONTH})\s*(?P<day>{_DAY}){_COMMA}(?P<year>{_YEAR})")
+DMY = re.compile(rf"(?P<day>{_DAY})\s*(?i:of\s+)?(?P<month>{MONTH}){_COMMA}(?P<year>{_YEAR})")
+ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
+
+# Any full date, as one group, for use inside larger patterns.
+DATE = (
+    rf"(?P<date>{MONTH}\s*{_DAY}{_COMMA}{_YEAR}"
+    rf"|{_DAY}\s*(?i:of\s+)?{MONTH}{_COMMA}{_YEAR}"
+    r"|(?<!\d)\d{4}-\d\d-\d\d(?!\d))"
+)
+
+OPEN = r"(?:\(|-LRB-)"
+CLOSE = r"(?:\)|-RRB-)"
+DASH = r"(?:--?|–|—)"
+_WEEKDAY_PREFIX = rf"(?:{WEEKDAY}{_COMMA})?"
+_TIME = (
+    r"\d{1,2}[:.]\d\d(?:\s*(?i:[ap]\.?m\.?))?"
+    r"(?:\s+(?:UK time|UTC|GMT|BST|CET|CEST|ICT|[ECMP][SD]T)\b)?"
+)
+# One to five words starting with a capital ("HANOI", "Ho Chi Minh City"),
+# optionally followed by a region ("WASHINGTON, D.C."). Capitalisation is checked
+# in code: the regex engine has no Unicode upper-case class.
+_PLACE_WORD = r"[^\W\d_][\w.'’&-]*"
+_NOT_WEEKDAY = rf"(?!(?i:{'|'.join(WEEKDAYS)})\b)"  # "PARIS, Tuesday, March 4": not a region
+_PLACE = (
+    rf"(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}}"
+    rf"(?:\s*,\s*{_NOT_WEEKDAY}{_PLACE_WORD}){{0,1}})"
+)
+
+# "HANOI, Nov. 2, 2025 (VNA) –", "Hanoi, November 3, 2025 —": a place, a full date,
+# then an agency in brackets and/or a dash. Without the closing agency or dash it
+# is just a sentence that starts with a place and a date.
+DATELINE = re.compile(
+    rf"^\s*{_PLACE}\s*,\s*{_WEEKDAY_PREFIX}{DATE}\s*"
+    rf"(?:{OPEN}[^()\n]{{1,40}}?{CLOSE}\s*{DASH}?|{DASH})"
+)
+
+# A page timestamp that opens the text: "LONDON | Tue Mar 4 , 2025 6:09 pm GMT",
+# "Tuesday 4 March 2025 09.30 GMT", "09:30 UK time , Tuesday , 4 March 2025".
+# It counts only with a clock time or a "PLACE |" prefix next to the date.
+TIMESTAMP = re.compile(
+    rf"^\s*(?:(?P<stamp_place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}})\s*\|\s*)?"
+    rf"(?:(?P<time_before>{_TIME}){_COMMA})?{_WEEKDAY_PREFIX}{DATE}"
+    rf"(?:{_COMMA}(?i:at\s+)?(?P<time_after>{_TIME}))?"
+)
+
+# Cues that the text itself gives its own date: "today (November 3, 2025)",
+# "today, Monday, November 3, 2025", "November 3, 2025 (today)"...
+TODAY = (
+    re.compile(rf"\b(?i:today)\s*(?:{OPEN}\s*|,\s*){_WEEKDAY_PREFIX}{DATE}"),
+    re.compile(rf"{_WEEKDAY_PREFIX}{DATE}\s*{OPEN}\s*(?i:today)\s*{CLOSE}"),
+)
+# ... and a "Published: 3 November 2025" stamp opening a line (a byline block).
+# Anywhere else "published on <date>" is usually about a report or a study.
+PUBLISHED = re.compile(
+    rf"^\s*(?i:(?:first\s+)?(?:published|posted))(?:\s+(?i:on))?\s*:?\s*"
+    rf"{_WEEKDAY_PREFIX}{DATE}",
+    re.MULTILINE,
+)
+
+# Dates in a URL: /2025/11/03/, /2025-11-03/, _20251103_ is too ambiguous to use.
+URL_DATE = re.compile(
+    r"(?<![\d])(?P<year>(?:19|20)\d\d)[/_-](?P<month>0?[1-9]|1[0-2])[/_-]"
+    r"(?P<day>0?[1-9]|[12]\d|3[01])(?![\d])"
+)

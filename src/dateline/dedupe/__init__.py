@@ -1,0 +1,25 @@
+"""Exact and near-duplicate detection: shingles, MinHash signatures, an LSH index."""
+
+from __future__ import annotations
+
+from dateline.dedupe.fingerprints import Fingerprint, fingerprint
+from dateline.dedupe.group import group_texts, partition
+from dateline.dedupe.index import DuplicateIndex, DuplicateMatch
+from dateline.dedupe.minhash import deserialise, serialise, signature
+from dateline.dedupe.shingles import content_hash, normalise, shingle_array, shingles
+
+__all__ = [
+    "DuplicateIndex",
+    "DuplicateMatch",
+    "Fingerprint",
+    "content_hash",
+    "deserialise",
+    "fingerprint",
+    "group_texts",
+    "normalise",
+    "partition",
+    "serialise",
+    "shingle_array",
+    "shingles",
+    "signature",
+]

@@ -1,0 +1,187 @@
+"""An index of canonical documents that finds the one a new document duplicates.
+
+Two steps, cheapest first:
+
+1. exact: the normalised texts have the same SHA-256 (:func:`shingles.content_hash`);
+2. near: datasketch MinHash LSH proposes candidates whose shingle sets look
+   similar, then each is verified by *containment*: the share of the smaller
+   document's shingles that occur in the larger one. Containment, not Jaccard,
+   is the test because a reprint with a block of related-article teasers
+   appended keeps all of the article's shingles but gains many new ones, which
+   drags its Jaccard similarity down while containment stays near 1.
+
+Only canonical documents (roots) are added. The caller stores the link returned by
+:meth:`DuplicateIndex.find` and does not add the duplicate, so every link points
+straight at a root: there are no chains to resolve, and each duplicate was
+verified against its root itself rather than against another copy, which stops
+near-matches from drifting (A~B, B~C, yet C far from A). The first stored copy is
+the canonical one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from dateline.dedupe import minhash
+
+# LSH candidate threshold (Jaccard). Low, because a copy with junk appended has a
+# low Jaccard: 1.5 times the article's length in teasers gives J ~ 0.4. At 0.2
+# datasketch picks 28 bands of 2 rows: a pair with J = 0.3 becomes a candidate
+# with probability 0.93, J = 0.4 with 0.99, while unrelated articles on the same
+# topic (J ~ 0.01) do so with probability 0.003. False candidates only cost a
+# verification; the decision is the containment test.
+DEFAULT_THRESHOLD = 0.2
+
+# Share of the smaller document's shingles that must occur in the larger one.
+# A reprint with a new lede, a title line and a dozen edited words keeps > 0.9;
+# two articles on the same story that quote the same few sentences share
+# < 0.2. A single edited word removes up to 5 shingles, so 0.8 tolerates about
+# one edit per 25 words beyond a rewritten lede.
+DEFAULT_CONTAINMENT = 0.8
+
+# Below this many shingles (a text of 5 words or fewer) the containment ratio is
+# meaningless (one shingle is all or nothing), so such texts only match exactly.
+MIN_SHINGLES = 2
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """The canonical document a new one duplicates, and how sure we are."""
+
+    document_id: str
+    how: str  # "exact" | "near"
+    score: float  # 1.0 for exact; the containment for near
+
+
+@dataclass(frozen=True)
+class _Entry:
+    signature: np.ndarray
+    size: int
+    order: int  # insertion order, to break score ties towards the older root
+
+
+@cache
+def lsh_params(threshold: float) -> tuple[int, int]:
+    """(bands, rows) that datasketch picks for ``threshold``.
+
+    Cached: datasketch finds them by numerical integration (~0.1 s), which would
+    otherwise be paid for every index built.
+    """
+    lsh = MinHashLSH(threshold=threshold, num_perm=minhash.NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def estimated_containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Containment of the smaller set in the larger, from their Jaccard and sizes.
+
+    With ``J = |A & B| / |A | B|`` and ``|A | B| = |A| + |B| - |A & B|``, the
+    intersection is ``J (|A| + |B|) / (1 + J)``.
+    """
+    smaller = min(size_a, size_b)
+    if smaller <= 0:
+        return 0.0
+    intersection = jaccard * (size_a + size_b) / (1.0 + jaccard)
+    return min(1.0, intersection / smaller)
+
+
+def exact_containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller set's members found in the larger one."""
+    smaller, larger = (a, b) if len(a) <= len(b) else (b, a)
+    if not smaller:
+        return 0.0
+    return len(smaller & larger) / len(smaller)
+
+
+class DuplicateIndex:
+    """Canonical documents, searchable by content hash and by MinHash LSH."""
+
+    def __init__(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        containment: float = DEFAULT_CONTAINMENT,
+    ) -> None:
+        if not 0.0 < containment <= 1.0:
+            raise ValueError(f"containment must be in (0, 1], got {containment}")
+        self.threshold = threshold
+        self.containment = containment
+        self._lsh = MinHashLSH(num_perm=minhash.NUM_PERM, params=lsh_params(threshold))
+        self._by_hash: dict[str, str] = {}
+        self._entries: dict[str, _Entry] = {}
+
+    @property
+    def size(self) -> int:
+        """Number of canonical documents held."""
+        return len(self._entries)
+
+    def __contains__(self, document_id: object) -> bool:
+        return document_id in self._entries
+
+    def add(self, document_id: str, content_hash: str, signature: np.ndarray, size: int) -> None:
+        """Hold ``document_id`` as a canonical document (call only for roots)."""
+        if document_id in self._entries:
+            raise ValueError(f"document {document_id!r} is already in the index")
+        self._entries[document_id] = _Entry(signature, size, len(self._entries))
+        if size == 0:
+            return  # no words: nothing to be a copy of
+        # setdefault: the first stored copy stays canonical for its hash.
+        self._by_hash.setdefault(content_hash, document_id)
+        if size >= MIN_SHINGLES:
+            self._lsh.insert(document_id, minhash.lean(signature), check_duplication=False)
+
+    def find(
+        self,
+        content_hash: str,
+        signature: np.ndarray,
+        size: int,
+        shingles: set[int] | None = None,
+        shingles_of: Callable[[str], set[int] | None] | None = None,
+    ) -> DuplicateMatch | None:
+        """The canonical document this one duplicates, or ``None``.
+
+        ``size`` is the number of shingles. With both ``shingles`` (this
+        document's) and ``shingles_of`` (a candidate's, by id) the containment is
+        computed exactly; otherwise (or when ``shingles_of`` returns ``None`` for a
+        candidate) it is estimated from the signatures.
+        """
+        if size == 0:
+            return None
+        root = self._by_hash.get(content_hash)
+        if root is not None:
+            return DuplicateMatch(root, "exact", 1.0)
+        if size < MIN_SHINGLES:
+            return None
+        best: tuple[float, int, str] | None = None
+        for candidate in self._lsh.query(minhash.lean(signature)):
+            entry = self._entries[candidate]
+            theirs = shingles_of(candidate) if shingles is not None and shingles_of else None
+            if shingles is not None and theirs is not None:
+                score = exact_containment(shingles, theirs)
+            else:
+                jaccard = minhash.jaccard(signature, entry.signature)
+                score = estimated_containment(jaccard, size, entry.size)
+            # Best score wins; on a tie the older root, so the result is deterministic.
+            if score >= self.containment and (best is None or (score, -entry.order) > best[:2]):
+                best = (score, -entry.order, candidate)
+        return None if best is None else DuplicateMatch(best[2], "near", best[0])
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Iterable[tuple[str, str, bytes, int]],
+        threshold: float = DEFAULT_THRESHOLD,
+        containment: float = DEFAULT_CONTAINMENT,
+    ) -> DuplicateIndex:
+        """Rebuild from stored ``(document_id, content_hash, signature_bytes, size)``.
+
+        Pass only canonical documents, in the order they were first stored, so
+        that the first copy stays canonical for exact matches.
+        """
+        index = cls(threshold, containment)
+        for document_id, digest, sig_bytes, size in rows:
+            index.add(document_id, digest, minhash.deserialise(sig_bytes), size)
+        return index

@@ -1,0 +1,61 @@
+"""Evaluation of dated timelines against gold timelines (Timeline17 conventions)."""
+
+from dateline.evaluate.metrics import (
+    Gold,
+    RougeScores,
+    TimelineLike,
+    TimelineScores,
+    agreement_rouge,
+    align_m1_rouge,
+    concat_rouge,
+    date_f1,
+    evaluate_timeline,
+    mean_scores,
+)
+from dateline.evaluate.rouge import (
+    RougeCounts,
+    Scores,
+    f1_score,
+    ngram_counts,
+    rouge_n,
+    rouge_n_counts,
+    rouge_tokens,
+    stem,
+    tokenize,
+)
+from dateline.evaluate.timelines import (
+    Problem,
+    Timeline,
+    TimelineFormatError,
+    load_gold_jsonl,
+    load_t17_timeline,
+    parse_date,
+)
+
+__all__ = [
+    "Gold",
+    "Problem",
+    "RougeCounts",
+    "RougeScores",
+    "Scores",
+    "Timeline",
+    "TimelineFormatError",
+    "TimelineLike",
+    "TimelineScores",
+    "agreement_rouge",
+    "align_m1_rouge",
+    "concat_rouge",
+    "date_f1",
+    "evaluate_timeline",
+    "f1_score",
+    "load_gold_jsonl",
+    "load_t17_timeline",
+    "mean_scores",
+    "ngram_counts",
+    "parse_date",
+    "rouge_n",
+    "rouge_n_counts",
+    "rouge_tokens",
+    "stem",
+    "tokenize",
+]

@@ -1,0 +1,127 @@
+"""ROUGE-1 and ROUGE-2 counts in the convention the timeline-summarisation field reports.
+
+The conventions are those of the ROUGE-1.5.5 reimplementation in ``tilse`` 0.2.1 (its
+``rouge_computation="reimpl"``), which published timeline scores are computed with:
+whitespace tokens (input is already Penn-Treebank tokenised), lower-cased, the ROUGE-1.5.5
+SMART stopwords and a few punctuation tokens dropped, then Porter-stemmed in NLTK's extended
+mode. A summary's tokens are pooled across its sentences, so bigrams span sentence boundaries
+and the gaps left by dropped tokens. With several references, hits are summed over the
+references and the precision denominator is the prediction's n-gram count times their number.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+from dateline.evaluate.stopwords import SMART_STOPWORDS
+
+# Matched against the lower-cased token as a whole; other punctuation tokens (e.g. "-LRB-",
+# "?", "$") stay, as in the reference convention.
+PUNCTUATION: frozenset[str] = frozenset({".", ",", ";", ":", "``", "''", "-", '"'})
+IGNORED: frozenset[str] = SMART_STOPWORDS | PUNCTUATION
+
+# NLTK_EXTENSIONS is the default mode; named so a change of default cannot change scores.
+_STEMMER = PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
+
+
+@lru_cache(maxsize=1 << 17)
+def stem(token: str) -> str:
+    """Porter stem of a lower-cased token (NLTK extended mode); the token itself on failure."""
+    try:
+        return _STEMMER.stem(token)
+    except IndexError:  # older stemmer versions fail on some short tokens
+        return token
+
+
+def tokenize(sentence: str) -> list[str]:
+    """Whitespace tokens of an already tokenised sentence."""
+    return sentence.split()
+
+
+def rouge_tokens(sentences: Iterable[str]) -> list[str]:
+    """The tokens ROUGE compares: lower-cased, stopwords and punctuation dropped, stemmed."""
+    tokens: list[str] = []
+    for sentence in sentences:
+        for token in tokenize(sentence):
+            lowered = token.lower()
+            if lowered not in IGNORED:
+                tokens.append(stem(lowered))
+    return tokens
+
+
+def ngram_counts(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    """Counts of the n-grams of consecutive tokens."""
+    if n < 1:
+        raise ValueError(f"n-gram order must be positive, not {n}")
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+@dataclass(frozen=True)
+class RougeCounts:
+    """Clipped n-gram hits and the two denominators, kept apart so they can be summed."""
+
+    hits: float
+    predicted: int
+    reference: int
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.reference if self.reference else 0.0
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Precision, recall and their harmonic mean (F1)."""
+
+    precision: float
+    recall: float
+    f1: float
+
+    @classmethod
+    def from_precision_recall(cls, precision: float, recall: float) -> Scores:
+        return cls(precision, recall, f1_score(precision, recall))
+
+
+def f1_score(precision: float, recall: float) -> float:
+    """Harmonic mean of precision and recall; 0 when both are 0."""
+    if precision + recall == 0:
+        return 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+def rouge_n_counts_from_tokens(
+    predicted: Sequence[str], references: Sequence[Sequence[str]], n: int
+) -> RougeCounts:
+    """ROUGE-N counts for prepared tokens (see `rouge_tokens`) against one or more references."""
+    pred = ngram_counts(predicted, n)
+    refs = [ngram_counts(tokens, n) for tokens in references]
+    hits = sum(min(count, ref[gram]) for gram, count in pred.items() for ref in refs)
+    return RougeCounts(
+        hits=hits,
+        predicted=len(refs) * sum(pred.values()),
+        reference=sum(sum(ref.values()) for ref in refs),
+    )
+
+
+def rouge_n_counts(
+    predicted: Sequence[str], references: Sequence[Sequence[str]], n: int
+) -> RougeCounts:
+    """ROUGE-N counts of a summary (its sentences) against reference summaries."""
+    return rouge_n_counts_from_tokens(
+        rouge_tokens(predicted), [rouge_tokens(ref) for ref in references], n
+    )
+
+
+def rouge_n(predicted: Sequence[str], references: Sequence[Sequence[str]], n: int) -> Scores:
+    """ROUGE-N precision, recall and F1 of a summary against reference summaries."""
+    counts = rouge_n_counts(predicted, references, n)
+    return Scores.from_precision_recall(counts.precision, counts.recall)

@@ -1,0 +1,1 @@
+"""Exports of the dossier for other tools."""

@@ -1,0 +1,120 @@
+"""Corpus stages of ingest: link each prepared document to its duplicates, settle
+dates across a duplicate group, and store it in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from dateline.dating import date_from_duplicate
+from dateline.dedupe import DuplicateIndex, deserialise, shingles
+from dateline.model import IngestReport, PublicationDate, RawDocument, ReadProblem
+from dateline.pipeline.prepare import Prepared, document_id, prepare
+from dateline.read import read_paths
+from dateline.store import SQLiteStore
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+class Ingester:
+    """Runs ingest against one store; keeps the duplicate index between batches."""
+
+    def __init__(self, store: SQLiteStore, today: date | None = None) -> None:
+        self.store = store
+        self.today = today or date.today()
+        self._index: DuplicateIndex | None = None
+
+    @property
+    def index(self) -> DuplicateIndex:
+        if self._index is None:
+            self._index = DuplicateIndex.from_rows(self.store.signatures())
+        return self._index
+
+    def ingest(self, paths: Iterable[str], progress: Progress | None = None) -> IngestReport:
+        """Read, prepare and store every article under ``paths``; skip what is stored."""
+        added: list[str] = []
+        unchanged: list[str] = []
+        updated: list[str] = []
+        problems: list[ReadProblem] = []
+        for item in read_paths(paths):
+            if isinstance(item, ReadProblem):
+                log.warning("%s", item)
+                problems.append(item)
+            else:
+                outcome = self.ingest_one(item)
+                {"added": added, "unchanged": unchanged, "updated": updated}[outcome].append(
+                    document_id(item)
+                )
+            if progress is not None:
+                progress(item.path)
+        return IngestReport(tuple(added), tuple(unchanged), tuple(updated), tuple(problems))
+
+    def ingest_one(self, raw: RawDocument) -> str:
+        """Store one raw document; returns "added", "updated" or "unchanged"."""
+        if self.store.has_document(document_id(raw)):
+            return "unchanged"
+        prepared = prepare(raw, self.today)
+        previous = self.store.document_at(prepared.resolved_path, raw.record)
+        if previous is not None:
+            # The file changed since it was stored: rebuild the index without the old copy.
+            self._index = None
+        self.store_prepared(prepared, replaces=previous)
+        return "added" if previous is None else "updated"
+
+    def store_prepared(self, prepared: Prepared, replaces: str | None = None) -> None:
+        doc = prepared.document
+        signature = deserialise(prepared.signature)
+        match = self.index.find(
+            doc.content_hash,
+            signature,
+            prepared.size,
+            shingles=shingles(doc.text),
+            shingles_of=self._shingles_of,
+        )
+        updates: list[tuple[str, str, str, str]] = []
+        if match is not None:
+            doc = dataclasses.replace(
+                doc,
+                duplicate_of=match.document_id,
+                duplicate_how=match.how,
+                duplicate_score=round(match.score, 4),
+            )
+            doc, updates = self._settle_dates(doc, match.document_id)
+        self.store.write_document(
+            doc,
+            prepared.resolved_path,
+            prepared.signature,
+            prepared.size,
+            date_updates=updates,
+            replaces=replaces,
+        )
+        if match is None:
+            self.index.add(doc.id, doc.content_hash, signature, prepared.size)
+
+    def _shingles_of(self, document_id: str) -> set[int]:
+        stored = self.store.get_document(document_id)
+        return set() if stored is None else set(shingles(stored.text))
+
+    def _settle_dates(self, doc, root_id: str):  # type: ignore[no-untyped-def]
+        """An undated copy takes the group's date; an undated group takes the copy's."""
+        group = self.store.group_of(root_id)
+        own = PublicationDate(doc.published, doc.published_how, doc.published_why)
+        dated = [r for r in group if r["published"] and r["published_how"] != "duplicate"]
+        updates: list[tuple[str, str, str, str]] = []
+        if own.value is None and dated:
+            donor = dated[0]
+            theirs = PublicationDate(donor["published"], donor["published_how"], "")
+            chosen = date_from_duplicate(own, theirs, donor["id"])
+            doc = dataclasses.replace(
+                doc, published=chosen.value, published_how=chosen.how, published_why=chosen.why
+            )
+        elif own.value is not None and own.how != "duplicate" and not dated:
+            for row in group:
+                if row["published"] is None:
+                    chosen = date_from_duplicate(PublicationDate(None, None, ""), own, doc.id)
+                    updates.append((row["id"], str(chosen.value), str(chosen.how), chosen.why))
+        return doc, updates

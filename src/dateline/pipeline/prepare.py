@@ -1,0 +1,70 @@
+"""Per-document stages: a pure function from a raw document to what the store needs.
+
+Nothing here touches the store, so the same function can run in a worker process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.clean import clean
+from dateline.dating import choose_publication_date, find_date_candidates
+from dateline.dedupe import content_hash, serialise, shingles, signature
+from dateline.model import Document, RawDocument
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A cleaned, dated, fingerprinted document, ready for deduplication and storage."""
+
+    document: Document
+    resolved_path: str
+    signature: bytes
+    size: int
+
+
+def document_id(raw: RawDocument) -> str:
+    """Stable id from the file name, record number and content.
+
+    The same file ingested twice (from any working directory) gets the same id; two
+    outlets' identical copies under different names stay two documents.
+    """
+    h = hashlib.sha256()
+    h.update(os.path.basename(raw.path).encode("utf-8", "surrogatepass"))
+    h.update(f"#{raw.record}\0".encode())
+    h.update((raw.markup if raw.markup is not None else raw.raw).encode("utf-8", "surrogatepass"))
+    return "d" + h.hexdigest()[:12]
+
+
+def prepare(raw: RawDocument, today: date) -> Prepared:
+    """Clean, date and fingerprint one raw document."""
+    cleaned = clean(raw.raw, raw.edits)
+    candidates = find_date_candidates(raw, cleaned.text)
+    published = choose_publication_date(candidates, today=today)
+    doc_shingles = shingles(cleaned.text)
+    doc = Document(
+        id=document_id(raw),
+        path=raw.path,
+        record=raw.record,
+        format=raw.format,
+        raw=raw.raw,
+        text=cleaned.text,
+        edits=cleaned.edits,
+        title=raw.title,
+        url=raw.url,
+        markup=raw.markup,
+        content_hash=content_hash(cleaned.text),
+        published=published.value,
+        published_how=published.how,
+        published_why=published.why,
+        date_candidates=candidates,
+    )
+    return Prepared(
+        document=doc,
+        resolved_path=os.path.realpath(raw.path),
+        signature=serialise(signature(doc_shingles)),
+        size=len(doc_shingles),
+    )

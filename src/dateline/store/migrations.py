@@ -1,0 +1,102 @@
+"""The schema as an ordered list of named migrations, each applied in its own transaction.
+
+A store records the migrations it has applied; opening an older store applies the
+rest, and a store written by a newer Dateline is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: ``executescript`` would commit the open transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement[:60]!r}")
+
+
+def _m001_documents(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE documents (
+            n INTEGER PRIMARY KEY,            -- stable rowid for FTS, and ingest order
+            id TEXT NOT NULL UNIQUE,
+            path TEXT NOT NULL,               -- as given to ingest
+            resolved_path TEXT NOT NULL,
+            record INTEGER NOT NULL DEFAULT 0,
+            format TEXT NOT NULL,
+            title TEXT,
+            url TEXT,
+            raw TEXT NOT NULL,                -- as read, untouched
+            markup TEXT,                      -- original HTML, when the source was a page
+            text TEXT NOT NULL,               -- clean text
+            content_hash TEXT NOT NULL,
+            published TEXT,
+            published_how TEXT,
+            published_why TEXT NOT NULL DEFAULT '',
+            duplicate_of TEXT REFERENCES documents(id),
+            duplicate_how TEXT,
+            duplicate_score REAL,
+            ingested_at TEXT NOT NULL,
+            UNIQUE (resolved_path, record)
+        );
+        CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+        CREATE INDEX documents_content_hash ON documents(content_hash);
+        CREATE INDEX documents_published ON documents(published);
+
+        CREATE TABLE edits (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            replacement TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (document_id, seq)
+        );
+
+        CREATE TABLE date_candidates (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            how TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        );
+
+        CREATE TABLE signatures (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL,
+            size INTEGER NOT NULL
+        );
+
+        -- External-content FTS over the clean text; rows are written with the document.
+        -- remove_diacritics 2 lets "Bien Hoa" find "Biên Hòa".
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='n',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "documents", _m001_documents),)
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version

@@ -1,0 +1,102 @@
+"""The command line: exit codes, tables, --json, errors as one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import SAMPLE_DIR
+from typer.testing import CliRunner
+
+from dateline.cli.app import app
+
+runner = CliRunner()
+
+ARTICLE = (
+    " date 2025-05-09 Officials discussed dioxin remediation at the old airbase on Thursday.\n"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env=env)
+
+
+def test_ingest_then_documents_and_search(tmp_path: Path, corpus: Path) -> None:
+    db = str(tmp_path / "x.db")
+    result = run("ingest", str(corpus), "--db", db, "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output
+    listed = run("documents", "--db", db, "--json")
+    [doc] = json.loads(listed.stdout)
+    assert doc["published"] == "2025-05-09" and doc["published_how"] == "header"
+    table = run("documents", "--db", db)
+    assert doc["id"] in table.stdout and "2025-05-09" in table.stdout
+    hits = json.loads(run("search", "dioxin", "--db", db, "--json").stdout)
+    assert [h["document_id"] for h in hits] == [doc["id"]]
+    assert "[dioxin]" in hits[0]["snippet"]
+
+
+def test_db_from_environment(tmp_path: Path, corpus: Path) -> None:
+    env = {"DATELINE_DB": str(tmp_path / "env.db")}
+    assert run("ingest", str(corpus), "--no-progress", env=env).exit_code == 0
+    assert (tmp_path / "env.db").exists()
+    info = json.loads(run("info", "--json", env=env).stdout)
+    assert info["documents"] == 1
+
+
+def test_skipped_files_are_named_and_exit_status_is_1(tmp_path: Path, corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    result = run("ingest", str(corpus), "--db", str(tmp_path / "x.db"), "--no-progress")
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "empty file" in result.output
+    assert "1 added" in result.output
+
+
+def test_malformed_query_is_one_line_not_a_traceback(tmp_path: Path, corpus: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run("ingest", str(corpus), "--db", db, "--no-progress")
+    result = run("search", '"unbalanced', "--db", db)
+    assert result.exit_code == 1
+    assert "cannot search for" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_export_json_file(tmp_path: Path, corpus: Path) -> None:
+    db = str(tmp_path / "x.db")
+    run("ingest", str(corpus), "--db", db, "--no-progress")
+    out = tmp_path / "dossier.json"
+    result = run("export", "--format", "json", "-o", str(out), "--db", db)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["path"] for d in data["documents"]] == [str(corpus / "a.txt")]
+    assert run("export", "--format", "xml", "-o", str(out), "--db", db).exit_code == 2
+
+
+def test_ingest_sample_corpus(tmp_path: Path) -> None:
+    result = run("ingest", "--sample", "--db", str(tmp_path / "s.db"), "--no-progress")
+    assert result.exit_code == 0, result.output
+    files = [p for p in SAMPLE_DIR.iterdir() if p.is_file()]
+    records = sum(
+        len(p.read_text(encoding="utf-8").splitlines()) for p in files if p.suffix == ".jsonl"
+    )
+    expected = len(files) - sum(1 for p in files if p.suffix == ".jsonl") + records
+    assert f"{expected} added" in result.output
+
+
+def test_no_paths_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("ingest", "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 2
+
+
+def test_every_command_has_help() -> None:
+    for command in app.registered_commands:
+        assert command.callback is not None and command.callback.__doc__, command.name

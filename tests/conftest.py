@@ -1,0 +1,44 @@
+"""Shared fixtures: the bundled sample corpus, the shared seeds, and fresh dossiers."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.service import Dossier
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_DIR = REPO / "src" / "dateline" / "data" / "sample"
+GOLD_DIR = REPO / "tests" / "gold"
+SEEDS_DIR = REPO.parent / "shared" / "seeds"
+# The seeds and the sample corpus are about 2025; a fixed "today" keeps date checks stable.
+TODAY = date(2026, 11, 24)
+
+needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds is absent")
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> Dossier:
+    d = Dossier.open(tmp_path / "test.db", today=TODAY)
+    yield d
+    d.close()
+
+
+@pytest.fixture(scope="session")
+def seeds_dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    d = Dossier.open(tmp_path_factory.mktemp("seeds") / "seeds.db", today=TODAY)
+    d.ingest([SEEDS_DIR])
+    yield d
+    d.close()
+
+
+@pytest.fixture(scope="session")
+def sample_dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    d = Dossier.open(tmp_path_factory.mktemp("sample") / "sample.db", today=TODAY)
+    d.ingest([SAMPLE_DIR])
+    yield d
+    d.close()
