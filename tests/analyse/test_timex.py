@@ -135,6 +135,11 @@ TABLE: list[tuple[str, date | None, list[Row]]] = [
         date(2011, 3, 2),
         [day("Monday", "2011-02-28", "past")],
     ),
+    (
+        "`` We will meet them on Friday , '' the envoy said .",
+        date(2025, 11, 5),
+        [day("Friday", "2025-11-07", "future")],
+    ),
     ("She writes a column for the Sunday Times.", TUE, []),
     ("The story ran in the Mail on Sunday first.", TUE, []),
     ("Murals recall Bloody Sunday in the old quarter.", TUE, []),
@@ -238,6 +243,11 @@ TABLE: list[tuple[str, date | None, list[Row]]] = [
         ],
     ),
     (
+        "The agency ordered doses that could be ready by October .",
+        date(2009, 6, 11),
+        [("October", "2009-10-01", "2009-10-31", "month", "future")],
+    ),
+    (
         "Exports fell last month.",
         date(2025, 1, 15),
         [("last month", "2024-12-01", "2024-12-31", "month", "past")],
@@ -336,6 +346,7 @@ TABLE: list[tuple[str, date | None, list[Row]]] = [
     ("Tickets cost $ 2 and the show starts at 10 a.m. sharp.", SAT, []),
     ("Five decades of rivalry ended.", SAT, []),
     ("Prices may rise and the may bush flowered.", SAT, []),
+    ("May God protect them all.", SAT, []),
     ("The Security Council passed Resolution 1973 .", SAT, []),
     ("About 2000 people joined at 1900 GMT .", SAT, []),
     ("Police counted 1500 protesters .", SAT, []),

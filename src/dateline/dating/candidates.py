@@ -66,7 +66,7 @@ def read_date(written: str) -> str | None:
             continue
         month = m["month"]
         number = int(month) if month.isdigit() else p.MONTHS[month.rstrip(".").lower()]
-        day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+        day = int(re.sub(r"\D", "", m["day"]))  # "2nd" -> 2
         return f"{int(m['year']):04d}-{number:02d}-{day:02d}"
     return None
 
@@ -88,7 +88,13 @@ def dateline_candidate(text: str) -> DateCandidate | None:
 def inferred_candidate(text: str) -> DateCandidate | None:
     """A full date the text gives as its own (see the module notes), or ``None``."""
     opening = "\n".join(_first_lines(text, DATELINE_LINES))
-    found = _dates_found((p.PUBLISHED, *p.TODAY), opening)
+    lowered = opening.lower()
+    # The cue words are rare; checking for them first skips the costly date patterns.
+    cues = [
+        *((p.PUBLISHED,) if "publish" in lowered or "posted" in lowered else ()),
+        *(p.TODAY if "today" in lowered else ()),
+    ]
+    found = _dates_found(cues, opening) if cues else {}
     if len(found) != 1:
         return None  # nothing, or two different dates: trust neither
     (value, evidence), *_ = found.items()
