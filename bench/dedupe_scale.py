@@ -9,7 +9,7 @@ signature) and the LSH index over the shuffled corpus and scores the duplicate
 links against the injected truth.
 
     python bench/dedupe_scale.py --n 10000
-    python bench/dedupe_scale.py --n 100000 --workers 2
+    python bench/dedupe_scale.py --n 100000 --workers 1   # fingerprint in a second process
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def corpus(n: int, dup_rate: float, seed: int) -> tuple[list[tuple[str, str]], d
 
 def fingerprints(items: list[tuple[str, str]], workers: int) -> Iterator[Fingerprint]:
     texts = (text for _, text in items)
-    if workers <= 1:
+    if workers == 0:
         yield from map(fingerprint, texts)
         return
     with Pool(workers) as pool:
@@ -189,7 +189,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="number of articles")
     parser.add_argument("--dup-rate", type=float, default=0.1, help="share of injected copies")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=1, help="processes for fingerprinting")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="fingerprinting processes (0: in this one)"
+    )
     parser.add_argument("--exact", action="store_true", help="exact containment (keeps shingles)")
     args = parser.parse_args()
 

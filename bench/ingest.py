@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dedupe_scale import corpus, score  # noqa: E402
+from dedupe_scale import corpus, score
 
 SHARD = 1000
 
@@ -87,7 +87,8 @@ def main() -> None:
         f"{args.n:>9} {expected:>7} {elapsed:>8.1f} {args.n / elapsed:>7.0f} {peak_mb:>8.0f} "
         f"{db_mb:>8.0f} {again:>8.1f} {precision:>9.4f} {recall:>7.4f}"
     )
-    print("recall by kind of copy: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(by_kind.items())))
+    kinds = ", ".join(f"{k} {v:.3f}" for k, v in sorted(by_kind.items()))
+    print(f"recall by kind of copy: {kinds}")
 
 
 if __name__ == "__main__":

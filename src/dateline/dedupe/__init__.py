@@ -1,4 +1,9 @@
-"""Exact and near-duplicate detection: shingles, MinHash signatures, an LSH index."""
+"""Exact and near-duplicate detection: shingles, MinHash signatures, an LSH index.
+
+Note: the package attribute ``shingles`` is the function (a text's shingle set),
+which hides the submodule of the same name; import helpers from the submodule
+with ``from dateline.dedupe.shingles import ...``.
+"""
 
 from __future__ import annotations
 

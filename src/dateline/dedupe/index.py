@@ -41,7 +41,9 @@ DEFAULT_THRESHOLD = 0.2
 # A reprint with a new lede, a title line and a dozen edited words keeps > 0.9;
 # two articles on the same story that quote the same few sentences share
 # < 0.2. A single edited word removes up to 5 shingles, so 0.8 tolerates about
-# one edit per 25 words beyond a rewritten lede.
+# one edited word in 25, or a rewritten lede plus a few edits. The estimate from
+# signatures has a standard error of about 0.03 near 0.8, which is why copies
+# just above the line are sometimes missed without exact shingles.
 DEFAULT_CONTAINMENT = 0.8
 
 # Below this many shingles (a text of 5 words or fewer) the containment ratio is
