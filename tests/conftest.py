@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.analyse.nlp import Analyzer
 from dateline.service import Dossier
 
 REPO = Path(__file__).resolve().parents[1]
@@ -19,26 +20,36 @@ TODAY = date(2026, 11, 24)
 needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds is absent")
 
 
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    """One language model for the whole run: loading it is the slow part."""
+    return Analyzer()
+
+
 @pytest.fixture
-def dossier(tmp_path: Path) -> Dossier:
-    d = Dossier.open(tmp_path / "test.db", today=TODAY)
+def dossier(tmp_path: Path, analyzer: Analyzer) -> Dossier:
+    d = Dossier.open(tmp_path / "test.db", today=TODAY, analyzer=analyzer)
     yield d
     d.close()
 
 
 @pytest.fixture(scope="session")
-def seeds_dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+def seeds_dossier(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> Dossier:
     if not SEEDS_DIR.is_dir():
         pytest.skip("../shared/seeds is absent")
-    d = Dossier.open(tmp_path_factory.mktemp("seeds") / "seeds.db", today=TODAY)
+    d = Dossier.open(tmp_path_factory.mktemp("seeds") / "seeds.db", today=TODAY, analyzer=analyzer)
     d.ingest([SEEDS_DIR])
+    d.build()
     yield d
     d.close()
 
 
 @pytest.fixture(scope="session")
-def sample_dossier(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    d = Dossier.open(tmp_path_factory.mktemp("sample") / "sample.db", today=TODAY)
+def sample_dossier(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> Dossier:
+    d = Dossier.open(
+        tmp_path_factory.mktemp("sample") / "sample.db", today=TODAY, analyzer=analyzer
+    )
     d.ingest([SAMPLE_DIR])
+    d.build()
     yield d
     d.close()

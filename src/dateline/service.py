@@ -7,22 +7,35 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dateline.analyse.nlp import Analyzer
 from dateline.export.json import export_dict
-from dateline.model import Document, IngestReport, SearchHit
+from dateline.model import Document, Entity, Event, Figure, IngestReport, Promise, SearchHit
+from dateline.pipeline.build import Builder, BuildProgress, BuildReport
 from dateline.pipeline.ingest import Ingester, Progress
 from dateline.store import SQLiteStore, open_store
 
 
 class Dossier:
-    """A dossier stored at one location; a thin facade over the pipeline and store."""
+    """A dossier stored at one location; a thin facade over the pipeline and store.
 
-    def __init__(self, store: SQLiteStore, today: date | None = None) -> None:
+    ``analyzer`` may be shared between dossiers so the language model loads once.
+    """
+
+    def __init__(
+        self, store: SQLiteStore, today: date | None = None, analyzer: Analyzer | None = None
+    ) -> None:
         self.store = store
         self._ingester = Ingester(store, today=today)
+        self._builder = Builder(store, analyzer)
 
     @classmethod
-    def open(cls, location: str | Path = "dateline.db", today: date | None = None) -> Dossier:
-        return cls(open_store(location), today=today)
+    def open(
+        cls,
+        location: str | Path = "dateline.db",
+        today: date | None = None,
+        analyzer: Analyzer | None = None,
+    ) -> Dossier:
+        return cls(open_store(location), today=today, analyzer=analyzer)
 
     def close(self) -> None:
         self.store.close()
@@ -34,8 +47,27 @@ class Dossier:
         self.close()
 
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
-        """Read, clean, deduplicate, date and store every article under ``paths``."""
+        """Read, clean, deduplicate, date and store every article under ``paths``.
+
+        Call :meth:`build` afterwards (the CLI does) to analyse what was stored.
+        """
         return self._ingester.ingest([str(p) for p in paths], progress=progress)
+
+    def build(self, progress: BuildProgress | None = None) -> BuildReport:
+        """Analyse the stored texts and rebuild entities, events, figures and promises."""
+        return self._builder.build(progress)
+
+    def entities(self) -> list[Entity]:
+        return self.store.entities()
+
+    def events(self) -> list[Event]:
+        return self.store.events()
+
+    def figures(self) -> list[Figure]:
+        return self.store.figures()
+
+    def promises(self) -> list[Promise]:
+        return self.store.promises()
 
     def documents(self) -> list[Document]:
         return list(self.store.documents())
@@ -51,4 +83,6 @@ class Dossier:
 
     def export(self) -> dict[str, Any]:
         """The whole dossier as one JSON-ready object (see export/schema)."""
-        return export_dict(self.documents())
+        return export_dict(
+            self.documents(), self.events(), self.entities(), self.figures(), self.promises()
+        )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jsonschema
 import pytest
 from tests.conftest import SAMPLE_DIR, TODAY
 
@@ -99,22 +98,6 @@ def test_changed_file_replaces_its_old_version(tmp_path: Path, dossier: Dossier)
     [doc] = dossier.documents()
     assert doc.published == "2025-01-02"
     assert dossier.search("dioxin") == []
-
-
-def test_export_matches_the_schema(sample_dossier: Dossier) -> None:
-    import json
-
-    schema_path = (
-        Path(__file__).resolve().parents[2] / "src/dateline/export/schema/dossier.schema.json"
-    )
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    data = sample_dossier.export()
-    jsonschema.validate(data, schema)
-    for key in ("events", "entities", "figures", "promises"):
-        assert data[key] == []
-    for doc in data["documents"]:
-        for removal in doc["removed"]:
-            assert removal["text"]  # the removed raw text, so it can be shown and undone
 
 
 @pytest.mark.parametrize("dirname", [SAMPLE_DIR])

@@ -10,11 +10,19 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from dateline import __version__
 from dateline.cli import render
 from dateline.errors import DatelineError
+from dateline.pipeline.build import BuildReport
 from dateline.read import find_files
 from dateline.service import Dossier
 
@@ -71,8 +79,14 @@ def ingest(
         bool, typer.Option("--sample", help="Ingest the bundled sample corpus.")
     ] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    analyse: Annotated[
+        bool, typer.Option(help="Analyse and rebuild the dossier after storing.")
+    ] = True,
 ) -> None:
-    """Read, clean, deduplicate, date and store articles. Safe to re-run."""
+    """Read, clean, deduplicate, date and store articles, then rebuild the dossier.
+
+    Safe to re-run: stored articles are skipped, and an interrupted run resumes.
+    """
     targets = [str(p) for p in (paths or [])]
     if sample:
         targets.append(str(SAMPLE_CORPUS))
@@ -102,9 +116,65 @@ def ingest(
         for problem in report.problems:
             out.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", soft_wrap=True)
         out.print(render.ingest_summary(report))
+        if analyse:
+            out.print(render.build_summary(run_build(dossier, progress)))
         out.print(render.stats_line(dossier.stats()))
     if report.problems:
         raise typer.Exit(1)
+
+
+def run_build(dossier: Dossier, progress: bool) -> BuildReport:
+    out = render.console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=out,
+        disable=not progress,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def advance(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        return dossier.build(progress=advance)
+
+
+@app.command()
+def build(
+    db: DbOption = "dateline.db",
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Analyse stored articles and rebuild entities, events, figures and promises."""
+    with open_dossier(db) as dossier:
+        render.console(stderr=True).print(render.build_summary(run_build(dossier, progress)))
+
+
+@app.command()
+def entities(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """People, organisations and places, each spelling merged, with roles over time."""
+    with open_dossier(db) as dossier:
+        if as_json:
+            render.print_json(dossier.export()["entities"])
+        else:
+            render.console().print(render.entities_table(dossier.entities()))
+
+
+@app.command()
+def figures(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """Reported money and counts, with subject, date, previous value and sources."""
+    with open_dossier(db) as dossier:
+        if as_json:
+            render.print_json(dossier.export()["figures"])
+        else:
+            render.console().print(render.figures_table(dossier.figures()))
+
+
+app.command("facts", help="Alias of `figures`.")(figures)
 
 
 @app.command()

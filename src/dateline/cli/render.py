@@ -10,7 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from dateline.model import Document, IngestReport, SearchHit
+from dateline.model import Document, Entity, Figure, IngestReport, Role, SearchHit
+from dateline.pipeline.build import BuildReport
 
 
 def console(stderr: bool = False) -> Console:
@@ -76,3 +77,45 @@ def stats_line(stats: dict[str, object]) -> str:
         f"Dossier: {stats['documents']} documents, {stats['duplicates']} duplicates, "
         f"{stats['dated']} dated{span}"
     )
+
+
+def build_summary(report: BuildReport) -> str:
+    return (
+        f"Analysis: {report.documents} documents ({report.analysed} read by the model), "
+        f"{report.entities} entities, {report.events} events, {report.figures} figures, "
+        f"{report.promises} promises"
+    )
+
+
+def role_line(role: Role) -> str:
+    org = f" ({role.org})" if role.org else ""
+    return f"{role.title}{org} {role.first_seen or '?'} … {role.last_seen or '?'}"
+
+
+def entities_table(entities: Sequence[Entity]) -> Table:
+    table = Table(title=f"{len(entities)} entities", title_justify="left")
+    for name in ("name", "kind", "mentions", "aliases", "roles"):
+        table.add_column(name, overflow="fold")
+    for e in entities:
+        roles = "\n".join(role_line(r) for r in e.roles)
+        aliases = ", ".join(a for a in e.aliases if a != e.name)
+        table.add_row(e.name, e.kind, str(e.mentions), aliases, roles)
+    return table
+
+
+def format_value(value: float, unit: str) -> str:
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return f"{number} {unit}"
+
+
+def figures_table(figures: Sequence[Figure]) -> Table:
+    table = Table(title=f"{len(figures)} figures", title_justify="left")
+    for name in ("subject", "value", "previous", "as of", "sources"):
+        table.add_column(name, overflow="fold")
+    for f in figures:
+        previous = format_value(f.previous, f.unit) if f.previous is not None else ""
+        documents = len({s.document_id for s in f.sources})
+        table.add_row(
+            f.subject, format_value(f.value, f.unit), previous, f.as_of or "—", str(documents)
+        )
+    return table

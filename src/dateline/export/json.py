@@ -1,12 +1,16 @@
-"""The JSON export: one object with `documents`, `events`, `entities`, `figures`, `promises`."""
+"""The JSON export: one object with `documents`, `events`, `entities`, `figures`, `promises`.
+
+The field names are a contract other tools rely on; `schema/dossier.schema.json`
+describes them and the tests validate every export against it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dateline import __version__
-from dateline.model import Document
+from dateline.model import Document, Entity, Event, Figure, Promise, Role, Source
 
 SCHEMA_VERSION = 1
 
@@ -38,13 +42,98 @@ def document_dict(doc: Document) -> dict[str, Any]:
     }
 
 
-def export_dict(documents: Iterable[Document]) -> dict[str, Any]:
+def source_dicts(sources: Sequence[Source], texts: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Each source with the sentence it points at, sliced from the clean text."""
+    return [
+        {
+            "document": s.document_id,
+            "start": s.start,
+            "end": s.end,
+            "sentence": texts.get(s.document_id, "")[s.start : s.end],
+        }
+        for s in sources
+    ]
+
+
+def event_dict(event: Event, texts: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "date": event.date,
+        "end_date": event.end_date,
+        "precision": event.precision,
+        "type": event.type,
+        "title": event.title,
+        "location": event.location,
+        "background": event.background,
+        "participants": [
+            {"entity": p.name, "entity_id": p.entity_id, "role": p.role} for p in event.participants
+        ],
+        "sources": source_dicts(event.sources, texts),
+    }
+
+
+def role_dict(role: Role, texts: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "title": role.title,
+        "org": role.org,
+        "first_seen": role.first_seen,
+        "last_seen": role.last_seen,
+        "sources": source_dicts(role.sources, texts),
+    }
+
+
+def entity_dict(entity: Entity, texts: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "mentions": entity.mentions,
+        "roles": [role_dict(r, texts) for r in entity.roles],
+    }
+
+
+def figure_dict(figure: Figure, texts: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "id": figure.id,
+        "subject": figure.subject,
+        "value": figure.value,
+        "unit": figure.unit,
+        "previous": figure.previous,
+        "as_of": figure.as_of,
+        "sources": source_dicts(figure.sources, texts),
+    }
+
+
+def promise_dict(promise: Promise, texts: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "id": promise.id,
+        "kind": promise.kind,
+        "actor": promise.actor,
+        "target": promise.target,
+        "text": promise.text,
+        "made_on": promise.made_on,
+        "due": promise.due,
+        "status": promise.status,
+        "fulfilled_by": promise.fulfilled_by,
+        "sources": source_dicts(promise.sources, texts),
+    }
+
+
+def export_dict(
+    documents: Sequence[Document],
+    events: Sequence[Event] = (),
+    entities: Sequence[Entity] = (),
+    figures: Sequence[Figure] = (),
+    promises: Sequence[Promise] = (),
+) -> dict[str, Any]:
+    texts = {d.id: d.text for d in documents}
     return {
         "dateline_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "documents": [document_dict(d) for d in documents],
-        "events": [],
-        "entities": [],
-        "figures": [],
-        "promises": [],
+        "events": [event_dict(e, texts) for e in events],
+        "entities": [entity_dict(e, texts) for e in entities],
+        "figures": [figure_dict(f, texts) for f in figures],
+        "promises": [promise_dict(p, texts) for p in promises],
     }

@@ -95,7 +95,105 @@ def _m001_documents(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "documents", _m001_documents),)
+def _m002_dossier(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        -- The model's analysis of each document, cached so it runs once per text.
+        CREATE TABLE analyses (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+
+        -- What the corpus stages derive; rebuilt together in one transaction.
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            aliases TEXT NOT NULL,            -- JSON list
+            mentions INTEGER NOT NULL
+        );
+        CREATE TABLE roles (
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            org TEXT,
+            first_seen TEXT,
+            last_seen TEXT,
+            PRIMARY KEY (entity_id, seq)
+        );
+        CREATE TABLE mentions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            entity_id TEXT,
+            PRIMARY KEY (document_id, start)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            title TEXT NOT NULL,
+            date TEXT,
+            precision TEXT,
+            end_date TEXT,
+            location TEXT,
+            background INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX events_date ON events(date);
+        CREATE TABLE participants (
+            event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            entity_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT,
+            PRIMARY KEY (event_id, seq)
+        );
+        CREATE INDEX participants_entity ON participants(entity_id);
+        CREATE TABLE figures (
+            id TEXT PRIMARY KEY,
+            subject TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT NOT NULL,
+            previous REAL,
+            as_of TEXT
+        );
+        CREATE TABLE promises (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            actor TEXT,
+            text TEXT NOT NULL,
+            made_on TEXT,
+            due TEXT,
+            target TEXT,
+            status TEXT NOT NULL,
+            fulfilled_by TEXT
+        );
+        -- Provenance of every derived record: (kind, id) -> spans of clean text.
+        CREATE TABLE sources (
+            record_kind TEXT NOT NULL,        -- event | figure | promise | role
+            record_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (record_kind, record_id, seq)
+        );
+        CREATE INDEX sources_document ON sources(document_id);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents", _m001_documents),
+    Migration(2, "dossier", _m002_dossier),
+)
 
 
 def latest_version() -> int:

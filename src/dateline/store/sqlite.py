@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dateline.errors import QueryError, StoreError
-from dateline.model import DateCandidate, Document, Edit, SearchHit
+from dateline.model import DateCandidate, Document, Edit, Entity, Event, Figure, Promise, SearchHit
+from dateline.store import records
 from dateline.store.migrations import MIGRATIONS, latest_version
 
 _DOCUMENT_COLUMNS = (
@@ -289,6 +290,46 @@ class SQLiteStore:
             if len(hits) >= limit:
                 break
         return hits
+
+    # -- analysis cache and derived dossier ---------------------------------------
+    def analyses(self, model: str, version: str) -> dict[str, bytes]:
+        """Cached analyses made by this model version, by document id."""
+        rows = self.conn.execute(
+            "SELECT document_id, data FROM analyses WHERE model = ? AND version = ?",
+            (model, version),
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def put_analysis(self, document_id: str, model: str, version: str, data: bytes) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)",
+                (document_id, model, version, data),
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('analysis_model', ?)",
+                (f"{model} {version}",),
+            )
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def replace_derived(self, derived: records.Derived) -> None:
+        with self.transaction() as conn:
+            records.replace_derived(conn, derived)
+
+    def entities(self) -> list[Entity]:
+        return records.read_entities(self.conn)
+
+    def events(self) -> list[Event]:
+        return records.read_events(self.conn)
+
+    def figures(self) -> list[Figure]:
+        return records.read_figures(self.conn)
+
+    def promises(self) -> list[Promise]:
+        return records.read_promises(self.conn)
 
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
