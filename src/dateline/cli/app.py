@@ -229,9 +229,14 @@ def export(
 
 @app.command()
 def info(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
-    """Summarise the store: documents, duplicates, dated, span, schema version."""
+    """Summarise the store: documents, duplicates, dated, span, schema and model versions."""
     with open_dossier(db) as dossier:
-        stats = {**dossier.stats(), "schema_version": dossier.store.schema_version(), "db": db}
+        stats = {
+            **dossier.stats(),
+            "schema_version": dossier.store.schema_version(),
+            "analysis_model": dossier.store.meta("analysis_model"),
+            "db": db,
+        }
     if as_json:
         render.print_json(stats)
     else:

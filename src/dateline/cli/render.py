@@ -73,9 +73,10 @@ def stats_line(stats: dict[str, object]) -> str:
     span = ""
     if stats.get("first_published"):
         span = f", published {stats['first_published']} … {stats['last_published']}"
+    model = f"; analysed with {stats['analysis_model']}" if stats.get("analysis_model") else ""
     return (
         f"Dossier: {stats['documents']} documents, {stats['duplicates']} duplicates, "
-        f"{stats['dated']} dated{span}"
+        f"{stats['dated']} dated{span}{model}"
     )
 
 
