@@ -39,7 +39,6 @@ def seeds_dossier(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) 
         pytest.skip("../shared/seeds is absent")
     d = Dossier.open(tmp_path_factory.mktemp("seeds") / "seeds.db", today=TODAY, analyzer=analyzer)
     d.ingest([SEEDS_DIR])
-    d.build()
     yield d
     d.close()
 
@@ -50,6 +49,5 @@ def sample_dossier(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer)
         tmp_path_factory.mktemp("sample") / "sample.db", today=TODAY, analyzer=analyzer
     )
     d.ingest([SAMPLE_DIR])
-    d.build()
     yield d
     d.close()

@@ -141,13 +141,26 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What one run of the corpus stages derived."""
+
+    documents: int
+    analysed: int  # texts the model had to read this time (the rest came from the cache)
+    entities: int
+    events: int
+    figures: int
+    promises: int
+
+
+@dataclass(frozen=True, slots=True)
 class IngestReport:
-    """What one ingest run did."""
+    """What one ingest run did (and the rebuild after it, when one ran)."""
 
     added: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     problems: tuple[ReadProblem, ...] = ()
+    build: BuildReport | None = None
 
     @property
     def ok(self) -> bool:

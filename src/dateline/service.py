@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -9,8 +10,17 @@ from typing import Any
 
 from dateline.analyse.nlp import Analyzer
 from dateline.export.json import export_dict
-from dateline.model import Document, Entity, Event, Figure, IngestReport, Promise, SearchHit
-from dateline.pipeline.build import Builder, BuildProgress, BuildReport
+from dateline.model import (
+    BuildReport,
+    Document,
+    Entity,
+    Event,
+    Figure,
+    IngestReport,
+    Promise,
+    SearchHit,
+)
+from dateline.pipeline.build import Builder, BuildProgress
 from dateline.pipeline.ingest import Ingester, Progress
 from dateline.store import SQLiteStore, open_store
 
@@ -46,12 +56,21 @@ class Dossier:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        progress: Progress | None = None,
+        *,
+        build: bool = True,
+    ) -> IngestReport:
         """Read, clean, deduplicate, date and store every article under ``paths``.
 
-        Call :meth:`build` afterwards (the CLI does) to analyse what was stored.
+        With ``build`` (the default) the dossier is then rebuilt (see :meth:`build`).
         """
-        return self._ingester.ingest([str(p) for p in paths], progress=progress)
+        report = self._ingester.ingest([str(p) for p in paths], progress=progress)
+        if build:
+            report = dataclasses.replace(report, build=self.build())
+        return report
 
     def build(self, progress: BuildProgress | None = None) -> BuildReport:
         """Analyse the stored texts and rebuild entities, events, figures and promises."""

@@ -38,7 +38,7 @@ def write_corpus(folder: Path) -> None:
 
 def test_copy_with_junk_is_a_dated_duplicate(tmp_path: Path, dossier: Dossier) -> None:
     write_corpus(tmp_path / "in")
-    report = dossier.ingest([tmp_path / "in"])
+    report = dossier.ingest([tmp_path / "in"], build=False)
     assert len(report.added) == 3 and report.ok
     docs = {Path(d.path).name: d for d in dossier.documents()}
     copy = docs["02_copy.txt"]
@@ -54,7 +54,7 @@ def test_undated_canonical_takes_the_date_of_a_later_copy(tmp_path: Path, dossie
     folder.mkdir()
     (folder / "a.txt").write_text(STORY, encoding="utf-8")
     (folder / "b.txt").write_text(" date 2025-03-05 " + STORY, encoding="utf-8")
-    dossier.ingest([folder])
+    dossier.ingest([folder], build=False)
     docs = {Path(d.path).name: d for d in dossier.documents()}
     assert docs["b.txt"].duplicate_of == docs["a.txt"].id
     assert docs["b.txt"].duplicate_how == "exact"
@@ -67,7 +67,7 @@ def test_bad_files_are_named_and_good_ones_stored(tmp_path: Path, dossier: Dossi
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (folder / "unreadable.txt").symlink_to(folder / "vanished.txt")
-    report = dossier.ingest([folder])
+    report = dossier.ingest([folder], build=False)
     assert len(report.added) == 3
     named = sorted(Path(p.path).name for p in report.problems)
     assert named == ["binary.txt", "empty.txt", "unreadable.txt"]
@@ -78,12 +78,12 @@ def test_interrupted_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
     write_corpus(tmp_path / "in")
     files = sorted((tmp_path / "in").iterdir())
     with Dossier.open(tmp_path / "full.db", today=TODAY) as full:
-        full.ingest(files)
+        full.ingest(files, build=False)
         expected = full.store.dump()
     with Dossier.open(tmp_path / "part.db", today=TODAY) as part:
-        part.ingest(files[:1])  # stopped after the first document
+        part.ingest(files[:1], build=False)  # stopped after the first document
     with Dossier.open(tmp_path / "part.db", today=TODAY) as resumed:
-        report = resumed.ingest(files)
+        report = resumed.ingest(files, build=False)
         assert len(report.unchanged) == 1 and len(report.added) == 2
         assert resumed.store.dump() == expected
 
@@ -91,9 +91,9 @@ def test_interrupted_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
 def test_changed_file_replaces_its_old_version(tmp_path: Path, dossier: Dossier) -> None:
     path = tmp_path / "a.txt"
     path.write_text(" date 2025-01-01 First version about dioxin.\n", encoding="utf-8")
-    dossier.ingest([path])
+    dossier.ingest([path], build=False)
     path.write_text(" date 2025-01-02 Second version about training.\n", encoding="utf-8")
-    report = dossier.ingest([path])
+    report = dossier.ingest([path], build=False)
     assert len(report.updated) == 1
     [doc] = dossier.documents()
     assert doc.published == "2025-01-02"

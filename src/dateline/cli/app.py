@@ -23,7 +23,7 @@ from dateline import __version__
 from dateline.cli import render
 from dateline.errors import DatelineError
 from dateline.export.csv import write_csv
-from dateline.pipeline.build import BuildReport
+from dateline.model import BuildReport
 from dateline.read import find_files
 from dateline.service import Dossier
 
@@ -114,7 +114,7 @@ def ingest(
                     seen.add(path)
                     bar.advance(task)
 
-            report = dossier.ingest(targets, progress=advance)
+            report = dossier.ingest(targets, progress=advance, build=False)
         for problem in report.problems:
             out.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", soft_wrap=True)
         out.print(render.ingest_summary(report))

@@ -10,8 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from dateline.model import Document, Entity, Figure, IngestReport, Role, SearchHit
-from dateline.pipeline.build import BuildReport
+from dateline.model import BuildReport, Document, Entity, Figure, IngestReport, Role, SearchHit
 
 
 def console(stderr: bool = False) -> Console:

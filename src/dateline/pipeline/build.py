@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
 from dateline.extract.figures import find_figures, merge_figures
-from dateline.model import Document
+from dateline.model import BuildReport, Document
 from dateline.resolve.entities import resolve_entities
 from dateline.store import SQLiteStore
 from dateline.store.records import Derived
@@ -20,16 +19,6 @@ log = logging.getLogger(__name__)
 
 # (stage name, done, total)
 BuildProgress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class BuildReport:
-    documents: int
-    analysed: int  # texts the model had to read this time (the rest came from the cache)
-    entities: int
-    events: int
-    figures: int
-    promises: int
 
 
 class Builder:
