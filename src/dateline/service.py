@@ -22,6 +22,7 @@ from dateline.model import (
 )
 from dateline.pipeline.build import Builder, BuildProgress
 from dateline.pipeline.ingest import Ingester, Progress
+from dateline.results import RecordList
 from dateline.store import SQLiteStore, open_store
 
 
@@ -76,20 +77,20 @@ class Dossier:
         """Analyse the stored texts and rebuild entities, events, figures and promises."""
         return self._builder.build(progress)
 
-    def entities(self) -> list[Entity]:
-        return self.store.entities()
+    def entities(self) -> RecordList[Entity]:
+        return RecordList(self.store.entities())
 
-    def events(self) -> list[Event]:
-        return self.store.events()
+    def events(self) -> RecordList[Event]:
+        return RecordList(self.store.events())
 
-    def figures(self) -> list[Figure]:
-        return self.store.figures()
+    def figures(self) -> RecordList[Figure]:
+        return RecordList(self.store.figures())
 
-    def promises(self) -> list[Promise]:
-        return self.store.promises()
+    def promises(self) -> RecordList[Promise]:
+        return RecordList(self.store.promises())
 
-    def documents(self) -> list[Document]:
-        return list(self.store.documents())
+    def documents(self) -> RecordList[Document]:
+        return RecordList(self.store.documents())
 
     def document(self, document_id: str) -> Document | None:
         return self.store.get_document(document_id)
