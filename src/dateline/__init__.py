@@ -1,9 +1,9 @@
 """Dateline: a sourced dossier from a pile of news articles.
 
-    >>> import dateline
-    >>> d = dateline.open("dateline.db")      # doctest: +SKIP
-    >>> d.ingest(["articles/"])               # doctest: +SKIP
-    >>> d.figures().to_pandas()               # doctest: +SKIP
+>>> import dateline
+>>> d = dateline.open("dateline.db")      # doctest: +SKIP
+>>> d.ingest(["articles/"])               # doctest: +SKIP
+>>> d.figures().to_pandas()               # doctest: +SKIP
 """
 
 from __future__ import annotations
