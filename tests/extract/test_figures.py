@@ -13,6 +13,7 @@ from dateline.extract.figures import (
     figure_history,
     find_figures,
     merge_figures,
+    same_unit,
     subject_key,
 )
 from dateline.extract.units import currency_of, parse_number, scale_of
@@ -203,6 +204,38 @@ CASES: list[tuple[str, tuple[float, str, str, float | None] | None]] = [
         "Of the 530 boxes of documents returned, the archive has catalogued 410.",
         (410, "boxes of documents", "catalogued", None),
     ),
+    # a count that sets the scene ("after 90 joint searches") is not the whole
+    (
+        "The archive received 620 boxes of letters after 90 joint searches, and historians "
+        "have catalogued 410 of them.",
+        (410, "boxes of letters", "boxes of letters catalogued", None),
+    ),
+    (
+        "The archive received 620 boxes of letters after 90 joint searches, and historians "
+        "have catalogued 410 of them.",
+        (90, "joint searches", "joint searches", None),
+    ),
+    # ... unless the relative follows it directly
+    (
+        "The team worked with 40 volunteers, of whom 12 were injured.",
+        (12, "volunteers", "volunteers injured", None),
+    ),
+    # a descriptive participle ends the counted phrase
+    (
+        "Divers recovered nine sets of bones thought to belong to sailors.",
+        (9, "sets of bones", "sets of bones recovered", None),
+    ),
+    # money: what "the clean-up" / "the project" stands for
+    (
+        "Korea put an extra $8 million towards cleaning up oil at Vung Ro bay, lifting total "
+        "Korean aid for the clean-up to $20 million.",
+        (20e6, "USD", "total Korean aid for cleaning up oil at Vung Ro bay", None),
+    ),
+    (
+        "Sweden gave $3 million for the river clean-up in Huế. The gift raises the total "
+        "Sweden has promised to the project to $9 million.",
+        (9e6, "USD", "promised to the river clean-up in Huế", None),
+    ),
     # no figure
     ("The talks were held on May 8, 2025 in Hanoi.", None),
     ("The ministers met on 12 March and again on March 25-26.", None),
@@ -260,6 +293,24 @@ def test_find_figures_table(
 def test_additional(sentence: str, additional: bool) -> None:
     (mention,) = figures_in(sentence)
     assert mention.additional is additional
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # a finite verb ends what the amount is for
+        ("The donors asked that the extra $4 million for Quảng Trị can be released.", "Quảng Trị"),
+        ("The $2 million for the new clinic will be spent next year.", "new clinic"),
+        # "to reach X" says what it is for
+        (
+            "Seoul sent $6 million to reach the demining programme in Quảng Bình.",
+            "demining programme in Quảng Bình",
+        ),
+    ],
+)
+def test_purpose_subject_ends_where_the_clause_does(sentence: str, subject: str) -> None:
+    (mention,) = figures_in(sentence)
+    assert mention.subject == subject
 
 
 def test_change_consumes_the_earlier_value() -> None:
@@ -351,6 +402,56 @@ def test_history_leads_with_a_stated_earlier_value() -> None:
     found = figures_in("Total aid grew from $55 million to $75 million.", "2025-01-01")
     ((_, history),) = figure_history(merge_figures(found)).items()
     assert [(d, v) for d, v, _ in history] == [(None, 55e6), ("2025-01-01", 75e6)]
+
+
+def test_one_amount_worded_differently_across_reports_is_one_figure() -> None:
+    mentions = [
+        *figures_in(
+            "Canberra added a further A$25 million for mangrove replanting at Cà Mau cape.",
+            "2025-03-01",
+            doc="a",
+        ),
+        *figures_in(
+            "The additional A$25 million for the Ca Mau mangrove restoration project was welcomed.",
+            "2025-06-01",
+            doc="b",
+        ),
+        *figures_in(
+            "Officials want the extra A$25 million for Cà Mau to be released by June.",
+            "2025-07-01",
+            doc="c",
+        ),
+    ]
+    (figure,) = merge_figures(mentions)
+    assert {s.document_id for s in figure.sources} == {"a", "b", "c"}
+    assert figure.as_of == "2025-03-01" and figure.subject.endswith("(additional)")
+
+
+def test_unrelated_grants_of_one_value_stay_apart() -> None:
+    pairs = [
+        ("a $5 million grant for flood relief", "a $5 million grant for school meals"),
+        ("a $5 million grant for a clinic in Huế", "a $5 million grant for a clinic in Vinh"),
+        ("a $5 million grant for a Hanoi hospital", "a $5 million grant for a Hanoi school"),
+        ("a $5 million grant for school meals", "a $5 million grant for hospital meals"),
+    ]
+    for first, second in pairs:
+        mentions = figures_in(f"The city received {first}.", "2025-01-01", doc="a")
+        mentions += figures_in(f"The province received {second}.", "2025-02-01", doc="b")
+        assert len(merge_figures(mentions)) == 2, (first, second)
+
+
+def test_units_that_differ_by_a_modifier_are_one_count() -> None:
+    mentions = [
+        *figures_in("The survey ended after 75 joint field surveys.", "2025-01-01", doc="a"),
+        *figures_in("The survey ended after 75 joint surveys.", "2025-01-02", doc="b"),
+        *figures_in("It ended after 75 joint surveys in the north.", "2025-01-03", doc="c"),
+    ]
+    (figure,) = merge_figures(mentions)
+    assert figure.unit == "joint surveys" and len(figure.sources) == 3
+    assert same_unit("boxes", "boxes of remains")
+    assert not same_unit("boxes of remains", "boxes of documents")
+    assert not same_unit("rescue missions", "excavation missions")
+    assert not same_unit("USD", "EUR")
 
 
 def test_equal_values_with_different_subjects_stay_apart() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from dateline.analyse.convert import Analysis
 from dateline.model import Entity, Mention, Sentence
-from dateline.resolve.aliases import country_of, facility_key, org_key, place_key
+from dateline.resolve.aliases import country_of, facility_key, is_org_alias, org_key, place_key
 from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.resolve.roles import title_key
 
@@ -62,6 +62,10 @@ def test_keys() -> None:
     assert country_of("U.S.") == country_of("USA") == country_of("America") == "United States"
     assert country_of("us") is None
     assert org_key("the defence ministry") == org_key("Ministry of National Defence")
+    assert org_key("U.S. Department of War") == org_key("US Department of Defense")
+    assert org_key("the Pentagon") == org_key("US Department of Defence")
+    assert org_key("Department of War") == org_key("Department of Defence")
+    assert is_org_alias("Pentagon") and not is_org_alias("US Department of Defense")
     assert title_key(["Deputy", "Defence"], "minister", None, []) == title_key(
         ["Deputy"], "minister", "of", ["National", "Defence"]
     )
@@ -196,6 +200,33 @@ def test_organisation_named_either_way() -> None:
         "Ministry of Foreign Affairs",
         "foreign affairs ministry",
     )
+
+
+def test_renamed_department_and_its_building_are_one_organisation() -> None:
+    r = resolve(
+        doc("a", "The [[US Department of War|ORG]] said the [[Department of War|ORG]] agreed."),
+        doc("b", "Talks were held at the [[Pentagon|FAC]] in the morning."),
+        doc("c", "He is the first head of the [[Pentagon|ORG]] to visit."),
+    )
+    body = entity(r, "Pentagon")
+    assert same(r, "US Department of War", "Department of War", "Pentagon")
+    assert body.kind == "ORG" and body.mentions == 4
+    assert body.name == "US Department of Defense"  # the usual name, from the rename table
+
+
+def test_renamed_department_keeps_the_corpus_spelling_of_its_usual_name() -> None:
+    r = resolve(
+        doc("a", "The [[US Department of Defence|ORG]] and the [[US Department of War|ORG]]."),
+        doc(
+            "jan",
+            "US Secretary of Defence [[Lee Moss|PERSON]] spoke.",
+        ),
+        published=PUBLISHED,
+    )
+    assert same(r, "US Department of Defence", "US Department of War")
+    assert entity(r, "US Department of War").name == "US Department of Defence"
+    (role,) = entity(r, "Lee Moss").roles
+    assert role.org == "US Department of Defence"
 
 
 def test_unqualified_organisation_not_merged_when_two_countries_fit() -> None:
@@ -334,15 +365,37 @@ def test_undated_documents_give_sources_not_dates() -> None:
     assert role.first_seen is None and role.last_seen is None and len(role.sources) == 1
 
 
-def test_ambiguous_bare_title_stays_apart() -> None:
+def test_bare_title_joins_the_fuller_title_in_force() -> None:
     r = resolve(
         doc("jan", "Secretary of Labor [[Amy Cole|PERSON]] spoke."),
         doc("jun", "Secretary of Energy [[Amy Cole|PERSON]] spoke."),
         doc("sep", "Secretary [[Amy Cole|PERSON]] spoke."),
         published=PUBLISHED,
     )
-    titles = [role.title for role in entity(r, "Amy Cole").roles]
-    assert sorted(titles) == ["Secretary", "Secretary of Energy", "Secretary of Labor"]
+    roles = [(x.title, x.first_seen, x.last_seen) for x in entity(r, "Amy Cole").roles]
+    assert roles == [
+        ("Secretary of Labor", "2024-01-10", "2024-01-10"),
+        ("Secretary of Energy", "2024-06-20", "2024-09-05"),
+    ]
+
+
+def test_bare_title_that_no_fuller_title_places_is_dropped() -> None:
+    published = {**PUBLISHED, "early": "2023-05-01"}
+    r = resolve(
+        doc("jan", "Secretary of Labor [[Amy Cole|PERSON]] spoke."),
+        doc("jun", "Secretary of Energy [[Amy Cole|PERSON]] spoke."),
+        doc("undated", "Secretary [[Amy Cole|PERSON]] spoke."),
+        doc("early", "Secretary [[Amy Cole|PERSON]] arrived."),
+        published=published,
+    )
+    roles = entity(r, "Amy Cole").roles
+    assert [x.title for x in roles] == ["Secretary of Labor", "Secretary of Energy"]
+    assert {s.document_id for x in roles for s in x.sources} == {"jan", "jun"}
+
+
+def test_bare_title_without_a_fuller_one_is_a_role() -> None:
+    r = resolve(doc("undated", "Secretary [[Amy Cole|PERSON]] spoke."), published=PUBLISHED)
+    assert [x.title for x in entity(r, "Amy Cole").roles] == ["Secretary"]
 
 
 def test_only_people_have_roles() -> None:

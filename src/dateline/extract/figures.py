@@ -4,20 +4,25 @@
 a currency ("US$130 million", "130 million USD", "€5m"), counts written as a number and
 the plural noun phrase it counts ("994 boxes of remains", "eight sets of remains"), and
 bare numbers that borrow their noun from a neighbour ("44 out of 45 dossiers", "of which
-... 740"). Dates, years, ordinals, times, phone numbers, ages, percentages and numbers
-inside names are masked first, so they never become counts.
+... 740"; never from a count that only sets the scene, as in "after 160 operations").
+Dates, years, ordinals, times, phone numbers, ages, percentages and numbers inside names
+are masked first, so they never become counts.
 
 Subjects, by rule. Money, first rule that applies: "(bringing) total X (from A) to B" ->
 "total X"; "B to support / for / in funding for / on / into X" -> X; "B in loans" ->
 "loans"; "X worth / of / reached / rose from A to B" -> X; else the words before B. A
-"the project" in a subject becomes the project the sentence named earlier ("the dioxin
-remediation project at ..."). Counts: the counted phrase plus the verb that acts on it,
-before ("handed over a total of 994 ...") or after ("45 dossiers received"), a nominal
-read as its verb ("the repatriation of eight sets" -> "repatriated").
+"the project" or "the clean-up" in a subject becomes the project the sentence named
+earlier ("the dioxin remediation project at ..."), else what the document's last amount
+was for. Counts: the counted phrase plus the verb that acts on it, before ("handed over a
+total of 994 ...") or after ("45 dossiers received"), a nominal read as its verb ("the
+repatriation of eight sets" -> "repatriated").
 
 :func:`merge_figures` turns mentions from many documents into one :class:`Figure` per
 reported value and subject, with every sentence that reports it, and links values of the
-same subject reported over time (``previous``). :func:`figure_history` lists them.
+same subject reported over time (``previous``). One value, unit and increment flag makes
+one figure when the subjects are near-identical or, for money, share their distinctive
+words (proper names, content nouns); units that differ only by a modifier ("joint field
+operations") count the same thing. :func:`figure_history` lists them.
 """
 
 from __future__ import annotations
@@ -26,8 +31,10 @@ import bisect
 import hashlib
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -93,7 +100,7 @@ IRREGULAR_PAST = _words(
     caught sold spent left lent bought kept met put set shot hit cut struck stolen stole
     thrown threw drawn drew grown grew shown known done did got gotten written wrote hidden
     hid led fed fled dug swept laid begun began chosen chose frozen froze driven drove torn
-    wore worn ran"""
+    wore worn ran thought"""
 )
 # Simple past forms read as participles in a subject ("scholarships given out").
 PARTICIPLES: dict[str, str] = {
@@ -169,21 +176,28 @@ MONEY_KIND_MODIFIERS = (
     r"additional|new|extra|further|fresh|non-refundable|humanitarian|official|development"
     r"|military|economic|emergency|public|private|foreign|direct"
 )
-# Nouns a later "the project" may point back to within the same sentence.
+# Nouns a later "the project" or "the clean-up" may point back to.
 REFERENCE_NOUNS = (
     r"project|programme|program|plan|scheme|fund|initiative|facility|package|deal|contract"
-    r"|agreement|campaign"
+    r"|agreement|campaign|clean-up|cleanup|remediation"
 )
-# Words that end a subject phrase read after a figure ("... Airport, BRINGING ...").
-AFTER_BREAK = _words(
+# Clause words: they end a subject phrase ("... Airport, BRINGING ...").
+CLAUSE_WORDS = _words(
     """which that who whom whose where when while as because since after before although
     though but if unless until whereas bringing brings brought raising raises raised taking
     takes took pushing pushes lifting lifts including according amid despite following
     said says from to by with over during within through next this last each per annually
     via upon so than or"""
 )
-# Words that end a subject phrase read before a figure.
-BEFORE_BREAK = AFTER_BREAK - {"to", "from", "by", "with", "over", "this", "last"} | {"and"}
+# A finite verb also ends what an amount is for: "$5m for the port CAN be spent". Not
+# before a figure, where it links the noun to it ("the fund IS worth $5m").
+AUXILIARIES = _words(
+    """can could may might must shall should will would is are was were be been being has
+    have had do does did"""
+)
+# Words that end a subject phrase read after a figure, and before one.
+AFTER_BREAK = CLAUSE_WORDS | AUXILIARIES
+BEFORE_BREAK = CLAUSE_WORDS - {"to", "from", "by", "with", "over", "this", "last"} | {"and"}
 # Words trimmed from either end of a subject phrase.
 EDGE_WORDS = _words(
     """a an the of to in on at for from by with and or its their his her our this that
@@ -203,11 +217,12 @@ SUBJECT_STOPWORDS = _words(
     """a an the of for to in on at by with from and or this that these those its their his
     her our which into toward towards as"""
 )
+# Applied before case is folded, so a name stays capitalised ("United States" -> "US").
 SUBJECT_PHRASE_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bu\.\s?s\.?(?=\W|$)"), "us"),
-    (re.compile(r"\bunited states\b"), "us"),
-    (re.compile(r"\bair\s+(?:base|field)\b"), "airport"),
-    (re.compile(r"\bviet\s+nam\b"), "vietnam"),
+    (re.compile(r"\bu\.\s?s\.?(?=\W|$)", re.I), "US"),
+    (re.compile(r"\bunited states\b", re.I), "US"),
+    (re.compile(r"\bair\s+(?:base|field)\b", re.I), "airport"),
+    (re.compile(r"\bviet\s+nam\b", re.I), "Vietnam"),
 )
 SUBJECT_SYNONYMS: dict[str, str] = {
     "airbase": "airport",
@@ -223,6 +238,13 @@ SUBJECT_SYNONYMS: dict[str, str] = {
 SAME_VALUE_THRESHOLD = 90.0
 HISTORY_THRESHOLD = 90.0
 ADDITIONAL_MARK = " (additional)"
+# Words that say what kind of money an amount is, not what it is for: two amounts that
+# share only these are not shown to be one ("total US aid for X", "non-refundable aid").
+GENERIC_MONEY_WORDS = _words(
+    """total additional further extra new fresh non refundable humanitarian official aid
+    assistance funding funds grant grants loan loans money support financing investment
+    contribution contributions budget"""
+)
 
 # --- Patterns --------------------------------------------------------------------------
 
@@ -320,6 +342,14 @@ CHANGE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?from\s+$", re.I)
 PART_BEFORE_RE = re.compile(
     r"\b(?:of\s+(?:which|whom|these|them|those)|including|among\s+(?:them|which|whom))\b", re.I
 )
+# Prepositions whose count sets the scene ("after 160 joint operations") rather than
+# names a set a later "of them" picks from.
+ADJUNCT_BEFORE_RE = re.compile(
+    r"\b(?:after|before|since|during|following|through|throughout|within|across|amid|despite"
+    rf"|until|in|with|without|from)\s+(?:(?:{QUANTIFIERS})\s+)*$",
+    re.I,
+)
+WHOLE_RELATIVE_RE = re.compile(r"\s*,?\s*" + PART_BEFORE_RE.pattern, re.I)
 PART_AFTER_RE = re.compile(r"\s+of\s+(?:which|whom|them|these|those)\b", re.I)
 # "Of the 530 boxes returned, the archive has catalogued 410": the whole comes first.
 PART_LEAD_RE = re.compile(r"(?:^|\W)of\s+the\s+$", re.I)
@@ -331,7 +361,7 @@ TOTAL_RE = re.compile(
 PURPOSE_RE = re.compile(
     rf"\s*(?:more\s+)?(?:in\s+(?:(?:{MONEY_KIND_MODIFIERS})\s+)*(?:{MONEY_KINDS})\s+)?"
     r"(?:to\s+(?:support|fund|finance|help|assist|build|cover|upgrade|develop|implement"
-    r"|carry\s+out|clean\s+up|pay\s+for)|in\s+support\s+of|earmarked\s+for"
+    r"|carry\s+out|clean\s+up|pay\s+for|reach)|in\s+support\s+of|earmarked\s+for"
     r"|allocated\s+(?:to|for)|for|towards?|into|to"
     rf"|on(?!\s+(?:{_WEEKDAYS}|{_MONTHS})\b))\s+",
     re.I,
@@ -352,7 +382,7 @@ LINK_BEFORE_RE = re.compile(
 )
 REFERENCE_RE = re.compile(rf"\bthe\s+(?P<noun>{REFERENCE_NOUNS})\b", re.I)
 REFERENCE_TAIL_RE = re.compile(r"\s+(?:at|in|on|of|for)\s+", re.I)
-WORD_KEY_RE = re.compile(r"[a-z0-9]+")
+WORD_RE = re.compile(r"[A-Za-z0-9]+")
 SPACES_RE = re.compile(r"\s+")
 # How far back a rule looks for its cue: enough for a clause, cheap on long sentences.
 LOOKBACK = 200
@@ -409,9 +439,10 @@ def find_figures(
     ``as_of`` is the date the figures hold for (the publication date, when known).
     """
     mentions: list[FigureMention] = []
+    context = ""  # the last amount's subject: what a later "the project" stands for
     for sentence in sentences:
-        for hit in _sentence_hits(sentence.text):
-            mentions.append(_mention(document_id, sentence, hit, as_of))
+        hits, context = _sentence_hits(sentence.text, context)
+        mentions.extend(_mention(document_id, sentence, hit, as_of) for hit in hits)
     return mentions
 
 
@@ -433,8 +464,9 @@ def _mention(document_id: str, sentence: Sentence, hit: _Hit, as_of: str | None)
     )
 
 
-def _sentence_hits(text: str) -> list[_Hit]:
-    """The figures of one sentence, with units, links and subjects resolved."""
+def _sentence_hits(text: str, context: str = "") -> tuple[list[_Hit], str]:
+    """The figures of one sentence, with units, links and subjects resolved, and the
+    subject a later reference in the document would stand for (``context`` before)."""
     money = _money_hits(text)
     masked = _masked_spans(text, money)
     hits = sorted(money + _count_hits(text, masked), key=lambda h: h.start)
@@ -442,9 +474,14 @@ def _sentence_hits(text: str) -> list[_Hit]:
     _link_changes(text, hits)
     kept = [h for h in hits if h.kind and not h.consumed]
     for hit in kept:
-        hit.subject = _money_subject(text, hit) if hit.kind == "money" else _count_subject(hit)
+        if hit.kind != "money":
+            hit.subject = _count_subject(hit)
+            continue
+        hit.subject = _money_subject(text, hit, context)
+        if _names_a_thing(hit.subject):
+            context = hit.subject
     _complete_totals(kept)
-    return kept
+    return kept, context
 
 
 def _money_hits(text: str) -> list[_Hit]:
@@ -645,16 +682,16 @@ def _link_parts(text: str, hits: list[_Hit]) -> None:
     "44 out of 45 dossiers": 44 counts dossiers too; "994 boxes ..., of which the US has
     identified 740": 740 counts boxes of remains.
     """
-    last_count: _Hit | None = None
+    counts: list[_Hit] = []
     for hit, following in zip(hits, _next_figures(hits), strict=True):
         if hit.kind is None:
-            whole = _whole_after(text, hit, following) or _whole_before(text, hit, last_count)
+            whole = _whole_after(text, hit, following) or _whole_before(text, hit, counts)
             if whole is not None:
                 hit.kind, hit.unit, hit.whole = "count", whole.unit, whole
                 hit.verb = _verb_before(text, hit.start) or _verb_after(text, hit.end)
                 hit.additional = _is_additional(text, hit.start, hit.end)
         if hit.kind == "count":
-            last_count = hit
+            counts.append(hit)
 
 
 def _next_figures(hits: list[_Hit]) -> list[_Hit | None]:
@@ -674,13 +711,28 @@ def _whole_after(text: str, hit: _Hit, following: _Hit | None) -> _Hit | None:
     return following if PART_OF_RE.fullmatch(text, hit.end, following.start) else None
 
 
-def _whole_before(text: str, hit: _Hit, whole: _Hit | None) -> _Hit | None:
+def _whole_before(text: str, hit: _Hit, counts: list[_Hit]) -> _Hit | None:
+    """The count a part points back to: the nearest one before it that is a set things
+    can be picked from, not the setting of an adverbial phrase ("handed over 994 boxes
+    after 160 operations, and identified 740 of them": boxes, not operations)."""
+    if not counts:
+        return None
+    whole = counts[-1]
+    # "worked with 40 volunteers, of whom 12 ...": a relative right after a count is
+    # about that count, whatever governs it.
+    if not WHOLE_RELATIVE_RE.match(text, whole.end):
+        whole = next((c for c in reversed(counts) if not _is_adjunct(text, c)), None)
     if whole is None:
         return None
     between = text[whole.end : hit.start]
     if PART_BEFORE_RE.search(between) or PART_AFTER_RE.match(text, hit.end):
         return whole
     return whole if PART_LEAD_RE.search(text[max(0, whole.start - 12) : whole.start]) else None
+
+
+def _is_adjunct(text: str, hit: _Hit) -> bool:
+    """ "after 160 joint operations": a count inside a time or circumstance phrase."""
+    return bool(ADJUNCT_BEFORE_RE.search(text[max(0, hit.start - 60) : hit.start]))
 
 
 def _link_changes(text: str, hits: list[_Hit]) -> None:
@@ -733,13 +785,22 @@ def _count_subject(hit: _Hit) -> str:
     return hit.unit
 
 
-def _money_subject(text: str, hit: _Hit) -> str:
+def _money_subject(text: str, hit: _Hit, context: str = "") -> str:
     """What an amount is for, by the first rule that applies (see the module docstring)."""
     for rule in (_total_subject, _purpose_subject, _link_subject, _fallback_subject):
         subject = rule(text, hit)
         if subject:
-            return _resolve_reference(subject, text, hit.start)
+            return _resolve_reference(subject, text, hit.start, context)
     return ""
+
+
+def _names_a_thing(subject: str) -> bool:
+    """A subject a later reference may stand for: not a total, not itself a reference."""
+    return (
+        bool(subject)
+        and not subject.lower().startswith("total")
+        and not REFERENCE_RE.search(subject)
+    )
 
 
 def _total_subject(text: str, hit: _Hit) -> str:
@@ -810,16 +871,22 @@ def _phrase_before(text: str, pos: int, limit: int = 6) -> str:
     return " ".join(words[-limit:])
 
 
-def _resolve_reference(subject: str, text: str, pos: int) -> str:
+def _resolve_reference(subject: str, text: str, pos: int, context: str = "") -> str:
     """ "aid for the project" -> "aid for the dioxin remediation project at X" when the
-    sentence named that project earlier."""
+    sentence named that project earlier; else what the last amount in the document was
+    for ("$20m for cleaning up X, lifting total aid for the clean-up to $50m")."""
     m = REFERENCE_RE.search(subject)
     if not m:
         return subject
     antecedent = _antecedent(text, pos, m["noun"])
-    if not antecedent:
+    if antecedent:
+        return f"{subject[: m.start()]}the {antecedent}{subject[m.end() :]}"
+    if not context:
         return subject
-    return f"{subject[: m.start()]}the {antecedent}{subject[m.end() :]}"
+    # "the clean-up" -> "the clean-up of dioxin at X", but "Biên Hòa", "cleaning up X".
+    first = context.split()[0]
+    article = "the " if first.islower() and not first.endswith("ing") else ""
+    return f"{subject[: m.start()]}{article}{context}{subject[m.end() :]}"
 
 
 def _antecedent(text: str, pos: int, noun: str) -> str:
@@ -884,20 +951,86 @@ class _Group:
         dates = [m.as_of for m in self.mentions if m.as_of]
         return min(dates) if dates else None
 
+    @property
+    def shown_unit(self) -> str:
+        """The unit most reports use ("joint operations" over "joint field operations")."""
+        return Counter(m.unit for m in self.mentions).most_common(1)[0][0]
+
     def accepts(self, mention: FigureMention, key: str) -> bool:
-        if (mention.unit, mention.additional) != (self.unit, self.additional):
+        if mention.additional != self.additional or not same_unit(mention.unit, self.unit):
             return False
         if not math.isclose(mention.value, self.value, rel_tol=1e-9):
             return False
-        return any(_similar(key, k, fuzz.token_set_ratio, SAME_VALUE_THRESHOLD) for k in self.keys)
+        if any(_similar(key, k, fuzz.token_set_ratio, SAME_VALUE_THRESHOLD) for k in self.keys):
+            return True
+        # One amount in one corpus, worded differently: the same distinctive words.
+        return mention.kind == "money" and any(
+            _same_thing(mention.subject, m.subject) for m in self.mentions
+        )
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Units that count the same thing: equal, or one is the other with fewer modifiers
+    ("joint operations", "joint field operations"), the head noun kept."""
+    if a == b:
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    if not wa or not wb or _unit_head(wa) != _unit_head(wb):
+        return False
+    return set(wa) <= set(wb) or set(wb) <= set(wa)
+
+
+def _unit_head(words: list[str]) -> str:
+    """ "boxes of remains" -> "boxes"; "joint field operations" -> "operations"."""
+    return words[0] if words[0] in PARTITIVE_HEADS else words[-1]
+
+
+def _folded_words(subject: str) -> list[str]:
+    """A subject's words, ASCII, with phrase synonyms applied and case kept."""
+    text = unidecode(subject)
+    for pattern, replacement in SUBJECT_PHRASE_SYNONYMS:
+        text = pattern.sub(replacement, text)
+    return WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=4096)
+def _distinctive(subject: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(proper names, other content words) of a subject, folded and with synonyms
+    equated; kinds of money, auxiliaries and participles ("pledged") say nothing of
+    what an amount is for."""
+    names: set[str] = set()
+    others: set[str] = set()
+    for word in _folded_words(subject):
+        lowered = word.lower()
+        token = SUBJECT_SYNONYMS.get(lowered, lowered)
+        if token in SUBJECT_STOPWORDS | GENERIC_MONEY_WORDS | AUXILIARIES or _is_past(word):
+            continue
+        (names if word[0].isupper() else others).add(token)
+    return frozenset(names), frozenset(others - names)
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Two wordings of what one amount is for.
+
+    With proper names on both sides, they must share one ("Biên Hòa"), and the other
+    content words must meet unless one side has none ("dioxin clean-up at X", "dioxin
+    remediation project at X", "X"). Without, one side's content words must hold the
+    other's: "$5m for flood relief" and "$5m for school meals" stay two amounts.
+    """
+    names_a, others_a = _distinctive(a)
+    names_b, others_b = _distinctive(b)
+    if names_a and names_b:
+        if not names_a & names_b:
+            return False
+        return not others_a or not others_b or bool(others_a & others_b)
+    if not others_a or not others_b:
+        return False
+    return others_a <= others_b or others_b <= others_a
 
 
 def subject_key(subject: str) -> str:
     """A subject folded for comparison: ASCII, lower case, no stopwords, synonyms equated."""
-    text = unidecode(subject).lower()
-    for pattern, replacement in SUBJECT_PHRASE_SYNONYMS:
-        text = pattern.sub(replacement, text)
-    tokens = (SUBJECT_SYNONYMS.get(t, t) for t in WORD_KEY_RE.findall(text))
+    tokens = (SUBJECT_SYNONYMS.get(t, t) for t in (w.lower() for w in _folded_words(subject)))
     return " ".join(t for t in tokens if t not in SUBJECT_STOPWORDS)
 
 
@@ -938,10 +1071,14 @@ def _history_clusters(groups: list[_Group]) -> list[list[_Group]]:
     for group in groups:
         for cluster in clusters:
             head = cluster[0]
-            if (head.unit, head.additional) == (group.unit, group.additional) and any(
-                _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
-                for a in head.keys
-                for b in group.keys
+            if (
+                head.additional == group.additional
+                and same_unit(head.unit, group.unit)
+                and any(
+                    _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
+                    for a in head.keys
+                    for b in group.keys
+                )
             ):
                 cluster.append(group)
                 break
@@ -974,11 +1111,12 @@ def _figure(group: _Group, previous: float | None) -> Figure:
         {Source(m.document_id, m.sentence_start, m.sentence_end) for m in group.mentions},
         key=lambda s: (s.document_id, s.start),
     )
+    unit = group.shown_unit
     return Figure(
-        id=figure_id(group.unit, subject, group.value),
+        id=figure_id(unit, subject, group.value),
         subject=subject,
         value=group.value,
-        unit=group.unit,
+        unit=unit,
         previous=previous,
         as_of=group.as_of,
         sources=tuple(sources),
@@ -1002,7 +1140,7 @@ def figure_history(figures: Sequence[Figure]) -> dict[str, list[tuple[str | None
         key = subject_key(figure.subject)
         for cluster in clusters:
             head = cluster[0]
-            if head.unit == figure.unit and _similar(
+            if same_unit(head.unit, figure.unit) and _similar(
                 subject_key(head.subject), key, fuzz.token_sort_ratio, HISTORY_THRESHOLD
             ):
                 cluster.append(figure)

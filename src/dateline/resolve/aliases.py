@@ -68,18 +68,23 @@ FACILITY_TYPES: dict[str, str] = {
     "naval base": "naval base",
 }
 
-# Other names of one organisation (keys as :func:`org_key` makes them, before this table).
-ORG_ALIASES: dict[str, str] = {
+# Organisations that took a new name or a second official one: (other name, usual name,
+# country). Each gives an alias with and without the country ("US Department of War",
+# "Department of War"), and the usual name names the entity when the corpus never does.
+ORG_RENAMES: tuple[tuple[str, str, str], ...] = (
+    # The US Department of Defense took "Department of War" as a second name in 2025.
+    ("Department of War", "Department of Defense", "United States"),
+)
+# Names an organisation goes by besides its own: initials, and a building that stands for
+# the body inside it ("the Pentagon").
+ORG_OTHER_NAMES: dict[str, str] = {
     "vna": "vietnam news agency",
     "afp": "agence france-presse",
     "ap": "associated press",
     "un": "united nations",
-    # The US Department of Defense took "Department of War" as a second name in 2025;
-    # "the Pentagon" is its usual metonym.
-    "us department of war": "us department of defence",
-    "department of war": "department of defence",
     "pentagon": "us department of defence",
 }
+
 # Government bodies named either way: "defence ministry" = "ministry of defence".
 BODY_WORDS = frozenset({"ministry", "department"})
 # Words dropped after "of" in an organisation's key: "Ministry of National Defence" =
@@ -163,6 +168,18 @@ def facility_key(text: str) -> str | None:
 def org_key(text: str) -> str:
     """An organisation's key: "Vietnamese defence ministry" and "Vietnamese Ministry of
     National Defence" meet, and a known other name becomes the usual one."""
+    key = _org_words_key(text)
+    return ORG_ALIASES.get(key, key)
+
+
+def is_org_alias(text: str) -> bool:
+    """A name the alias tables know as an organisation's ("Pentagon"), whatever the model
+    tagged it."""
+    return _org_words_key(text) in ORG_ALIASES
+
+
+def _org_words_key(text: str) -> str:
+    """:func:`org_key` before the alias tables: body words in one order, "national" gone."""
     words = name_key(text).split()
     if words and words[0] == "the":
         words = words[1:]
@@ -172,8 +189,7 @@ def org_key(text: str) -> str:
     kept = [
         w for i, w in enumerate(words) if not (w in ORG_KEY_DROP and words[i - 1 : i] == ["of"])
     ]
-    key = " ".join(kept)
-    return ORG_ALIASES.get(key, key)
+    return " ".join(kept)
 
 
 def qualified_org(text: str) -> tuple[str, str] | None:
@@ -182,3 +198,24 @@ def qualified_org(text: str) -> tuple[str, str] | None:
     first, _, rest = text.strip().partition(" ")
     country = country_of_word(first)
     return (country, org_key(rest)) if country and rest else None
+
+
+def usual_org_name(key: str) -> str | None:
+    """The usual name of a renamed organisation, by its :func:`org_key`."""
+    return _USUAL_NAMES.get(key)
+
+
+def _org_aliases() -> tuple[dict[str, str], dict[str, str]]:
+    """Both tables as one lookup (other key -> usual key), and usual key -> usual name."""
+    aliases = dict(ORG_OTHER_NAMES)
+    names: dict[str, str] = {}
+    for other, usual, country in ORG_RENAMES:
+        qualifier = COUNTRY_ADJECTIVES[country]
+        for old, new in ((other, usual), (f"{qualifier} {other}", f"{qualifier} {usual}")):
+            aliases[_org_words_key(old)] = _org_words_key(new)
+            names[_org_words_key(new)] = new
+    return aliases, names
+
+
+# Keyed as :func:`org_key` makes keys before it looks them up here.
+ORG_ALIASES, _USUAL_NAMES = _org_aliases()

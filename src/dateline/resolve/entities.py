@@ -4,7 +4,10 @@ Mentions are keyed (folded, case-free, ranks and titles already trimmed); equal 
 one entity. On top of that: places ignore spaces ("Ha Noi" = "Hanoi"), facility type
 words are interchangeable, each country is one entity under a fixed name, near-identical
 spellings merge under a strict threshold, an acronym in brackets joins its full name,
-and a short reference ("Giang", "Hegseth") joins the one full name it can stand for.
+and a short reference ("Giang", "Hegseth") joins the one full name it can stand for. A
+name the alias tables give to an organisation ("Pentagon", "Department of War") is that
+organisation whatever the model tagged it, and its entity takes the organisation's own
+name.
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ from dateline.model import Entity, Mention
 from dateline.resolve.aliases import (
     country_of,
     facility_key,
+    is_org_alias,
     name_key,
     org_key,
     place_key,
     qualified_org,
+    usual_org_name,
 )
 from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_before
 
@@ -38,6 +43,8 @@ FUZZY_MIN_LENGTH = 12
 KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
 # Kinds compared as places (spaces and administrative words ignored).
 PLACE_KINDS = frozenset({"GPE", "LOC"})
+# Kinds the model gives an organisation known by another name ("the Pentagon" as FAC).
+NAMED_BODY_KINDS = frozenset({"FAC", "GPE", "LOC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,8 @@ def _node(mention: Mention) -> _Node:
     if country:
         return _Node(mention, "GPE", "PLACE", f"country:{country}", country)
     kind = mention.kind
+    if kind in NAMED_BODY_KINDS and is_org_alias(mention.text):
+        kind = "ORG"  # "talks at the Pentagon" is tagged a building; the tables know better
     if kind == "PERSON":
         return _Node(mention, kind, "PERSON", name_key(mention.text))
     if kind in PLACE_KINDS:
@@ -392,10 +401,17 @@ def _kind(group: Sequence[_Node]) -> str:
 
 
 def _canonical_name(group: Sequence[_Node]) -> str:
-    """The longest full form, with diacritics when the corpus has them."""
+    """The longest full form, with diacritics when the corpus has them. An organisation
+    is named by its own name, not by another it goes by ("Pentagon", a former name)."""
     if group[0].country:
         return group[0].country
     full = [n for n in group if not n.short] or list(group)
+    if group[0].group == "ORG":
+        own = [n for n in full if not is_org_alias(n.mention.text)]
+        usual = [name for n in group if (name := usual_org_name(n.key))]
+        if not own and usual:
+            return max(usual, key=len)  # "US Department of Defense" over the bare one
+        full = own or full
     counts = Counter(_readable(n.mention.text, n.group) for n in full)
 
     def rank(name: str) -> tuple[bool, int, bool, int, int]:

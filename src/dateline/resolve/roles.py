@@ -224,10 +224,11 @@ def build_roles(
 ) -> tuple[Role, ...]:
     """Group one person's title claims into roles, each with its dates and sources.
 
-    A shorter title ("Minister", "Deputy Minister") joins the fuller one it begins
-    ("Deputy Minister of National Defence") from the same document, else the only such
-    title of this person; with two candidates it stays a role of its own. ``org_name``
-    names an organisation as the corpus does.
+    A shorter title ("Secretary", "Deputy Minister") never is a role of its own when this
+    person has a fuller one it begins ("Secretary of War"): it joins the fuller title from
+    its document, else the only one, else the one in force on its date (the latest to
+    start by then); a claim none of these places (undated, or dated before them all) is
+    dropped. ``org_name`` names an organisation as the corpus does.
     """
     grouped: dict[str, list[TitleClaim]] = defaultdict(list)
     for claim in claims:
@@ -236,10 +237,9 @@ def build_roles(
         fuller = [c for k, cs in grouped.items() if k.startswith(key + " ") for c in cs]
         if not fuller:
             continue
-        for claim in list(grouped[key]):
-            target = _fuller(claim, fuller)
+        for claim in grouped.pop(key):
+            target = _fuller(claim, fuller) or _in_force(claim, fuller, published)
             if target:
-                grouped[key].remove(claim)
                 grouped[target].append(claim)
     roles = [_role(key, cs, published, org_name) for key, cs in grouped.items() if cs]
     return tuple(sorted(roles, key=lambda r: (r.first_seen or "9999", r.last_seen or "", r.title)))
@@ -262,6 +262,26 @@ def _fuller(claim: TitleClaim, fuller: Sequence[TitleClaim]) -> str | None:
         return here.pop() if len(here) == 1 else None
     anywhere = _maximal({c.key for c in fuller})
     return anywhere.pop() if len(anywhere) == 1 else None
+
+
+def _in_force(
+    claim: TitleClaim, fuller: Sequence[TitleClaim], published: Mapping[str, str | None]
+) -> str | None:
+    """The fuller title held on the claim's date: the one that started last by then."""
+    when = published.get(claim.source.document_id)
+    if when is None:
+        return None
+    candidates = _maximal({c.key for c in fuller})
+    started: dict[str, str] = {}
+    for other in fuller:
+        day = published.get(other.source.document_id)
+        if day is not None and day <= when and other.key in candidates:
+            started[other.key] = min(day, started.get(other.key, day))
+    if not started:
+        return None
+    latest = max(started.values())
+    keys = [k for k, day in started.items() if day == latest]
+    return keys[0] if len(keys) == 1 else None
 
 
 def _maximal(keys: set[str]) -> set[str]:
