@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SAMPLE_DIR
-
 import dateline
+from tests.conftest import SAMPLE_DIR
 
 
 def test_open_ingest_and_typed_records(tmp_path: Path) -> None:

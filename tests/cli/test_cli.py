@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import SAMPLE_DIR
 from typer.testing import CliRunner
 
 from dateline.cli.app import app
+from tests.conftest import SAMPLE_DIR
 
 runner = CliRunner()
 

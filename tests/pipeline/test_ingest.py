@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import SAMPLE_DIR, TODAY
 
 from dateline.service import Dossier
+from tests.conftest import SAMPLE_DIR, TODAY
 
 STORY = (
     "The two defence ministers met in the capital on Tuesday to discuss training, "

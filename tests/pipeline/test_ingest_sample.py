@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import GOLD_DIR
 
 from dateline.model import Document
 from dateline.service import Dossier
+from tests.conftest import GOLD_DIR
 
 GOLD = json.loads((GOLD_DIR / "sample_core.json").read_text(encoding="utf-8"))
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import SEEDS_DIR, TODAY, needs_seeds
-
 from dateline.service import Dossier
+from tests.conftest import SEEDS_DIR, TODAY, needs_seeds
 
 pytestmark = needs_seeds
 

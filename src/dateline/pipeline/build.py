@@ -1,17 +1,21 @@
 """Corpus stages after ingest: analyse every stored text (cached), resolve entities,
-extract figures, events and promises, and store the derived dossier in one go."""
+extract figures, events and promises, cluster and match them, and store the result."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
+from dateline.cluster.events import cluster_events
+from dateline.extract.events import find_event_mentions
 from dateline.extract.figures import find_figures, merge_figures
-from dateline.model import BuildReport, Document
-from dateline.resolve.entities import resolve_entities
+from dateline.extract.promises import find_promises, match_promises
+from dateline.model import BuildReport, Document, Mention
+from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.store import SQLiteStore
 from dateline.store.records import Derived
 
@@ -33,14 +37,16 @@ class Builder:
         analyses, fresh = self.analyse(documents, progress)
         published = {d.id: d.published for d in documents}
         resolution = resolve_entities(analyses, published)
-        mentions = []
-        for analysis in analyses:
-            doc_date = published[analysis.document_id]
-            mentions.extend(find_figures(analysis.document_id, analysis.sentences, doc_date))
-        figures = merge_figures(mentions)
-        derived = Derived(resolution.entities, resolution.mentions, (), figures, ())
+        derived = extract(analyses, resolution, published)
         self.store.replace_derived(derived)
-        return BuildReport(len(documents), fresh, len(resolution.entities), 0, len(figures), 0)
+        return BuildReport(
+            documents=len(documents),
+            analysed=fresh,
+            entities=len(derived.entities),
+            events=len(derived.events),
+            figures=len(derived.figures),
+            promises=len(derived.promises),
+        )
 
     def analyse(
         self, documents: Sequence[Document], progress: BuildProgress | None = None
@@ -69,3 +75,29 @@ class Builder:
             found.append(decode(doc.id, doc.text, blob))
         log.info("analysed %d of %d documents", len(pending), len(documents))
         return found, len(pending)
+
+
+def extract(
+    analyses: Sequence[Analysis], resolution: Resolution, published: Mapping[str, str | None]
+) -> Derived:
+    """Per document: figures, event mentions, promises; then the corpus-wide merges."""
+    by_document: dict[str, list[Mention]] = defaultdict(list)
+    for mention in resolution.mentions:
+        by_document[mention.document_id].append(mention)
+    figure_mentions, event_mentions, promises = [], [], []
+    for analysis in analyses:
+        doc_id, doc_date = analysis.document_id, published[analysis.document_id]
+        mentions = by_document[doc_id]
+        figure_mentions += find_figures(doc_id, analysis.sentences, doc_date)
+        event_mentions += find_event_mentions(
+            analysis, mentions, doc_date, entities=resolution.entities
+        )
+        promises += find_promises(analysis, mentions, doc_date, entities=resolution.entities)
+    events = cluster_events(event_mentions, resolution.entities)
+    return Derived(
+        entities=resolution.entities,
+        mentions=resolution.mentions,
+        events=events,
+        figures=merge_figures(figure_mentions),
+        promises=match_promises(promises, events, resolution.entities),
+    )

@@ -1,0 +1,1 @@
+"""Merging reports from many documents into one record per event."""

@@ -1,0 +1,1368 @@
+"""Event mentions: sentences that report something happening, with who, where and when.
+
+:func:`find_event_mentions` reads one analysed document through its tokens (no model
+call): a trigger word from :mod:`dateline.extract.ontology` reports an event when its
+clause is factual (no hope, plan, condition, question or negation above it; a future
+clause only with a date, as a scheduled event), when a nominal trigger is anchored (a
+date, a predicate such as "held" or "took place", or its parties: "talks between A and
+B", "Hegseth's visit"), and when it does not sum up results over time ("so far").
+
+Dates come from the document's time expressions resolved against the publication date;
+the one attached to the trigger (its own phrase, or the clause of its predicate) dates
+the event. An act with no date of its own ("The talks ended with an exchange of
+memorabilia", "Giang asked the US side to ...") takes the date of the document's lead
+event, the meeting the article reports. Participants are the named people, countries
+and organisations linked to the trigger (subject, object, "with", "between", "by"),
+pronouns and descriptions ("the minister") resolved to the person they stand for.
+
+:class:`DocumentView` is shared with :mod:`dateline.extract.promises`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from dateline.analyse.convert import Analysis, Token
+from dateline.analyse.rules import AGENCIES, HONORIFICS, RANKS, TITLE_HEADS, bare
+from dateline.analyse.timex import find_time_expressions
+from dateline.extract import ontology as onto
+from dateline.model import Entity, Mention, Participant, Sentence, Source
+from dateline.resolve.aliases import country_of
+from dateline.resolve.roles import title_before
+
+__all__ = ["DocumentView", "EventMention", "find_event_mentions", "mentions_in_view"]
+
+# --- Lexicon ---------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Lemmas the model gets wrong on this kind of text ("hoped" -> "hop").
+LEMMA_FIXES: dict[str, str] = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+# Pronouns standing for a person: s = subject-like, o = object, p = possessive.
+PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his": "p"}
+# Heads of a description that stands for a person named before ("the minister").
+DESCRIPTION_HEADS = _words(
+    "minister general president secretary ambassador leader chief premier chairman envoy deputy"
+)
+# Dependencies that open a new clause: a participant is never reached through one.
+CLAUSE_DEPS = _words("relcl acl advcl ccomp xcomp csubj pcomp parataxis")
+# Verbs whose object does what follows ("invited Hegseth to pay a visit").
+OBJECT_CONTROL = _words("invite ask urge tell persuade allow help encourage request permit")
+# Prepositions that attach a party to an event, and those that attach a place.
+PARTY_PREPS = _words("with between by of to among")
+PLACE_PREPS = _words("in at")
+PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE"})
+PLACE_KINDS = frozenset({"GPE", "FAC", "LOC"})
+NEGATIVE_DETERMINERS = _words("no neither")
+# Ways a modal auxiliary can go: "will" schedules, the others speculate.
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+SENTENCE_END = tuple('.!?"”’)')
+# "on the same day" repeats the date just given.
+SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.IGNORECASE)
+# After a dateline place: an optional date, an optional agency, then a dash.
+DATELINE_TAIL = re.compile(r"(?:,[^\n—–]{0,30}?)?\s*(?:\([A-Z]{2,6}\)\s*)?[—–-]\s")
+ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth"
+)
+ORDINAL_WORDS = {w: i for i, w in enumerate(_ORDINALS.split(), start=1)}
+# How far into an article a dateline can be (after a headline and a lede).
+DATELINE_REACH = 1500
+# How many days before publication the lead event of an article may lie.
+LEAD_DAYS = 3
+# A dated reference this many days older than its article is background.
+BACKGROUND_DAYS = 30
+
+
+# --- Records -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One sentence's report of one event, before mentions are merged into events.
+
+    ``date``..``end`` is the period the text gives (one day, a month, a range);
+    ``span`` the wider period the event may lie in when that date only bounds it
+    ("ended a two-day visit on Monday");
+    ``hosts`` lists the entity ids of hosts (receptions) in order; ``key`` is a
+    distinctive name key ("13|meeting": the 13th of a series of meetings); ``thing`` is
+    what is signed or exchanged; ``phrase`` is the object as written, for titles;
+    ``location`` is a display name.
+    """
+
+    document_id: str
+    type: str
+    kind: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    source: Source
+    participants: tuple[Participant, ...] = ()
+    location: str | None = None
+    date: str | None = None
+    end: str | None = None
+    precision: str | None = None
+    background: bool = False
+    scheduled: bool = False
+    published: str | None = None
+    name: str | None = None
+    key: str | None = None
+    thing: str | None = None
+    phrase: str | None = None
+    hosts: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # entity ids of the participants who are people
+    location_id: str | None = None
+    span: tuple[str, str] | None = None
+    lemma: str = ""
+    described: bool = False  # parties given as "the two ministers", "both sides"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence as reported: parser sentences cut at a rank abbreviation are rejoined,
+    a headline glued in front is cut off. ``[first, last)`` are its tokens."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    """A resolved time expression on the tokens; ``bound`` if it opens or closes a
+    period ("since August 2024") instead of dating an event."""
+
+    start: int
+    end: int
+    value: str
+    end_value: str
+    precision: str
+    direction: str
+    head: int
+    bound: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """How a token reaches a trigger: the node reached, the last edge, the preposition
+    nearest the trigger and the one nearest the token."""
+
+    target: int
+    dep: str
+    prep: str | None
+    first_prep: str | None = None
+
+
+# --- The document view -------------------------------------------------------------------
+
+
+class DocumentView:
+    """One analysed document seen through its tokens: units, names, dates, referents."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        mentions: Iterable[Mention],
+        published: str | None,
+        entities: Iterable[Entity] | None = None,
+    ) -> None:
+        self.id = analysis.document_id
+        self.text = analysis.text
+        self.tokens = analysis.tokens
+        self.published = published
+        self.reference = _date(published)
+        self.children = _children(self.tokens)
+        self._starts = [t.start for t in self.tokens]
+        own = [m for m in mentions if m.document_id == self.id and m.entity_id]
+        self.mentions = sorted(own, key=lambda m: m.start)
+        self.mention_at: dict[int, Mention] = {}
+        self.mention_head: dict[tuple[int, int], int] = {}
+        self._index_mentions()
+        self.kinds = {m.entity_id: m.kind for m in self.mentions if m.entity_id}
+        self.names = _names(self.mentions, entities)
+        self.virtual: dict[int, int] = {}
+        self.units = _units(self, analysis)
+        self.unit_of = _unit_index(self)
+        self.times = _times(self)
+        self.dateline = _dateline(self)
+        self.referents = _Referents(self).resolve()
+
+    # tokens and the tree
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token starting at or containing ``offset``."""
+        i = bisect_left(self._starts, offset)
+        if i < len(self.tokens) and self.tokens[i].start == offset:
+            return i
+        return max(0, i - 1)
+
+    def head(self, i: int) -> int:
+        return self.virtual.get(i, self.tokens[i].head)
+
+    def lemma(self, i: int) -> str:
+        t = self.tokens[i]
+        return LEMMA_FIXES.get(t.text.lower(), t.lemma.lower())
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = {i}
+        while (j := self.head(i)) not in seen:
+            yield j
+            seen.add(j)
+            i = j
+
+    def subtree(self, i: int, skip: Iterable[int] = ()) -> list[int]:
+        """``i`` and its descendants, leaving out the subtrees rooted at ``skip``."""
+        out, stack, banned = [], [i], set(skip)
+        while stack:
+            j = stack.pop()
+            if j in banned and j != i:
+                continue
+            out.append(j)
+            stack.extend(self.children[j])
+        return sorted(out)
+
+    def is_verb(self, i: int) -> bool:
+        return self.tokens[i].pos in ("VERB", "AUX")
+
+    def entity_at(self, i: int) -> str | None:
+        """The entity a token names or stands for (a name, pronoun or description)."""
+        m = self.mention_at.get(i)
+        return m.entity_id if m else self.referents.get(i)
+
+    def mention_head_of(self, m: Mention) -> int:
+        return self.mention_head[(m.start, m.end)]
+
+    def unit_mentions(self, unit: Unit) -> list[Mention]:
+        return [m for m in self.mentions if unit.start <= m.start < unit.end]
+
+    def source(self, unit: Unit) -> Source:
+        return Source(self.id, unit.start, unit.end)
+
+    def is_person(self, entity_id: str | None) -> bool:
+        return entity_id is not None and self.kinds.get(entity_id) == "PERSON"
+
+    def _index_mentions(self) -> None:
+        for m in self.mentions:
+            first, last = self.token_at(m.start), self.token_at(max(m.start, m.end - 1))
+            span = range(first, last + 1)
+            for i in span:
+                self.mention_at[i] = m
+            outside = [i for i in span if self.tokens[i].head not in span]
+            self.mention_head[(m.start, m.end)] = outside[0] if outside else last
+
+    # time
+
+    def times_in(self, unit: Unit) -> list[Time]:
+        return [t for t in self.times if unit.start <= t.start < unit.end]
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _children(tokens: Sequence[Token]) -> list[list[int]]:
+    children: list[list[int]] = [[] for _ in tokens]
+    for i, t in enumerate(tokens):
+        if t.head != i and 0 <= t.head < len(tokens):
+            children[t.head].append(i)
+    return children
+
+
+def _names(mentions: Sequence[Mention], entities: Iterable[Entity] | None) -> dict[str, str]:
+    """Display names: canonical when entities are given, else the fullest spelling here."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.entity_id and len(m.text) > len(names.get(m.entity_id, "")):
+            names[m.entity_id] = " ".join(m.text.split())
+    for e in entities or ():
+        if e.id in names:
+            names[e.id] = e.name
+    return names
+
+
+# --- Units -------------------------------------------------------------------------------
+
+
+def _ends_with_rank(text: str) -> bool:
+    words = text.split()
+    if not words or not words[-1].endswith("."):
+        return False
+    word = bare(words[-1])
+    return word in RANKS or word in HONORIFICS
+
+
+def _units(view: DocumentView, analysis: Analysis) -> list[Unit]:
+    """Sentences as written: rejoin parser splits, cut off a glued headline."""
+    groups: list[list[int]] = []
+    sentences = analysis.sentences
+    for k, s in enumerate(sentences):
+        prev = sentences[k - 1] if k else None
+        gap = view.text[prev.end : s.start] if prev else "\n"
+        joined = "\n" not in gap and (
+            _ends_with_rank(prev.text) or not prev.text.rstrip().endswith(SENTENCE_END)
+        )
+        if groups and prev and joined:
+            _join(view, prev, s)
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return [_unit(view, sentences[g[0]].start, sentences[g[-1]].end) for g in groups]
+
+
+def _join(view: DocumentView, prev: Sentence, sentence: Sentence) -> None:
+    """Hang the roots of a rejoined fragment under the last word before the cut."""
+    first, last = view.token_at(sentence.start), view.token_at(sentence.end - 1)
+    before = view.token_at(prev.end - 1)
+    while before > 0 and view.tokens[before].pos in ("PUNCT", "SPACE"):
+        before -= 1
+    for i in range(first, last + 1):
+        if view.tokens[i].head == i:
+            view.virtual[i] = before
+
+
+def _unit(view: DocumentView, start: int, end: int) -> Unit:
+    text = view.text[start:end]
+    cut = text.rfind("\n")
+    if cut >= 0 and not text[:cut].rstrip().endswith(SENTENCE_END):
+        start += cut + 1
+        while start < end and view.text[start].isspace():
+            start += 1
+    first = view.token_at(start)
+    last = view.token_at(end - 1) + 1
+    return Unit(start, end, first, last)
+
+
+def _unit_index(view: DocumentView) -> list[int]:
+    index = [-1] * len(view.tokens)
+    for k, unit in enumerate(view.units):
+        for i in range(unit.first, unit.last):
+            index[i] = k
+    return index
+
+
+# --- Time ----------------------------------------------------------------------------
+
+
+def _times(view: DocumentView) -> list[Time]:
+    found = find_time_expressions(view.text, view.reference)
+    times = [
+        _time(view, x.start, x.end, x.value, x.end_value, x.precision, x.direction) for x in found
+    ]
+    return sorted(times + _echoes(view, times), key=lambda t: t.start)
+
+
+def _time(
+    view: DocumentView, start: int, end: int, value: str, last: str, precision: str, way: str
+) -> Time:
+    first_tok, last_tok = view.token_at(start), view.token_at(max(start, end - 1))
+    span = range(first_tok, last_tok + 1)
+    outside = [i for i in span if view.tokens[i].head not in span]
+    head = outside[0] if outside else last_tok
+    before = view.text[max(0, start - 12) : start].split()
+    opener = bool(before) and before[-1].lower() in onto.PERIOD_OPENERS
+    years = precision == "year" and value[:4] != last[:4]  # "1995-2025" spans, not dates
+    return Time(start, end, value, last, precision, way, head, opener or years)
+
+
+def _echoes(view: DocumentView, times: Sequence[Time]) -> list[Time]:
+    """'on the same day' takes the date given just before it (in its sentence, else in
+    the sentence before)."""
+    out = []
+    for m in SAME_DAY.finditer(view.text):
+        k = view.unit_of[view.token_at(m.start())]
+        if k < 0:
+            continue  # in a headline cut off its sentence
+        floor = view.units[max(0, k - 1)].start  # "On the same day, ..." opens a sentence
+        unit = view.units[k]
+        before = [t for t in times if unit.start <= t.start < m.start() and not t.bound]
+        before = before or [t for t in times if floor <= t.start < unit.start and not t.bound]
+        days = [t for t in before if t.precision == "day" and t.value == t.end_value]
+        if before:
+            t = (days or before)[-1]  # "the same day": a day, not the visit's days
+            head = view.token_at(m.end() - 1)
+            out.append(replace(t, start=m.start(), end=m.end(), head=head))
+    return out
+
+
+# --- Datelines -------------------------------------------------------------------------
+
+
+def _dateline(view: DocumentView) -> Mention | None:
+    """The place of a dateline ("Hanoi (VNA) –", "HÀ NỘI —") at the start of a line."""
+    for m in view.mentions:
+        if m.kind not in PLACE_KINDS or m.start > DATELINE_REACH:
+            continue
+        at_line_start = m.start == 0 or view.text[m.start - 1] == "\n"
+        if at_line_start and DATELINE_TAIL.match(view.text, m.end):
+            return m
+    return None
+
+
+# --- Referents ---------------------------------------------------------------------------
+
+
+class _Referents:
+    """Pronouns and descriptions resolved to the person they stand for, unit by unit.
+
+    A subject pronoun or possessive is the nearest person subject before it in its
+    sentence, else the last person subject of an earlier sentence; an object pronoun is
+    the last person named that is not its clause's subject; "the minister" is the last
+    person written with that title word.
+    """
+
+    def __init__(self, view: DocumentView) -> None:
+        self.view = view
+        self.titles = _title_words(view)
+        self.last_subject: str | None = None
+        self.seen: list[str] = []
+        self.found: dict[int, str] = {}
+
+    def resolve(self) -> dict[int, str]:
+        for unit in self.view.units:
+            subjects: list[str] = []
+            for i in range(unit.first, unit.last):
+                entity = self._entity(i, subjects)
+                if entity is None or not self.view.is_person(entity):
+                    continue
+                if i not in self.view.mention_at:
+                    self.found[i] = entity
+                if _in_subject(self.view, i):
+                    subjects.append(entity)
+                self.seen.append(entity)
+            if subjects:
+                self.last_subject = subjects[0]
+        return self.found
+
+    def _entity(self, i: int, subjects: list[str]) -> str | None:
+        view, t = self.view, self.view.tokens[i]
+        m = view.mention_at.get(i)
+        if m is not None:
+            return m.entity_id if i == view.mention_head_of(m) else None
+        way = PRONOUNS.get(t.text.lower()) if t.pos == "PRON" else None
+        if way in ("s", "p"):
+            return subjects[-1] if subjects else self.last_subject
+        if way == "o":
+            mine = set(subjects) or {self.last_subject}
+            return next((e for e in reversed(self.seen) if e not in mine), None)
+        if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._definite(i):
+            word = view.lemma(i)
+            return next((e for e in reversed(self.seen) if word in self.titles.get(e, ())), None)
+        return None
+
+    def _definite(self, i: int) -> bool:
+        dets = self.view.kids(i, "det")
+        return any(self.view.tokens[d].text.lower() == "the" for d in dets)
+
+
+def _in_subject(view: DocumentView, i: int) -> bool:
+    """Whether a token is, or is part of, the subject of its clause."""
+    for node in [i, *view.ancestors(i)]:
+        if view.tokens[node].dep in ("nsubj", "nsubjpass"):
+            return True
+        if view.is_verb(view.head(node)) or view.is_verb(node):
+            return False
+    return False
+
+
+def _title_words(view: DocumentView) -> dict[str, set[str]]:
+    """The words written before each person's names (titles and ranks), by entity."""
+    words: dict[str, set[str]] = {}
+    for m in view.mentions:
+        if m.kind != "PERSON" or not m.entity_id:
+            continue
+        line = view.text.rfind("\n", 0, m.start) + 1
+        before = view.text[max(line, m.start - 80) : m.start].lower().split()[-8:]
+        words.setdefault(m.entity_id, set()).update(bare(w) for w in before)
+    return words
+
+
+# --- Links through the tree -------------------------------------------------------------
+
+
+def link(
+    view: DocumentView,
+    start: int,
+    targets: set[int],
+    preps: frozenset[str],
+    through_people: bool = False,
+    limit: int = 9,
+) -> Link | None:
+    """How ``start`` reaches one of ``targets`` without leaving its clause.
+
+    The walk fails at a clause boundary, at another verb, at a preposition not in
+    ``preps``, and (unless ``through_people``) at another person's name, since a place
+    or country inside a title ("US Ambassador to Viet Nam Marc Knapper") is no party.
+    """
+    own = view.mention_at.get(start)
+    cur, prep, first = start, None, None
+    for _ in range(limit):
+        nxt = view.head(cur)
+        if nxt == cur:
+            return None
+        dep = view.tokens[cur].dep
+        if view.tokens[cur].pos == "ADP":
+            prep = view.lemma(cur)
+            first = first or prep
+            if prep not in preps:
+                return None
+        if nxt in targets:
+            return Link(nxt, dep, prep, first)
+        if (dep in CLAUSE_DEPS and cur not in view.virtual) or view.is_verb(nxt):
+            return None
+        if not through_people and _enters_title(view, own, nxt):
+            return None
+        cur = nxt
+    return None
+
+
+def _enters_title(view: DocumentView, own: Mention | None, nxt: int) -> bool:
+    """Whether a walk from a place or body enters a person's name: it was in a title."""
+    other = view.mention_at.get(nxt)
+    if other is None or other is own or other.kind != "PERSON":
+        return False
+    return own is None or own.kind != "PERSON"
+
+
+def subject_of(view: DocumentView, verb: int) -> int | None:
+    """The subject token of ``verb``, or of the verb it depends on.
+
+    A coordinated verb shares the subject of the first verb up the chain with the same
+    tense ("Giang revealed that ... plans to hold ... and invited ...": "invited" goes
+    with "revealed"); an infinitive takes its governor's object if it has one ("invited
+    Hegseth to pay": Hegseth pays), else its subject ("took the occasion to invite").
+    """
+    own = view.kids(verb, "nsubj", "nsubjpass")
+    if own and view.tokens[own[0]].tag in ("WP", "WDT") and view.tokens[verb].dep == "relcl":
+        return view.head(verb)  # "Hegseth, who is paying a visit": the relative's noun
+    if own:
+        return own[0]
+    dep, up = view.tokens[verb].dep, view.head(verb)
+    if dep in ("xcomp", "acomp") and up != verb:
+        controls = dep == "xcomp" and view.lemma(up) in OBJECT_CONTROL
+        objects = view.kids(up, "dobj") if controls else []
+        return objects[0] if objects else subject_of(view, up)
+    if dep in ("acl", "advcl") and to_infinitive(view, verb):
+        above = next((a for a in view.ancestors(verb) if view.is_verb(a)), None)
+        return subject_of(view, above) if above is not None else None  # "took the occasion to"
+    if dep != "conj":
+        return None
+    tense = _tense(view, verb)
+    for up in view.ancestors(verb):
+        if view.is_verb(up) and _tense(view, up) == tense:
+            found = view.kids(up, "nsubj", "nsubjpass")
+            if found:
+                return found[0]
+        if view.tokens[up].dep not in ("conj", "xcomp", "ccomp") and view.is_verb(up):
+            return None
+    return None
+
+
+def to_infinitive(view: DocumentView, verb: int) -> bool:
+    """'to finalise', 'to invite': a verb in the to-infinitive."""
+    return view.tokens[verb].tag == "VB" and any(
+        view.tokens[a].text.lower() == "to" for a in view.kids(verb, "aux")
+    )
+
+
+def _tense(view: DocumentView, verb: int) -> str:
+    aux = view.kids(verb, "aux", "auxpass")
+    tag = view.tokens[aux[0]].tag if aux else view.tokens[verb].tag
+    return "past" if tag in ("VBD", "VBN") else "present"
+
+
+def is_passive(view: DocumentView, verb: int) -> bool:
+    return bool(view.kids(verb, "auxpass", "nsubjpass"))
+
+
+# --- Triggers ----------------------------------------------------------------------------
+
+_TRIGGERS: dict[tuple[str, str], onto.Trigger] = {
+    (t.lemma, pos): t for t in onto.TRIGGERS for pos in t.pos
+}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A trigger being examined: its token, predicates and what goes with it."""
+
+    token: int
+    trigger: onto.Trigger
+    unit: Unit
+    preds: set[int]
+    thing: str | None = None
+    obj: int | None = None
+
+
+def _candidates(view: DocumentView, unit: Unit) -> list[_Candidate]:
+    """Triggers of a unit with what they need; a noun carried by another trigger
+    ("welcomed Hegseth's visit") is left to that trigger."""
+    found = []
+    for i in range(unit.first, unit.last):
+        trigger = _trigger(view, i)
+        if trigger is None:
+            continue
+        cand = _Candidate(i, trigger, unit, _predicates(view, i))
+        if _needs(view, cand):
+            found.append(cand)
+    verbs = {c.token for c in found if view.is_verb(c.token)}
+    carried = {o for v in verbs for o in view.kids(v, "dobj")}
+    return [c for c in found if c.token not in carried]
+
+
+def _trigger(view: DocumentView, i: int) -> onto.Trigger | None:
+    t = view.tokens[i]
+    if i in view.mention_at and t.pos in onto.VERB:
+        return None
+    modifiers = {view.lemma(m) for m in view.kids(i, "amod")}
+    if modifiers & (onto.OTHER_EVENT_MODIFIERS | onto.HABITUAL_MODIFIERS):
+        return None  # "the previous dialogue", "annual dialogues": not this one event
+    if t.tag in ("NNS", "NNPS") and t.text.lower() not in onto.PLURAL_SINGLE:
+        return None  # "visits", "meetings": several events
+    trigger = _TRIGGERS.get((view.lemma(i), t.pos))
+    if trigger is None and t.pos in onto.NOUN and view.lemma(i) in onto.DOCUMENT_NOUNS:
+        return onto.DATED_DOCUMENT
+    if trigger is not None and trigger.kind in onto.PHONE_KINDS and _phoned(view, i):
+        return replace(trigger, kind=onto.PHONE_KINDS[trigger.kind])
+    return trigger
+
+
+def _phoned(view: DocumentView, i: int) -> bool:
+    """'phone talks', 'talks by telephone', 'talks over the phone'."""
+    near = view.kids(i, "compound", "amod") + [
+        o for p in view.kids(i, "prep") for o in view.kids(p, "pobj")
+    ]
+    return _has(view, near, onto.PHONE_WORDS) is not None
+
+
+def _predicates(view: DocumentView, i: int) -> set[int]:
+    """The verbs that carry a trigger: itself if a verb; for a noun, the verb its phrase
+    is subject or object of (directly or by one preposition), event verbs hanging on the
+    noun ("the dialogue, held in ...") or coordinated with that verb ("took place ...,
+    co-chaired by ...")."""
+    if view.is_verb(i):
+        return {i} | _event_verbs(view, view.kids(i, "conj", "advcl"))
+    preds: set[int] = set()
+    heads = phrase_heads(view, i)
+    top = heads[-1] if heads else i
+    gov = view.head(top)
+    if view.tokens[gov].pos == "ADP" and view.tokens[top].dep == "pobj":
+        gov = view.head(gov)
+    if gov != top and view.is_verb(gov):
+        preds |= {gov} | _event_verbs(view, view.kids(gov, "conj", "advcl", "dep"))
+    return preds | _event_verbs(view, view.kids(i, "acl", "relcl"), also=("sign",))
+
+
+def phrase_heads(
+    view: DocumentView, i: int, through_of: bool = False, through_prep: bool = False
+) -> list[int]:
+    """The nouns a noun's phrase hangs on, up to the verb: name parts ("Vietnam ...
+    Dialogue"), coordinated nouns and, ``through_of``, what it completes ("the outcomes
+    of the trip"): a date there dates the trigger, but their verb is not its verb.
+    ``through_prep`` follows any preposition ("the memorandum on post-war recovery")."""
+    found: list[int] = []
+    while len(found) < 4:
+        up = view.head(i)
+        dep = view.tokens[i].dep if i not in view.virtual else "appos"
+        if up == i or view.is_verb(up):
+            break
+        if dep == "pobj" and (through_prep or (through_of and view.lemma(up) == "of")):
+            up = view.head(up)
+        elif dep not in ("appos", "compound", "nmod", "conj", "npadvmod"):
+            break
+        if view.is_verb(up) or up == i:
+            break
+        found.append(up)
+        i = up
+    return found
+
+
+def _event_verbs(view: DocumentView, tokens: Iterable[int], also: tuple[str, ...] = ()) -> set[int]:
+    return {
+        j
+        for j in tokens
+        if view.is_verb(j) and (view.lemma(j) in onto.EVENT_PREDICATES or view.lemma(j) in also)
+    }
+
+
+def _objects(view: DocumentView, i: int) -> list[int]:
+    """What a trigger acts on: a verb's object or passive subject, the noun phrase a
+    participle describes ("the memorandum on post-war recovery signed on ..."), a
+    noun's "of" complement."""
+    if view.is_verb(i):
+        found = view.kids(i, "dobj", "nsubjpass")
+        if view.tokens[i].dep in ("acl", "relcl"):
+            described = view.head(i)
+            found += [described, *phrase_heads(view, described, through_prep=True)]
+        return found
+    return [
+        p
+        for prep in view.kids(i, "prep")
+        if view.lemma(prep) == "of"
+        for p in view.kids(prep, "pobj")
+    ]
+
+
+def _words_near(view: DocumentView, i: int, depth: int = 2) -> list[int]:
+    """A noun and the words that make its phrase, a few levels down."""
+    out, layer = [i], [i]
+    for _ in range(depth):
+        layer = [c for j in layer for c in view.kids(j, "compound", "prep", "pobj", "amod", "nmod")]
+        out.extend(layer)
+    return out
+
+
+def _has(view: DocumentView, tokens: Iterable[int], words: frozenset[str]) -> int | None:
+    for j in tokens:
+        t = view.tokens[j]
+        if t.text.lower() in words or view.lemma(j) in words:
+            return j
+    return None
+
+
+def _needs(view: DocumentView, cand: _Candidate) -> bool:
+    """Whether what the trigger needs is there; fills ``thing`` and ``obj``."""
+    need, i = cand.trigger.needs, cand.token
+    if cand.trigger.particle and not any(
+        view.lemma(p) == cand.trigger.particle for p in view.kids(i, "prt", "prep", "advmod")
+    ):
+        return False
+    if need == "phone":
+        window = range(max(cand.unit.first, i - 3), min(cand.unit.last, i + 4))
+        between = any(view.lemma(p) in ("between", "with") for p in view.kids(i, "prep"))
+        return _has(view, window, onto.PHONE_WORDS) is not None or (not view.is_verb(i) and between)
+    if need in ("document", "item", "money"):
+        words = {
+            "document": onto.DOCUMENT_NOUNS,
+            "item": onto.ITEM_NOUNS,
+            "money": onto.MONEY_WORDS,
+        }[need]
+        depth = 4 if need == "money" else 2
+        for obj in _objects(view, i):
+            found = _has(view, _words_near(view, obj, depth), words)
+            if found is not None:
+                cand.thing, cand.obj = _thing(view, found), obj
+                return True
+        return False
+    return _needs_party(view, cand)
+
+
+def _thing(view: DocumentView, j: int) -> str:
+    word = view.lemma(j)
+    return {"mou": "memorandum", "minute": "minutes"}.get(word, word)
+
+
+def _needs_party(view: DocumentView, cand: _Candidate) -> bool:
+    need, i = cand.trigger.needs, cand.token
+    if need == "signature":
+        names = [o for o in view.kids(i, "dobj") if view.lemma(o) in ("name", "signature")]
+        preps = [p for n in [i, *names] for p in view.kids(n, "prep") if view.lemma(p) == "to"]
+        docs = [
+            o for p in preps for o in view.kids(p, "pobj") if view.lemma(o) in onto.DOCUMENT_NOUNS
+        ]
+        if names and docs:
+            cand.thing, cand.obj = _thing(view, docs[0]), docs[0]
+        return bool(names and docs)
+    if need == "guest":
+        return bool(_guests(view, i))
+    if need == "dated":
+        cand.thing, cand.obj = _thing(view, i), i
+        return _dated_phrase(view, cand) is not None
+    if need == "addressee":
+        return bool(view.kids(i, "dobj")) and bool(view.kids(i, "xcomp"))
+    return True
+
+
+def _dated_phrase(view: DocumentView, cand: _Candidate) -> Time | None:
+    """A date written inside a document's name, before it: "the 2011 Memorandum"."""
+    for t in view.times_in(cand.unit):
+        if t.bound or not t.head < cand.token:
+            continue
+        for node in [t.head, *view.ancestors(t.head)]:
+            if node == cand.token:
+                return t
+            if view.is_verb(node) or node > cand.token:
+                break
+    return None
+
+
+def _guests(view: DocumentView, i: int) -> list[int]:
+    """People received: the object, the possessor of a "visit" object, the passive subject."""
+    found = []
+    for obj in view.kids(i, "dobj"):
+        if view.is_person(view.entity_at(obj)):
+            found.append(obj)
+        elif view.lemma(obj) == "visit":
+            found += [p for p in view.kids(obj, "poss") if view.is_person(view.entity_at(p))]
+    if is_passive(view, i):
+        subject = subject_of(view, i)
+        if subject is not None and view.is_person(view.entity_at(subject)):
+            found.append(subject)
+    return found
+
+
+# --- Factuality ----------------------------------------------------------------------
+
+
+def _speculative(view: DocumentView, cand: _Candidate, future_date: bool) -> tuple[bool, bool]:
+    """(speculative, scheduled): a hedge, condition, negation or bare future above the
+    trigger makes it speculative; a future with a future date makes it scheduled."""
+    i, scheduled = cand.token, False
+    if any(view.lemma(m) in onto.SPECULATIVE_MODIFIERS for m in view.kids(i, "amod")):
+        return True, False
+    if _negated(view, cand):
+        return True, False
+    chain = _clause_chain(view, i)
+    for below, node in zip([None, *chain], chain, strict=False):
+        if node != i and view.lemma(node) in onto.SPECULATIVE_LEMMAS:
+            return True, False
+        intent = below is not None and view.tokens[below].dep == "xcomp"
+        if intent and view.lemma(node) in onto.INTENT_LEMMAS:
+            return True, False
+        for k in view.kids(node, "aux", "neg", "mark"):
+            word = view.tokens[k].text.lower()
+            if view.tokens[k].dep == "neg" or word in onto.SPECULATIVE_LEMMAS:
+                return True, False
+            if word in FUTURE_AUX:
+                if not future_date:
+                    return True, False
+                scheduled = True
+    return False, scheduled
+
+
+def _negated(view: DocumentView, cand: _Candidate) -> bool:
+    """'No agreement was signed', 'no talks were held': a negative determiner on the
+    trigger or on what its verb acts on."""
+    nouns = [cand.token, *_objects(view, cand.token)] if view.is_verb(cand.token) else [cand.token]
+    nouns += [n for p in cand.preds for n in view.kids(p, "nsubj", "nsubjpass", "dobj")]
+    return any(
+        view.tokens[d].text.lower() in NEGATIVE_DETERMINERS
+        for n in nouns
+        for d in view.kids(n, "det")
+    )
+
+
+def _clause_chain(view: DocumentView, i: int) -> list[int]:
+    """The trigger and what governs it, up to a noun a participle describes: in "hoped
+    to implement the statement signed in September 2024" the signing is a fact."""
+    chain = [i]
+    for node in view.ancestors(i):
+        if view.tokens[chain[-1]].dep in ("acl", "relcl") and view.is_verb(chain[-1]):
+            break
+        chain.append(node)
+    return chain
+
+
+def _cumulative(view: DocumentView, unit: Unit) -> bool:
+    text = view.text[unit.start : unit.end].lower()
+    return any(cue in text for cue in onto.CUMULATIVE_CUES)
+
+
+def _perfect(view: DocumentView, i: int) -> bool:
+    return view.is_verb(i) and any(view.lemma(a) == "have" for a in view.kids(i, "aux"))
+
+
+def _anchored(view: DocumentView, cand: _Candidate, time: Time | None) -> bool:
+    """A noun reports an event with a date, an event verb, or its parties named."""
+    i = cand.token
+    if view.is_verb(i) or time is not None:
+        return True
+    for p in cand.preds:
+        word = view.lemma(p)
+        if word == "take" and not any(view.lemma(o) == "place" for o in view.kids(p, "dobj")):
+            continue
+        if word in onto.EVENT_PREDICATES or word == "sign":
+            return True
+    if any(view.is_person(view.entity_at(p)) for p in view.kids(i, "poss") if p in view.mention_at):
+        return True  # a named owner ("Hegseth's visit"); "his visit" is too loose
+    people = {p.entity_id for p in _parties(view, cand) if view.is_person(p.entity_id)}
+    if len(people) > 1 or _described_parties(view, cand):
+        return True  # "X told Y during their talks", "the call between the two ministers"
+    return any(
+        view.lemma(prep) in ("between", "with") and view.entity_at(o) is not None
+        for prep in view.kids(i, "prep")
+        for o in view.kids(prep, "pobj")
+        + [c for p in view.kids(prep, "pobj") for c in view.kids(p, "conj")]
+    )
+
+
+# --- Dates ---------------------------------------------------------------------------
+
+
+def _attached_time(view: DocumentView, cand: _Candidate) -> Time | None:
+    """The time expression of the trigger's own phrase or of its predicate's clause."""
+    targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
+    best: tuple[int, Time] | None = None
+    for t in view.times_in(cand.unit):
+        if t.bound or not _time_reaches(view, t.head, targets):
+            continue
+        distance = abs(t.head - cand.token)
+        if best is None or distance < best[0]:
+            best = (distance, t)
+    return best[1] if best else None
+
+
+def _time_reaches(view: DocumentView, start: int, targets: set[int]) -> bool:
+    """Whether a date's first verb above it is one of ``targets`` (or it sits in the
+    trigger's own phrase)."""
+    for node in [start, *view.ancestors(start)]:
+        if node in targets:
+            return True
+        if node != start and view.is_verb(node):
+            return False
+    return False
+
+
+def _period(view: DocumentView, cand: _Candidate, time: Time) -> tuple[str, str]:
+    """The period a date allows: the date itself, or around it when it dates only the
+    start or end of a multi-day event ("ended a two-day visit on Monday")."""
+    if cand.trigger.kind not in onto.MULTI_DAY_KINDS or time.precision != "day":
+        return time.value, time.end_value
+    words = {view.lemma(p) for p in cand.preds}
+    span = dt.timedelta(days=onto.MULTI_DAY_SPAN)
+    if words & onto.END_PREDICATES:
+        return (dt.date.fromisoformat(time.value) - span).isoformat(), time.end_value
+    if words & onto.START_PREDICATES:
+        return time.value, (dt.date.fromisoformat(time.end_value) + span).isoformat()
+    return time.value, time.end_value
+
+
+def _background(view: DocumentView, time: Time) -> bool:
+    if view.reference is None:
+        return time.precision in ("month", "year")
+    ends = dt.date.fromisoformat(time.end_value)
+    return (view.reference - ends).days > BACKGROUND_DAYS
+
+
+# --- Participants and places -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """An entity linked to a trigger, and the token that names or stands for it."""
+
+    entity_id: str
+    token: int
+
+
+def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
+    """Named parties and resolved pronouns linked to the trigger, in text order."""
+    targets = {cand.token} | cand.preds
+    out: dict[str, _Party] = {}
+    starts = [view.mention_head_of(m) for m in view.unit_mentions(cand.unit) if _is_party(view, m)]
+    starts += [i for i in view.referents if cand.unit.first <= i < cand.unit.last]
+    for s in sorted(starts):
+        found = link(view, s, targets, PARTY_PREPS)
+        entity = view.entity_at(s)
+        if found and entity and entity not in out:
+            out[entity] = _Party(entity, s)
+    for verb in [p for p in targets if view.is_verb(p)]:
+        s = subject_of(view, verb)
+        entity = view.entity_at(s) if s is not None else None
+        if s is None or entity is None or entity in out:
+            continue
+        if s not in view.mention_at or _is_party(view, view.mention_at[s]):
+            out[entity] = _Party(entity, s)
+    return sorted(out.values(), key=lambda p: p.token)
+
+
+def _is_party(view: DocumentView, m: Mention) -> bool:
+    """A named party: not the dateline's place, not an agency credit, not the country
+    of someone's title ("the new US Defense Secretary")."""
+    if m.kind not in PARTY_KINDS or m is view.dateline or m.text in AGENCIES:
+        return False
+    if view.text[max(0, m.start - 1) : m.start] == "(":
+        return False  # an aside: "(Washington time)", "(VNA)"
+    head = view.head(view.mention_head_of(m))
+    in_title = m.kind != "PERSON" and bare(view.tokens[head].text) in TITLE_HEADS
+    return not (in_title and head not in view.mention_at)
+
+
+def _described_parties(view: DocumentView, cand: _Candidate) -> bool:
+    """Whether the parties are given as a plural description ("the two ministers",
+    "both sides", "between the defence ministers")."""
+    targets = {cand.token} | cand.preds
+    for i in range(cand.unit.first, cand.unit.last):
+        words = {view.lemma(i), view.tokens[i].text.lower()}
+        if i in view.mention_at or not words & onto.PARTY_DESCRIPTIONS:
+            continue
+        counted = any(
+            view.tokens[d].text.lower() in ("two", "both") for d in view.kids(i, "nummod", "det")
+        )
+        found = link(view, i, targets, PARTY_PREPS)
+        if found and (counted or found.prep == "between"):
+            return True
+    return False
+
+
+def _named_people(view: DocumentView, unit: Unit) -> list[_Party]:
+    """The people named in a sentence that speaks of "the two ministers" (the parties
+    it describes are among them)."""
+    return [
+        _Party(m.entity_id, view.mention_head_of(m))
+        for m in view.unit_mentions(unit)
+        if m.kind == "PERSON" and m.entity_id
+    ]
+
+
+def _place(view: DocumentView, cand: _Candidate) -> str | None:
+    """The place linked to the trigger by "in"/"at" (a visit's "to"), a city first."""
+    targets = {cand.token} | cand.preds
+    preps = PLACE_PREPS | ({"to"} if cand.trigger.kind == "visit" else set())
+    found = []
+    for m in view.unit_mentions(cand.unit):
+        if m.kind not in PLACE_KINDS:
+            continue
+        h = view.mention_head_of(m)
+        hit = link(view, h, targets, preps | PARTY_PREPS, through_people=True)
+        hosting = any(view.lemma(p) == "host" and view.tokens[h].head == p for p in targets)
+        if (hit and hit.first_prep in preps) or hosting:
+            found.append(m.entity_id)
+    found.sort(key=lambda e: country_of(view.names.get(e or "", "")) is not None)
+    return found[0] if found else None
+
+
+def _role(view: DocumentView, party: _Party) -> str | None:
+    m = view.mention_at.get(party.token)
+    if m is None or m.kind != "PERSON":
+        return None
+    claim = title_before(view.id, view.text, m.start, m.end)
+    return claim.title if claim else None
+
+
+# --- Names -------------------------------------------------------------------------------
+
+
+def _ordinal(view: DocumentView, i: int, floor: int) -> tuple[int, int] | None:
+    """(number, token) of an ordinal written before a noun in its name ("13th ...
+    Dialogue"), looking back over name words only."""
+    j = i - 1
+    while j >= max(floor, i - 9):
+        t = view.tokens[j]
+        digits = ORDINAL.match(t.text)
+        if digits or t.text.lower() in ORDINAL_WORDS:
+            return (int(digits.group(1)) if digits else ORDINAL_WORDS[t.text.lower()]), j
+        if t.pos not in ("PROPN", "NOUN", "ADJ", "PUNCT", "NUM") or t.text in (",", "."):
+            return None
+        j -= 1
+    return None
+
+
+def _name(view: DocumentView, cand: _Candidate) -> tuple[str | None, str | None]:
+    """The event's own name as written and its key, for named meetings."""
+    i = cand.token
+    if view.is_verb(i) or cand.trigger.type != "CONSULT":
+        return None, None
+    found = _ordinal(view, i, cand.unit.first)
+    if found is None:
+        return None, None
+    number, j = found
+    worded = not ORDINAL.match(view.tokens[j].text)
+    capitalised = view.tokens[i].text[0].isupper()
+    if cand.trigger.kind not in onto.NAMED_KINDS or (worded and not capitalised):
+        return None, None  # "his first official visit" is no name
+    name = " ".join(view.text[view.tokens[j].start : view.tokens[i].end].split())
+    kind = onto.KIND_FAMILY[cand.trigger.kind]
+    return name, f"{number}|{kind}"
+
+
+# Words that may continue an object's phrase after its head ("of", "on" and the like).
+PHRASE_PREPS = _words("of on for to")
+PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "DET", "PART"})
+
+
+def _phrase(view: DocumentView, cand: _Candidate) -> str | None:
+    """The object as written ("Memorandum of Understanding on strengthening
+    cooperation"), read along the text: it ends at a clause, a comma or a place."""
+    obj = cand.obj
+    start = None
+    if obj is None and cand.trigger.type == "REQUEST":
+        obj = next(iter(view.kids(cand.token, "xcomp")), None)
+        asked = view.kids(cand.token, "dobj")
+        start = min(view.subtree(asked[0])) if asked else None  # "the US side to finalise"
+    if obj is None:
+        return None
+    if start is None:
+        start = min(view.subtree(obj, view.kids(obj, "acl", "relcl", "prep", "conj", "cc")))
+    while view.tokens[start].pos in ("DET", "PUNCT") and start < obj:
+        start += 1
+    words = [start]
+    for j in range(start + 1, min(cand.unit.last, start + 16)):
+        if not _continues(view, j, obj):
+            break
+        words.append(j)
+    while len(words) > 1 and view.tokens[words[-1]].pos in ("ADP", "DET", "PUNCT", "CCONJ"):
+        words.pop()
+    return " ".join(view.text[view.tokens[words[0]].start : view.tokens[words[-1]].end].split())
+
+
+def _continues(view: DocumentView, j: int, obj: int) -> bool:
+    """Whether token ``j`` still belongs to the phrase of ``obj`` read along the text."""
+    t = view.tokens[j]
+    if t.pos == "PUNCT":
+        return t.text in ("–", "-")
+    if t.pos == "ADP":
+        return j < obj or t.dep == "prt" or view.lemma(j) in PHRASE_PREPS
+    if t.pos == "VERB":
+        return j <= obj or (t.tag == "VBG" and view.tokens[j - 1].pos == "ADP")
+    return t.pos in PHRASE_POS or t.tag == "PRP$"
+
+
+# --- Mentions --------------------------------------------------------------------------
+
+
+def find_event_mentions(
+    analysis: Analysis,
+    mentions: Sequence[Mention],
+    published: str | None,
+    *,
+    entities: Iterable[Entity] | None = None,
+) -> list[EventMention]:
+    """Every sentence of one document that reports an event, one record per event.
+
+    ``mentions`` are the document's resolved mentions (with entity ids); ``published``
+    is its publication date (YYYY-MM-DD) or None; ``entities`` give canonical names.
+    """
+    return mentions_in_view(DocumentView(analysis, mentions, published, entities))
+
+
+def mentions_in_view(view: DocumentView) -> list[EventMention]:
+    found: list[EventMention] = []
+    for unit in view.units:
+        if view.text[unit.start : unit.end].rstrip().endswith("?"):
+            continue
+        for cand in _candidates(view, unit):
+            found.extend(_mention(view, cand))
+    found = _within_visits(_merge_in_units(found))
+    return _anchor_acts(view, found)
+
+
+def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
+    time = _attached_time(view, cand)
+    future = time is not None and time.direction in ("future", "present")
+    speculative, scheduled = _speculative(view, cand, future)
+    if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
+        return []
+    if time is None and _perfect(view, cand.token):
+        return []  # "has handed over ..." without a date sums up, it does not report
+    parties = _parties(view, cand)
+    described = not any(view.is_person(p.entity_id) for p in parties) and _described_parties(
+        view, cand
+    )
+    if described:
+        parties = [*parties, *_named_people(view, cand.unit)]
+    base = replace(_base(view, cand, time, parties, scheduled), described=described)
+    if cand.trigger.kind != "reception":
+        return [base]
+    return _receptions(view, cand, base, parties)
+
+
+def _base(
+    view: DocumentView,
+    cand: _Candidate,
+    time: Time | None,
+    parties: Sequence[_Party],
+    scheduled: bool,
+) -> EventMention:
+    t = view.tokens[cand.token]
+    span = _period(view, cand, time) if time else None
+    name, key = _name(view, cand)
+    people = tuple(p.entity_id for p in parties if view.is_person(p.entity_id))
+    place = _place(view, cand)
+    return EventMention(
+        document_id=view.id,
+        type=cand.trigger.type,
+        kind=cand.trigger.kind,
+        trigger=t.text,
+        trigger_start=t.start,
+        trigger_end=t.end,
+        source=view.source(cand.unit),
+        participants=_as_participants(view, parties),
+        location=view.names.get(place) if place else None,
+        location_id=place,
+        date=time.value if time else None,
+        end=time.end_value if time else None,
+        span=span if time and span != (time.value, time.end_value) else None,
+        lemma=view.lemma(cand.token),
+        precision=time.precision if time else None,
+        background=_background(view, time) if time else False,
+        scheduled=scheduled,
+        published=view.published,
+        name=name,
+        key=key,
+        thing=cand.thing if cand.thing != "document" else None,
+        phrase=_phrase(view, cand),
+        people=people,
+    )
+
+
+def _as_participants(view: DocumentView, parties: Sequence[_Party]) -> tuple[Participant, ...]:
+    return tuple(
+        Participant(p.entity_id, view.names.get(p.entity_id, p.entity_id), _role(view, p))
+        for p in parties
+    )
+
+
+def _receptions(
+    view: DocumentView, cand: _Candidate, base: EventMention, parties: Sequence[_Party]
+) -> list[EventMention]:
+    """One reception per host: "received separately by A and B" is two receptions."""
+    guests = {view.entity_at(g) for g in _guests(view, cand.token)}
+    people = [p for p in parties if view.is_person(p.entity_id)]
+    hosts = [p for p in people if p.entity_id not in guests]
+    visitors = [p for p in people if p.entity_id in guests]
+    if not hosts or not visitors:
+        return [replace(base, hosts=tuple(p.entity_id for p in hosts))]
+    out = []
+    for host in hosts:
+        chosen = [host, *visitors]
+        people = tuple(p.entity_id for p in chosen)
+        parts = _as_participants(view, chosen)
+        out.append(replace(base, participants=parts, hosts=(host.entity_id,), people=people))
+    return out
+
+
+def _merge_in_units(found: list[EventMention]) -> list[EventMention]:
+    """Two triggers of one sentence for one event ("signed a memorandum ..., with A and
+    B putting their names to the document") are one mention."""
+    out: list[EventMention] = []
+    for m in found:
+        same = next((k for k, o in enumerate(out) if _same_in_unit(o, m)), None)
+        if same is None:
+            out.append(m)
+            continue
+        o = out[same]
+        merged = {p.entity_id: p for p in (*o.participants, *m.participants)}
+        out[same] = replace(
+            o,
+            participants=tuple(merged.values()),
+            people=tuple(dict.fromkeys((*o.people, *m.people))),
+            location_id=o.location_id or m.location_id,
+            date=o.date or m.date,
+            end=o.end or m.end,
+            precision=o.precision or m.precision,
+            location=o.location or m.location,
+            thing=o.thing or m.thing,
+            phrase=o.phrase or m.phrase,
+        )
+    return out
+
+
+def _within_visits(found: list[EventMention]) -> list[EventMention]:
+    """Talks reported in the same sentence as a dated visit ("held talks with Hegseth,
+    whose visit runs from November 2 to 3") took place within the visit's days."""
+    out = []
+    for m in found:
+        visit = next(
+            (
+                v
+                for v in found
+                if v.source == m.source and v.kind in onto.MULTI_DAY_KINDS and v.date
+            ),
+            None,
+        )
+        same_family = visit and onto.KIND_FAMILY[m.kind] == onto.KIND_FAMILY[visit.kind]
+        if m.date is None and visit is not None and same_family:
+            m = replace(m, date=visit.date, end=visit.end, precision=visit.precision)
+            m = replace(m, span=visit.span)
+        out.append(m)
+    return out
+
+
+def _same_in_unit(a: EventMention, b: EventMention) -> bool:
+    return (
+        a.source == b.source
+        and a.type == b.type
+        and a.kind == b.kind
+        and a.kind != "reception"
+        and (a.date is None or b.date is None or a.date == b.date)
+        and (a.thing is None or b.thing is None or a.thing == b.thing)
+    )
+
+
+# --- The lead event and the acts at it ------------------------------------------------
+
+
+def lead_event(view: DocumentView, found: Sequence[EventMention]) -> EventMention | None:
+    """The meeting an article reports: its first day-precise, current CONSULT event
+    with a named person from the few days before publication (a visit last)."""
+    if view.reference is None:
+        return None
+    leads = []
+    for m in found:
+        if m.type != "CONSULT" or m.precision != "day" or m.background or not m.date:
+            continue
+        days = (view.reference - dt.date.fromisoformat(m.date)).days
+        if 0 <= days <= LEAD_DAYS and m.people:
+            leads.append(m)
+    leads.sort(key=lambda m: m.kind in onto.MULTI_DAY_KINDS)
+    return leads[0] if leads else None
+
+
+def _anchor_acts(view: DocumentView, found: list[EventMention]) -> list[EventMention]:
+    """Undated acts at the lead event take its date, place and (when only described)
+    its parties; undated acts with no lead event are dropped in a dated article."""
+    lead = lead_event(view, found)
+    out = []
+    for m in found:
+        if m.date is None and lead is not None and _act_of(view, m, lead):
+            m = _at(m, lead)
+        elif m.date is None and m.type in onto.ACT_TYPES and view.reference is not None:
+            continue
+        out.append(_with_dateline(view, m))
+    return out
+
+
+def _act_of(view: DocumentView, m: EventMention, lead: EventMention) -> bool:
+    text = view.text[m.source.start : m.source.end].lower()
+    family = onto.KIND_FAMILY[lead.kind]
+    refers = any(
+        re.search(rf"\bthe (?:same )?{noun}\b", text)
+        for noun, fam in onto.ANAPHOR_NOUNS.items()
+        if fam == family
+    )
+    if m.type not in onto.ACT_TYPES:
+        return refers and m.type != lead.type
+    return refers or (bool(m.people) and set(m.people) <= set(lead.people))
+
+
+def _at(m: EventMention, lead: EventMention) -> EventMention:
+    described = m.described or not m.people
+    return replace(
+        m,
+        date=lead.date,
+        end=lead.end,
+        span=lead.span,
+        precision=lead.precision,
+        location=m.location or lead.location,
+        location_id=m.location_id or lead.location_id,
+        participants=lead.participants if described else m.participants,
+        people=lead.people if described else m.people,
+    )
+
+
+def _with_dateline(view: DocumentView, m: EventMention) -> EventMention:
+    """The dateline place is where a same-day event took place (not a phone call's)."""
+    if m.location or not view.dateline or m.kind == "call" or m.background:
+        return m
+    if view.reference is None or m.precision != "day" or not m.date:
+        return m
+    days = (view.reference - dt.date.fromisoformat(m.date)).days
+    if not 0 <= days <= 1:
+        return m
+    place = view.dateline.entity_id
+    return replace(m, location=view.names.get(place or ""), location_id=place)

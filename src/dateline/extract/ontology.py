@@ -1,0 +1,221 @@
+"""Event types and the words that signal them, as data (aligned to PLOVER).
+
+PLOVER (the successor of CAMEO) names what one actor does to another. Dateline keeps the
+few categories its topic needs; each :class:`EventType` says what counts as one, and each
+:class:`Trigger` is a word (lemma and part of speech) that can report it, with what must
+come with the word before it counts ("sign" needs a document, "receive" a person).
+
+The ``kind`` of a trigger is finer than the type: a phone call and a visit are both
+CONSULT, but a phone call never merges with a visit. :data:`KIND_FAMILY` says which
+kinds can be one event (talks held during a visit are the visit's talks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One category of event: its code, the PLOVER category and what it covers."""
+
+    code: str
+    plover: str
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that reports an event of ``type`` when what it ``needs`` is there.
+
+    ``needs``: ``""`` nothing; ``phone`` a telephone word in its phrase; ``document``
+    a document as object ("sign a memorandum"); ``item`` things as object ("exchange
+    memorabilia"); ``money`` an amount or aid as object; ``guest`` a person received;
+    ``addressee`` someone asked to do something; ``signature`` "put their names to X";
+    ``dated`` a date inside its own phrase ("the 2011 Memorandum of Understanding").
+    """
+
+    lemma: str
+    pos: frozenset[str]
+    type: str
+    kind: str
+    needs: str = ""
+    particle: str = ""  # a particle the verb needs ("hand" + "over")
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+VERB = frozenset({"VERB"})
+NOUN = frozenset({"NOUN", "PROPN"})
+
+EVENT_TYPES: dict[str, EventType] = {
+    t.code: t
+    for t in (
+        EventType(
+            "CONSULT", "CONSULT", "Talks, phone calls, meetings, dialogues, visits, receptions."
+        ),
+        EventType("AGREE", "AGREE", "A memorandum, agreement, statement or minutes signed."),
+        EventType("AID", "AID", "Funds or aid announced, committed or given."),
+        EventType(
+            "HANDOVER", "RETURN/RELEASE", "Remains, records or items handed over or exchanged."
+        ),
+        EventType("REQUEST", "REQUEST", "A formal request that a named party do something."),
+    )
+}
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # CONSULT
+    Trigger("talk", NOUN, "CONSULT", "talks"),
+    Trigger("talk", VERB, "CONSULT", "talks", "phone"),
+    Trigger("call", NOUN, "CONSULT", "call", "phone"),
+    Trigger("conversation", NOUN, "CONSULT", "call", "phone"),
+    Trigger("speak", VERB, "CONSULT", "call", "phone"),
+    Trigger("meeting", NOUN, "CONSULT", "meeting"),
+    Trigger("meet", VERB, "CONSULT", "meeting"),
+    Trigger("dialogue", NOUN, "CONSULT", "dialogue"),
+    Trigger("consultation", NOUN, "CONSULT", "dialogue"),
+    Trigger("summit", NOUN, "CONSULT", "meeting"),
+    Trigger("visit", NOUN, "CONSULT", "visit"),
+    Trigger("trip", NOUN, "CONSULT", "visit"),
+    Trigger("visit", VERB, "CONSULT", "visit"),
+    Trigger("receive", VERB, "CONSULT", "reception", "guest"),
+    Trigger("welcome", VERB, "CONSULT", "reception", "guest"),
+    Trigger("host", VERB, "CONSULT", "reception", "guest"),
+    # AGREE
+    Trigger("sign", VERB, "AGREE", "signing", "document"),
+    Trigger("ink", VERB, "AGREE", "signing", "document"),
+    Trigger("put", VERB, "AGREE", "signing", "signature"),
+    Trigger("signing", NOUN, "AGREE", "signing", "document"),
+    # AID
+    Trigger("announce", VERB, "AID", "funding", "money"),
+    Trigger("provide", VERB, "AID", "funding", "money"),
+    Trigger("grant", VERB, "AID", "funding", "money"),
+    Trigger("give", VERB, "AID", "funding", "money"),
+    Trigger("commit", VERB, "AID", "funding", "money"),
+    Trigger("allocate", VERB, "AID", "funding", "money"),
+    Trigger("disburse", VERB, "AID", "funding", "money"),
+    Trigger("donate", VERB, "AID", "funding", "money"),
+    Trigger("announcement", NOUN, "AID", "funding", "money"),
+    # HANDOVER
+    Trigger("hand", VERB, "HANDOVER", "handover", "item", "over"),
+    Trigger("return", VERB, "HANDOVER", "handover", "item"),
+    Trigger("repatriate", VERB, "HANDOVER", "handover", "item"),
+    Trigger("exchange", VERB, "HANDOVER", "handover", "item"),
+    Trigger("exchange", NOUN, "HANDOVER", "handover", "item"),
+    Trigger("handover", NOUN, "HANDOVER", "handover", "item"),
+    Trigger("repatriation", NOUN, "HANDOVER", "handover", "item"),
+    # REQUEST: "asked X to ..."; "called on", "urged" are appeals, kept as promises only.
+    Trigger("ask", VERB, "REQUEST", "request", "addressee"),
+    Trigger("request", VERB, "REQUEST", "request", "addressee"),
+)
+
+# A document named with its date is a background report of its signing.
+DATED_DOCUMENT = Trigger("document", NOUN, "AGREE", "signing", "dated")
+# Kinds that become a phone call when a phone word goes with them ("phone talks").
+PHONE_KINDS: dict[str, str] = {"talks": "call", "meeting": "call"}
+
+# Kinds that can be one event: talks held during a visit, a dialogue is a meeting.
+KIND_FAMILY: dict[str, str] = {
+    "talks": "meeting",
+    "meeting": "meeting",
+    "dialogue": "meeting",
+    "visit": "meeting",
+    "call": "call",
+    "reception": "reception",
+    "signing": "signing",
+    "funding": "funding",
+    "handover": "handover",
+    "request": "request",
+}
+# Kinds whose ordinal names one event ("the 13th Defence Policy Dialogue").
+NAMED_KINDS = frozenset({"dialogue", "meeting"})
+# Kinds that last several days: a date on them bounds the event rather than pins it.
+MULTI_DAY_KINDS = frozenset({"visit"})
+# How a title names each kind (after the participants).
+KIND_LABELS: dict[str, str] = {
+    "talks": "talks",
+    "meeting": "meeting",
+    "dialogue": "dialogue",
+    "visit": "visit",
+    "call": "phone talks",
+    "reception": "receives",
+    "signing": "sign",
+    "funding": "aid",
+    "handover": "exchange",
+    "request": "request",
+}
+# Which kind names a merged event, most telling first.
+KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
+
+# Words that make "call", "talk", "speak" and "conversation" a phone call.
+PHONE_WORDS = _lexicon("phone telephone telephonic video videoconference online")
+# What can be signed.
+DOCUMENT_NOUNS = _lexicon(
+    "memorandum mou agreement statement minutes declaration accord treaty deal protocol "
+    "document plan arrangement charter communique letter"
+)
+# What can be handed over or exchanged (not "views", not "delegations").
+ITEM_NOUNS = _lexicon(
+    "remains memorabilia records record effects artefacts artifacts items documents "
+    "dossiers gifts souvenirs relics belongings keepsakes"
+)
+MONEY_WORDS = _lexicon("$ us$ usd vnd eur € £ dollar dollars aid funding funds grant assistance")
+# Verbs that make a nominal trigger report an event ("held talks", "the dialogue took
+# place", "co-chaired the meeting", "paid a visit").
+EVENT_PREDICATES = _lexicon(
+    "hold take chair co-chair host conclude open close end begin start pay make attend "
+    "conduct organise organize wrap"
+)
+# Predicates that date the end or the start of a multi-day event, not all of it.
+END_PREDICATES = _lexicon("end conclude wrap close finish complete")
+START_PREDICATES = _lexicon("begin start open arrive")
+# Up to how many days a multi-day event runs before or after such a date.
+MULTI_DAY_SPAN = 6
+
+# A governing word from this list makes a clause not a report of something that happened.
+SPECULATIVE_LEMMAS = _lexicon(
+    "hope expect want wish plan intend propose suggest urge invite argue believe think "
+    "speculate aim seek try prepare consider call ask request recommend would could might "
+    "may should can must need likely if unless whether"
+)
+# Verbs whose infinitive is an intention ("agreed to hold", "decided to sign"), while
+# their "that" clause is a statement ("agreed that cooperation follows the 2011 MoU").
+INTENT_LEMMAS = _lexicon("agree decide resolve vow pledge promise commit")
+# A modifier that marks an event as not (yet) real.
+SPECULATIVE_MODIFIERS = _lexicon("expected possible potential proposed planned prospective future")
+# A modifier that points to another event of the same kind ("the previous dialogue").
+OTHER_EVENT_MODIFIERS = _lexicon("previous next upcoming coming following future prior earlier")
+# Modifiers of a recurring event ("annual dialogues", "regular consultations").
+HABITUAL_MODIFIERS = _lexicon("annual regular periodic routine yearly monthly several many")
+# Plural nouns that still name one event ("phone talks", "the minutes").
+PLURAL_SINGLE = _lexicon("talks consultations minutes remains memorabilia")
+# Words after which a date bounds a period instead of dating an event.
+PERIOD_OPENERS = _lexicon("since until till through throughout")
+# A clause with one of these sums up results over time: not one event.
+CUMULATIVE_CUES: tuple[str, ...] = (
+    "so far",
+    "to date",
+    "a total of",
+    "in total",
+    "in all",
+    "over the years",
+)
+# Plural descriptions standing for the parties of an event already named.
+PARTY_DESCRIPTIONS = _lexicon(
+    "sides ministers officials delegations men leaders chiefs countries parties militaries"
+)
+# Nouns that refer back to an event of the document ("the talks ended with ...").
+ANAPHOR_NOUNS: dict[str, str] = {
+    "talks": "meeting",
+    "meeting": "meeting",
+    "dialogue": "meeting",
+    "visit": "meeting",
+    "call": "call",
+    "conversation": "call",
+    "ceremony": "signing",
+    "signing": "signing",
+}
+# Kinds of events whose acts (requests, exchanges) may take the event's date.
+ACT_TYPES = frozenset({"HANDOVER", "REQUEST"})

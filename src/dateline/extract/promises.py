@@ -1,0 +1,496 @@
+"""Promises: invitations, plans, pledges, requests and proposals, and whether they were kept.
+
+:func:`find_promises` reads one analysed document by rules on its tokens (no model call).
+A promise is a cue word and the clause it governs: "invited X to ...", "plans to hold
+...", "pledged to ...", "called on X to ...", "proposed ...", "hoped that ... would be
+held soon", or a clause in the future about the speaker's own side ("will continue to
+work with ...", "will organise ... at the end of 2026"). Vague aims ("maintain",
+"deepen", "strengthen" ties) are not promises: nothing could show them kept.
+
+A promise is dated by the meeting it was made at (the article's lead event, when the
+speaker took part in it), else by the article's date; it is due by the end of the period
+its own clause names ("this year", "at the end of 2026"; "soon" is no date).
+
+:func:`match_promises` merges the reports of one promise across documents, then marks
+it ``fulfilled`` by the first LATER event of the promised kind that involves the promised
+people (or carries the promised name: "13th ... Dialogue") within the due period.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from dateline.analyse.convert import Analysis
+from dateline.analyse.fold import fold
+from dateline.extract import ontology as onto
+from dateline.extract.events import (
+    ORDINAL_WORDS,
+    DocumentView,
+    EventMention,
+    Unit,
+    lead_event,
+    mentions_in_view,
+    subject_of,
+    to_infinitive,
+)
+from dateline.model import Entity, Event, Mention, Promise
+from dateline.resolve.aliases import country_of
+
+__all__ = ["find_promises", "match_promises", "merge_promises"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Cue lemmas: the kind of promise and how its clause is read. "whole": the cue and what
+# follows it ("invited X to ..."); "call": "called on X to A and to B" (one request each);
+# "hope": each clause hoped for.
+CUES: dict[str, tuple[str, str]] = {
+    "invite": ("invitation", "whole"),
+    "plan": ("plan", "whole"),
+    "intend": ("plan", "whole"),
+    "schedule": ("plan", "whole"),
+    "agree": ("plan", "whole"),
+    "decide": ("plan", "whole"),
+    "pledge": ("pledge", "whole"),
+    "vow": ("pledge", "whole"),
+    "promise": ("pledge", "whole"),
+    "commit": ("pledge", "whole"),
+    "call": ("request", "call"),
+    "urge": ("request", "call"),
+    "ask": ("request", "call"),
+    "request": ("request", "call"),
+    "propose": ("proposal", "whole"),
+    "suggest": ("proposal", "whole"),
+    "recommend": ("proposal", "whole"),
+    "hope": ("proposal", "hope"),
+}
+# Aims too vague to be kept or broken ("maintain", "deepen ties").
+VAGUE_VERBS = _words(
+    "maintain keep continue deepen enhance strengthen promote expand widen broaden develop "
+    "grow boost intensify foster consolidate improve further advance pursue uphold"
+)
+# A future clause with one of these verbs and a date is a plan ("will organise ... in 2026").
+PLAN_VERBS = _words("organise organize hold host stage visit sign convene launch open attend be")
+# A future "continue to"/"keep" clause is a pledge.
+CONTINUE_VERBS = _words("continue keep")
+FUTURE_AUX = _words("will would shall 'll")
+# Verbs after which a future clause is someone's expectation, not a promise.
+NOT_PROMISE_ABOVE = _words("expect believe think argue speculate")
+# Subjects that stand for both sides: the promise is no one party's.
+BOTH_SIDES = _words("sides they both parties countries")
+# Words in a promise that say what kind of event would keep it, in order.
+EXPECTED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("CONSULT", re.compile(r"\b(?:visit|trip|travel|come|talks|dialogue|meeting|summit)\w*", re.I)),
+    ("AGREE", re.compile(r"\b(?:sign|signing|ink)\w*\b", re.I)),
+    ("AID", re.compile(r"\b(?:disburse\w*|fund\w*|aid|\$|US\$)", re.I)),
+    ("HANDOVER", re.compile(r"\b(?:hand\w* over|return|repatriat\w*)\b", re.I)),
+)
+NAME_KEY = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b|\b({'|'.join(ORDINAL_WORDS)})\b", re.I)
+NAMED_EVENT = re.compile(r"[^.;]{0,60}?\b(dialogue|meeting|summit)\b", re.I)
+# Reports of one promise merge above this text similarity (token set ratio).
+SAME_TEXT = 70
+
+
+# --- Finding promises ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: str
+    cue: int
+    clause: tuple[int, int]  # token range [first, last] of the promise's own text
+    actor: str | None
+    target: str | None
+    unit: Unit
+
+
+def find_promises(
+    analysis: Analysis,
+    mentions: Sequence[Mention],
+    published: str | None,
+    *,
+    entities: Iterable[Entity] | None = None,
+) -> list[Promise]:
+    """Every promise one document reports, with its actor, target, dates and sentence.
+
+    ``mentions`` are the document's resolved mentions; ``published`` its date or None;
+    ``entities`` give canonical names for actors and targets.
+    """
+    view = DocumentView(analysis, mentions, published, entities)
+    events = mentions_in_view(view)
+    lead = lead_event(view, events)
+    found: list[Promise] = []
+    for unit in view.units:
+        if view.text[unit.start : unit.end].rstrip().endswith("?"):
+            continue
+        for item in _in_unit(view, unit):
+            found.append(_promise(view, item, events, lead))
+    return found
+
+
+def _in_unit(view: DocumentView, unit: Unit) -> list[_Found]:
+    out: list[_Found] = []
+    for i in range(unit.first, unit.last):
+        word = view.lemma(i)
+        if word in CUES and _is_cue(view, i):
+            kind, shape = CUES[word]
+            out += _read(view, unit, i, kind, shape)
+        elif view.is_verb(i) and _future(view, i):
+            out += _future_promise(view, unit, i)
+    return out
+
+
+def _is_cue(view: DocumentView, i: int) -> bool:
+    """A cue verb in its promising sense, not negated, not in a condition."""
+    t, word = view.tokens[i], view.lemma(i)
+    if t.pos not in ("VERB", "AUX", "ADJ") and not (word == "hope" and t.pos == "NOUN"):
+        return False
+    if any(view.tokens[k].dep == "neg" for k in view.kids(i)):
+        return False
+    if word == "call":
+        return any(view.lemma(p) in ("on", "for") for p in view.kids(i, "prep"))
+    if word == "commit":
+        to = [p for p in view.kids(i, "prep") if view.lemma(p) == "to"]
+        doing = [
+            c for p in to for c in view.kids(p, "pcomp", "pobj") if view.tokens[c].tag == "VBG"
+        ]
+        return not view.kids(i, "dobj") and bool(doing or view.kids(i, "xcomp"))
+    if word in ("pledge", "vow", "promise"):
+        return bool(view.kids(i, "xcomp", "ccomp"))  # "pledged to continue", not "pledged $5m"
+    if word in ("ask", "urge"):
+        return bool(view.kids(i, "xcomp"))
+    if word in ("plan", "intend", "schedule", "agree", "decide"):
+        return bool(view.kids(i, "xcomp"))  # "agreed to hold", not "agreed that"
+    return True
+
+
+def _clause_span(view: DocumentView, head: int, start: int | None = None) -> tuple[int, int]:
+    """The tokens of a clause read from ``start`` (default its first word), without the
+    clauses coordinated with it or added after a comma ("..., describing it as ...")."""
+    tokens = view.subtree(head, _other_clauses(view, head))
+    first = start if start is not None else tokens[0]
+    tokens = [j for j in tokens if j >= first]
+    while len(tokens) > 1 and view.tokens[tokens[-1]].pos in ("PUNCT", "CCONJ", "SPACE"):
+        tokens.pop()
+    while len(tokens) > 1 and view.tokens[tokens[0]].dep in ("mark", "punct", "cc"):
+        tokens.pop(0)
+    return tokens[0], tokens[-1]
+
+
+def _other_clauses(view: DocumentView, head: int) -> list[int]:
+    """Clauses inside a clause's subtree that are not part of it: verbs coordinated with
+    it, a coordinated verb of another tense or another cue (a parse that hangs "and
+    invited ..." on "to hold"), an adverbial clause after a comma."""
+    out = [
+        c for c in view.kids(head, "conj", "cc") if view.is_verb(c) or view.tokens[c].dep == "cc"
+    ]
+    for j in view.subtree(head):
+        t = view.tokens[j]
+        if j == head or not view.is_verb(j):
+            continue
+        other_tense = t.tag != view.tokens[view.head(j)].tag
+        coordinated = t.dep == "conj" and (other_tense or view.lemma(j) in CUES)
+        after_comma = t.dep == "advcl" and view.tokens[j - 1].text == ","
+        if coordinated or after_comma:
+            out.append(j)
+    return out
+
+
+def _read(view: DocumentView, unit: Unit, i: int, kind: str, shape: str) -> list[_Found]:
+    actor = _actor(view, i)
+    if shape == "hope":
+        found = [(v, _actor(view, v) or actor) for v in _hoped(view, i)]
+        return [
+            _Found(kind, i, _clause_span(view, v), who, None, unit)
+            for v, who in found
+            if view.lemma(v) not in VAGUE_VERBS and (who or actor)
+        ]
+    target = _target(view, i)
+    if shape == "call":
+        asks = view.kids(i, "xcomp")
+        more = [c for a in asks[:1] for c in view.kids(a, "conj") if to_infinitive(view, c)]
+        if more:
+            first = _Found(kind, i, (i, _clause_span(view, asks[0])[1]), actor, target, unit)
+            return [first] + [
+                _Found(kind, i, _clause_span(view, c), actor, target, unit) for c in more
+            ]
+    return [_Found(kind, i, _clause_span(view, i, start=i), actor, target, unit)]
+
+
+def _hoped(view: DocumentView, i: int) -> list[int]:
+    """The clauses hoped for, each coordinated clause on its own."""
+    out = [c for c in view.kids(i, "ccomp", "xcomp", "acl") if view.is_verb(c)]
+    layer = list(out)
+    while layer:
+        layer = [c for h in layer for c in view.kids(h, "conj") if view.is_verb(c)]
+        out += layer
+    return out
+
+
+def _future(view: DocumentView, i: int) -> bool:
+    aux = [view.tokens[k].text.lower() for k in view.kids(i, "aux")]
+    if not any(a in FUTURE_AUX for a in aux):
+        return False
+    above = [view.lemma(a) for a in view.ancestors(i)]
+    return not any(w in CUES or w in NOT_PROMISE_ABOVE for w in above)
+
+
+def _future_promise(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
+    """'will continue to work with ...' (a pledge), 'will organise ... at the end of
+    2026' (a plan: an event verb with a date to come)."""
+    word, actor = view.lemma(i), _actor(view, i)
+    aux = next(k for k in view.kids(i, "aux") if view.tokens[k].text.lower() in FUTURE_AUX)
+    if word in CONTINUE_VERBS:
+        goes_on = view.kids(i, "xcomp")
+        if goes_on and view.lemma(goes_on[0]) not in VAGUE_VERBS and actor is not None:
+            return [_Found("pledge", i, _clause_span(view, i, start=aux), actor, None, unit)]
+        return []
+    if word in PLAN_VERBS and _dated_ahead(view, i):
+        return [_Found("plan", i, _clause_span(view, i, start=aux), actor, None, unit)]
+    return []
+
+
+def _dated_ahead(view: DocumentView, i: int) -> bool:
+    tokens = set(view.subtree(i))
+    return any(
+        t.head in tokens and t.direction in ("future", "present") and not t.bound
+        for t in view.times
+    )
+
+
+def _actor(view: DocumentView, i: int) -> str | None:
+    """Who promises: the cue's subject (a name, pronoun or description); for "his hope"
+    the one who expressed it; no one for "the two sides"."""
+    verb = i
+    if not view.is_verb(i):
+        verb = next((a for a in view.ancestors(i) if view.is_verb(a)), i)
+    subject = subject_of(view, verb)
+    if subject is None or view.kids(subject, "conj"):
+        return None  # "Viet Nam and the United States will ...": a joint aim, no one's promise
+    if view.tokens[subject].text.lower() in BOTH_SIDES or view.lemma(subject) in BOTH_SIDES:
+        return None
+    if view.dateline is not None and view.mention_at.get(subject) is view.dateline:
+        return None  # "HANOI, Nov 2 (VNS) — ...": the dateline is where, not who
+    entity = view.entity_at(subject)
+    if entity is None:
+        found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
+        entity = found[0] if len(found) == 1 else None
+    return entity
+
+
+def _target(view: DocumentView, i: int) -> str | None:
+    """To whom: the one invited or asked ("invited Hegseth", "called on the US"), the
+    subject of what is proposed ("proposed that Washington arrange ...")."""
+    places = view.kids(i, "dobj")
+    places += [
+        o for p in view.kids(i, "prep") if view.lemma(p) == "on" for o in view.kids(p, "pobj")
+    ]
+    places += [s for c in view.kids(i, "ccomp") if (s := subject_of(view, c)) is not None]
+    for head in places:
+        found = [view.entity_at(j) for j in view.subtree(head) if view.entity_at(j)]
+        if found:
+            return found[0]
+    return None
+
+
+def _promise(
+    view: DocumentView, item: _Found, events: Sequence[EventMention], lead: EventMention | None
+) -> Promise:
+    first, last = item.clause
+    start, end = view.tokens[first].start, view.tokens[last].end
+    text = view.text[start:end]
+    due = _due(view, start, end)
+    made_on = _made_on(view, item, events, lead)
+    digest = hashlib.sha1(f"{view.id}|{start}|{end}|{item.kind}".encode()).hexdigest()
+    return Promise(
+        id="pr" + digest[:12],
+        kind=item.kind,
+        actor=view.names.get(item.actor) if item.actor else None,
+        text=text,
+        made_on=made_on,
+        due=due,
+        target=view.names.get(item.target) if item.target else None,
+        sources=(view.source(item.unit),),
+    )
+
+
+def _due(view: DocumentView, start: int, end: int) -> str | None:
+    """The end of the latest period the promise's own words name, if it lies ahead."""
+    ends = [
+        t.end_value
+        for t in view.times
+        if start <= t.start < end and not t.bound and t.direction != "past"
+    ]
+    return max(ends) if ends else None
+
+
+def _made_on(
+    view: DocumentView, item: _Found, events: Sequence[EventMention], lead: EventMention | None
+) -> str | None:
+    """The day of the meeting the promise was made at, else the article's date."""
+    speakers = {item.actor} | _speakers(view, item.unit)
+    here = [
+        m
+        for m in events
+        if m.source == view.source(item.unit) and m.precision == "day" and not m.scheduled
+    ]
+    for m in here + ([lead] if lead else []):
+        took_part = speakers & set(m.people) or not view.is_person(item.actor)
+        if m.date and took_part and m.date <= (view.published or m.date):
+            return m.date
+    return view.published
+
+
+def _speakers(view: DocumentView, unit: Unit) -> set[str | None]:
+    return {
+        view.entity_at(i)
+        for i in range(unit.first, unit.last)
+        if view.tokens[i].dep == "nsubj" and view.is_person(view.entity_at(i))
+    }
+
+
+# --- Merging and matching ---------------------------------------------------------------
+
+
+def _key(name: str | None) -> str:
+    return fold(name or "").lower()
+
+
+def _same(a: Promise, b: Promise) -> bool:
+    """Two reports of one promise: same kind and actor, no clash of dates or target,
+    and the same words (or the same due date, or the same person invited)."""
+    if a.kind != b.kind or _key(a.actor) != _key(b.actor):
+        return False
+    for x, y in ((a.made_on, b.made_on), (a.due, b.due), (_key(a.target), _key(b.target))):
+        if x and y and x != y:
+            return False
+    similar = fuzz.token_set_ratio(_key(a.text), _key(b.text)) >= SAME_TEXT
+    same_due = bool(a.due) and a.due == b.due
+    same_guest = a.kind == "invitation" and bool(a.target) and _key(a.target) == _key(b.target)
+    return similar or same_due or same_guest
+
+
+def merge_promises(promises: Sequence[Promise]) -> list[Promise]:
+    """One promise per promise made, with every sentence that reports it."""
+    groups: list[list[Promise]] = []
+    for p in sorted(promises, key=lambda p: (p.sources[0].document_id, p.sources[0].start)):
+        group = next((g for g in groups if all(_same(p, q) for q in g)), None)
+        if group is None:
+            groups.append([p])
+        else:
+            group.append(p)
+    return [_merged(g) for g in groups]
+
+
+def _merged(group: Sequence[Promise]) -> Promise:
+    # The fullest report speaks for all: most fields known, then the longest wording.
+    best = max(group, key=lambda p: (bool(p.made_on), bool(p.due), bool(p.target), len(p.text)))
+    sources = sorted({s for p in group for s in p.sources}, key=lambda s: (s.document_id, s.start))
+    made = sorted(p.made_on for p in group if p.made_on)
+    identity = f"{best.kind}|{_key(best.actor)}|{made[0] if made else ''}|{_key(best.text)}"
+    return replace(
+        best,
+        id="pr" + hashlib.sha1(identity.encode()).hexdigest()[:12],
+        made_on=made[0] if made else None,
+        due=next((p.due for p in group if p.due), None),
+        target=best.target or next((p.target for p in group if p.target), None),
+        sources=tuple(sources),
+    )
+
+
+def match_promises(
+    promises: Sequence[Promise], events: Sequence[Event], entities: Iterable[Entity] = ()
+) -> list[Promise]:
+    """Merge the reports of each promise, then mark it kept by the event that kept it.
+
+    ``entities`` (optional) let people named in a promise's words be required of the
+    event that keeps it ("an early visit by President Donald Trump").
+    """
+    people = _people_lexicon(events, entities)
+    out = []
+    for p in merge_promises(promises):
+        event = _fulfilment(p, events, people)
+        out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
+    return out
+
+
+def _people_lexicon(events: Sequence[Event], entities: Iterable[Entity]) -> dict[str, str]:
+    """Folded spellings of people -> their canonical folded name."""
+    lexicon: dict[str, str] = {}
+    for e in entities:
+        if e.kind == "PERSON":
+            for spelling in (e.name, *e.aliases):
+                if " " in spelling.strip():
+                    lexicon[_key(spelling)] = _key(e.name)
+    return lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class _Expected:
+    type: str | None
+    people: frozenset[str]
+    key: str | None
+    places: frozenset[str]
+
+
+def _expected(p: Promise, people: dict[str, str]) -> _Expected:
+    text = _key(p.text)
+    kind = next((t for t, pattern in EXPECTED if pattern.search(p.text)), None)
+    named = {canonical for spelling, canonical in people.items() if spelling in text}
+    if p.kind == "invitation" and p.target and country_of(p.target) is None:
+        named.add(_key(p.target))
+    key = name_key(p.text)
+    countries = {
+        c for w in re.findall(r"(?:to|in) ([A-ZĐ][\w ]+?)\b", p.text) if (c := country_of(w))
+    }
+    return _Expected(kind, frozenset(named), key, frozenset(map(_key, countries)))
+
+
+def name_key(text: str) -> str | None:
+    """The key of a named meeting in a text ("13th ... Dialogue", "fifth ... Dialogue")."""
+    for found in NAME_KEY.finditer(text):
+        named = NAMED_EVENT.match(text, found.end())
+        if named:
+            digits, word = found.group(1), found.group(2)
+            number = int(digits) if digits else ORDINAL_WORDS[word.lower()]
+            return f"{number}|{onto.KIND_FAMILY.get(named.group(1).lower(), 'meeting')}"
+    return None
+
+
+def _fulfilment(p: Promise, events: Sequence[Event], people: dict[str, str]) -> Event | None:
+    """The first later event of the promised kind, with the promised people or name,
+    within the due period; none when the promise names no one and no name."""
+    want = _expected(p, people)
+    if want.type is None or p.made_on is None or not (want.people or want.key):
+        return None
+    fits = [e for e in events if e.date and _keeps(p, want, e)]
+    actor = _key(p.actor)
+    fits.sort(key=lambda e: (e.date, actor not in {_key(x.name) for x in e.participants}))
+    return fits[0] if fits else None
+
+
+def _keeps(p: Promise, want: _Expected, e: Event) -> bool:
+    if e.type != want.type or not e.date or e.date <= (p.made_on or ""):
+        return False
+    if p.due and e.date > p.due:
+        return False
+    if (
+        want.type == "CONSULT"
+        and onto.KIND_LABELS["call"] in e.title
+        and "call" not in _key(p.text)
+    ):
+        return False  # a phone call keeps no promise of a visit or a meeting
+    if want.key:
+        return name_key(e.title) == want.key
+    names = {_key(x.name) for x in e.participants}
+    if not want.people <= names:
+        return False
+    where = e.location and country_of(e.location)
+    return not (where and want.places and _key(where) not in want.places)
