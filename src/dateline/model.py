@@ -264,3 +264,38 @@ class Promise:
     status: str = "open"  # open | fulfilled
     fulfilled_by: str | None = None
     sources: tuple[Source, ...] = ()
+
+
+# -- views over the dossier -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """How many independent reports back a record, and whether to trust it less.
+
+    ``documents`` counts every article (reprints included), ``outlets`` the distinct
+    publishers (a reprint in another outlet counts; the same outlet twice does not),
+    ``stories`` the distinct stories (duplicate groups).
+    """
+
+    documents: int
+    outlets: int
+    stories: int
+    single_source: bool
+    speculative: bool  # every report comes from a self-declared speculative piece
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """Someone an entity shared events with, and how often."""
+
+    entity_id: str
+    name: str
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile:
+    entity: Entity
+    events: tuple[Event, ...]
+    met: tuple[Meeting, ...]

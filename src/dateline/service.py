@@ -8,15 +8,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from unidecode import unidecode
+
 from dateline.analyse.nlp import Analyzer
+from dateline.cluster.corroboration import corroborate, provenance
 from dateline.export.json import export_dict
 from dateline.model import (
     BuildReport,
+    Corroboration,
     Document,
     Entity,
+    EntityProfile,
     Event,
     Figure,
     IngestReport,
+    Meeting,
     Promise,
     SearchHit,
 )
@@ -89,6 +95,35 @@ class Dossier:
     def promises(self) -> RecordList[Promise]:
         return RecordList(self.store.promises())
 
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.store.events() if e.id == event_id), None)
+
+    def entity(self, name: str) -> EntityProfile | None:
+        """The entity called ``name`` (any spelling or alias, or its id), with its events
+        and the people and organisations it met, most often first."""
+        entity = find_entity(self.store.entities(), name)
+        if entity is None:
+            return None
+        events = tuple(e for e in self.store.events() if entity.id in _ids(e))
+        met: dict[str, list[str]] = {}
+        for event in events:
+            for p in event.participants:
+                if p.entity_id != entity.id:
+                    met.setdefault(p.entity_id, [p.name, event.id])
+                    if event.id not in met[p.entity_id]:
+                        met[p.entity_id].append(event.id)
+        meetings = sorted(
+            (Meeting(eid, names[0], len(names) - 1) for eid, names in met.items()),
+            key=lambda m: (-m.events, m.name),
+        )
+        return EntityProfile(entity, events, tuple(meetings))
+
+    def corroboration(self) -> dict[str, Corroboration]:
+        """For every event and figure id, how many documents, outlets and stories back it."""
+        known = provenance(self.store.documents())
+        records = [*self.store.events(), *self.store.figures()]
+        return {r.id: corroborate(r.sources, known) for r in records}
+
     def documents(self) -> RecordList[Document]:
         return RecordList(self.store.documents())
 
@@ -104,5 +139,31 @@ class Dossier:
     def export(self) -> dict[str, Any]:
         """The whole dossier as one JSON-ready object (see export/schema)."""
         return export_dict(
-            self.documents(), self.events(), self.entities(), self.figures(), self.promises()
+            self.documents(),
+            self.events(),
+            self.entities(),
+            self.figures(),
+            self.promises(),
+            corroboration=self.corroboration(),
         )
+
+
+def _ids(event: Event) -> set[str]:
+    return {p.entity_id for p in event.participants}
+
+
+def find_entity(entities: Iterable[Entity], name: str) -> Entity | None:
+    """Exact id, name or alias first (case and diacritics aside), then a unique
+    entity whose name contains every word asked for."""
+    wanted = fold_name(name)
+    candidates = list(entities)
+    for entity in candidates:
+        if entity.id == name or wanted in {fold_name(a) for a in (entity.name, *entity.aliases)}:
+            return entity
+    words = wanted.split()
+    partial = [e for e in candidates if all(w in fold_name(e.name).split() for w in words)]
+    return partial[0] if len(partial) == 1 else None
+
+
+def fold_name(text: str) -> str:
+    return " ".join(unidecode(text).lower().replace(".", "").split())

@@ -143,3 +143,52 @@ def test_export_csv_one_file_per_table(tmp_path: Path, corpus: Path) -> None:
         [row] = list(csv.DictReader(handle))
     assert row["published"] == "2025-05-09" and row["published_how"] == "header"
     assert run("export", "--format", "csv", "-o", "-", "--db", db).exit_code == 2
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("views") / "views.db")
+    result = run("ingest", "--sample", "--db", db, "--no-progress")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_events_view_and_one_event(sample_db: str) -> None:
+    events = json.loads(run("events", "--db", sample_db, "--json").stdout)
+    assert events and all(e["corroboration"]["documents"] >= 1 for e in events)
+    call = next(e for e in events if e["date"] == "2025-02-07")
+    shown = json.loads(run("event", call["id"], "--db", sample_db, "--json").stdout)
+    assert shown["id"] == call["id"] and shown["sources"] == call["sources"]
+    text = run("event", call["id"], "--db", sample_db).stdout
+    assert call["sources"][0]["sentence"][:40] in " ".join(text.split())
+    assert run("event", "no-such-event", "--db", sample_db).exit_code == 1
+    assert call["id"] in run("events", "--db", sample_db).stdout
+
+
+def test_entity_profile_by_any_spelling(sample_db: str) -> None:
+    by_plain = json.loads(run("entity", "phan van giang", "--db", sample_db, "--json").stdout)
+    by_short = json.loads(run("entity", "Giang", "--db", sample_db, "--json").stdout)
+    assert by_plain["id"] == by_short["id"] and by_plain["name"] == "Phan Văn Giang"
+    assert by_plain["roles"] and by_plain["events"]
+    met = {m["name"]: m["events"] for m in by_plain["met"]}
+    assert met["Pete Hegseth"] >= 2
+    assert "Pete Hegseth" in run("entity", "Giang", "--db", sample_db).stdout
+    missing = run("entity", "Nobody Atall", "--db", sample_db)
+    assert missing.exit_code == 1 and "no entity" in missing.output
+
+
+def test_promises_view_shows_kept_with_evidence(sample_db: str) -> None:
+    promises = json.loads(run("promises", "--db", sample_db, "--json").stdout)
+    kept = [p for p in promises if p["status"] == "fulfilled"]
+    assert kept and all(p["fulfilled_by"] for p in kept)
+    text = run("promises", "--db", sample_db).stdout
+    assert "Kept" in text and "kept by:" in text and "Open" in text
+
+
+def test_figures_view_flags_single_sources(sample_db: str) -> None:
+    figures = json.loads(run("figures", "--db", sample_db, "--json").stdout)
+    total = next(f for f in figures if f["value"] == 430_000_000)
+    assert total["previous"] == 300_000_000 and total["corroboration"]["documents"] > 1
+    singles = [f for f in figures if f["corroboration"]["single_source"]]
+    table = run("figures", "--db", sample_db).stdout
+    assert ("single source" in table) == bool(singles)

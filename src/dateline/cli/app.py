@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -23,7 +24,8 @@ from dateline import __version__
 from dateline.cli import render
 from dateline.errors import DatelineError
 from dateline.export.csv import write_csv
-from dateline.model import BuildReport
+from dateline.export.json import entity_dict, event_dict
+from dateline.model import BuildReport, EntityProfile
 from dateline.read import find_files
 from dateline.service import Dossier
 
@@ -125,6 +127,20 @@ def ingest(
         raise typer.Exit(1)
 
 
+def texts(dossier: Dossier) -> dict[str, str]:
+    return {d.id: d.text for d in dossier.documents()}
+
+
+def profile_dict(profile: EntityProfile, dossier: Dossier) -> dict[str, Any]:
+    clean = texts(dossier)
+    backing = dossier.corroboration()
+    return {
+        **entity_dict(profile.entity, clean),
+        "events": [event_dict(e, clean, backing.get(e.id)) for e in profile.events],
+        "met": [dataclasses.asdict(m) for m in profile.met],
+    }
+
+
 def run_build(dossier: Dossier, progress: bool) -> BuildReport:
     out = render.console(stderr=True)
     with Progress(
@@ -168,15 +184,73 @@ def entities(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
 
 @app.command()
 def figures(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
-    """Reported money and counts, with subject, date, previous value and sources."""
+    """Reported money and counts: subject, value, the value it changed from, date, sources."""
     with open_dossier(db) as dossier:
-        if as_json:
-            render.print_json(dossier.export()["figures"])
-        else:
-            render.console().print(render.figures_table(dossier.figures()))
+        exported = dossier.export()["figures"]
+    if as_json:
+        render.print_json(exported)
+    else:
+        render.console().print(render.figures_table(exported))
 
 
 app.command("facts", help="Alias of `figures`.")(figures)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name in any spelling, an alias or an id.")],
+    db: DbOption = "dateline.db",
+    as_json: JsonOption = False,
+) -> None:
+    """One entity: aliases, roles over time, its events, and who it met how often."""
+    with open_dossier(db) as dossier:
+        profile = dossier.entity(name)
+        if profile is None:
+            raise fail(f"no entity called {name!r}; see `dateline entities`")
+        if as_json:
+            render.print_json(profile_dict(profile, dossier))
+        else:
+            render.print_profile(render.console(), profile)
+
+
+@app.command()
+def event(
+    event_id: Annotated[str, typer.Argument(help="An event id (see `dateline events`).")],
+    db: DbOption = "dateline.db",
+    as_json: JsonOption = False,
+) -> None:
+    """One event: type, date, participants, place, corroboration and every source sentence."""
+    with open_dossier(db) as dossier:
+        found = dossier.event(event_id)
+        if found is None:
+            raise fail(f"no event {event_id!r}; see `dateline events`")
+        data = event_dict(found, texts(dossier), dossier.corroboration().get(found.id))
+    if as_json:
+        render.print_json(data)
+    else:
+        render.print_event(render.console(), data)
+
+
+@app.command()
+def events(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """Every event in date order, with type, participants and corroboration."""
+    with open_dossier(db) as dossier:
+        data = dossier.export()["events"]
+    if as_json:
+        render.print_json(data)
+    else:
+        render.console().print(render.events_table(data))
+
+
+@app.command()
+def promises(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
+    """Promises made (invitations, plans, pledges, requests): kept, with the evidence, or open."""
+    with open_dossier(db) as dossier:
+        exported = dossier.export()
+    if as_json:
+        render.print_json(exported["promises"])
+    else:
+        render.print_promises(render.console(), exported["promises"], exported["events"])
 
 
 @app.command()

@@ -8,9 +8,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from dateline.model import BuildReport, Document, Entity, Figure, IngestReport, Role, SearchHit
+from dateline.model import (
+    BuildReport,
+    Document,
+    Entity,
+    EntityProfile,
+    IngestReport,
+    Role,
+    SearchHit,
+)
 
 
 def console(stderr: bool = False) -> Console:
@@ -108,14 +117,108 @@ def format_value(value: float, unit: str) -> str:
     return f"{number} {unit}"
 
 
-def figures_table(figures: Sequence[Figure]) -> Table:
+def figures_table(figures: Sequence[dict[str, Any]]) -> Table:
     table = Table(title=f"{len(figures)} figures", title_justify="left")
-    for name in ("subject", "value", "previous", "as of", "sources"):
+    for name in ("subject", "value", "previous", "as of", "documents", "flags"):
         table.add_column(name, overflow="fold")
     for f in figures:
-        previous = format_value(f.previous, f.unit) if f.previous is not None else ""
-        documents = len({s.document_id for s in f.sources})
+        previous = format_value(f["previous"], f["unit"]) if f["previous"] is not None else ""
         table.add_row(
-            f.subject, format_value(f.value, f.unit), previous, f.as_of or "—", str(documents)
+            f["subject"],
+            format_value(f["value"], f["unit"]),
+            previous,
+            f["as_of"] or "—",
+            str(len({s["document"] for s in f["sources"]})),
+            flags(f.get("corroboration")),
         )
     return table
+
+
+def flags(corroboration: dict[str, Any] | None) -> str:
+    """Warnings a reader should see next to a claim."""
+    if not corroboration:
+        return ""
+    marks = []
+    if corroboration["single_source"]:
+        marks.append("single source")
+    if corroboration["speculative"]:
+        marks.append("speculative")
+    return ", ".join(marks)
+
+
+def events_table(events: Sequence[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(events)} events", title_justify="left")
+    for name in ("id", "date", "type", "title", "participants", "documents", "flags"):
+        table.add_column(name, overflow="fold")
+    for e in events:
+        when = e["date"] or "undated"
+        if e["precision"] in ("month", "year"):
+            when = e["date"][: 7 if e["precision"] == "month" else 4]
+        backing = e.get("corroboration") or {}
+        table.add_row(
+            e["id"],
+            when,
+            e["type"],
+            e["title"],
+            ", ".join(p["entity"] for p in e["participants"]),
+            str(backing.get("documents", len(e["sources"]))),
+            flags(backing),
+        )
+    return table
+
+
+def print_event(out: Console, e: dict[str, Any]) -> None:
+    out.print(f"[bold]{escape(e['title'])}[/bold]  ({e['type']}, {e['id']})")
+    span = f" to {e['end_date']}" if e.get("end_date") and e["end_date"] != e["date"] else ""
+    out.print(f"date: {e['date'] or 'undated'}{span} ({e['precision'] or 'unknown'} precision)")
+    if e["location"]:
+        out.print(f"place: {escape(e['location'])}")
+    for p in e["participants"]:
+        out.print(f"  - {escape(p['entity'])}" + (f", {escape(p['role'])}" if p["role"] else ""))
+    backing = e.get("corroboration") or {}
+    if backing:
+        out.print(
+            f"reported by {backing['documents']} documents, {backing['outlets']} outlets, "
+            f"{backing['stories']} stories {flags(backing)}".rstrip()
+        )
+    for s in e["sources"]:
+        out.print(f"[dim]{s['document']} {s['start']}-{s['end']}[/dim] {escape(s['sentence'])}")
+
+
+def print_profile(out: Console, profile: EntityProfile) -> None:
+    e = profile.entity
+    out.print(f"[bold]{escape(e.name)}[/bold]  ({e.kind}, {e.mentions} mentions, {e.id})")
+    if len(e.aliases) > 1:
+        out.print("also written: " + escape(", ".join(a for a in e.aliases if a != e.name)))
+    for role in e.roles:
+        out.print(f"  role: {escape(role_line(role))}")
+    table = Table(title=f"{len(profile.events)} events", title_justify="left")
+    for name in ("date", "type", "title"):
+        table.add_column(name, overflow="fold")
+    for event in profile.events:
+        table.add_row(event.date or "undated", event.type, event.title)
+    out.print(table)
+    if profile.met:
+        out.print("met: " + escape(", ".join(f"{m.name} ({m.events})" for m in profile.met)))
+
+
+def print_promises(
+    out: Console, promises: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]]
+) -> None:
+    by_id = {e["id"]: e for e in events}
+    for status, heading in (("fulfilled", "Kept"), ("open", "Open")):
+        chosen = [p for p in promises if p["status"] == status]
+        out.print(f"[bold]{heading} ({len(chosen)})[/bold]")
+        for p in chosen:
+            when = f", {p['made_on']}" if p["made_on"] else ""
+            due = f", due {p['due']}" if p["due"] else ""
+            actor = escape(p["actor"] or "someone")
+            out.print(f"  - {actor} ({p['kind']}{when}{due}): {escape(p['text'])}")
+            kept = by_id.get(p["fulfilled_by"] or "")
+            if kept:
+                out.print(
+                    f"    kept by: {escape(kept['title'])} ({kept['date'] or 'undated'}, "
+                    f"{kept['id']})"
+                )
+                for s in kept["sources"][:2]:
+                    out.print(f"      [dim]{escape(s['sentence'])}[/dim]")

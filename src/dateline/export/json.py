@@ -6,11 +6,12 @@ describes them and the tests validate every export against it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dateline import __version__
-from dateline.model import Document, Entity, Event, Figure, Promise, Role, Source
+from dateline.model import Corroboration, Document, Entity, Event, Figure, Promise, Role, Source
 
 SCHEMA_VERSION = 1
 
@@ -55,7 +56,13 @@ def source_dicts(sources: Sequence[Source], texts: Mapping[str, str]) -> list[di
     ]
 
 
-def event_dict(event: Event, texts: Mapping[str, str]) -> dict[str, Any]:
+def corroboration_dict(c: Corroboration | None) -> dict[str, Any] | None:
+    return None if c is None else dataclasses.asdict(c)
+
+
+def event_dict(
+    event: Event, texts: Mapping[str, str], corroboration: Corroboration | None = None
+) -> dict[str, Any]:
     return {
         "id": event.id,
         "date": event.date,
@@ -69,6 +76,7 @@ def event_dict(event: Event, texts: Mapping[str, str]) -> dict[str, Any]:
             {"entity": p.name, "entity_id": p.entity_id, "role": p.role} for p in event.participants
         ],
         "sources": source_dicts(event.sources, texts),
+        "corroboration": corroboration_dict(corroboration),
     }
 
 
@@ -93,7 +101,9 @@ def entity_dict(entity: Entity, texts: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def figure_dict(figure: Figure, texts: Mapping[str, str]) -> dict[str, Any]:
+def figure_dict(
+    figure: Figure, texts: Mapping[str, str], corroboration: Corroboration | None = None
+) -> dict[str, Any]:
     return {
         "id": figure.id,
         "subject": figure.subject,
@@ -102,6 +112,7 @@ def figure_dict(figure: Figure, texts: Mapping[str, str]) -> dict[str, Any]:
         "previous": figure.previous,
         "as_of": figure.as_of,
         "sources": source_dicts(figure.sources, texts),
+        "corroboration": corroboration_dict(corroboration),
     }
 
 
@@ -126,14 +137,16 @@ def export_dict(
     entities: Sequence[Entity] = (),
     figures: Sequence[Figure] = (),
     promises: Sequence[Promise] = (),
+    corroboration: Mapping[str, Corroboration] | None = None,
 ) -> dict[str, Any]:
     texts = {d.id: d.text for d in documents}
+    backing = corroboration or {}
     return {
         "dateline_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "documents": [document_dict(d) for d in documents],
-        "events": [event_dict(e, texts) for e in events],
+        "events": [event_dict(e, texts, backing.get(e.id)) for e in events],
         "entities": [entity_dict(e, texts) for e in entities],
-        "figures": [figure_dict(f, texts) for f in figures],
+        "figures": [figure_dict(f, texts, backing.get(f.id)) for f in figures],
         "promises": [promise_dict(p, texts) for p in promises],
     }

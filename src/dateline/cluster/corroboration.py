@@ -1,0 +1,70 @@
+"""Corroboration: how many independent documents, outlets and stories back a record.
+
+A reprint of a wire story is one more outlet but not one more story; an article that
+says of itself that it is speculation or opinion does not corroborate anything alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from dateline.model import Corroboration, Document, Source
+
+# A piece that describes ITSELF as speculative: the cue word near a self-reference.
+# "amid speculation that..." reports others' speculation and does not count.
+_SELF = (
+    r"(?:this|what follows|the following|all of (?:this|it)|this (?:article|piece|column|analysis))"
+)
+_NATURE = r"(?:speculat\w*|hypothetical\w*|opinion|conjecture|a thought experiment)"
+SELF_DESCRIBED = re.compile(
+    rf"\b{_SELF}\b[^.!?\n]{{0,40}}\b(?:is|are|remains?|was|be)\b[^.!?\n]{{0,30}}\b{_NATURE}",
+    re.IGNORECASE,
+)
+
+
+def is_speculative(text: str) -> bool:
+    """True when the text calls itself speculation, opinion or hypothetical."""
+    return SELF_DESCRIBED.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What corroboration needs to know about one document."""
+
+    story: str  # the duplicate group's root
+    outlet: str
+    speculative: bool
+
+
+def provenance(documents: Iterable[Document]) -> dict[str, Provenance]:
+    """Each document's story, outlet (the URL's host, else the document itself) and flag."""
+    return {
+        d.id: Provenance(
+            story=d.duplicate_of or d.id,
+            outlet=_host(d.url) or d.id,
+            speculative=is_speculative(d.text),
+        )
+        for d in documents
+    }
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def corroborate(sources: Iterable[Source], known: Mapping[str, Provenance]) -> Corroboration:
+    found = [known[s.document_id] for s in sources if s.document_id in known]
+    documents = {s.document_id for s in sources if s.document_id in known}
+    return Corroboration(
+        documents=len(documents),
+        outlets=len({p.outlet for p in found}),
+        stories=len({p.story for p in found}),
+        single_source=len(documents) <= 1,
+        speculative=bool(found) and all(p.speculative for p in found),
+    )
