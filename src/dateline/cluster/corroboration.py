@@ -16,7 +16,8 @@ from dateline.model import Corroboration, Document, Source
 # A piece that describes ITSELF as speculative: the cue word near a self-reference.
 # "amid speculation that..." reports others' speculation and does not count.
 _SELF = (
-    r"(?:this|what follows|the following|all of (?:this|it)|this (?:article|piece|column|analysis))"
+    r"(?:this|what follows|the following|all of (?:this|it)"
+    r"|this (?:article|piece|column|analysis)|the scenario (?:below|above|here))"
 )
 _NATURE = r"(?:speculat\w*|hypothetical\w*|opinion|conjecture|a thought experiment)"
 SELF_DESCRIBED = re.compile(
