@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,8 +11,10 @@ from typing import Any
 from unidecode import unidecode
 
 from dateline.analyse.nlp import Analyzer
-from dateline.cluster.corroboration import corroborate, provenance
+from dateline.cluster.corroboration import corroborate, is_speculative, provenance
+from dateline.errors import DatelineError
 from dateline.export.json import export_dict
+from dateline.export.report import ReportInput
 from dateline.model import (
     BuildReport,
     Corroboration,
@@ -30,6 +32,14 @@ from dateline.pipeline.build import Builder, BuildProgress
 from dateline.pipeline.ingest import Ingester, Progress
 from dateline.results import RecordList
 from dateline.store import SQLiteStore, open_store
+from dateline.summarise.timeline import (
+    DatedSentence,
+    TimelineEntry,
+    TimelineOptions,
+    build_timeline,
+)
+
+TIMELINE_ANCHORS = ("auto", "events", "references")
 
 
 class Dossier:
@@ -94,6 +104,131 @@ class Dossier:
 
     def promises(self) -> RecordList[Promise]:
         return RecordList(self.store.promises())
+
+    def timeline(
+        self,
+        dates: int | None = 10,
+        sentences: int = 2,
+        since: str | None = None,
+        until: str | None = None,
+        query: str | None = None,
+        entity: str | None = None,
+        event_type: str | None = None,
+        anchor: str = "auto",
+    ) -> RecordList[TimelineEntry]:
+        """The dates that matter, each with a short extractive summary and its sources.
+
+        ``since``/``until`` (YYYY-MM-DD) bound both the articles read and the dates shown;
+        ``query`` keeps summaries on topic; ``entity`` and ``event_type`` keep sentences
+        that name that entity or report an event of that type. ``anchor`` says where dates
+        come from: ``events`` (the days of extracted events), ``references`` (the days the
+        articles refer to most) or ``auto`` (events when there are dated ones). Undated and
+        self-declared speculative articles never enter.
+        """
+        if anchor not in TIMELINE_ANCHORS:
+            raise DatelineError(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
+        rows = self.store.sentences(since, until)
+        keep = self._sentence_filter(entity, event_type)
+        texts = self.store.texts({r[0] for r in rows})
+        dated = [
+            DatedSentence(doc, start, end, texts[doc][start:end], published, tuple(map(tuple, ds)))
+            for doc, idx, start, end, published, ds in rows
+            if (keep is None or keep(doc, idx, start)) and not is_speculative(texts[doc])
+        ]
+        weights = self._event_days(event_type, entity)
+        options = TimelineOptions(dates, sentences, since, until, query)
+        groups = self.store.roots()
+        if anchor == "references" or (anchor == "auto" and not weights):
+            return RecordList(build_timeline(dated, options, groups=groups, event_dates=weights))
+        every = build_timeline(
+            dated, dataclasses.replace(options, dates=None), groups=groups, event_dates=weights
+        )
+        entries = {e.date: e for e in every if e.date in weights}
+        for day in weights.keys() - entries.keys():
+            if (since is None or day >= since) and (until is None or day <= until):
+                entries[day] = self._event_entry(day, sentences, weights[day], event_type, entity)
+        chosen = sorted(entries.values(), key=lambda e: (-e.score, e.date))
+        chosen = chosen[:dates] if dates is not None else chosen
+        return RecordList(sorted(chosen, key=lambda e: e.date))
+
+    def _event_entry(
+        self, day: str, sentences: int, weight: float, event_type: str | None, entity: str | None
+    ) -> TimelineEntry:
+        """An entry for an event day the summariser found no sentence for (its sentences are
+        too long or too few to compete): the events' own first reports, shortest first."""
+        events = [e for e in self._timeline_events(event_type, entity) if e.date == day]
+        sources = sorted({s for e in events for s in e.sources}, key=lambda s: s.end - s.start)
+        texts = self.store.texts({s.document_id for s in sources})
+        summary = tuple(sources[:sentences])
+        return TimelineEntry(
+            date=day,
+            summary=summary,
+            texts=tuple(texts[s.document_id][s.start : s.end] for s in summary),
+            score=weight,
+            documents=len({s.document_id for s in sources}),
+        )
+
+    def _timeline_events(self, event_type: str | None, entity: str | None) -> list[Event]:
+        """Dated, non-background events, of one type and with one entity if asked."""
+        found = find_entity(self.store.entities(), entity) if entity else None
+        return [
+            e
+            for e in self.store.events()
+            if e.date
+            and e.precision == "day"
+            and not e.background
+            and (not event_type or e.type == event_type.upper())
+            and (found is None or found.id in _ids(e))
+        ]
+
+    def _event_days(self, event_type: str | None, entity: str | None) -> dict[str, float]:
+        """Days of the timeline's events, weighted by how many happened that day."""
+        weights: dict[str, float] = {}
+        for e in self._timeline_events(event_type, entity):
+            weights[str(e.date)] = weights.get(str(e.date), 0.0) + 1.0
+        return weights
+
+    def _sentence_filter(
+        self, entity: str | None, event_type: str | None
+    ) -> Callable[[str, int, int], bool] | None:
+        """A test on (document, sentence index, start): the sentence names ``entity`` and
+        reports an event of ``event_type`` (each only when asked for)."""
+        if entity is None and event_type is None:
+            return None
+        naming: set[tuple[str, int]] | None = None
+        if entity is not None:
+            found = find_entity(self.store.entities(), entity)
+            if found is None:
+                raise DatelineError(f"no entity called {entity!r}")
+            naming = self.store.sentences_naming(found.id)
+        reporting: set[tuple[str, int]] | None = None
+        if event_type is not None:
+            wanted = event_type.upper()
+            reporting = {
+                (s.document_id, s.start)
+                for e in self.store.events()
+                if e.type == wanted
+                for s in e.sources
+            }
+
+        def keep(document: str, index: int, start: int) -> bool:
+            return (naming is None or (document, index) in naming) and (
+                reporting is None or (document, start) in reporting
+            )
+
+        return keep
+
+    def report_input(self, title: str, dates: int | None = 15, sentences: int = 2) -> ReportInput:
+        """Everything the written report shows."""
+        return ReportInput(
+            title=title,
+            documents=self.documents(),
+            timeline=self.timeline(dates, sentences),
+            events=self.events(),
+            entities=self.entities(),
+            figures=self.figures(),
+            promises=self.promises(),
+        )
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.store.events() if e.id == event_id), None)

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,13 +24,16 @@ from rich.progress import (
 from dateline import __version__
 from dateline.cli import render
 from dateline.errors import DatelineError
+from dateline.evaluate import Timeline, evaluate_timeline, load_gold_jsonl, load_t17_timeline
 from dateline.export.csv import write_csv
-from dateline.export.json import entity_dict, event_dict
+from dateline.export.json import entity_dict, event_dict, timeline_dicts
+from dateline.export.report import render_report
+from dateline.export.timelinejs import timelinejs
 from dateline.model import BuildReport, EntityProfile
 from dateline.read import find_files
 from dateline.service import Dossier
 
-EXPORT_FORMATS = ("json", "csv")
+EXPORT_FORMATS = ("json", "csv", "timelinejs")
 SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 app = typer.Typer(
@@ -196,6 +200,136 @@ def figures(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
 app.command("facts", help="Alias of `figures`.")(figures)
 
 
+DatesOption = Annotated[
+    int | None, typer.Option("--dates", min=0, help="How many dates (default 10; 0 for all).")
+]
+SentencesOption = Annotated[int, typer.Option("--sentences", min=1, help="Sentences per date.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")]
+QueryOption = Annotated[
+    str | None, typer.Option("--query", help="Topic keywords that keep summaries on topic.")
+]
+AnchorOption = Annotated[
+    str,
+    typer.Option(
+        "--anchor", help="Dates from extracted events, from the days articles refer to, or auto."
+    ),
+]
+
+
+def checked_day(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise fail(f"{option} wants a date as YYYY-MM-DD, not {value!r}", code=2) from None
+
+
+@app.command()
+def timeline(
+    db: DbOption = "dateline.db",
+    dates: DatesOption = 10,
+    sentences: SentencesOption = 2,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    query: QueryOption = None,
+    entity: Annotated[str | None, typer.Option(help="Only sentences naming this entity.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Only events of this type (e.g. CONSULT).")
+    ] = None,
+    anchor: AnchorOption = "auto",
+    as_json: JsonOption = False,
+) -> None:
+    """The dates that matter, each with a short summary, its events and sources."""
+    since, until = checked_day(since, "--since"), checked_day(until, "--until")
+    with open_dossier(db) as dossier:
+        try:
+            entries = dossier.timeline(
+                dates or None, sentences, since, until, query, entity, event_type, anchor
+            )
+        except DatelineError as exc:
+            raise fail(str(exc)) from None
+        data = timeline_dicts(entries, dossier.events(), texts(dossier), dossier.corroboration())
+    if as_json:
+        render.print_json(data)
+    else:
+        render.print_timeline(render.console(), data)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold timeline: JSON Lines of {date, summary}.")
+    ],
+    db: DbOption = "dateline.db",
+    dates: Annotated[
+        int | None, typer.Option("--dates", help="Default: as many as the gold.")
+    ] = None,
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", help="Default: the gold's mean per date.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Default: the gold's first date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Default: the gold's last date.")
+    ] = None,
+    query: QueryOption = None,
+    anchor: AnchorOption = "auto",
+    as_json: JsonOption = False,
+) -> None:
+    """Score the built timeline against a gold one: date F1 and ROUGE-1/2 (concat, agreement,
+    align+ m:1), with the standard setup taken from the gold unless options say otherwise."""
+    try:
+        reference, problems = (
+            load_t17_timeline(gold) if gold.suffix == ".txt" else load_gold_jsonl(gold)
+        )
+    except DatelineError as exc:
+        raise fail(str(exc)) from None
+    for problem in problems:
+        render.console(stderr=True).print(f"[yellow]gold:[/yellow] {escape(str(problem))}")
+    days = sorted(reference)
+    size = dates if dates is not None else len(days)
+    per_date = sentences or max(1, round(reference.sentence_count() / len(days)))
+    since = checked_day(since, "--since") or days[0].isoformat()
+    until = checked_day(until, "--until") or days[-1].isoformat()
+    with open_dossier(db) as dossier:
+        entries = dossier.timeline(size, per_date, since, until, query, anchor=anchor)
+    predicted = Timeline()
+    for entry in entries:
+        predicted[date.fromisoformat(entry.date)] = list(entry.texts)
+    scores = evaluate_timeline(predicted, reference)
+    data = {
+        "gold": str(gold),
+        "setup": {"dates": size, "sentences": per_date, "since": since, "until": until},
+        "predicted_dates": len(predicted),
+        **dataclasses.asdict(scores),
+    }
+    if as_json:
+        render.print_json(data)
+    else:
+        render.console().print(render.scores_table(data))
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write ('-' for stdout).")],
+    db: DbOption = "dateline.db",
+    fmt: Annotated[str, typer.Option("--format", help="markdown or html.")] = "markdown",
+    title: Annotated[str, typer.Option(help="The report's title.")] = "Dossier",
+    dates: DatesOption = 15,
+    sentences: SentencesOption = 2,
+) -> None:
+    """Write the dossier as a document: overview, timeline, people and roles, figures,
+    promises kept and open, and the sources every statement is footnoted to."""
+    if fmt not in ("markdown", "html"):
+        raise fail(f"unknown format {fmt!r}; choose markdown or html", code=2)
+    with open_dossier(db) as dossier:
+        text = render_report(dossier.report_input(title, dates or None, sentences), fmt)
+    write_text(output, text)
+
+
 @app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="A name in any spelling, an alias or an id.")],
@@ -290,28 +424,34 @@ def export(
         typer.Option("-o", "--output", help="File to write ('-' for stdout); a folder for csv."),
     ],
     db: DbOption = "dateline.db",
-    fmt: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    fmt: Annotated[str, typer.Option("--format", help="json, csv or timelinejs.")] = "json",
 ) -> None:
-    """Write the dossier in a format other tools read (JSON, or one CSV file per table)."""
+    """Write the dossier for other tools: JSON, one CSV file per table, or TimelineJS."""
     if fmt not in EXPORT_FORMATS:
         raise fail(f"unknown format {fmt!r}; choose {' or '.join(EXPORT_FORMATS)}", code=2)
     with open_dossier(db) as dossier:
-        data = dossier.export()
-    out = render.console(stderr=True)
+        if fmt == "timelinejs":
+            data = timelinejs("Dossier", dossier.timeline(dates=None), dossier.events())
+        else:
+            data = dossier.export()
     if fmt == "csv":
         if str(output) == "-" or output.is_file():
             raise fail("--format csv writes one file per table: give a folder with -o", code=2)
         for path in write_csv(data, output):
-            out.print(f"wrote {path}")
+            render.console(stderr=True).print(f"wrote {path}")
         return
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_text(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_text(output: Path, text: str) -> None:
+    """Write to a file through a temporary one (never half-written), or to stdout for '-'."""
     if str(output) == "-":
         sys.stdout.write(text)
         return
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)  # never leave a half-written export behind
-    out.print(f"wrote {output}")
+    tmp.replace(output)
+    render.console(stderr=True).print(f"wrote {output}")
 
 
 @app.command()

@@ -222,3 +222,35 @@ def print_promises(
                 )
                 for s in kept["sources"][:2]:
                     out.print(f"      [dim]{escape(s['sentence'])}[/dim]")
+
+
+def print_timeline(out: Console, entries: Sequence[dict[str, Any]]) -> None:
+    if not entries:
+        out.print("No dated events yet.")
+    for entry in entries:
+        count = len(entry["documents"])
+        out.print(f"[bold]{entry['date']}[/bold]  [dim]{count} document{'s' * (count != 1)}[/dim]")
+        for event in entry["events"]:
+            out.print(f"  [cyan]{event['type']}[/cyan] {escape(event['title'])}  [dim]{event['id']}"
+                      f"[/dim] {flags(event['corroboration'])}")  # fmt: skip
+        for sentence in entry["summary"]:
+            out.print(f"  - {escape(sentence['sentence'])} [dim]({sentence['document']})[/dim]")
+
+
+def scores_table(data: dict[str, Any]) -> Table:
+    setup = data["setup"]
+    table = Table(
+        title=f"{data['predicted_dates']} dates against {data['gold']} "
+        f"({setup['dates']} dates, {setup['sentences']} sentences, "
+        f"{setup['since']} … {setup['until']})",
+        title_justify="left",
+    )
+    for name in ("metric", "precision", "recall", "F1"):
+        table.add_column(name, justify="right" if name != "metric" else "left")
+    rows = [("date", data["dates"])]
+    for variant in ("concat", "agreement", "align_m1"):
+        for order in ("rouge_1", "rouge_2"):
+            rows.append((f"{variant} {order.replace('_', '-').upper()}", data[variant][order]))
+    for name, s in rows:
+        table.add_row(name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}")
+    return table

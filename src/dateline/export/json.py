@@ -150,3 +150,40 @@ def export_dict(
         "figures": [figure_dict(f, texts, backing.get(f.id)) for f in figures],
         "promises": [promise_dict(p, texts) for p in promises],
     }
+
+
+def timeline_dicts(
+    entries: Sequence[Any],
+    events: Sequence[Event],
+    texts: Mapping[str, str],
+    corroboration: Mapping[str, Corroboration] | None = None,
+) -> list[dict[str, Any]]:
+    """Timeline entries with their summary sentences, the day's events and all sources."""
+    backing = corroboration or {}
+    by_day: dict[str, list[Event]] = {}
+    for event in events:
+        if event.date and event.precision == "day" and not event.background:
+            by_day.setdefault(event.date, []).append(event)
+    out = []
+    for entry in entries:
+        day_events = by_day.get(entry.date, [])
+        documents = {s.document_id for s in entry.summary}
+        documents |= {s.document_id for e in day_events for s in e.sources}
+        out.append(
+            {
+                "date": entry.date,
+                "summary": source_dicts(entry.summary, texts),
+                "events": [
+                    {
+                        "id": e.id,
+                        "type": e.type,
+                        "title": e.title,
+                        "corroboration": corroboration_dict(backing.get(e.id)),
+                    }
+                    for e in day_events
+                ],
+                "documents": sorted(documents),
+                "score": round(entry.score, 4),
+            }
+        )
+    return out

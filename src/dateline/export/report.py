@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 
 from dateline.model import Document, Entity, Event, Figure, Promise, Source
 
@@ -49,7 +49,7 @@ class ReportInput:
 def _environment(autoescape: bool) -> Environment:
     env = Environment(
         loader=PackageLoader("dateline.export", "templates"),
-        autoescape=select_autoescape(["html"]) if autoescape else False,
+        autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

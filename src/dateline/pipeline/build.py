@@ -18,6 +18,7 @@ from dateline.model import BuildReport, Document, Mention
 from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.store import SQLiteStore
 from dateline.store.records import Derived
+from dateline.summarise.timeline import sentences_for
 
 log = logging.getLogger(__name__)
 
@@ -100,4 +101,20 @@ def extract(
         events=events,
         figures=merge_figures(figure_mentions),
         promises=match_promises(promises, events, resolution.entities),
+        sentences=dated_sentences(analyses, published),
     )
+
+
+def dated_sentences(
+    analyses: Sequence[Analysis], published: Mapping[str, str | None]
+) -> list[tuple[str, int, int, int, tuple[tuple[str, str], ...]]]:
+    """Every sentence with the dates it refers to, resolved against its article's date."""
+    rows = []
+    for analysis in analyses:
+        spans = [(s.start, s.end) for s in analysis.sentences]
+        found = sentences_for(
+            analysis.document_id, analysis.text, published[analysis.document_id], spans
+        )
+        for sentence, dated in zip(analysis.sentences, found, strict=True):
+            rows.append((analysis.document_id, sentence.index, dated.start, dated.end, dated.dates))
+    return rows

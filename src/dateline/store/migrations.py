@@ -190,9 +190,28 @@ def _m002_dossier(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m003_sentences(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- Every sentence with the dates it refers to (JSON [[YYYY-MM-DD, precision], ...]):
+        -- what the timeline ranks and summarises. Rebuilt with the derived dossier.
+        CREATE TABLE sentences (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            dates TEXT NOT NULL,
+            PRIMARY KEY (document_id, idx)
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _m001_documents),
     Migration(2, "dossier", _m002_dossier),
+    Migration(3, "sentences", _m003_sentences),
 )
 
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from dateline.model import Entity, Event, Figure, Mention, Participant, Promise, Role, Source
 
-DERIVED_TABLES = ("sources", "participants", "events", "figures", "promises", "roles")
+DERIVED_TABLES = (
+    "sources", "participants", "events", "figures", "promises", "roles", "sentences",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,8 @@ class Derived:
     events: Sequence[Event]
     figures: Sequence[Figure]
     promises: Sequence[Promise]
+    # (document id, sentence index, start, end, [[date, precision], ...])
+    sentences: Sequence[tuple[str, int, int, int, Sequence[tuple[str, str]]]] = ()
 
 
 def replace_derived(conn: sqlite3.Connection, derived: Derived) -> None:
@@ -55,6 +59,10 @@ def replace_derived(conn: sqlite3.Connection, derived: Derived) -> None:
         ],
     )
     _write_sources(conn, "promise", ((p.id, p.sources) for p in derived.promises))
+    conn.executemany(
+        "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+        [(d, i, a, b, json.dumps(dates)) for d, i, a, b, dates in derived.sentences],
+    )
 
 
 def _write_entities(conn: sqlite3.Connection, entities: Sequence[Entity]) -> None:
@@ -197,3 +205,21 @@ def read_promises(conn: sqlite3.Connection) -> list[Promise]:
             "FROM promises ORDER BY made_on IS NULL, made_on, id"
         )
     ]
+
+
+def read_sentences(
+    conn: sqlite3.Connection, since: str | None = None, until: str | None = None
+) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
+    """(document id, index, start, end, published, dates) of sentences of dated documents.
+
+    Undated articles never feed the timeline; ``since``/``until`` bound the publication
+    date (a later article may still refer back into the range).
+    """
+    sql = (
+        'SELECT s.document_id, s.idx, s.start, s."end", d.published, s.dates '
+        "FROM sentences s JOIN documents d ON d.id = s.document_id "
+        "WHERE d.published IS NOT NULL AND d.published >= ? AND d.published <= ? "
+        "ORDER BY s.document_id, s.idx"
+    )
+    rows = conn.execute(sql, (since or "0000-00-00", until or "9999-99-99"))
+    return [(a, b, c, d, e, json.loads(f)) for a, b, c, d, e, f in rows]

@@ -331,6 +331,35 @@ class SQLiteStore:
     def promises(self) -> list[Promise]:
         return records.read_promises(self.conn)
 
+    def sentences(
+        self, since: str | None = None, until: str | None = None
+    ) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
+        return records.read_sentences(self.conn, since, until)
+
+    def texts(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Clean texts by document id (all, or the ``ids`` asked for)."""
+        if ids is None:
+            rows = self.conn.execute("SELECT id, text FROM documents")
+            return {r[0]: r[1] for r in rows}
+        found: dict[str, str] = {}
+        for did in set(ids):
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (did,)).fetchone()
+            if row is not None:
+                found[did] = row[0]
+        return found
+
+    def sentences_naming(self, entity_id: str) -> set[tuple[str, int]]:
+        """(document id, sentence index) of every sentence that mentions the entity."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT document_id, sentence FROM mentions WHERE entity_id = ?", (entity_id,)
+        )
+        return {(r[0], r[1]) for r in rows}
+
+    def roots(self) -> dict[str, str]:
+        """Each document's duplicate-group root (itself when it is the canonical copy)."""
+        rows = self.conn.execute("SELECT id, coalesce(duplicate_of, id) FROM documents")
+        return {r[0]: r[1] for r in rows}
+
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
