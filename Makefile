@@ -19,6 +19,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/dateline ingest --sample --db $(DB)
 	$(BIN)/dateline documents --db $(DB)
+	$(BIN)/dateline timeline --db $(DB)
+	$(BIN)/dateline report --db $(DB) -o dossier.md --title "Vietnam–US defence relations (sample)"
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench

@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
+SAMPLE_CORPUS = Path(__file__).resolve().parent / "data" / "sample"
+
 __all__ = [
+    "SAMPLE_CORPUS",
     "Document",
     "Dossier",
     "Entity",

@@ -21,7 +21,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from dateline import __version__
+from dateline import SAMPLE_CORPUS, __version__
 from dateline.cli import render
 from dateline.errors import DatelineError
 from dateline.evaluate import Timeline, evaluate_timeline, load_gold_jsonl, load_t17_timeline
@@ -34,7 +34,6 @@ from dateline.read import find_files
 from dateline.service import Dossier
 
 EXPORT_FORMATS = ("json", "csv", "timelinejs")
-SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 app = typer.Typer(
     name="dateline",
