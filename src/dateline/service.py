@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -129,16 +129,21 @@ class Dossier:
             raise DatelineError(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
         rows = self.store.sentences(since, until)
         keep = self._sentence_filter(entity, event_type)
+        weights = self._event_days(event_type, entity)
+        anchored = anchor == "events" or (anchor == "auto" and bool(weights))
+        if anchored:
+            # only the events' days compete: sentences about other days cannot matter
+            rows = [r for r in rows if _near_any(r[4], r[5], weights)]
         texts = self.store.texts({r[0] for r in rows})
+        speculative = {doc for doc, text in texts.items() if is_speculative(text)}
         dated = [
             DatedSentence(doc, start, end, texts[doc][start:end], published, tuple(map(tuple, ds)))
             for doc, idx, start, end, published, ds in rows
-            if (keep is None or keep(doc, idx, start)) and not is_speculative(texts[doc])
+            if (keep is None or keep(doc, idx, start)) and doc not in speculative
         ]
-        weights = self._event_days(event_type, entity)
         options = TimelineOptions(dates, sentences, since, until, query)
         groups = self.store.roots()
-        if anchor == "references" or (anchor == "auto" and not weights):
+        if not anchored:
             return RecordList(build_timeline(dated, options, groups=groups, event_dates=weights))
         every = build_timeline(
             dated, dataclasses.replace(options, dates=None), groups=groups, event_dates=weights
@@ -281,6 +286,17 @@ class Dossier:
             self.promises(),
             corroboration=self.corroboration(),
         )
+
+
+def _near_any(published: str | None, dates: list[list[str]], days: Mapping[str, float]) -> bool:
+    """A sentence that names one of ``days``, or that an article published up to two days
+    after one of them may report without naming it."""
+    if any(value in days for value, _ in dates):
+        return True
+    if not published or dates:
+        return False
+    day = date.fromisoformat(published)
+    return any((day - timedelta(days=lag)).isoformat() in days for lag in range(3))
 
 
 def _ids(event: Event) -> set[str]:
