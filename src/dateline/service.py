@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -132,7 +132,9 @@ class Dossier:
         weights = self._event_days(event_type, entity)
         anchored = anchor == "events" or (anchor == "auto" and bool(weights))
         if anchored:
-            # only the events' days compete: sentences about other days cannot matter
+            # Only the events' days compete, so sentences about other days cannot matter;
+            # with a limit, only the best-referenced days need summarising at all.
+            weights = _best_days(rows, weights, self.store.roots(), dates)
             rows = [r for r in rows if _near_any(r[4], r[5], weights)]
         texts = self.store.texts({r[0] for r in rows})
         speculative = {doc for doc, text in texts.items() if is_speculative(text)}
@@ -286,6 +288,24 @@ class Dossier:
             self.promises(),
             corroboration=self.corroboration(),
         )
+
+
+def _best_days(
+    rows: Sequence[tuple[str, int, int, int, str | None, list[list[str]]]],
+    weights: Mapping[str, float],
+    roots: Mapping[str, str],
+    count: int | None,
+) -> dict[str, float]:
+    """The ``count`` event days most referred to by distinct stories (all when None)."""
+    if count is None or len(weights) <= count:
+        return dict(weights)
+    stories: dict[str, set[str]] = {day: set() for day in weights}
+    for document, _, _, _, _, dates in rows:
+        for value, _ in dates:
+            if value in stories:
+                stories[value].add(roots.get(document, document))
+    best = sorted(weights, key=lambda d: (-(len(stories[d]) + weights[d]), d))[: count * 2]
+    return {day: weights[day] for day in best}
 
 
 def _near_any(published: str | None, dates: list[list[str]], days: Mapping[str, float]) -> bool:
