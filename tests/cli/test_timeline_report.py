@@ -32,8 +32,6 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    if not SEEDS_DIR.is_dir():
-        pytest.skip("../shared/seeds is absent")
     db = str(tmp_path_factory.mktemp("timeline") / "seeds.db")
     assert run("ingest", str(SEEDS_DIR), "--db", db, "--no-progress").exit_code == 0
     return db

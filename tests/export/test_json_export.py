@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from dateline.service import Dossier
+from tests.conftest import SEEDS_DIR
 
 SCHEMA = json.loads(
     (
@@ -29,7 +30,7 @@ def all_sources(data: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-@pytest.fixture(params=["sample_dossier", "seeds_dossier"])
+@pytest.fixture(params=["sample_dossier", *(["seeds_dossier"] if SEEDS_DIR.is_dir() else [])])
 def exported(request: pytest.FixtureRequest) -> dict[str, Any]:
     dossier: Dossier = request.getfixturevalue(request.param)
     return dossier.export()
