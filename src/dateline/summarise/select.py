@@ -1,0 +1,60 @@
+"""Choose a date's summary: the most central candidates, without repeating one another.
+
+Centrality is the cosine of a sentence's TF-IDF vector with the centroid of the date's whole
+candidate pool (each sentence normalised, weighted by how directly it is about the date), so
+a sentence scores high when it shares the words most reports of that day use. Greedy selection
+in score order skips a sentence too similar to one already chosen (a cosine threshold, the
+simple form of maximal marginal relevance).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dateline.summarise.text import Vector, add_into, cosine, norm
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may summarise a date."""
+
+    key: int  # index of the sentence in the input
+    vector: Vector
+    weight: float  # how directly the sentence is about the date (explicit > implicit)
+    eligible: bool  # passes the sentence-quality filter (others still shape the centroid)
+    prior: float = 1.0  # a preference that does not shape the centroid (e.g. topicality)
+
+
+def centroid(pool: Sequence[Candidate]) -> Vector:
+    total: Vector = {}
+    for candidate in pool:
+        length = norm(candidate.vector)
+        if length:
+            add_into(total, candidate.vector, candidate.weight / length)
+    return total
+
+
+def choose(
+    pool: Sequence[Candidate], count: int, redundancy: float, taken: Sequence[Vector] = ()
+) -> list[Candidate]:
+    """Up to ``count`` eligible candidates, most central first, none redundant."""
+    center = centroid(pool)
+    scored = sorted(
+        (
+            (c.weight * c.prior * cosine(c.vector, center), c.key, c)
+            for c in pool
+            if c.eligible and c.vector
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    chosen: list[Candidate] = []
+    seen = list(taken)
+    for score, _, candidate in scored:
+        if len(chosen) >= count or score <= 0.0:
+            break
+        if any(cosine(candidate.vector, other) > redundancy for other in seen):
+            continue
+        chosen.append(candidate)
+        seen.append(candidate.vector)
+    return chosen

@@ -1,0 +1,125 @@
+"""Words, sentence vectors and sentence quality for extractive summaries.
+
+Texts may be plain prose or Penn-Treebank tokenised (``-LRB-``, `` `` ``, ``do n't``): words are
+found by a regular expression, so both give the same terms. Terms are lower-cased, stopwords
+dropped and Porter-stemmed, the same normalisation timeline ROUGE applies, so "centrality" is
+measured on the words a reader (and the metric) would count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from dateline.evaluate.rouge import stem
+from dateline.evaluate.stopwords import SMART_STOPWORDS
+
+Vector = dict[str, float]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'&.-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*")
+_PTB_TOKENS = frozenset({"-lrb-", "-rrb-", "-lsb-", "-rsb-", "-lcb-", "-rcb-"})
+
+# A sentence opening with a pronoun or connective leans on the one before it.
+ANAPHORIC_START = re.compile(
+    r"(?:He|She|It|They|This|That|These|Those|But|And|Also|His|Her|Its|Their|We|I)\b"
+)
+# Lines that are page furniture rather than sentences.
+_NOT_A_SENTENCE = re.compile(
+    r"(?i)^(?:by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$|copyright|all rights reserved|"
+    r"click here|related:|read more|see also|follow us|e-?mail|share this|advertisement)"
+    r"|(?i:reporting by|editing by|writing by|additional reporting)|https?://|www\.|@\w"
+)
+_SENTENCE_END = re.compile(r"[.!](?:\s*(?:''|\"|'|’|”|-RRB-|\)))*\s*$")
+
+
+# A sentence ends at . ! or ? (closing quotes and brackets included) before whitespace and a
+# capital, digit or opening quote, unless the stop ends a known abbreviation or an initial.
+_BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Lieut|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Pres|St|Jr|Sr|No"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|Co|vs|etc)|\b[A-Z]|\.[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of plain text: lines first, then sentence stops within each line.
+
+    A light splitter for callers without a language model; spans exclude surrounding spaces.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for stop in _BOUNDARY.finditer(text, line.start(), line.end()):
+            if _ABBREVIATION.search(text, max(line.start(), stop.start() - 12), stop.start() + 1):
+                continue
+            spans.append((start, stop.end()))
+            start = stop.end()
+        spans.append((start, line.end()))
+    return [(a + _lead(text, a, b), b - _trail(text, a, b)) for a, b in spans if text[a:b].strip()]
+
+
+def _lead(text: str, start: int, end: int) -> int:
+    return len(text[start:end]) - len(text[start:end].lstrip())
+
+
+def _trail(text: str, start: int, end: int) -> int:
+    return len(text[start:end]) - len(text[start:end].rstrip())
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, without PTB bracket tokens."""
+    return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _PTB_TOKENS]
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words: stopwords and numbers' punctuation-only tokens dropped."""
+    return [stem(w) for w in words(text) if w not in SMART_STOPWORDS and len(w) > 1]
+
+
+def is_sentence(text: str, min_words: int, max_words: int) -> bool:
+    """Whether ``text`` reads as a complete news sentence (not a byline, header or teaser)."""
+    stripped = text.strip()
+    if not stripped or _NOT_A_SENTENCE.search(stripped):
+        return False
+    if not _SENTENCE_END.search(stripped):
+        return False
+    count = len(words(stripped))
+    return min_words <= count <= max_words
+
+
+def idf_table(documents: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each term."""
+    frequency: Counter[str] = Counter()
+    total = 0
+    for document in documents:
+        total += 1
+        frequency.update(set(document))
+    return {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in frequency.items()}
+
+
+def tfidf(
+    tokens: Sequence[str], idf: Mapping[str, float], default: float = 1.0, power: float = 1.0
+) -> Vector:
+    """Term counts weighted by ``idf ** power`` (a power below 1 softens rare-word emphasis)."""
+    counts = Counter(tokens)
+    return {term: count * idf.get(term, default) ** power for term, count in counts.items()}
+
+
+def norm(vector: Mapping[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(value * b.get(term, 0.0) for term, value in a.items())
+    if dot == 0.0:
+        return 0.0
+    return dot / (norm(a) * norm(b))
+
+
+def add_into(total: dict[str, float], vector: Mapping[str, float], weight: float = 1.0) -> None:
+    for term, value in vector.items():
+        total[term] = total.get(term, 0.0) + weight * value

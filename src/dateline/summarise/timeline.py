@@ -1,0 +1,385 @@
+"""Timeline summarisation: the dates that matter, each with a short extractive summary.
+
+Plain data in, plain data out (no store, no language model). The method:
+
+1. Date selection (:mod:`dateline.summarise.dates`): every day-precision reference to a date
+   counts once per independent document (a duplicate group counts once, with its strongest
+   reference), references from later articles count more, and publication volume is a weaker
+   signal; only dates within ``[since, until]`` compete.
+2. Candidates per selected date: sentences that refer to the date, plus undated lead sentences
+   published on it or the day after (news leads report the publication day or the day
+   before), kept to the ``query`` topic when some match it.
+3. Summary (:mod:`dateline.summarise.select`): the most central candidates by TF-IDF cosine to
+   the pool's centroid, skipping redundant ones; bylines, headers and fragments never chosen.
+4. Entries in date order.
+
+Support counts reprints once per story (``groups`` maps a document to its duplicate-group root):
+a wire story reprinted by ten sites is one report, not ten.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateline.analyse.timex import find_time_expressions
+from dateline.model import Source
+from dateline.summarise.dates import (
+    DateSupport,
+    Reference,
+    collect,
+    score_dates,
+    select_dates,
+    supporting_documents,
+)
+from dateline.summarise.hygiene import chronology_start, glued_lead, is_comment, metadata_end
+from dateline.summarise.select import Candidate, centroid, choose
+from dateline.summarise.text import (
+    ANAPHORIC_START,
+    Vector,
+    idf_table,
+    is_sentence,
+    norm,
+    terms,
+    tfidf,
+    words,
+)
+from dateline.summarise.tuning import Tuning
+
+__all__ = [
+    "DatedSentence",
+    "TimelineEntry",
+    "TimelineOptions",
+    "Tuning",
+    "build_timeline",
+    "sentences_for",
+]
+
+_KEPT_PRECISIONS = ("day", "month", "year")
+# Sentence indices by day: those naming the day, and undated leads likely reporting it.
+_Pools = tuple[dict[date, list[int]], dict[date, list[int]]]
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    """A sentence of a document's clean text and the dates it refers to."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    published: str | None  # YYYY-MM-DD
+    dates: tuple[tuple[str, str], ...]  # (YYYY-MM-DD, precision) referred to in the sentence
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    dates: int | None = 10  # None: every date with support
+    sentences: int = 2  # per date
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None
+    query: str | None = None  # topic keywords
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    summary: tuple[Source, ...]
+    texts: tuple[str, ...]
+    score: float
+    documents: int  # independent documents supporting the date
+
+
+def _iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def sentences_for(
+    document_id: str,
+    text: str,
+    published: str | None,
+    sentence_spans: Sequence[tuple[int, int]],
+) -> list[DatedSentence]:
+    """The document's sentences with the dates each refers to, resolved against ``published``.
+
+    The resolver runs once on the whole text (a year written elsewhere in the article settles
+    "May 3"), and each expression goes to the sentence that contains it. Dates of reader
+    comments and of metadata glued before a sentence (time stamps, credits) are dropped.
+    """
+    expressions = find_time_expressions(text, _iso_date(published))
+    starts = [e.start for e in expressions]
+    out = []
+    for start, end in sentence_spans:
+        sentence = text[start:end]
+        news = start + metadata_end(sentence)
+        found: list[tuple[str, str]] = []
+        for e in expressions[bisect.bisect_left(starts, news) :]:
+            if e.start >= end:
+                break
+            pair = (e.value, e.precision)
+            if e.end <= end and e.precision in _KEPT_PRECISIONS and pair not in found:
+                found.append(pair)
+        dates = () if is_comment(sentence) else tuple(found)
+        out.append(DatedSentence(document_id, start, end, sentence, published, dates))
+    return out
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A sentence with what the method needs, computed once."""
+
+    sentence: DatedSentence
+    root: str
+    published: date | None
+    days: tuple[date, ...]
+    months: tuple[date, ...]
+    position: int  # index of the sentence in its document
+
+
+def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) -> list[_Row]:
+    ordered = sorted(sentences, key=lambda s: (s.document_id, s.start, s.end, s.text))
+    rows: list[_Row] = []
+    position: dict[str, int] = defaultdict(int)
+    for s in ordered:
+        days = tuple(dict.fromkeys(d for v, p in s.dates if p == "day" and (d := _iso_date(v))))
+        months = tuple(dict.fromkeys(d for v, p in s.dates if p == "month" and (d := _iso_date(v))))
+        root = groups.get(s.document_id, s.document_id) if groups else s.document_id
+        rows.append(_Row(s, root, _iso_date(s.published), days, months, position[s.document_id]))
+        position[s.document_id] += 1
+    return rows
+
+
+def _support(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> DateSupport:
+    references = [
+        Reference(row.root, day, row.published, precision, texts.opens_with(i, day))
+        for i, row in enumerate(rows)
+        for precision, found in (("day", row.days), ("month", row.months))
+        for day in found
+    ]
+    publications = sorted({(row.root, row.published) for row in rows if row.published})
+    return collect(references, publications, tuning)
+
+
+def _on_topic(rows: Sequence[_Row], query: str | None) -> list[bool] | None:
+    """Sentences that share a word with the query (None: no query)."""
+    keywords = set(words(query or ""))
+    if not keywords:
+        return None
+    return [bool(keywords & set(words(row.sentence.text))) for row in rows]
+
+
+def _pools(rows: Sequence[_Row], tuning: Tuning) -> _Pools:
+    """Sentences by the day they refer to, and undated leads by the day they likely report."""
+    explicit: dict[date, list[int]] = defaultdict(list)
+    implicit: dict[date, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        for day in row.days:
+            explicit[day].append(i)
+        if not row.days and row.published and row.position < tuning.lead:
+            for lag in range(tuning.lag + 1):
+                implicit[row.published - timedelta(days=lag)].append(i)
+    return explicit, implicit
+
+
+def _news_span(text: str, position: int) -> tuple[int, bool]:
+    """Offset where a sentence's news starts, and whether it is a chronology entry."""
+    offset = metadata_end(text)
+    dated = chronology_start(text[offset:])
+    if dated:
+        return offset + dated, True
+    if position == 0:
+        offset += glued_lead(text[offset:])
+    return offset, False
+
+
+class _Texts:
+    """Per sentence: the summary span (metadata or chronology date cut), vector and quality."""
+
+    def __init__(self, rows: Sequence[_Row], tuning: Tuning) -> None:
+        self.rows = rows
+        spans = [_news_span(row.sentence.text, row.position) for row in rows]
+        self.offsets = [offset for offset, _ in spans]
+        self.chronology = [chronology for _, chronology in spans]
+        texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
+        tokens = [terms(text) for text in texts]
+        idf = idf_table(tokens)
+        self.vectors: list[Vector] = [tfidf(t, idf, power=tuning.idf_power) for t in tokens]
+        self.eligible = [
+            is_sentence(text, tuning.min_words, tuning.max_words) and not is_comment(text)
+            for text in texts
+        ]
+        self.quoted = [text.lstrip().startswith(("``", '"', "“")) for text in texts]
+        self.anaphoric = [bool(ANAPHORIC_START.match(text.lstrip())) for text in texts]
+        self.topical = _topicality(self.vectors, tuning.topical)
+
+    def opens_with(self, i: int, day: date) -> bool:
+        """Whether sentence ``i`` is a chronology entry for ``day``."""
+        return self.chronology[i] and bool(self.rows[i].days) and self.rows[i].days[0] == day
+
+
+def _topicality(vectors: Sequence[Vector], power: float) -> list[float]:
+    """Per sentence, its closeness to the whole input (off-topic asides score low), ** power."""
+    if power <= 0.0 or not vectors:
+        return [1.0] * len(vectors)
+    center = centroid([Candidate(i, v, 1.0, True) for i, v in enumerate(vectors)])
+    # The cosine up to the centroid's norm, which the ratio to the mean cancels.
+    closeness = [
+        sum(value * center.get(term, 0.0) for term, value in v.items()) / (norm(v) or 1.0)
+        for v in vectors
+    ]
+    mean = sum(closeness) / len(closeness) or 1.0
+    return [(c / mean) ** power for c in closeness]
+
+
+def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
+    """How directly sentence ``i`` tells what happened on ``day``, and how well it reads alone."""
+    row = texts.rows[i]
+    if day in row.days:
+        weight = 1.0 / len(row.days)  # a sentence naming several dates is about each less
+        if row.published and day > row.published:
+            weight *= tuning.planned  # announced ahead: may not have happened so
+        if texts.opens_with(i, day):
+            weight *= tuning.chronology_summary
+    else:
+        weight = tuning.implicit
+    if texts.quoted[i]:
+        weight *= tuning.quote
+    if texts.anaphoric[i]:
+        weight *= tuning.anaphoric
+    return weight
+
+
+def _candidates(
+    day: date, indices: Sequence[int], texts: _Texts, topic: Sequence[bool] | None, tuning: Tuning
+) -> list[Candidate]:
+    """The date's pool: on-topic sentences when some are, each distinct text once."""
+    if topic is not None and any(topic[i] for i in indices):
+        indices = [i for i in indices if topic[i]]
+    seen: set[str] = set()
+    pool = []
+    for i in indices:
+        key = " ".join(sorted(texts.vectors[i]))
+        if key in seen:  # a reprinted sentence counts once
+            continue
+        seen.add(key)
+        weight = _weight(i, day, texts, tuning)
+        pool.append(Candidate(i, texts.vectors[i], weight, texts.eligible[i], texts.topical[i]))
+    return pool
+
+
+def _entry(
+    day: date,
+    chosen: Sequence[Candidate],
+    rows: Sequence[_Row],
+    texts: _Texts,
+    score: float,
+    documents: int,
+) -> TimelineEntry:
+    sources, strings = [], []
+    for c in sorted(chosen, key=lambda c: (rows[c.key].sentence.published or "", c.key)):
+        s = rows[c.key].sentence
+        offset = texts.offsets[c.key]
+        sources.append(Source(s.document_id, s.start + offset, s.end))
+        strings.append(s.text[offset:].strip())
+    return TimelineEntry(day.isoformat(), tuple(sources), tuple(strings), score, documents)
+
+
+def _candidate_dates(
+    scores: Mapping[date, float],
+    pools: _Pools,
+    texts: _Texts,
+    options: TimelineOptions,
+) -> dict[date, float]:
+    """Dates within range with support and at least one readable candidate sentence."""
+    since, until = _iso_date(options.since), _iso_date(options.until)
+    return {
+        d: v
+        for d, v in scores.items()
+        if v > 0
+        and (since is None or d >= since)
+        and (until is None or d <= until)
+        and any(texts.eligible[i] for pool in pools for i in pool.get(d, ()))
+    }
+
+
+@dataclass
+class _Summariser:
+    """Summaries of dates in the order they are chosen, each saying something new."""
+
+    texts: _Texts
+    pools: _Pools
+    topic: list[bool] | None
+    tuning: Tuning
+    count: int
+    taken: list[Vector] = field(default_factory=list)
+
+    def summary(self, day: date, *, fresh: bool = True) -> list[Candidate]:
+        """The day's summary; with ``fresh``, nothing close to an earlier summary."""
+        explicit, implicit = self.pools
+        indices = [*explicit.get(day, ()), *implicit.get(day, ())]
+        pool = _candidates(day, indices, self.texts, self.topic, self.tuning)
+        taken = self.taken if fresh else ()
+        chosen = choose(pool, self.count, self.tuning.redundancy, taken)
+        self.taken.extend(c.vector for c in chosen)
+        return chosen
+
+
+def build_timeline(
+    sentences: Sequence[DatedSentence],
+    options: TimelineOptions,
+    *,
+    groups: Mapping[str, str] | None = None,
+    event_dates: Mapping[str, float] | None = None,
+    tuning: Tuning | None = None,
+) -> list[TimelineEntry]:
+    """The ``options.dates`` most referred-to dates, each with its summary, in date order.
+
+    ``event_dates`` adds a weight per date (YYYY-MM-DD) from extracted events; ``tuning``
+    overrides the method's parameters (see :class:`Tuning`).
+    """
+    tuning = tuning or Tuning()
+    rows = _rows(sentences, groups)
+    if not rows or options.dates == 0:
+        return []
+    texts = _Texts(rows, tuning)
+    support = _support(rows, texts, tuning)
+    pools = _pools(rows, tuning)
+    scores = _candidate_dates(score_dates(support, tuning, event_dates), pools, texts, options)
+    summariser = _Summariser(
+        texts, pools, _on_topic(rows, options.query), tuning, options.sentences
+    )
+    # A few times more dates than needed: some may have nothing new to say.
+    ranked = select_dates(scores, _reserve(options.dates), tuning.spread, options.dates)
+    chosen: dict[date, list[Candidate]] = {}
+    held_back: list[date] = []
+    for day in ranked:
+        if options.dates is not None and len(chosen) >= options.dates:
+            break
+        summary = summariser.summary(day)
+        if summary:
+            chosen[day] = summary
+        else:  # everything readable about it was said for another date
+            held_back.append(day)
+    for day in held_back[: _missing(len(chosen), options.dates)]:
+        chosen[day] = summariser.summary(day, fresh=False)
+    return [
+        _entry(day, chosen[day], rows, texts, scores[day], supporting_documents(support, day))
+        for day in sorted(chosen)
+    ]
+
+
+def _reserve(dates: int | None) -> int | None:
+    return None if dates is None else 3 * dates
+
+
+def _missing(found: int, wanted: int | None) -> int | None:
+    """How many held-back dates to add: all of them when every date is wanted."""
+    return None if wanted is None else max(0, wanted - found)

@@ -1,0 +1,296 @@
+"""Timeline summarisation on small hand-made inputs, and on the bundled sample corpus."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+import pytest
+
+from dateline.analyse.timex import find_time_expressions
+from dateline.evaluate import date_f1, load_gold_jsonl
+from dateline.model import Document
+from dateline.service import Dossier
+from dateline.summarise import (
+    DatedSentence,
+    TimelineOptions,
+    build_timeline,
+    sentences_for,
+)
+from dateline.summarise.hygiene import chronology_start, is_comment, metadata_end
+from dateline.summarise.text import split_sentences
+from tests.conftest import GOLD_DIR, SAMPLE_DIR, TODAY
+
+FILLER = "officials in the capital confirmed the details to reporters on the scene"
+TOPICS = ("flood", "storm", "election", "strike", "earthquake", "ceasefire", "summit")
+
+
+def sentence(
+    doc: str, text: str, published: str | None, *dates: str, start: int = 0
+) -> DatedSentence:
+    return DatedSentence(
+        doc, start, start + len(text), text, published, tuple((d, "day") for d in dates)
+    )
+
+
+def story(doc: str, published: str, day: str, topic: str) -> DatedSentence:
+    """One article's sentence reporting ``topic`` on ``day``."""
+    return sentence(doc, f"The {topic} happened on that day, and {FILLER}.", published, day)
+
+
+def dates_of(entries: list) -> list[str]:
+    return [e.date for e in entries]
+
+
+def test_empty_input_gives_empty_timeline() -> None:
+    assert build_timeline([], TimelineOptions()) == []
+
+
+def test_dates_referred_to_by_more_documents_rank_higher() -> None:
+    sentences = [
+        story("a", "2024-03-10", "2024-03-05", "flood"),
+        story("b", "2024-03-11", "2024-03-05", "flood"),
+        story("c", "2024-03-12", "2024-03-05", "flood"),
+        story("d", "2024-03-10", "2024-03-07", "storm"),
+    ]
+    entries = build_timeline(sentences, TimelineOptions(dates=1))
+    assert dates_of(entries) == ["2024-03-05"]
+    assert entries[0].documents == 3
+    both = build_timeline(sentences, TimelineOptions(dates=2))
+    assert both[0].score > both[1].score
+
+
+def test_duplicates_of_one_story_count_once() -> None:
+    copies = [story(f"copy{i}", "2024-03-10", "2024-03-05", "flood") for i in range(4)]
+    independent = [story(f"ind{i}", "2024-03-10", "2024-03-07", "storm") for i in range(2)]
+    groups = {f"copy{i}": "copy0" for i in range(4)}
+    options = TimelineOptions(dates=1)
+    assert dates_of(build_timeline(copies + independent, options)) == ["2024-03-05"]
+    grouped = build_timeline(copies + independent, options, groups=groups)
+    assert dates_of(grouped) == ["2024-03-07"]
+    assert grouped[0].documents == 2
+
+
+def test_event_dates_add_weight() -> None:
+    sentences = [
+        story("a", "2024-03-10", "2024-03-05", "flood"),
+        story("b", "2024-03-10", "2024-03-07", "storm"),
+    ]
+    options = TimelineOptions(dates=1)
+    assert dates_of(build_timeline(sentences, options)) == ["2024-03-05"]
+    boosted = build_timeline(sentences, options, event_dates={"2024-03-07": 2.0})
+    assert dates_of(boosted) == ["2024-03-07"]
+
+
+def test_since_until_and_dates_limit() -> None:
+    days = ["2024-03-01", "2024-03-05", "2024-03-09", "2024-03-13", "2024-03-17"]
+    sentences = [story(f"d{i}", "2024-03-20", day, TOPICS[i]) for i, day in enumerate(days)]
+    window = TimelineOptions(dates=None, since="2024-03-04", until="2024-03-13")
+    assert dates_of(build_timeline(sentences, window)) == days[1:4]
+    assert len(build_timeline(sentences, TimelineOptions(dates=2))) == 2
+    assert dates_of(build_timeline(sentences, TimelineOptions(dates=None))) == days
+
+
+def test_sentences_limit_per_date() -> None:
+    reports = [
+        "The flood barrier failed downtown on Tuesday and water reached the old market .",
+        "The river crest passed the northern bridge on Tuesday , according to hydrologists .",
+        "Army trucks evacuated three villages near the dam on Tuesday evening .",
+    ]
+    sentences = [
+        sentence(f"d{i}", text, "2024-03-06", "2024-03-05") for i, text in enumerate(reports)
+    ]
+    for count in (1, 2, 3):
+        (entry,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=count))
+        assert len(entry.texts) == len(entry.summary) == count
+
+
+def test_query_keeps_summaries_on_topic() -> None:
+    on_topic = f"The ceasefire talks opened in Geneva as {FILLER} ."
+    off_topic = f"A football match ended in a draw in the stadium while {FILLER} ."
+    sentences = [
+        sentence("a", on_topic, "2024-03-06", "2024-03-05"),
+        sentence("b", off_topic, "2024-03-06", "2024-03-05"),
+        sentence("c", off_topic.replace("draw", "tie"), "2024-03-06", "2024-03-05"),
+    ]
+    (entry,) = build_timeline(
+        sentences, TimelineOptions(dates=1, sentences=2, query="Ceasefire Syria")
+    )
+    assert entry.texts == (on_topic,)
+    (unfiltered,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=2))
+    assert any("football" in text for text in unfiltered.texts)
+
+
+def test_near_identical_sentences_are_not_both_chosen() -> None:
+    first = f"Rebels captured the airport on Monday after heavy fighting , {FILLER} ."
+    second = f"Rebels captured the airport on Monday after heavy fighting , {FILLER} , too ."
+    other = "Aid agencies warned of food shortages in the eastern provinces on Monday night ."
+    sentences = [
+        sentence("a", first, "2024-03-06", "2024-03-04"),
+        sentence("b", second, "2024-03-06", "2024-03-04"),
+        sentence("c", other, "2024-03-06", "2024-03-04"),
+    ]
+    (entry,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=2))
+    assert len(entry.texts) == 2
+    assert not {first, second} <= set(entry.texts)
+
+
+def test_sentences_without_any_date_never_create_a_date() -> None:
+    undated = [
+        sentence(f"u{i}", f"Protesters gathered in the square number {i} while {FILLER} .", None)
+        for i in range(5)
+    ]
+    assert build_timeline(undated, TimelineOptions(dates=None)) == []
+    dated = [*undated, story("d", "2024-03-06", "2024-03-05", "vote")]
+    assert dates_of(build_timeline(dated, TimelineOptions(dates=None))) == ["2024-03-05"]
+
+
+def test_output_is_deterministic_and_in_date_order() -> None:
+    days = ["2024-03-09", "2024-03-01", "2024-03-05", "2024-03-13"]
+    sentences = [
+        story(f"d{i}{j}", "2024-03-20", day, TOPICS[i])
+        for i, day in enumerate(days)
+        for j in range(i + 1)
+    ]
+    expected = build_timeline(sentences, TimelineOptions(dates=3))
+    shuffled = sentences[:]
+    for seed in range(5):
+        random.Random(seed).shuffle(shuffled)
+        assert build_timeline(shuffled, TimelineOptions(dates=3)) == expected
+    assert dates_of(expected) == sorted(dates_of(expected))
+
+
+def test_summary_sources_point_at_the_text() -> None:
+    text = "TRIPOLI -LRB- Reuters -RRB- - Rebels entered the capital on Sunday as residents fled ."
+    sentences = sentences_for("doc", text, "2011-08-22", [(0, len(text))])
+    (entry,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=1))
+    (source,) = entry.summary
+    assert entry.date == "2011-08-21"
+    assert text[source.start : source.end] == entry.texts[0]
+    assert entry.texts[0].startswith("Rebels entered")
+
+
+def test_chronology_entry_is_summarised_without_its_date() -> None:
+    text = "March 19 - The first air strikes halt the advance of the army on the city ."
+    sentences = sentences_for("doc", text, "2011-08-22", [(0, len(text))])
+    (entry,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=1))
+    assert entry.date == "2011-03-19"
+    assert entry.texts == ("The first air strikes halt the advance of the army on the city .",)
+
+
+def test_sentences_for_dates_each_sentence() -> None:
+    text = (
+        "The vote was held on March 3 , 2024 .\n"
+        "Results came in on Tuesday .\n"
+        "Turnout was low in May .\n"
+        "No date here ."
+    )
+    spans = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    found = sentences_for("doc", text, "2024-05-15", spans)
+    assert [s.dates for s in found] == [
+        (("2024-03-03", "day"),),
+        (("2024-05-14", "day"),),
+        (("2024-05-01", "month"),),
+        (),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_sentences_for_ignores_comment_and_metadata_dates() -> None:
+    comment = "March 21 , 2011 at 2:17 pm | We should not be there ."
+    stamped = "Wednesday 24 August 2005 00.44 BST Troops left the city on Monday ."
+    text = f"{comment}\n{stamped}"
+    spans = [(0, len(comment)), (len(comment) + 1, len(text))]
+    first, second = sentences_for("doc", text, "2005-08-24", spans)
+    assert first.dates == ()
+    assert second.dates == (("2005-08-22", "day"),)
+
+
+def test_hygiene_patterns() -> None:
+    assert is_comment("At 22:45 30th Apr 2009 , reader wrote : Could anyone explain ?")
+    assert not is_comment("The minister spoke at 5:00 pm to reporters .")
+    lead = "Photograph : Jane Doe\\/AP The administration banned new drilling ."
+    assert lead[metadata_end(lead) :] == "The administration banned new drilling ."
+    assert chronology_start("Feb. 24 - Militias take control of the city .") == len("Feb. 24 - ")
+    assert chronology_start("On Feb. 24 , militias took control .") == 0
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    text = "Sen. Lt. Gen. Chien met U.S. envoys on Oct. 31. They signed a memorandum.\nNext."
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == [
+        "Sen. Lt. Gen. Chien met U.S. envoys on Oct. 31.",
+        "They signed a memorandum.",
+        "Next.",
+    ]
+
+
+# -- the bundled sample corpus ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
+    dossier = Dossier.open(tmp_path_factory.mktemp("timeline") / "sample.db", today=TODAY)
+    dossier.ingest([SAMPLE_DIR])
+    documents = dossier.documents()
+    dossier.close()
+    return documents
+
+
+def sample_sentences(documents: list[Document]) -> list[DatedSentence]:
+    return [
+        s
+        for doc in documents
+        for s in sentences_for(doc.id, doc.text, doc.published, split_sentences(doc.text))
+    ]
+
+
+def sample_timeline(documents: list[Document], dates: int | None) -> list:
+    groups = {doc.id: doc.duplicate_of or doc.id for doc in documents}
+    options = TimelineOptions(dates=dates, sentences=2)
+    return build_timeline(sample_sentences(documents), options, groups=groups)
+
+
+def test_sample_timeline_dates_match_the_gold(sample_documents: list[Document]) -> None:
+    gold, _ = load_gold_jsonl(GOLD_DIR / "sample_timeline.jsonl")  # notes on merged dates
+    entries = sample_timeline(sample_documents, dates=len(gold))
+    predicted = {date.fromisoformat(e.date): list(e.texts) for e in entries}
+    assert date_f1(predicted, gold).f1 == pytest.approx(1.0)
+    # With room for twice as many dates every gold date is still found.
+    wide = sample_timeline(sample_documents, dates=2 * len(gold))
+    assert date_f1({date.fromisoformat(e.date): [] for e in wide}, gold).recall == 1.0
+
+
+def _junk_only_dates(documents: list[Document]) -> set[str]:
+    """Day-precision dates that occur only inside junk the cleaner removed.
+
+    A removed date header states the publication date, which is evidence, not junk.
+    """
+    in_junk: set[str] = set()
+    in_text: set[str] = set()
+    for doc in documents:
+        reference = date.fromisoformat(doc.published) if doc.published else None
+        in_text |= {
+            e.value for e in find_time_expressions(doc.text, reference) if e.precision == "day"
+        }
+        for edit in doc.edits:
+            if edit.is_removal and edit.reason != "date header":
+                removed = doc.raw[edit.start : edit.end]
+                in_junk |= {
+                    e.value
+                    for e in find_time_expressions(removed, reference)
+                    if e.precision == "day"
+                }
+    return in_junk - in_text - {doc.published for doc in documents if doc.published}
+
+
+def test_sample_timeline_has_no_date_from_removed_junk(sample_documents: list[Document]) -> None:
+    junk = _junk_only_dates(sample_documents)
+    assert {"2025-02-02", "2025-10-25", "2025-11-08"} <= junk  # the teasers' dates
+    entries = sample_timeline(sample_documents, dates=None)
+    assert not junk & set(dates_of(entries))
+    for entry in entries:
+        texts = {doc.id: doc.text for doc in sample_documents}
+        for source, text in zip(entry.summary, entry.texts, strict=True):
+            assert texts[source.document_id][source.start : source.end].strip() == text
