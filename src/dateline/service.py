@@ -79,11 +79,15 @@ class Dossier:
         progress: Progress | None = None,
         *,
         build: bool = True,
+        date_from_path: bool = False,
     ) -> IngestReport:
         """Read, clean, deduplicate, date and store every article under ``paths``.
 
-        With ``build`` (the default) the dossier is then rebuilt (see :meth:`build`).
+        With ``build`` (the default) the dossier is then rebuilt (see :meth:`build`); with
+        ``date_from_path`` a ``YYYY-MM-DD`` folder or file name dates an article that has
+        no better date.
         """
+        self._ingester.date_from_path = date_from_path
         report = self._ingester.ingest([str(p) for p in paths], progress=progress)
         if build:
             report = dataclasses.replace(report, build=self.build())

@@ -192,3 +192,14 @@ def test_figures_view_flags_single_sources(sample_db: str) -> None:
     singles = [f for f in figures if f["corroboration"]["single_source"]]
     table = run("figures", "--db", sample_db).stdout
     assert ("single source" in table) == bool(singles)
+
+
+def test_ingest_date_from_path_flag(tmp_path: Path) -> None:
+    day = tmp_path / "in" / "2010-04-22"
+    day.mkdir(parents=True)
+    (day / "5.htm.txt").write_text("The rig sank in the gulf on Thursday .\n", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    result = run("ingest", str(tmp_path / "in"), "--db", db, "--no-progress", "--date-from-path")
+    assert result.exit_code == 0, result.output
+    [doc] = json.loads(run("documents", "--db", db, "--json").stdout)
+    assert (doc["published"], doc["published_how"]) == ("2010-04-22", "path")

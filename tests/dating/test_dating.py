@@ -8,6 +8,7 @@ from dateline.dating import (
     choose_publication_date,
     date_from_duplicate,
     dateline_candidate,
+    file_path_candidate,
     find_date_candidates,
     inferred_candidate,
     path_candidate,
@@ -236,3 +237,20 @@ def test_an_undated_duplicate_of_an_undated_canonical_stays_undated() -> None:
     still = date_from_duplicate(undated, undated, "d123")
     assert still.value is None and still.how is None
     assert "d123" in still.why
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("corpus/InputDocs/2011-01-25/138.htm.txt", "2011-01-25"),
+        ("feeds/2009-06-30_flu-update.txt", "2009-06-30"),
+        ("2010-04-22/2010-04-23/late.txt", "2010-04-23"),
+        ("archive/20110125/138.txt", None),  # not an ISO component
+        ("reports/v2011-01-25x.txt", None),  # digits inside a name
+    ],
+)
+def test_date_from_a_file_path(path: str, expected: str | None) -> None:
+    found = file_path_candidate(path)
+    assert (found.value if found else None) == expected
+    if found:
+        assert found.how == "path"

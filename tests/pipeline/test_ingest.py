@@ -105,3 +105,18 @@ def test_sample_corpus_ingests_cleanly(dirname: Path, sample_dossier: Dossier) -
     files = [p for p in dirname.rglob("*") if p.is_file() and p.name != "README.md"]
     assert 15 <= len(files) <= 25
     assert sample_dossier.store.count_documents() >= len(files)
+
+
+def test_date_from_path_only_when_asked_and_only_as_a_last_resort(
+    tmp_path: Path, dossier: Dossier
+) -> None:
+    day = tmp_path / "in" / "2011-01-25"
+    day.mkdir(parents=True)
+    (day / "1.htm.txt").write_text("Protesters gathered in the square .\n", encoding="utf-8")
+    (day / "2.htm.txt").write_text(" date 2011-01-24 A header wins.\n", encoding="utf-8")
+    with Dossier.open(tmp_path / "plain.db", today=TODAY) as plain:
+        plain.ingest([tmp_path / "in"], build=False)
+        assert {d.published for d in plain.documents()} == {None, "2011-01-24"}
+    dossier.ingest([tmp_path / "in"], build=False, date_from_path=True)
+    dated = {Path(d.path).name: (d.published, d.published_how) for d in dossier.documents()}
+    assert dated == {"1.htm.txt": ("2011-01-25", "path"), "2.htm.txt": ("2011-01-24", "header")}

@@ -89,6 +89,13 @@ def ingest(
     analyse: Annotated[
         bool, typer.Option(help="Analyse and rebuild the dossier after storing.")
     ] = True,
+    date_from_path: Annotated[
+        bool,
+        typer.Option(
+            "--date-from-path",
+            help="Date an article by a YYYY-MM-DD folder or file name if nothing better.",
+        ),
+    ] = False,
 ) -> None:
     """Read, clean, deduplicate, date and store articles, then rebuild the dossier.
 
@@ -119,7 +126,9 @@ def ingest(
                     seen.add(path)
                     bar.advance(task)
 
-            report = dossier.ingest(targets, progress=advance, build=False)
+            report = dossier.ingest(
+                targets, progress=advance, build=False, date_from_path=date_from_path
+            )
         for problem in report.problems:
             out.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", soft_wrap=True)
         out.print(render.ingest_summary(report))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dateline.dating.candidates import (
     dateline_candidate,
+    file_path_candidate,
     find_date_candidates,
     inferred_candidate,
     path_candidate,
@@ -17,6 +18,7 @@ __all__ = [
     "choose_publication_date",
     "date_from_duplicate",
     "dateline_candidate",
+    "file_path_candidate",
     "find_date_candidates",
     "inferred_candidate",
     "is_plausible",

@@ -110,6 +110,19 @@ def path_candidate(url: str) -> DateCandidate | None:
     return DateCandidate(value, "path", _evidence(url))
 
 
+# A path component that is, or starts with, an ISO date: ".../2011-01-25/138.htm.txt",
+# ".../2011-01-25_talks.txt". Only whole components count, never digits inside a name.
+_PATH_DATE = re.compile(r"(?:^|[/\\])(\d{4}-\d{2}-\d{2})(?=$|[/\\._ -])")
+
+
+def file_path_candidate(path: str) -> DateCandidate | None:
+    """The last ``YYYY-MM-DD`` folder or file-name component of a path, if any."""
+    found = _PATH_DATE.findall(path)
+    if not found:
+        return None
+    return DateCandidate(found[-1], "path", _evidence(path))
+
+
 def _dates_found(cues: Iterable[re.Pattern[str]], text: str) -> dict[str, str]:
     """Distinct dates matched by ``cues`` (value -> evidence), weekday-consistent."""
     found: dict[str, str] = {}

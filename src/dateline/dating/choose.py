@@ -23,7 +23,7 @@ LABELS = {
     "record": "record's date field",
     "dateline": "dateline",
     "inferred": "date the text gives as its own",
-    "path": "date in the URL",
+    "path": "date in the URL or file path",
     "duplicate": "copy's date",
 }
 

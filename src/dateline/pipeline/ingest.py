@@ -23,9 +23,12 @@ Progress = Callable[[str], None]
 class Ingester:
     """Runs ingest against one store; keeps the duplicate index between batches."""
 
-    def __init__(self, store: SQLiteStore, today: date | None = None) -> None:
+    def __init__(
+        self, store: SQLiteStore, today: date | None = None, date_from_path: bool = False
+    ) -> None:
         self.store = store
         self.today = today or date.today()
+        self.date_from_path = date_from_path
         self._index: DuplicateIndex | None = None
 
     @property
@@ -57,7 +60,7 @@ class Ingester:
         """Store one raw document; returns "added", "updated" or "unchanged"."""
         if self.store.has_document(document_id(raw)):
             return "unchanged"
-        prepared = prepare(raw, self.today)
+        prepared = prepare(raw, self.today, self.date_from_path)
         previous = self.store.document_at(prepared.resolved_path, raw.record)
         if previous is not None:
             # The file changed since it was stored: rebuild the index without the old copy.

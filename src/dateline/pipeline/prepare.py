@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.clean import clean
-from dateline.dating import choose_publication_date, find_date_candidates
+from dateline.dating import choose_publication_date, file_path_candidate, find_date_candidates
 from dateline.dedupe import content_hash, serialise, shingles, signature
 from dateline.model import Document, RawDocument
 
@@ -39,10 +39,16 @@ def document_id(raw: RawDocument) -> str:
     return "d" + h.hexdigest()[:12]
 
 
-def prepare(raw: RawDocument, today: date) -> Prepared:
-    """Clean, date and fingerprint one raw document."""
+def prepare(raw: RawDocument, today: date, date_from_path: bool = False) -> Prepared:
+    """Clean, date and fingerprint one raw document.
+
+    With ``date_from_path`` a ``YYYY-MM-DD`` folder or file name is the date of last resort
+    (corpora such as Timeline17 file each article under its publication day).
+    """
     cleaned = clean(raw.raw, raw.edits)
     candidates = find_date_candidates(raw, cleaned.text)
+    if date_from_path and (from_path := file_path_candidate(raw.path)) is not None:
+        candidates = (*candidates, from_path)
     published = choose_publication_date(candidates, today=today)
     doc_shingles = shingles(cleaned.text)
     doc = Document(
