@@ -10,7 +10,7 @@ from datetime import date
 
 from dateline.dating import date_from_duplicate
 from dateline.dedupe import DuplicateIndex, deserialise, shingles
-from dateline.model import IngestReport, PublicationDate, RawDocument, ReadProblem
+from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
 from dateline.pipeline.prepare import Prepared, document_id, prepare
 from dateline.read import read_paths
 from dateline.store import SQLiteStore
@@ -102,7 +102,9 @@ class Ingester:
         stored = self.store.get_document(document_id)
         return set() if stored is None else set(shingles(stored.text))
 
-    def _settle_dates(self, doc, root_id: str):  # type: ignore[no-untyped-def]
+    def _settle_dates(
+        self, doc: Document, root_id: str
+    ) -> tuple[Document, list[tuple[str, str, str, str]]]:
         """An undated copy takes the group's date; an undated group takes the copy's."""
         group = self.store.group_of(root_id)
         own = PublicationDate(doc.published, doc.published_how, doc.published_why)
