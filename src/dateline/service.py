@@ -40,6 +40,7 @@ from dateline.summarise.timeline import (
 )
 
 TIMELINE_ANCHORS = ("auto", "events", "references")
+EXPORT_PARTS = ("documents", "events", "entities", "figures", "promises")
 
 
 class Dossier:
@@ -87,8 +88,7 @@ class Dossier:
         ``date_from_path`` a ``YYYY-MM-DD`` folder or file name dates an article that has
         no better date.
         """
-        self._ingester.date_from_path = date_from_path
-        report = self._ingester.ingest([str(p) for p in paths], progress=progress)
+        report = self._ingester.ingest([str(p) for p in paths], progress, date_from_path)
         if build:
             report = dataclasses.replace(report, build=self.build())
         return report
@@ -131,14 +131,20 @@ class Dossier:
         """
         if anchor not in TIMELINE_ANCHORS:
             raise DatelineError(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
+        events = self.store.events()
+        found = self._entity_named(entity) if entity is not None else None
+        chosen = _timeline_events(events, event_type, found)
+        weights = _event_days(chosen)
+        keep = _sentence_filter(
+            self.store.sentences_naming(found.id) if found else None, events, event_type
+        )
         rows = self.store.sentences(since, until)
-        keep = self._sentence_filter(entity, event_type)
-        weights = self._event_days(event_type, entity)
+        roots = self.store.roots()
         anchored = anchor == "events" or (anchor == "auto" and bool(weights))
         if anchored:
             # Only the events' days compete, so sentences about other days cannot matter;
             # with a limit, only the best-referenced days need summarising at all.
-            weights = _best_days(rows, weights, self.store.roots(), dates)
+            weights = _best_days(rows, weights, roots, dates)
             rows = [r for r in rows if _near_any(r[4], r[5], weights)]
         texts = self.store.texts({r[0] for r in rows})
         speculative = {doc for doc, text in texts.items() if is_speculative(text)}
@@ -148,26 +154,31 @@ class Dossier:
             if (keep is None or keep(doc, idx, start)) and doc not in speculative
         ]
         options = TimelineOptions(dates, sentences, since, until, query)
-        groups = self.store.roots()
         if not anchored:
-            return RecordList(build_timeline(dated, options, groups=groups, event_dates=weights))
+            return RecordList(build_timeline(dated, options, groups=roots, event_dates=weights))
         every = build_timeline(
-            dated, dataclasses.replace(options, dates=None), groups=groups, event_dates=weights
+            dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=weights
         )
         entries = {e.date: e for e in every if e.date in weights}
         for day in weights.keys() - entries.keys():
             if (since is None or day >= since) and (until is None or day <= until):
-                entries[day] = self._event_entry(day, sentences, weights[day], event_type, entity)
-        chosen = sorted(entries.values(), key=lambda e: (-e.score, e.date))
-        chosen = chosen[:dates] if dates is not None else chosen
-        return RecordList(sorted(chosen, key=lambda e: e.date))
+                on_day = [e for e in chosen if e.date == day]
+                entries[day] = self._event_entry(day, on_day, sentences, weights[day])
+        best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
+        best = best[:dates] if dates is not None else best
+        return RecordList(sorted(best, key=lambda e: e.date))
+
+    def _entity_named(self, name: str) -> Entity:
+        found = find_entity(self.store.entities(), name)
+        if found is None:
+            raise DatelineError(f"no entity called {name!r}")
+        return found
 
     def _event_entry(
-        self, day: str, sentences: int, weight: float, event_type: str | None, entity: str | None
+        self, day: str, events: Sequence[Event], sentences: int, weight: float
     ) -> TimelineEntry:
         """An entry for an event day the summariser found no sentence for (its sentences are
         too long or too few to compete): the events' own first reports, shortest first."""
-        events = [e for e in self._timeline_events(event_type, entity) if e.date == day]
         sources = sorted({s for e in events for s in e.sources}, key=lambda s: s.end - s.start)
         texts = self.store.texts({s.document_id for s in sources})
         summary = tuple(sources[:sentences])
@@ -178,56 +189,6 @@ class Dossier:
             score=weight,
             documents=len({s.document_id for s in sources}),
         )
-
-    def _timeline_events(self, event_type: str | None, entity: str | None) -> list[Event]:
-        """Dated, non-background events, of one type and with one entity if asked."""
-        found = find_entity(self.store.entities(), entity) if entity else None
-        return [
-            e
-            for e in self.store.events()
-            if e.date
-            and e.precision == "day"
-            and not e.background
-            and (not event_type or e.type == event_type.upper())
-            and (found is None or found.id in _ids(e))
-        ]
-
-    def _event_days(self, event_type: str | None, entity: str | None) -> dict[str, float]:
-        """Days of the timeline's events, weighted by how many happened that day."""
-        weights: dict[str, float] = {}
-        for e in self._timeline_events(event_type, entity):
-            weights[str(e.date)] = weights.get(str(e.date), 0.0) + 1.0
-        return weights
-
-    def _sentence_filter(
-        self, entity: str | None, event_type: str | None
-    ) -> Callable[[str, int, int], bool] | None:
-        """A test on (document, sentence index, start): the sentence names ``entity`` and
-        reports an event of ``event_type`` (each only when asked for)."""
-        if entity is None and event_type is None:
-            return None
-        naming: set[tuple[str, int]] | None = None
-        if entity is not None:
-            found = find_entity(self.store.entities(), entity)
-            if found is None:
-                raise DatelineError(f"no entity called {entity!r}")
-            naming = self.store.sentences_naming(found.id)
-        reporting: set[tuple[str, int]] | None = None
-        if event_type is not None:
-            wanted = event_type.upper()
-            reporting = {
-                (s.document_id, s.start)
-                for e in self.store.events()
-                if e.type == wanted
-                for s in e.sources
-            }
-
-        def keep(document: str, index: int, start: int) -> bool:
-            return (naming is None or (document, index) in naming) and (
-                reporting is None or (document, start) in reporting
-            )
-
-        return keep
 
     def report_input(self, title: str, dates: int | None = 15, sentences: int = 2) -> ReportInput:
         """Everything the written report shows."""
@@ -264,11 +225,19 @@ class Dossier:
         )
         return EntityProfile(entity, events, tuple(meetings))
 
-    def corroboration(self) -> dict[str, Corroboration]:
-        """For every event and figure id, how many documents, outlets and stories back it."""
-        known = provenance(self.store.documents())
-        records = [*self.store.events(), *self.store.figures()]
+    def corroboration(
+        self, records: Iterable[Event | Figure] | None = None
+    ) -> dict[str, Corroboration]:
+        """For each event and figure id (all, or those given), how many documents, outlets
+        and stories back it."""
+        known = provenance(self.store.provenance_rows())
+        if records is None:
+            records = [*self.store.events(), *self.store.figures()]
         return {r.id: corroborate(r.sources, known) for r in records}
+
+    def texts(self) -> dict[str, str]:
+        """Clean text of every document, by id (what source offsets point into)."""
+        return self.store.texts()
 
     def documents(self) -> RecordList[Document]:
         return RecordList(self.store.documents())
@@ -282,16 +251,70 @@ class Dossier:
     def stats(self) -> dict[str, object]:
         return self.store.stats()
 
-    def export(self) -> dict[str, Any]:
-        """The whole dossier as one JSON-ready object (see export/schema)."""
+    def export(self, parts: Iterable[str] = EXPORT_PARTS) -> dict[str, Any]:
+        """The dossier as one JSON-ready object (see export/schema); ``parts`` limits it to
+        some of its lists (the others come out empty) so a view reads only what it shows."""
+        wanted = set(parts)
+        if unknown := wanted - set(EXPORT_PARTS):
+            raise DatelineError(f"unknown export parts: {', '.join(sorted(unknown))}")
+        documents = self.documents() if "documents" in wanted else []
+        events = self.events() if "events" in wanted else []
+        figures = self.figures() if "figures" in wanted else []
         return export_dict(
-            self.documents(),
-            self.events(),
-            self.entities(),
-            self.figures(),
-            self.promises(),
-            corroboration=self.corroboration(),
+            documents,
+            events,
+            self.entities() if "entities" in wanted else [],
+            figures,
+            self.promises() if "promises" in wanted else [],
+            corroboration=self.corroboration([*events, *figures]) if events or figures else None,
+            texts=None if "documents" in wanted else self.texts(),
         )
+
+
+def _timeline_events(
+    events: Iterable[Event], event_type: str | None, entity: Entity | None
+) -> list[Event]:
+    """Dated, non-background events, of one type and with one entity if asked."""
+    return [
+        e
+        for e in events
+        if e.date
+        and e.precision == "day"
+        and not e.background
+        and (not event_type or e.type == event_type.upper())
+        and (entity is None or entity.id in _ids(e))
+    ]
+
+
+def _event_days(events: Iterable[Event]) -> dict[str, float]:
+    """Days of the timeline's events, weighted by how many happened that day."""
+    weights: dict[str, float] = {}
+    for e in events:
+        weights[str(e.date)] = weights.get(str(e.date), 0.0) + 1.0
+    return weights
+
+
+def _sentence_filter(
+    naming: set[tuple[str, int]] | None, events: Iterable[Event], event_type: str | None
+) -> Callable[[str, int, int], bool] | None:
+    """A test on (document, sentence index, start): the sentence is among ``naming`` (the
+    sentences that name the asked-for entity) and reports an event of ``event_type``; each
+    condition only when asked for."""
+    if naming is None and event_type is None:
+        return None
+    reporting: set[tuple[str, int]] | None = None
+    if event_type is not None:
+        wanted = event_type.upper()
+        reporting = {
+            (s.document_id, s.start) for e in events if e.type == wanted for s in e.sources
+        }
+
+    def keep(document: str, index: int, start: int) -> bool:
+        return (naming is None or (document, index) in naming) and (
+            reporting is None or (document, start) in reporting
+        )
+
+    return keep
 
 
 def _best_days(

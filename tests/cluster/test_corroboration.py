@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from dateline.cluster.corroboration import corroborate, is_speculative, provenance
-from dateline.model import Document, Source
+from dateline.model import Source
 
 
-def doc(did: str, text: str = "Talks were held.", url: str | None = None, dup: str | None = None):
-    return Document(id=did, path=f"{did}.txt", record=0, format="text", raw=text, text=text,
-                    url=url, duplicate_of=dup)  # fmt: skip
+def doc(
+    did: str, text: str = "Talks were held.", url: str | None = None, dup: str | None = None
+) -> tuple[str, str | None, str | None, str]:
+    """A row as the store gives it: (id, duplicate_of, url, clean text)."""
+    return did, dup, url, text
 
 
 @pytest.mark.parametrize(

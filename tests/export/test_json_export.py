@@ -9,6 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from dateline.errors import DatelineError
 from dateline.service import Dossier
 from tests.conftest import SEEDS_DIR
 
@@ -62,3 +63,13 @@ def test_schema_rejects_a_broken_export(exported: dict[str, Any]) -> None:
     broken["documents"][0]["published"] = "9 May 2025"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, SCHEMA)
+
+
+def test_a_partial_export_matches_the_full_one(sample_dossier: Dossier) -> None:
+    full = sample_dossier.export()
+    part = sample_dossier.export(["figures", "events"])
+    assert part["figures"] == full["figures"] and part["events"] == full["events"]
+    assert part["documents"] == [] and part["entities"] == [] and part["promises"] == []
+    jsonschema.validate(part, SCHEMA)
+    with pytest.raises(DatelineError, match="unknown export parts: nonsense"):
+        sample_dossier.export(["nonsense"])

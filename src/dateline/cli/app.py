@@ -139,13 +139,9 @@ def ingest(
         raise typer.Exit(1)
 
 
-def texts(dossier: Dossier) -> dict[str, str]:
-    return {d.id: d.text for d in dossier.documents()}
-
-
 def profile_dict(profile: EntityProfile, dossier: Dossier) -> dict[str, Any]:
-    clean = texts(dossier)
-    backing = dossier.corroboration()
+    clean = dossier.texts()
+    backing = dossier.corroboration(profile.events)
     return {
         **entity_dict(profile.entity, clean),
         "events": [event_dict(e, clean, backing.get(e.id)) for e in profile.events],
@@ -189,7 +185,7 @@ def entities(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     """People, organisations and places, each spelling merged, with roles over time."""
     with open_dossier(db) as dossier:
         if as_json:
-            render.print_json(dossier.export()["entities"])
+            render.print_json(dossier.export(["entities"])["entities"])
         else:
             render.console().print(render.entities_table(dossier.entities()))
 
@@ -198,7 +194,7 @@ def entities(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
 def figures(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     """Reported money and counts: subject, value, the value it changed from, date, sources."""
     with open_dossier(db) as dossier:
-        exported = dossier.export()["figures"]
+        exported = dossier.export(["figures"])["figures"]
     if as_json:
         render.print_json(exported)
     else:
@@ -258,7 +254,9 @@ def timeline(
             )
         except DatelineError as exc:
             raise fail(str(exc)) from None
-        data = timeline_dicts(entries, dossier.events(), texts(dossier), dossier.corroboration())
+        events = dossier.events()
+        backing = dossier.corroboration(events)
+        data = timeline_dicts(entries, events, dossier.texts(), backing)
     if as_json:
         render.print_json(data)
     else:
@@ -366,7 +364,7 @@ def event(
         found = dossier.event(event_id)
         if found is None:
             raise fail(f"no event {event_id!r}; see `dateline events`")
-        data = event_dict(found, texts(dossier), dossier.corroboration().get(found.id))
+        data = event_dict(found, dossier.texts(), dossier.corroboration([found]).get(found.id))
     if as_json:
         render.print_json(data)
     else:
@@ -377,7 +375,7 @@ def event(
 def events(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     """Every event in date order, with type, participants and corroboration."""
     with open_dossier(db) as dossier:
-        data = dossier.export()["events"]
+        data = dossier.export(["events"])["events"]
     if as_json:
         render.print_json(data)
     else:
@@ -388,7 +386,7 @@ def events(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
 def promises(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     """Promises made (invitations, plans, pledges, requests): kept, with the evidence, or open."""
     with open_dossier(db) as dossier:
-        exported = dossier.export()
+        exported = dossier.export(["promises", "events"])
     if as_json:
         render.print_json(exported["promises"])
     else:
@@ -401,7 +399,7 @@ def documents(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None
     with open_dossier(db) as dossier:
         docs = dossier.documents()
         if as_json:
-            render.print_json(dossier.export()["documents"])
+            render.print_json(dossier.export(["documents"])["documents"])
         else:
             render.console().print(render.documents_table(docs))
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from dateline.model import Corroboration, Document, Source
+from dateline.model import Corroboration, Source
 
 # A piece that describes ITSELF as speculative: the cue word near a self-reference.
 # "amid speculation that..." reports others' speculation and does not count.
@@ -40,15 +40,18 @@ class Provenance:
     speculative: bool
 
 
-def provenance(documents: Iterable[Document]) -> dict[str, Provenance]:
-    """Each document's story, outlet (the URL's host, else the document itself) and flag."""
+def provenance(
+    documents: Iterable[tuple[str, str | None, str | None, str]],
+) -> dict[str, Provenance]:
+    """Each document's story, outlet (the URL's host, else the document itself) and flag,
+    from (id, duplicate_of, url, clean text) rows."""
     return {
-        d.id: Provenance(
-            story=d.duplicate_of or d.id,
-            outlet=_host(d.url) or d.id,
-            speculative=is_speculative(d.text),
+        did: Provenance(
+            story=duplicate_of or did,
+            outlet=_host(url) or did,
+            speculative=is_speculative(text),
         )
-        for d in documents
+        for did, duplicate_of, url, text in documents
     }
 
 

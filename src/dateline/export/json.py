@@ -138,8 +138,12 @@ def export_dict(
     figures: Sequence[Figure] = (),
     promises: Sequence[Promise] = (),
     corroboration: Mapping[str, Corroboration] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    texts = {d.id: d.text for d in documents}
+    """The export object; ``texts`` (clean text by id) fill the sources' sentences when the
+    documents themselves are not exported."""
+    if texts is None:
+        texts = {d.id: d.text for d in documents}
     backing = corroboration or {}
     return {
         "dateline_version": __version__,

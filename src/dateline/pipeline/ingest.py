@@ -23,12 +23,9 @@ Progress = Callable[[str], None]
 class Ingester:
     """Runs ingest against one store; keeps the duplicate index between batches."""
 
-    def __init__(
-        self, store: SQLiteStore, today: date | None = None, date_from_path: bool = False
-    ) -> None:
+    def __init__(self, store: SQLiteStore, today: date | None = None) -> None:
         self.store = store
         self.today = today or date.today()
-        self.date_from_path = date_from_path
         self._index: DuplicateIndex | None = None
 
     @property
@@ -37,7 +34,12 @@ class Ingester:
             self._index = DuplicateIndex.from_rows(self.store.signatures())
         return self._index
 
-    def ingest(self, paths: Iterable[str], progress: Progress | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[str],
+        progress: Progress | None = None,
+        date_from_path: bool = False,
+    ) -> IngestReport:
         """Read, prepare and store every article under ``paths``; skip what is stored."""
         added: list[str] = []
         unchanged: list[str] = []
@@ -48,7 +50,7 @@ class Ingester:
                 log.warning("%s", item)
                 problems.append(item)
             else:
-                outcome = self.ingest_one(item)
+                outcome = self.ingest_one(item, date_from_path)
                 {"added": added, "unchanged": unchanged, "updated": updated}[outcome].append(
                     document_id(item)
                 )
@@ -56,11 +58,11 @@ class Ingester:
                 progress(item.path)
         return IngestReport(tuple(added), tuple(unchanged), tuple(updated), tuple(problems))
 
-    def ingest_one(self, raw: RawDocument) -> str:
+    def ingest_one(self, raw: RawDocument, date_from_path: bool = False) -> str:
         """Store one raw document; returns "added", "updated" or "unchanged"."""
         if self.store.has_document(document_id(raw)):
             return "unchanged"
-        prepared = prepare(raw, self.today, self.date_from_path)
+        prepared = prepare(raw, self.today, date_from_path)
         previous = self.store.document_at(prepared.resolved_path, raw.record)
         if previous is not None:
             # The file changed since it was stored: rebuild the index without the old copy.

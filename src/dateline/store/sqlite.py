@@ -348,6 +348,12 @@ class SQLiteStore:
                 found[did] = row[0]
         return found
 
+    def provenance_rows(self) -> Iterator[tuple[str, str | None, str | None, str]]:
+        """(id, duplicate_of, url, clean text) of every document, without the raw text."""
+        rows = self.conn.execute("SELECT id, duplicate_of, url, text FROM documents ORDER BY n")
+        for row in rows:
+            yield row[0], row[1], row[2], row[3]
+
     def sentences_naming(self, entity_id: str) -> set[tuple[str, int]]:
         """(document id, sentence index) of every sentence that mentions the entity."""
         rows = self.conn.execute(
