@@ -341,11 +341,14 @@ class SQLiteStore:
         if ids is None:
             rows = self.conn.execute("SELECT id, text FROM documents")
             return {r[0]: r[1] for r in rows}
+        wanted = sorted(set(ids))
         found: dict[str, str] = {}
-        for did in set(ids):
-            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (did,)).fetchone()
-            if row is not None:
-                found[did] = row[0]
+        # Batches stay under SQLite's limit on bound parameters.
+        for i in range(0, len(wanted), 500):
+            batch = wanted[i : i + 500]
+            marks = ", ".join("?" * len(batch))
+            rows = self.conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", batch)
+            found.update({r[0]: r[1] for r in rows})
         return found
 
     def provenance_rows(self) -> Iterator[tuple[str, str | None, str | None, str]]:
