@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 
@@ -19,6 +23,47 @@ TODAY = date(2026, 11, 24)
 
 needs_seeds = pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="../shared/seeds is absent")
 
+# Store backends: a PostgreSQL server's URL (started by .ci/postgres-start) enables the
+# PostgreSQL cases of tests/store; DATELINE_TEST_BACKEND=postgres also puts the shared
+# dossier fixtures on it, so the whole suite runs a second time on PostgreSQL.
+POSTGRES_URL = os.environ.get("DATELINE_TEST_POSTGRES", "")
+BACKEND = os.environ.get("DATELINE_TEST_BACKEND", "sqlite")
+needs_postgres = pytest.mark.skipif(
+    not POSTGRES_URL,
+    reason="DATELINE_TEST_POSTGRES is unset: no PostgreSQL server (.ci/postgres-start starts one)",
+)
+BACKENDS = ["sqlite", pytest.param("postgres", marks=needs_postgres)]
+
+
+@contextmanager
+def fresh_postgres() -> Iterator[str]:
+    """A URL whose store lives in a new, empty schema, dropped afterwards."""
+    import psycopg
+
+    schema = f"test_{uuid4().hex[:16]}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    joiner = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema},public"
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@contextmanager
+def store_location(folder: Path, backend: str = BACKEND) -> Iterator[str]:
+    """Where a fresh store lives: a file in ``folder``, or a fresh PostgreSQL schema."""
+    if backend == "sqlite":
+        yield str(folder / "test.db")
+        return
+    if backend != "postgres" or not POSTGRES_URL:
+        raise RuntimeError(
+            f"DATELINE_TEST_BACKEND={backend!r} needs DATELINE_TEST_POSTGRES (a server URL)"
+        )
+    with fresh_postgres() as url:
+        yield url
+
 
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
@@ -27,26 +72,27 @@ def analyzer() -> Analyzer:
 
 
 @pytest.fixture
-def dossier(tmp_path: Path, analyzer: Analyzer) -> Dossier:
-    d = Dossier.open(tmp_path / "test.db", today=TODAY, analyzer=analyzer)
-    yield d
-    d.close()
+def dossier(tmp_path: Path, analyzer: Analyzer) -> Iterator[Dossier]:
+    with store_location(tmp_path) as location:
+        d = Dossier.open(location, today=TODAY, analyzer=analyzer)
+        yield d
+        d.close()
 
 
 @pytest.fixture(scope="session")
 def seeds_dossier(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> Dossier:
     # only tests marked needs_seeds (or parametrised on the folder existing) ask for it
-    d = Dossier.open(tmp_path_factory.mktemp("seeds") / "seeds.db", today=TODAY, analyzer=analyzer)
-    d.ingest([SEEDS_DIR])
-    yield d
-    d.close()
+    with store_location(tmp_path_factory.mktemp("seeds")) as location:
+        d = Dossier.open(location, today=TODAY, analyzer=analyzer)
+        d.ingest([SEEDS_DIR])
+        yield d
+        d.close()
 
 
 @pytest.fixture(scope="session")
 def sample_dossier(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> Dossier:
-    d = Dossier.open(
-        tmp_path_factory.mktemp("sample") / "sample.db", today=TODAY, analyzer=analyzer
-    )
-    d.ingest([SAMPLE_DIR])
-    yield d
-    d.close()
+    with store_location(tmp_path_factory.mktemp("sample")) as location:
+        d = Dossier.open(location, today=TODAY, analyzer=analyzer)
+        d.ingest([SAMPLE_DIR])
+        yield d
+        d.close()

@@ -1,14 +1,21 @@
-"""Storage. SQLite is the default backend; `open_store` picks one from a path or URL."""
+"""Storage: one layer (:class:`Store`), two backends. ``open_store`` picks one from a
+path (SQLite) or a ``postgresql://`` URL (PostgreSQL)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from dateline.store.base import Store
 from dateline.store.sqlite import SQLiteStore
 
-__all__ = ["SQLiteStore", "open_store"]
+__all__ = ["SQLiteStore", "Store", "open_store"]
 
 
-def open_store(location: str | Path) -> SQLiteStore:
+def open_store(location: str | Path) -> Store:
     """Open (creating and migrating as needed) the store at ``location``."""
+    if str(location).startswith(("postgresql://", "postgres://")):
+        # Imported here: SQLite users never need the PostgreSQL driver loaded.
+        from dateline.store.postgres import PostgresStore
+
+        return PostgresStore(str(location))
     return SQLiteStore(location)

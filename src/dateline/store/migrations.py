@@ -2,20 +2,30 @@
 
 A store records the migrations it has applied; opening an older store applies the
 rest, and a store written by a newer Dateline is refused rather than damaged.
+
+Scripts are written once, in SQLite's types; the PostgreSQL backend translates the types
+(see :meth:`dateline.store.postgres.PostgresStore.ddl`). What differs beyond types (the
+full-text index) is a per-dialect ``extra`` script.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     name: str
-    apply: Callable[[sqlite3.Connection], None]
+    script: str
+    # dialect name ("sqlite", "postgresql") -> what that engine needs on top of ``script``
+    extra: Mapping[str, str] = field(default_factory=dict)
+    # fills what the migration adds from what is already stored (the store is the argument)
+    backfill: Callable[[Any], None] | None = None
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -30,10 +40,7 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {statement[:60]!r}")
 
 
-def _m001_documents(conn: sqlite3.Connection) -> None:
-    run_script(
-        conn,
-        """
+_DOCUMENTS = """
         CREATE TABLE documents (
             n INTEGER PRIMARY KEY,            -- stable rowid for FTS, and ingest order
             id TEXT NOT NULL UNIQUE,
@@ -84,21 +91,42 @@ def _m001_documents(conn: sqlite3.Connection) -> None:
             signature BLOB NOT NULL,
             size INTEGER NOT NULL
         );
+"""
 
+_DOCUMENTS_FTS = {
+    "sqlite": """
         -- External-content FTS over the clean text; rows are written with the document.
         -- remove_diacritics 2 lets "Bien Hoa" find "Biên Hòa".
         CREATE VIRTUAL TABLE documents_fts USING fts5(
             title, text, content='documents', content_rowid='n',
             tokenize='unicode61 remove_diacritics 2'
         );
-        """,
-    )
+""",
+    "postgresql": """
+        -- unaccent before the simple dictionary lets "Bien Hoa" find "Biên Hòa", as
+        -- remove_diacritics does for SQLite; headlines use the same configuration.
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'dateline'
+                           AND cfgnamespace = current_schema()::regnamespace) THEN
+                CREATE TEXT SEARCH CONFIGURATION dateline (COPY = simple);
+                ALTER TEXT SEARCH CONFIGURATION dateline
+                    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+            END IF;
+        END
+        $$;
+        -- Title weighs A, text B (FTS5's two columns); kept in step by the server.
+        ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('dateline', coalesce(title, '')), 'A')
+            || setweight(to_tsvector('dateline', text), 'B')
+        ) STORED;
+        CREATE INDEX documents_fts ON documents USING GIN (fts);
+""",
+}
 
 
-def _m002_dossier(conn: sqlite3.Connection) -> None:
-    run_script(
-        conn,
-        """
+_DOSSIER = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
         -- The model's analysis of each document, cached so it runs once per text.
@@ -186,14 +214,10 @@ def _m002_dossier(conn: sqlite3.Connection) -> None:
             PRIMARY KEY (record_kind, record_id, seq)
         );
         CREATE INDEX sources_document ON sources(document_id);
-        """,
-    )
+"""
 
 
-def _m003_sentences(conn: sqlite3.Connection) -> None:
-    run_script(
-        conn,
-        """
+_SENTENCES = """
         -- Every sentence with the dates it refers to (JSON [[YYYY-MM-DD, precision], ...]):
         -- what the timeline ranks and summarises. Rebuilt with the derived dossier.
         CREATE TABLE sentences (
@@ -204,14 +228,47 @@ def _m003_sentences(conn: sqlite3.Connection) -> None:
             dates TEXT NOT NULL,
             PRIMARY KEY (document_id, idx)
         );
-        """,
+"""
+
+
+_TIMELINE_INDEX = """
+        -- Each date a sentence names (any precision, as written in sentences.dates), so the
+        -- timeline reads the sentences about a few days through an index, not all of them.
+        CREATE TABLE sentence_dates (
+            day TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            PRIMARY KEY (day, document_id, idx)
+        );
+        CREATE INDEX sentence_dates_document ON sentence_dates(document_id, idx);
+        -- Query results (the timeline) kept until the next write moves the generation on.
+        CREATE TABLE results (
+            key TEXT PRIMARY KEY,
+            generation INTEGER NOT NULL,
+            value TEXT NOT NULL
+        );
+"""
+
+
+def _index_stored_sentences(store: Any) -> None:
+    """Fill the day index from sentences stored before it existed."""
+    rows = store.execute("SELECT document_id, idx, dates FROM sentences").fetchall()
+    store.bulk_insert(
+        "sentence_dates",
+        "day, document_id, idx",
+        (
+            (day, document, idx)
+            for document, idx, dates in rows
+            for day in dict.fromkeys(value for value, _ in json.loads(dates))
+        ),
     )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "documents", _m001_documents),
-    Migration(2, "dossier", _m002_dossier),
-    Migration(3, "sentences", _m003_sentences),
+    Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
+    Migration(2, "dossier", _DOSSIER),
+    Migration(3, "sentences", _SENTENCES),
+    Migration(4, "timeline index", _TIMELINE_INDEX, backfill=_index_stored_sentences),
 )
 
 

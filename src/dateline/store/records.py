@@ -1,22 +1,37 @@
 """Rows of the derived dossier (entities, events, figures, promises) in and out of SQL.
 
 The corpus stages rebuild these together, so they are written in one transaction and
-read back as the plain objects of :mod:`dateline.model`.
+read back as the plain objects of :mod:`dateline.model`. The SQL is written once, with
+``?`` placeholders, against :class:`Database` (either backend's store).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol
 
 from dateline.model import Entity, Event, Figure, Mention, Participant, Promise, Role, Source
 
 DERIVED_TABLES = (
-    "sources", "participants", "events", "figures", "promises", "roles", "sentences",
+    "sources", "participants", "events", "figures", "promises", "roles", "sentence_dates",
+    "sentences",
 )  # fmt: skip
+
+
+class Database(Protocol):
+    """What these functions need of a store: statements, bulk loads, emptying tables."""
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Any: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None: ...
+
+    def bulk_insert(self, table: str, columns: str, rows: Iterable[Sequence[object]]) -> None: ...
+
+    def clear(self, tables: Sequence[str]) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,95 +47,111 @@ class Derived:
     sentences: Sequence[tuple[str, int, int, int, Sequence[tuple[str, str]]]] = ()
 
 
-def replace_derived(conn: sqlite3.Connection, derived: Derived) -> None:
+def replace_derived(db: Database, derived: Derived) -> None:
     """Swap the stored dossier for ``derived`` (the caller holds the transaction)."""
-    for table in (*DERIVED_TABLES, "mentions", "entities"):
-        conn.execute(f"DELETE FROM {table}")
-    _write_entities(conn, derived.entities)
-    conn.executemany(
-        'INSERT INTO mentions (document_id, start, "end", sentence, kind, entity_id) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
+    db.clear((*DERIVED_TABLES, "mentions", "entities"))
+    _write_entities(db, derived.entities)
+    db.bulk_insert(
+        "mentions",
+        'document_id, start, "end", sentence, kind, entity_id',
+        (
             (m.document_id, m.start, m.end, m.sentence, m.kind, m.entity_id)
             for m in derived.mentions
-        ],
+        ),
     )
-    _write_events(conn, derived.events)
-    conn.executemany(
-        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?)",
-        [(f.id, f.subject, f.value, f.unit, f.previous, f.as_of) for f in derived.figures],
+    _write_events(db, derived.events)
+    db.bulk_insert(
+        "figures",
+        "id, subject, value, unit, previous, as_of",
+        ((f.id, f.subject, f.value, f.unit, f.previous, f.as_of) for f in derived.figures),
     )
-    _write_sources(conn, "figure", ((f.id, f.sources) for f in derived.figures))
-    conn.executemany(
-        "INSERT INTO promises VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+    _write_sources(db, "figure", ((f.id, f.sources) for f in derived.figures))
+    db.bulk_insert(
+        "promises",
+        "id, kind, actor, text, made_on, due, target, status, fulfilled_by",
+        (
             (p.id, p.kind, p.actor, p.text, p.made_on, p.due, p.target, p.status, p.fulfilled_by)
             for p in derived.promises
-        ],
+        ),
     )
-    _write_sources(conn, "promise", ((p.id, p.sources) for p in derived.promises))
-    conn.executemany(
-        "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-        [(d, i, a, b, json.dumps(dates)) for d, i, a, b, dates in derived.sentences],
+    _write_sources(db, "promise", ((p.id, p.sources) for p in derived.promises))
+    db.bulk_insert(
+        "sentences",
+        'document_id, idx, start, "end", dates',
+        ((d, i, a, b, json.dumps(dates)) for d, i, a, b, dates in derived.sentences),
     )
+    db.bulk_insert("sentence_dates", "day, document_id, idx", _sentence_days(derived.sentences))
 
 
-def _write_entities(conn: sqlite3.Connection, entities: Sequence[Entity]) -> None:
-    conn.executemany(
-        "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-        [(e.id, e.name, e.kind, json.dumps(list(e.aliases)), e.mentions) for e in entities],
+def _sentence_days(
+    sentences: Iterable[tuple[str, int, int, int, Sequence[tuple[str, str]]]],
+) -> Iterable[tuple[str, str, int]]:
+    """(date, document, sentence) once per date a sentence names, whatever its precision."""
+    for document, index, _, _, dates in sentences:
+        for value in dict.fromkeys(value for value, _ in dates):
+            yield value, document, index
+
+
+def _write_entities(db: Database, entities: Sequence[Entity]) -> None:
+    db.bulk_insert(
+        "entities",
+        "id, name, kind, aliases, mentions",
+        ((e.id, e.name, e.kind, json.dumps(list(e.aliases)), e.mentions) for e in entities),
     )
-    conn.executemany(
-        "INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?)",
-        [
+    db.bulk_insert(
+        "roles",
+        "entity_id, seq, title, org, first_seen, last_seen",
+        (
             (e.id, i, r.title, r.org, r.first_seen, r.last_seen)
             for e in entities
             for i, r in enumerate(e.roles)
-        ],
+        ),
     )
     _write_sources(
-        conn,
+        db,
         "role",
         ((f"{e.id}#{i}", r.sources) for e in entities for i, r in enumerate(e.roles)),
     )
 
 
-def _write_events(conn: sqlite3.Connection, events: Sequence[Event]) -> None:
-    conn.executemany(
-        "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+def _write_events(db: Database, events: Sequence[Event]) -> None:
+    db.bulk_insert(
+        "events",
+        "id, type, title, date, precision, end_date, location, background",
+        (
             (e.id, e.type, e.title, e.date, e.precision, e.end_date, e.location, int(e.background))
             for e in events
-        ],
+        ),
     )
-    conn.executemany(
-        "INSERT INTO participants VALUES (?, ?, ?, ?, ?)",
-        [
+    db.bulk_insert(
+        "participants",
+        "event_id, seq, entity_id, name, role",
+        (
             (e.id, i, p.entity_id, p.name, p.role)
             for e in events
             for i, p in enumerate(e.participants)
-        ],
+        ),
     )
-    _write_sources(conn, "event", ((e.id, e.sources) for e in events))
+    _write_sources(db, "event", ((e.id, e.sources) for e in events))
 
 
 def _write_sources(
-    conn: sqlite3.Connection, kind: str, records: Iterable[tuple[str, Sequence[Source]]]
+    db: Database, kind: str, records: Iterable[tuple[str, Sequence[Source]]]
 ) -> None:
-    conn.executemany(
-        'INSERT INTO sources (record_kind, record_id, seq, document_id, start, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
+    db.bulk_insert(
+        "sources",
+        'record_kind, record_id, seq, document_id, start, "end"',
+        (
             (kind, record_id, i, s.document_id, s.start, s.end)
             for record_id, sources in records
             for i, s in enumerate(sources)
-        ],
+        ),
     )
 
 
-def read_sources(conn: sqlite3.Connection, kind: str) -> dict[str, tuple[Source, ...]]:
+def read_sources(db: Database, kind: str) -> dict[str, tuple[Source, ...]]:
     found: dict[str, list[Source]] = defaultdict(list)
-    rows = conn.execute(
+    rows = db.execute(
         'SELECT record_id, document_id, start, "end" FROM sources '
         "WHERE record_kind = ? ORDER BY record_id, seq",
         (kind,),
@@ -130,10 +161,10 @@ def read_sources(conn: sqlite3.Connection, kind: str) -> dict[str, tuple[Source,
     return {k: tuple(v) for k, v in found.items()}
 
 
-def read_entities(conn: sqlite3.Connection) -> list[Entity]:
-    role_sources = read_sources(conn, "role")
+def read_entities(db: Database) -> list[Entity]:
+    role_sources = read_sources(db, "role")
     roles: dict[str, list[Role]] = defaultdict(list)
-    for entity_id, seq, title, org, first, last in conn.execute(
+    for entity_id, seq, title, org, first, last in db.execute(
         "SELECT entity_id, seq, title, org, first_seen, last_seen FROM roles "
         "ORDER BY entity_id, seq"
     ):
@@ -141,16 +172,16 @@ def read_entities(conn: sqlite3.Connection) -> list[Entity]:
         roles[entity_id].append(Role(title, org, first, last, sources))
     return [
         Entity(eid, name, kind, tuple(json.loads(aliases)), tuple(roles[eid]), mentions)
-        for eid, name, kind, aliases, mentions in conn.execute(
+        for eid, name, kind, aliases, mentions in db.execute(
             "SELECT id, name, kind, aliases, mentions FROM entities ORDER BY mentions DESC, name"
         )
     ]
 
 
-def read_events(conn: sqlite3.Connection) -> list[Event]:
-    sources = read_sources(conn, "event")
+def read_events(db: Database) -> list[Event]:
+    sources = read_sources(db, "event")
     people: dict[str, list[Participant]] = defaultdict(list)
-    for event_id, entity_id, name, role in conn.execute(
+    for event_id, entity_id, name, role in db.execute(
         "SELECT event_id, entity_id, name, role FROM participants ORDER BY event_id, seq"
     ):
         people[event_id].append(Participant(entity_id, name, role))
@@ -167,26 +198,26 @@ def read_events(conn: sqlite3.Connection) -> list[Event]:
             participants=tuple(people[row[0]]),
             sources=sources.get(row[0], ()),
         )
-        for row in conn.execute(
+        for row in db.execute(
             "SELECT id, type, title, date, precision, end_date, location, background "
             "FROM events ORDER BY date IS NULL, date, id"
         )
     ]
 
 
-def read_figures(conn: sqlite3.Connection) -> list[Figure]:
-    sources = read_sources(conn, "figure")
+def read_figures(db: Database) -> list[Figure]:
+    sources = read_sources(db, "figure")
     return [
         Figure(fid, subject, value, unit, previous, as_of, sources.get(fid, ()))
-        for fid, subject, value, unit, previous, as_of in conn.execute(
+        for fid, subject, value, unit, previous, as_of in db.execute(
             "SELECT id, subject, value, unit, previous, as_of FROM figures "
             "ORDER BY subject, as_of IS NULL, as_of"
         )
     ]
 
 
-def read_promises(conn: sqlite3.Connection) -> list[Promise]:
-    sources = read_sources(conn, "promise")
+def read_promises(db: Database) -> list[Promise]:
+    sources = read_sources(db, "promise")
     return [
         Promise(
             id=row[0],
@@ -200,7 +231,7 @@ def read_promises(conn: sqlite3.Connection) -> list[Promise]:
             fulfilled_by=row[8],
             sources=sources.get(row[0], ()),
         )
-        for row in conn.execute(
+        for row in db.execute(
             "SELECT id, kind, actor, text, made_on, due, target, status, fulfilled_by "
             "FROM promises ORDER BY made_on IS NULL, made_on, id"
         )
@@ -208,7 +239,7 @@ def read_promises(conn: sqlite3.Connection) -> list[Promise]:
 
 
 def read_sentences(
-    conn: sqlite3.Connection, since: str | None = None, until: str | None = None
+    db: Database, since: str | None = None, until: str | None = None
 ) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
     """(document id, index, start, end, published, dates) of sentences of dated documents.
 
@@ -216,10 +247,127 @@ def read_sentences(
     date (a later article may still refer back into the range).
     """
     sql = (
-        'SELECT s.document_id, s.idx, s.start, s."end", d.published, s.dates '
-        "FROM sentences s JOIN documents d ON d.id = s.document_id "
-        "WHERE d.published IS NOT NULL AND d.published >= ? AND d.published <= ? "
-        "ORDER BY s.document_id, s.idx"
+        f"SELECT {_SENTENCE} FROM sentences s JOIN documents d ON d.id = s.document_id "
+        f"WHERE {_WINDOW} ORDER BY s.document_id, s.idx"
     )
-    rows = conn.execute(sql, (since or "0000-00-00", until or "9999-99-99"))
+    return _sentence_rows(db.execute(sql, _window(since, until)))
+
+
+_SENTENCE = 's.document_id, s.idx, s.start, s."end", d.published, s.dates'
+_WINDOW = "d.published IS NOT NULL AND d.published >= ? AND d.published <= ?"
+# Bound parameters per IN (...) list, well under SQLite's limit.
+_BATCH = 400
+
+
+def _window(since: str | None, until: str | None) -> tuple[str, str]:
+    return since or "0000-00-00", until or "9999-99-99"
+
+
+def _sentence_rows(rows: Iterable[Sequence[Any]]) -> list[tuple[str, int, int, int, str | None,
+                                                                  list[list[str]]]]:  # fmt: skip
     return [(a, b, c, d, e, json.loads(f)) for a, b, c, d, e, f in rows]
+
+
+def _batches(values: Sequence[str]) -> Iterable[tuple[str, Sequence[str]]]:
+    """(``?, ?, ...``, values) per bounded batch of ``values``."""
+    for i in range(0, len(values), _BATCH):
+        batch = values[i : i + _BATCH]
+        yield ", ".join("?" * len(batch)), batch
+
+
+def read_sentences_near(
+    db: Database, days: Sequence[str], lag: int, since: str | None, until: str | None
+) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
+    """Like :func:`read_sentences`, but only sentences naming one of ``days`` and undated
+    sentences of articles published up to ``lag`` days after one of them, through the
+    day index and the publication-date index instead of a scan."""
+    found: dict[tuple[str, int], Sequence[Any]] = {}
+    for marks, batch in _batches(days):
+        rows = db.execute(
+            f"SELECT {_SENTENCE} FROM sentence_dates sd "
+            "JOIN sentences s ON s.document_id = sd.document_id AND s.idx = sd.idx "
+            f"JOIN documents d ON d.id = s.document_id WHERE sd.day IN ({marks}) AND {_WINDOW}",
+            (*batch, *_window(since, until)),
+        )
+        found.update(((r[0], r[1]), r) for r in rows)
+    shifted = sorted(
+        {(first + timedelta(days=k)).isoformat() for first in _days(days) for k in range(lag + 1)}
+    )
+    for marks, batch in _batches(shifted):
+        rows = db.execute(
+            f"SELECT {_SENTENCE} FROM documents d JOIN sentences s ON s.document_id = d.id "
+            f"WHERE d.published IN ({marks}) AND {_WINDOW} AND s.dates = '[]'",
+            (*batch, *_window(since, until)),
+        )
+        found.update(((r[0], r[1]), r) for r in rows)
+    return _sentence_rows(found[key] for key in sorted(found))
+
+
+def _days(values: Iterable[str]) -> Iterable[date]:
+    """The values that are calendar days (a month or year cannot be a publication day)."""
+    for value in values:
+        try:
+            yield date.fromisoformat(value)
+        except ValueError:
+            continue
+
+
+def day_stories(
+    db: Database, days: Sequence[str], since: str | None, until: str | None
+) -> dict[str, int]:
+    """Per day: distinct stories (duplicate-group roots) with a sentence naming it, among
+    articles published within the window."""
+    counts = dict.fromkeys(days, 0)
+    # With a window, start from its articles (the publication-date index) and read each
+    # one's dates (the document index) rather than probe every day for every article:
+    # CROSS JOIN fixes that order in SQLite and "|| ''" keeps it off the day index; both
+    # are plain SQL to PostgreSQL's planner.
+    tables, day = (
+        ("sentence_dates sd JOIN documents d ON d.id = sd.document_id WHERE", "sd.day")
+        if since is None and until is None
+        else ("documents d CROSS JOIN sentence_dates sd WHERE sd.document_id = d.id AND",
+              "(sd.day || '')")
+    )  # fmt: skip
+    for marks, batch in _batches(days):
+        rows = db.execute(
+            f"SELECT sd.day, count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM {tables} "
+            f"{day} IN ({marks}) AND {_WINDOW} GROUP BY sd.day",
+            (*batch, *_window(since, until)),
+        )
+        counts.update((day, int(n)) for day, n in rows)
+    return counts
+
+
+# -- results kept until the next write ------------------------------------------------
+def generation(db: Database) -> int:
+    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def invalidate(db: Database) -> None:
+    """Move the write generation on (inside the writer's transaction): cached results made
+    earlier no longer count, and a reader that started before cannot store a stale one."""
+    db.execute(
+        "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT (key) "
+        "DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
+    )
+    db.execute("DELETE FROM results")
+
+
+def cached(db: Database, key: str) -> str | None:
+    row = db.execute(
+        "SELECT r.value FROM results r WHERE r.key = ? AND r.generation = "
+        "(SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'generation')",
+        (key,),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def cache(db: Database, key: str, value: str, made_at: int) -> None:
+    """Store a result made at generation ``made_at``, unless a write came since."""
+    db.execute(
+        "INSERT INTO results (key, generation, value) SELECT ?, ?, ? WHERE ? = "
+        "(SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'generation') "
+        "ON CONFLICT (key) DO UPDATE SET generation = excluded.generation, value = excluded.value",
+        (key, made_at, value, made_at),
+    )

@@ -35,14 +35,25 @@ def centroid(pool: Sequence[Candidate]) -> Vector:
     return total
 
 
+def _centrality(vector: Vector, center: Vector, center_norm: float) -> float:
+    """``cosine(vector, center)`` to the last bit, with the centroid's norm computed once per
+    pool instead of once per candidate (which made large pools quadratic)."""
+    small, large = (center, vector) if len(vector) > len(center) else (vector, center)
+    dot = sum(value * large.get(term, 0.0) for term, value in small.items())
+    if dot == 0.0:
+        return 0.0
+    return dot / (norm(small) * center_norm if small is vector else center_norm * norm(large))
+
+
 def choose(
     pool: Sequence[Candidate], count: int, redundancy: float, taken: Sequence[Vector] = ()
 ) -> list[Candidate]:
     """Up to ``count`` eligible candidates, most central first, none redundant."""
     center = centroid(pool)
+    center_norm = norm(center)
     scored = sorted(
         (
-            (c.weight * c.prior * cosine(c.vector, center), c.key, c)
+            (c.weight * c.prior * _centrality(c.vector, center, center_norm), c.key, c)
             for c in pool
             if c.eligible and c.vector
         ),

@@ -1,0 +1,505 @@
+"""The storage layer both backends share: every query is written once here.
+
+A backend (:mod:`dateline.store.sqlite`, :mod:`dateline.store.postgres`) supplies the
+connection, transactions, the dialect's DDL types, bulk loading and full-text search;
+everything else (documents, the derived dossier, the timeline's indexed reads) is this
+class, in SQL both engines accept, with ``?`` placeholders.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from dateline.errors import StoreError
+from dateline.model import DateCandidate, Document, Edit, Entity, Event, Figure, Promise, SearchHit
+from dateline.store import records
+from dateline.store.migrations import MIGRATIONS, Migration, latest_version
+
+DOCUMENT_COLUMNS = (
+    "id, path, record, format, title, url, raw, markup, text, content_hash, published, "
+    "published_how, published_why, duplicate_of, duplicate_how, duplicate_score"
+)
+# Bound parameters per IN (...) batch: under SQLite's limit, small enough for any server.
+_BATCH = 500
+
+log = logging.getLogger(__name__)
+
+SentenceRow = tuple[str, int, int, int, str | None, list[list[str]]]
+
+
+class Store(ABC):
+    """The dossier's store; subclasses bind it to one database engine."""
+
+    #: the dialect's name, as migrations know it ("sqlite" or "postgresql")
+    dialect: str
+    #: where the store lives, for messages (a path, or a URL without its password)
+    location: str
+    #: the driver's base exception classes
+    driver_errors: tuple[type[Exception], ...]
+
+    # -- what a backend provides ------------------------------------------------------
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Any:
+        """Run one statement written with ``?`` placeholders; returns a cursor."""
+
+    @abstractmethod
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None: ...
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[Any]:
+        """The engine's transaction; writers queue rather than fail."""
+
+    _depth = 0  # transactions open (an inner one joins the outermost)
+    _invalidated = False  # whether the open transaction already moved the generation on
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work. Nested calls join the enclosing one, so a caller can
+        group many writes (a bulk load) into one commit."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth, self._invalidated = 1, False
+        try:
+            with self._transaction():
+                yield
+        finally:
+            self._depth = 0
+
+    def _invalidate(self) -> None:
+        """Mark kept results stale, once per transaction: PostgreSQL slows down a lot when
+        one transaction updates the same row thousands of times."""
+        if not self._invalidated:
+            records.invalidate(self)
+            self._invalidated = True
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def ddl(self, script: str) -> None:
+        """Run a schema script written in SQLite's types, translated to the dialect's."""
+
+    @abstractmethod
+    def _index_document(self, n: int, doc: Document) -> None:
+        """Add the document (row ``n``) to the full-text index."""
+
+    @abstractmethod
+    def _unindex_document(self, n: int, title: str | None, text: str) -> None: ...
+
+    @abstractmethod
+    def _matches(self, query: str) -> Iterator[tuple[int, str, str | None, str, str | None,
+                                                     float, str]]:  # fmt: skip
+        """(n, id, title, path, published, rank, root) of every match, best first.
+
+        Lower ranks are better (SQLite's BM25 convention); raises QueryError.
+        """
+
+    @abstractmethod
+    def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:
+        """A highlighted excerpt of each matching document (by row ``n``)."""
+
+    @abstractmethod
+    def integrity_check(self) -> str:
+        """"ok", or what is wrong."""
+
+    def bulk_insert(self, table: str, columns: str, rows: Iterable[Sequence[object]]) -> None:
+        """Insert many rows at once (PostgreSQL streams them with COPY)."""
+        marks = ", ".join("?" * len(columns.split(",")))
+        self.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+    def clear(self, tables: Sequence[str]) -> None:
+        """Empty ``tables`` inside the caller's transaction."""
+        for table in tables:
+            self.execute(f"DELETE FROM {table}")
+
+    @abstractmethod
+    def _lock_schema(self) -> None:
+        """Serialise concurrent migrations inside the migration's transaction."""
+
+    # -- schema -------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.execute(
+            "CREATE TABLE IF NOT EXISTS migrations "
+            "(version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        applied = self._applied()
+        if applied and max(applied) > latest_version():
+            raise StoreError(
+                f"{self.location}: written by a newer Dateline (schema {max(applied)}, "
+                f"this version knows {latest_version()}); upgrade Dateline"
+            )
+        for migration in MIGRATIONS:
+            if migration.version in applied:
+                continue
+            with self.transaction():
+                self._lock_schema()
+                if migration.version in self._applied():  # another process was first
+                    continue
+                self._apply(migration)
+                self.execute(
+                    "INSERT INTO migrations VALUES (?, ?, ?)",
+                    (migration.version, migration.name, _now()),
+                )
+
+    def _applied(self) -> set[int]:
+        return {int(r[0]) for r in self.execute("SELECT version FROM migrations")}
+
+    def _apply(self, migration: Migration) -> None:
+        self.ddl(migration.script)
+        if extra := migration.extra.get(self.dialect):
+            self.ddl(extra)
+        if migration.backfill is not None:
+            migration.backfill(self)
+
+    def schema_version(self) -> int:
+        row = self.execute("SELECT max(version) FROM migrations").fetchone()
+        return int(row[0] or 0)
+
+    # -- documents ----------------------------------------------------------------
+    def has_document(self, document_id: str) -> bool:
+        row = self.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,))
+        return row.fetchone() is not None
+
+    def document_at(self, resolved_path: str, record: int) -> str | None:
+        row = self.execute(
+            "SELECT id FROM documents WHERE resolved_path = ? AND record = ?",
+            (resolved_path, record),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def write_document(
+        self,
+        doc: Document,
+        resolved_path: str,
+        signature: bytes,
+        size: int,
+        date_updates: Iterable[tuple[str, str, str, str]] = (),
+        replaces: str | None = None,
+    ) -> None:
+        """Write one document, its edits, signature and search row in one transaction.
+
+        ``date_updates`` are (id, published, how, why) for other members of its
+        duplicate group that take their date from it. ``replaces`` names an older
+        version of the same file to delete first.
+        """
+        with self.transaction():
+            if replaces is not None:
+                self._delete(replaces)
+            row = self.execute(
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}, resolved_path, ingested_at) "
+                f"VALUES ({', '.join('?' * 18)}) RETURNING n",
+                (*_document_row(doc), resolved_path, _now()),
+            ).fetchone()
+            self._index_document(int(row[0]), doc)
+            if doc.edits:  # (skipping empty batches saves a server round trip each)
+                self.executemany(
+                    'INSERT INTO edits (document_id, seq, start, "end", reason, replacement) '
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (doc.id, i, e.start, e.end, e.reason, e.replacement)
+                        for i, e in enumerate(doc.edits)
+                    ],
+                )
+            if doc.date_candidates:
+                self.executemany(
+                    "INSERT INTO date_candidates VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (doc.id, i, c.value, c.how, c.evidence)
+                        for i, c in enumerate(doc.date_candidates)
+                    ],
+                )
+            self.execute("INSERT INTO signatures VALUES (?, ?, ?)", (doc.id, signature, size))
+            if updates := list(date_updates):
+                self.executemany(
+                    "UPDATE documents SET published = ?, published_how = ?, published_why = ? "
+                    "WHERE id = ?",
+                    [(value, how, why, did) for did, value, how, why in updates],
+                )
+            self._invalidate()
+
+    def _delete(self, document_id: str) -> None:
+        row = self.execute(
+            "SELECT n, title, text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            return
+        self._unindex_document(int(row[0]), row[1], row[2])
+        # Its duplicates now point at nothing; they become roots of their own.
+        self.execute(
+            "UPDATE documents SET duplicate_of = NULL, duplicate_how = NULL, "
+            "duplicate_score = NULL WHERE duplicate_of = ?",
+            (document_id,),
+        )
+        self.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def get_document(self, document_id: str) -> Document | None:
+        row = self.execute(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return None if row is None else self._document(row)
+
+    def documents(self) -> Iterator[Document]:
+        """Every document in ingest order."""
+        rows = self.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY n")
+        for row in rows.fetchall():
+            yield self._document(row)
+
+    def group_of(self, root_id: str) -> list[dict[str, Any]]:
+        """The root document and its duplicates: id, published, published_how."""
+        rows = self.execute(
+            "SELECT id, published, published_how FROM documents "
+            "WHERE id = ? OR duplicate_of = ? ORDER BY n",
+            (root_id, root_id),
+        )
+        return [{"id": r[0], "published": r[1], "published_how": r[2]} for r in rows]
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes, int]]:
+        """(id, content hash, signature, size) of every root document, in ingest order."""
+        rows = self.execute(
+            "SELECT d.id, d.content_hash, s.signature, s.size FROM documents d "
+            "JOIN signatures s ON s.document_id = d.id "
+            "WHERE d.duplicate_of IS NULL ORDER BY d.n"
+        ).fetchall()
+        for row in rows:
+            yield row[0], row[1], bytes(row[2]), row[3]
+
+    def _document(self, row: Sequence[Any]) -> Document:
+        did = row[0]
+        edits = tuple(
+            Edit(r[0], r[1], r[2], r[3])
+            for r in self.execute(
+                'SELECT start, "end", reason, replacement FROM edits '
+                "WHERE document_id = ? ORDER BY seq",
+                (did,),
+            )
+        )
+        candidates = tuple(
+            DateCandidate(r[0], r[1], r[2])
+            for r in self.execute(
+                "SELECT value, how, evidence FROM date_candidates "
+                "WHERE document_id = ? ORDER BY seq",
+                (did,),
+            )
+        )
+        (_, path, record, fmt, title, url, raw, markup, text, content_hash, published,
+         published_how, published_why, duplicate_of, duplicate_how, score) = row  # fmt: skip
+        return Document(
+            id=did,
+            path=path,
+            record=record,
+            format=fmt,
+            raw=raw,
+            text=text,
+            edits=edits,
+            title=title,
+            url=url,
+            markup=markup,
+            content_hash=content_hash,
+            published=published,
+            published_how=published_how,
+            published_why=published_why,
+            duplicate_of=duplicate_of,
+            duplicate_how=duplicate_how,
+            duplicate_score=score,
+            date_candidates=candidates,
+        )
+
+    def count_documents(self) -> int:
+        return int(self.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def stats(self) -> dict[str, object]:
+        row = self.execute(
+            "SELECT count(*), count(duplicate_of), count(published), "
+            "min(published), max(published) FROM documents"
+        ).fetchone()
+        return {
+            "documents": int(row[0]),
+            "duplicates": int(row[1] or 0),
+            "dated": int(row[2] or 0),
+            "first_published": row[3],
+            "last_published": row[4],
+        }
+
+    # -- search -------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Ranked full-text hits, one per story: duplicates fold into their root.
+
+        Snippets are made only for the hits returned, not for every match.
+        """
+        chosen: list[tuple[int, str, str | None, str, str | None, float, str]] = []
+        seen: set[str] = set()
+        for match in self._matches(query):
+            if len(chosen) >= limit:
+                break
+            if match[6] in seen:
+                continue
+            seen.add(match[6])
+            chosen.append(match)
+        snippets = self._snippets(query, [m[0] for m in chosen]) if chosen else {}
+        return [
+            SearchHit(
+                document_id=did,
+                title=title,
+                path=path,
+                published=published,
+                snippet=" ".join(snippets.get(n, "").split()),
+                rank=float(rank),
+            )
+            for n, did, title, path, published, rank, _ in chosen
+        ]
+
+    # -- analysis cache and derived dossier ---------------------------------------
+    def analyses(self, model: str, version: str) -> dict[str, bytes]:
+        """Cached analyses made by this model version, by document id."""
+        rows = self.execute(
+            "SELECT document_id, data FROM analyses WHERE model = ? AND version = ?",
+            (model, version),
+        )
+        return {r[0]: bytes(r[1]) for r in rows}
+
+    def put_analysis(self, document_id: str, model: str, version: str, data: bytes) -> None:
+        with self.transaction():
+            self.execute(
+                "INSERT INTO analyses VALUES (?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE "
+                "SET model = excluded.model, version = excluded.version, data = excluded.data",
+                (document_id, model, version, data),
+            )
+            self.set_meta("analysis_model", f"{model} {version}")
+
+    def meta(self, key: str) -> str | None:
+        row = self.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def replace_derived(self, derived: records.Derived) -> None:
+        with self.transaction():
+            records.replace_derived(self, derived)
+            self._invalidate()
+
+    def entities(self) -> list[Entity]:
+        return records.read_entities(self)
+
+    def events(self) -> list[Event]:
+        return records.read_events(self)
+
+    def figures(self) -> list[Figure]:
+        return records.read_figures(self)
+
+    def promises(self) -> list[Promise]:
+        return records.read_promises(self)
+
+    def sentences(self, since: str | None = None, until: str | None = None) -> list[SentenceRow]:
+        return records.read_sentences(self, since, until)
+
+    def sentences_near(
+        self, days: Iterable[str], lag: int, since: str | None = None, until: str | None = None
+    ) -> list[SentenceRow]:
+        """Sentences of dated articles published within ``[since, until]`` that name one of
+        ``days``, and undated sentences of articles published up to ``lag`` days after one."""
+        return records.read_sentences_near(self, sorted(set(days)), lag, since, until)
+
+    def day_stories(
+        self, days: Iterable[str], since: str | None = None, until: str | None = None
+    ) -> dict[str, int]:
+        """Per day of ``days``: how many distinct stories (duplicate groups) of articles
+        published within ``[since, until]`` have a sentence naming it."""
+        return records.day_stories(self, sorted(set(days)), since, until)
+
+    def texts(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Clean texts by document id (all, or the ``ids`` asked for)."""
+        if ids is None:
+            return {r[0]: r[1] for r in self.execute("SELECT id, text FROM documents")}
+        return dict(self._by_ids("SELECT id, text FROM documents WHERE id IN ({})", ids))
+
+    def roots_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The duplicate-group root of each of ``ids``."""
+        sql = "SELECT id, coalesce(duplicate_of, id) FROM documents WHERE id IN ({})"
+        return dict(self._by_ids(sql, ids))
+
+    def _by_ids(self, sql: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (an ``IN ({})`` query) for ``ids``, in bounded batches."""
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), _BATCH):
+            batch = wanted[i : i + _BATCH]
+            yield from self.execute(sql.format(", ".join("?" * len(batch))), batch)
+
+    def provenance_rows(self) -> Iterator[tuple[str, str | None, str | None, str]]:
+        """(id, duplicate_of, url, clean text) of every document, without the raw text."""
+        rows = self.execute("SELECT id, duplicate_of, url, text FROM documents ORDER BY n")
+        for row in rows.fetchall():
+            yield row[0], row[1], row[2], row[3]
+
+    def sentences_naming(self, entity_id: str) -> set[tuple[str, int]]:
+        """(document id, sentence index) of every sentence that mentions the entity."""
+        rows = self.execute(
+            "SELECT DISTINCT document_id, sentence FROM mentions WHERE entity_id = ?", (entity_id,)
+        )
+        return {(r[0], r[1]) for r in rows}
+
+    def roots(self) -> dict[str, str]:
+        """Each document's duplicate-group root (itself when it is the canonical copy)."""
+        rows = self.execute("SELECT id, coalesce(duplicate_of, id) FROM documents")
+        return {r[0]: r[1] for r in rows}
+
+    def cached(self, key: str) -> str | None:
+        """A stored query result for ``key``, if nothing was written since it was made."""
+        return records.cached(self, key)
+
+    def cache(self, key: str, value: str, generation: int) -> None:
+        """Keep ``value`` for ``key``, made when the store was at ``generation``. Best
+        effort: a store this process may not write to (read-only file or role) answers
+        all the same, only without keeping the result."""
+        try:
+            records.cache(self, key, value, generation)
+        except self.driver_errors as exc:
+            log.info("%s: result not kept (%s)", self.location, exc)
+
+    def generation(self) -> int:
+        """A counter every write moves on: a result made at one generation is stale later."""
+        return records.generation(self)
+
+    def dump(self) -> str:
+        """Every document row as JSON lines, for comparing two stores."""
+        rows = self.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id")
+        return "\n".join(json.dumps(tuple(r)) for r in rows)
+
+
+def _document_row(doc: Document) -> tuple[object, ...]:
+    return (
+        doc.id,
+        doc.path,
+        doc.record,
+        doc.format,
+        doc.title,
+        doc.url,
+        doc.raw,
+        doc.markup,
+        doc.text,
+        doc.content_hash,
+        doc.published,
+        doc.published_how,
+        doc.published_why,
+        doc.duplicate_of,
+        doc.duplicate_how,
+        doc.duplicate_score,
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,165 @@
+"""The derived dossier in the store, on both backends: round trips, the day index the
+timeline reads through, and kept results going stale when anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.model import (
+    Document,
+    Entity,
+    Event,
+    Figure,
+    Mention,
+    Participant,
+    Promise,
+    Role,
+    Source,
+)
+from dateline.store import Store, open_store
+from dateline.store.records import Derived
+from tests.conftest import BACKENDS, store_location
+
+TEXTS = {
+    "a": "Talks opened in Hanoi on March 3. The ministers met again. Funds were pledged.",
+    "b": "Talks opened in Hanoi on March 3. The ministers met again. Funds were pledged.",
+    "c": "A later review recalled the March 3 talks. It named no other date.",
+    "d": "An undated report from the capital. Officials said little.",
+    "e": "A note without a publication date mentions March 3.",
+}
+PUBLISHED = {"a": "2025-03-03", "b": "2025-03-04", "c": "2025-04-10", "d": "2025-03-05"}
+DUPLICATE_OF = {"b": "a"}
+# (document, index, start, end, dates)
+SENTENCES = [
+    ("a", 0, 0, 33, (("2025-03-03", "day"),)),
+    ("a", 1, 34, 58, ()),
+    ("a", 2, 59, 78, ()),
+    ("b", 0, 0, 33, (("2025-03-03", "day"),)),
+    ("b", 1, 34, 58, ()),
+    ("c", 0, 0, 42, (("2025-03-03", "day"), ("2025-03", "month"))),
+    ("c", 1, 43, 65, ()),
+    ("d", 0, 0, 35, ()),
+    ("d", 1, 36, 58, ()),
+    ("e", 0, 0, 51, (("2025-03-03", "day"),)),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with store_location(tmp_path, request.param) as where:
+        opened = open_store(where)
+        for did, text in TEXTS.items():
+            doc = Document(id=did, path=f"{did}.txt", record=0, format="text", raw=text,
+                           text=text, content_hash=did, published=PUBLISHED.get(did),
+                           duplicate_of=DUPLICATE_OF.get(did))  # fmt: skip
+            opened.write_document(doc, f"/abs/{did}", b"sig", 1)
+        yield opened
+        opened.close()
+
+
+def derived() -> Derived:
+    minister = Entity("e1", "Minister Lan", "PERSON", ("Lan",),
+                      (Role("minister", "Ministry", "2025-03-03", "2025-04-10",
+                            (Source("a", 34, 58),)),), 3)  # fmt: skip
+    ministry = Entity("e2", "Ministry", "ORG", (), (), 1)
+    event = Event("ev1", "CONSULT", "Talks in Hanoi", "2025-03-03", "day", location="Hanoi",
+                  participants=(Participant("e1", "Minister Lan", "host"),
+                                Participant("e2", "Ministry")),
+                  sources=(Source("a", 0, 33), Source("c", 0, 42)))  # fmt: skip
+    background = Event("ev2", "OTHER", "Earlier", None, None, background=True)
+    return Derived(
+        entities=[minister, ministry],
+        mentions=[Mention("a", 1, 34, 38, "Lan", "PERSON", "e1"),
+                  Mention("c", 0, 0, 5, "A lat", "ORG", None)],
+        events=[event, background],
+        figures=[Figure("f1", "funds", 1.5e6, "USD", 1.25e6, "2025-03-03", (Source("a", 59, 78),))],
+        promises=[Promise("p1", "pledge", "Minister Lan", "Funds were pledged", "2025-03-03",
+                          due="2025-12-31", status="open", sources=(Source("a", 59, 78),))],
+        sentences=SENTENCES,
+    )  # fmt: skip
+
+
+def test_derived_records_round_trip(store: Store) -> None:
+    made = derived()
+    store.replace_derived(made)
+    assert store.entities() == list(made.entities)
+    assert store.events() == [made.events[0], made.events[1]]  # dated first
+    assert store.figures() == list(made.figures)
+    assert store.promises() == list(made.promises)
+    assert store.sentences_naming("e1") == {("a", 1)}
+    # replacing swaps everything, it does not add
+    store.replace_derived(derived())
+    assert len(store.events()) == 2
+
+
+def test_sentences_skip_undated_articles_and_respect_the_window(store: Store) -> None:
+    store.replace_derived(derived())
+    rows = store.sentences()
+    assert {r[0] for r in rows} == {"a", "b", "c", "d"}  # e has no publication date
+    assert rows[0] == ("a", 0, 0, 33, "2025-03-03", [["2025-03-03", "day"]])
+    assert {r[0] for r in store.sentences("2025-03-04", "2025-03-31")} == {"b", "d"}
+
+
+def _near(rows: list, days: set[str], lag: int) -> list:  # type: ignore[type-arg]
+    """What the day index must find, by reading every sentence."""
+    from datetime import date, timedelta
+
+    def shifted(published: str) -> set[str]:
+        day = date.fromisoformat(published)
+        return {(day - timedelta(days=k)).isoformat() for k in range(lag + 1)}
+
+    return [
+        r
+        for r in rows
+        if any(value in days for value, _ in r[5]) or (not r[5] and shifted(r[4]) & days)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("days", "since", "until"),
+    [
+        ({"2025-03-03"}, None, None),
+        ({"2025-03-03", "2025-03"}, None, None),
+        ({"2025-03-03"}, "2025-03-04", None),
+        ({"2025-03-05", "2025-04-01"}, None, "2025-03-31"),
+        ({"2025-01-01"}, None, None),
+    ],
+)
+def test_day_index_finds_what_a_full_read_finds(
+    store: Store, days: set[str], since: str | None, until: str | None
+) -> None:
+    store.replace_derived(derived())
+    everything = store.sentences(since, until)
+    assert store.sentences_near(days, 2, since, until) == _near(everything, days, 2)
+
+
+def test_stories_per_day_count_duplicates_once(store: Store) -> None:
+    store.replace_derived(derived())
+    # a and its copy b are one story; c is another; e is undated and does not count
+    assert store.day_stories(["2025-03-03", "2025-03-09"]) == {"2025-03-03": 2, "2025-03-09": 0}
+    assert store.day_stories(["2025-03-03"], since="2025-04-01") == {"2025-03-03": 1}
+
+
+def test_rebuilding_the_dossier_makes_kept_results_stale(store: Store) -> None:
+    store.replace_derived(derived())
+    store.cache("timeline", "[]", store.generation())
+    assert store.cached("timeline") == "[]"
+    store.replace_derived(derived())
+    assert store.cached("timeline") is None
+
+
+def test_the_day_index_migration_fills_in_stored_sentences(store: Store) -> None:
+    store.replace_derived(derived())
+    expected = store.sentences_near({"2025-03-03"}, 0)
+    # the store as an older Dateline left it: sentences, but no day index
+    store.execute("DROP TABLE sentence_dates")
+    store.execute("DROP TABLE results")
+    store.execute("DELETE FROM migrations WHERE version = 4")
+    location = store.location if store.dialect == "sqlite" else store.url  # type: ignore[attr-defined]
+    store.close()
+    again = open_store(location)
+    assert again.sentences_near({"2025-03-03"}, 0) == expected
+    again.close()
