@@ -10,13 +10,20 @@ links against the injected truth.
 
     python bench/dedupe_scale.py --n 10000
     python bench/dedupe_scale.py --n 100000 --workers 1   # fingerprint in a second process
+    python bench/dedupe_scale.py --sizes 10000,100000,1000000   # one fresh process per size
+
+With ``--sizes`` each size runs in its own child process, so each peak RSS is that size's
+alone; the table shows how time and memory grow with the corpus.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -184,42 +191,86 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def measure(n: int, dup_rate: float, seed: int, workers: int, exact: bool) -> dict[str, float]:
+    """Generate ``n`` articles, deduplicate them, and return the figures of the run."""
+    started = time.perf_counter()
+    items, truth = corpus(n, dup_rate, seed)
+    generated = time.perf_counter() - started
+    words = sum(len(text.split()) for _, text in items) / len(items)
+    corpus_mb = _peak_mb()
+
+    started = time.perf_counter()
+    links = run(items, workers, exact)
+    elapsed = time.perf_counter() - started
+    precision, recall, expected, by_kind = score(items, links, truth)
+    return {
+        "n": n,
+        "generated_s": generated,
+        "words": words,
+        "corpus_mb": corpus_mb,
+        "seconds": elapsed,
+        "peak_mb": _peak_mb(),
+        "copies": expected,
+        "precision": precision,
+        "recall": recall,
+        "by_kind": by_kind,  # type: ignore[dict-item]
+    }
+
+
+def print_table(rows: list[dict[str, float]], workers: int, mode: str) -> None:
+    header = f"{'N':>8} {'workers':>7} {'verify':>8} {'copies':>7} {'seconds':>8} {'docs/s':>8}"
+    header += f" {'µs/doc':>7} {'corpus MB':>9} {'peak MB':>8} {'dedupe MB':>9}"
+    header += f" {'precision':>9} {'recall':>7}"
+    print(header)
+    for r in rows:
+        print(
+            f"{r['n']:>8} {workers:>7} {mode:>8} {r['copies']:>7} {r['seconds']:>8.1f}"
+            f" {r['n'] / r['seconds']:>8.0f} {1e6 * r['seconds'] / r['n']:>7.0f}"
+            f" {r['corpus_mb']:>9.0f} {r['peak_mb']:>8.0f} {r['peak_mb'] - r['corpus_mb']:>9.0f}"
+            f" {r['precision']:>9.4f} {r['recall']:>7.4f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="number of articles")
+    parser.add_argument(
+        "--sizes", help="comma-separated sizes, each run in a fresh process (e.g. 10000,100000)"
+    )
     parser.add_argument("--dup-rate", type=float, default=0.1, help="share of injected copies")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--workers", type=int, default=0, help="fingerprinting processes (0: in this one)"
     )
     parser.add_argument("--exact", action="store_true", help="exact containment (keeps shingles)")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON line")
     args = parser.parse_args()
-
-    started = time.perf_counter()
-    items, truth = corpus(args.n, args.dup_rate, args.seed)
-    generated = time.perf_counter() - started
-    words = sum(len(text.split()) for _, text in items) / len(items)
-    corpus_mb = _peak_mb()
-
-    started = time.perf_counter()
-    links = run(items, args.workers, args.exact)
-    elapsed = time.perf_counter() - started
-    precision, recall, expected, by_kind = score(items, links, truth)
-    peak_mb = _peak_mb()
-
-    print(
-        f"generated {len(items)} articles ({words:.0f} words on average) in {generated:.1f} s;"
-        f" peak RSS {corpus_mb:.0f} MB before deduplication"
-    )
     mode = "exact" if args.exact else "estimate"
-    header = f"{'N':>8} {'workers':>7} {'verify':>8} {'copies':>7} {'seconds':>8} {'docs/s':>8}"
-    header += f" {'peak MB':>8} {'precision':>9} {'recall':>7}"
-    print(header)
+
+    if args.sizes:
+        rows = []
+        for size in (int(s) for s in args.sizes.split(",")):
+            command = [sys.executable, __file__, "--n", str(size), "--json"]
+            command += ["--dup-rate", str(args.dup_rate), "--seed", str(args.seed)]
+            command += ["--workers", str(args.workers)] + (["--exact"] if args.exact else [])
+            out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            rows.append(json.loads(out.strip().splitlines()[-1]))
+            print(f"  {size} done in {rows[-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
+        print_table(rows, args.workers, mode)
+        print("corpus MB: peak RSS holding the generated texts;", end=" ")
+        print("dedupe MB: what deduplication added to it")
+        return
+
+    row = measure(args.n, args.dup_rate, args.seed, args.workers, args.exact)
+    if args.json:
+        print(json.dumps(row))
+        return
     print(
-        f"{args.n:>8} {args.workers:>7} {mode:>8} {expected:>7} {elapsed:>8.1f}"
-        f" {args.n / elapsed:>8.0f} {peak_mb:>8.0f} {precision:>9.4f} {recall:>7.4f}"
+        f"generated {args.n} articles ({row['words']:.0f} words on average) in"
+        f" {row['generated_s']:.1f} s; peak RSS {row['corpus_mb']:.0f} MB before deduplication"
     )
-    kinds = ", ".join(f"{k} {v:.3f}" for k, v in sorted(by_kind.items()))
+    print_table([row], args.workers, mode)
+    kinds = ", ".join(f"{k} {v:.3f}" for k, v in sorted(row["by_kind"].items()))  # type: ignore[attr-defined]
     print(f"recall by kind of copy: {kinds}")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.convert import Analysis
@@ -16,9 +17,12 @@ from dateline.extract.figures import find_figures, merge_figures
 from dateline.extract.promises import find_promises, match_promises
 from dateline.model import BuildReport, Document, Mention
 from dateline.resolve.entities import Resolution, resolve_entities
-from dateline.store import SQLiteStore
+from dateline.store import Store
 from dateline.store.records import Derived
 from dateline.summarise.timeline import sentences_for
+
+if TYPE_CHECKING:
+    from dateline.pipeline.distributed import DaskEngine
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +33,16 @@ BuildProgress = Callable[[str, int, int], None]
 class Builder:
     """Derives the dossier from the stored documents; owns the (lazily loaded) model."""
 
-    def __init__(self, store: SQLiteStore, analyzer: Analyzer | None = None) -> None:
+    def __init__(self, store: Store, analyzer: Analyzer | None = None) -> None:
         self.store = store
         self.analyzer = analyzer or Analyzer()
 
-    def build(self, progress: BuildProgress | None = None) -> BuildReport:
+    def build(
+        self, progress: BuildProgress | None = None, engine: DaskEngine | None = None
+    ) -> BuildReport:
+        """Analyse what is not analysed yet (on ``engine``'s workers if given), then rebuild."""
         documents = list(self.store.documents())
-        analyses, fresh = self.analyse(documents, progress)
+        analyses, fresh = self.analyse(documents, progress, engine)
         published = {d.id: d.published for d in documents}
         resolution = resolve_entities(analyses, published)
         derived = extract(analyses, resolution, published)
@@ -50,13 +57,19 @@ class Builder:
         )
 
     def analyse(
-        self, documents: Sequence[Document], progress: BuildProgress | None = None
+        self,
+        documents: Sequence[Document],
+        progress: BuildProgress | None = None,
+        engine: DaskEngine | None = None,
     ) -> tuple[list[Analysis], int]:
         """Every document's analysis, from the cache where the same model made one.
 
         An exact copy of a text already analysed reuses that analysis.
         """
-        model, version = self.analyzer.model_name, self.analyzer.model_version
+        if engine is None:
+            model, version = self.analyzer.model_name, self.analyzer.model_version
+        else:
+            model, version = engine.identity()
         cached = self.store.analyses(model, version)
         blobs: dict[str, bytes] = {}  # by text: exact copies share one analysis
         for doc in documents:
@@ -64,8 +77,8 @@ class Builder:
                 blobs.setdefault(doc.text, cached[doc.id])
         todo = {d.text: d for d in reversed(documents) if d.text not in blobs}
         pending = list(reversed(todo.values()))
-        for n, analysis in enumerate(self.analyzer.analyse((d.id, d.text) for d in pending), 1):
-            blobs[analysis.text] = encode(analysis)
+        for n, (text, blob) in enumerate(self._analysed(pending, engine), 1):
+            blobs[text] = blob
             if progress is not None:
                 progress("analyse", n, len(pending))
         found: list[Analysis] = []
@@ -76,6 +89,19 @@ class Builder:
             found.append(decode(doc.id, doc.text, blob))
         log.info("analysed %d of %d documents", len(pending), len(documents))
         return found, len(pending)
+
+    def _analysed(
+        self, pending: Sequence[Document], engine: DaskEngine | None
+    ) -> Iterator[tuple[str, bytes]]:
+        """(text, encoded analysis) of each pending document, in order."""
+        items = ((d.id, d.text) for d in pending)
+        if engine is None:
+            for analysis in self.analyzer.analyse(items):
+                yield analysis.text, encode(analysis)
+            return
+        texts = {d.id: d.text for d in pending}
+        for doc_id, blob in engine.analyse(items):
+            yield texts[doc_id], blob
 
 
 def extract(

@@ -7,13 +7,17 @@ import dataclasses
 import logging
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dateline.dating import date_from_duplicate
 from dateline.dedupe import DuplicateIndex, deserialise, shingles
 from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
 from dateline.pipeline.prepare import Prepared, document_id, prepare
 from dateline.read import read_paths
-from dateline.store import SQLiteStore
+from dateline.store import Store
+
+if TYPE_CHECKING:
+    from dateline.pipeline.distributed import DaskEngine
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +27,7 @@ Progress = Callable[[str], None]
 class Ingester:
     """Runs ingest against one store; keeps the duplicate index between batches."""
 
-    def __init__(self, store: SQLiteStore, today: date | None = None) -> None:
+    def __init__(self, store: Store, today: date | None = None) -> None:
         self.store = store
         self.today = today or date.today()
         self._index: DuplicateIndex | None = None
@@ -39,35 +43,57 @@ class Ingester:
         paths: Iterable[str],
         progress: Progress | None = None,
         date_from_path: bool = False,
+        engine: DaskEngine | None = None,
     ) -> IngestReport:
-        """Read, prepare and store every article under ``paths``; skip what is stored."""
+        """Read, prepare and store every article under ``paths``; skip what is stored.
+
+        With a Dask ``engine`` the workers read and prepare; storing stays here, in order.
+        """
         added: list[str] = []
         unchanged: list[str] = []
         updated: list[str] = []
         problems: list[ReadProblem] = []
-        for item in read_paths(paths):
+        items: Iterable[RawDocument | Prepared | ReadProblem]
+        if engine is None:
+            items = read_paths(paths)
+        else:
+            items = engine.prepare(paths, self.today, date_from_path)
+        for item in items:
             if isinstance(item, ReadProblem):
                 log.warning("%s", item)
                 problems.append(item)
+                path = item.path
             else:
-                outcome = self.ingest_one(item, date_from_path)
-                {"added": added, "unchanged": unchanged, "updated": updated}[outcome].append(
-                    document_id(item)
-                )
+                if isinstance(item, Prepared):
+                    outcome = self.add_prepared(item)
+                    doc_id, path = item.document.id, item.document.path
+                else:
+                    outcome = self.ingest_one(item, date_from_path)
+                    doc_id, path = document_id(item), item.path
+                {"added": added, "unchanged": unchanged, "updated": updated}[outcome].append(doc_id)
             if progress is not None:
-                progress(item.path)
+                progress(path)
         return IngestReport(tuple(added), tuple(unchanged), tuple(updated), tuple(problems))
 
     def ingest_one(self, raw: RawDocument, date_from_path: bool = False) -> str:
         """Store one raw document; returns "added", "updated" or "unchanged"."""
         if self.store.has_document(document_id(raw)):
             return "unchanged"
-        prepared = prepare(raw, self.today, date_from_path)
-        previous = self.store.document_at(prepared.resolved_path, raw.record)
-        if previous is not None:
-            # The file changed since it was stored: rebuild the index without the old copy.
-            self._index = None
-        self.store_prepared(prepared, replaces=previous)
+        return self.add_prepared(prepare(raw, self.today, date_from_path))
+
+    def add_prepared(self, prepared: Prepared) -> str:
+        """Store one document prepared elsewhere; returns "added", "updated" or "unchanged"."""
+        doc = prepared.document
+        # Checked under the write lock: a second ingest into the same store waits here, then
+        # sees what the first stored instead of failing to store it again.
+        with self.store.transaction():
+            if self.store.has_document(doc.id):
+                return "unchanged"
+            previous = self.store.document_at(prepared.resolved_path, doc.record)
+            if previous is not None:
+                # The file changed since it was stored: rebuild the index without the old copy.
+                self._index = None
+            self.store_prepared(prepared, replaces=previous)
         return "added" if previous is None else "updated"
 
     def store_prepared(self, prepared: Prepared, replaces: str | None = None) -> None:
