@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +28,13 @@ from dateline.model import (
     Meeting,
     Promise,
     SearchHit,
+    Source,
 )
 from dateline.pipeline.build import Builder, BuildProgress
+from dateline.pipeline.distributed import Engine, use_engine
 from dateline.pipeline.ingest import Ingester, Progress
 from dateline.results import RecordList
-from dateline.store import SQLiteStore, open_store
+from dateline.store import Store, open_store
 from dateline.summarise.timeline import (
     DatedSentence,
     TimelineEntry,
@@ -40,6 +43,9 @@ from dateline.summarise.timeline import (
 )
 
 TIMELINE_ANCHORS = ("auto", "events", "references")
+# An article published up to this many days after an event day may report it in undated
+# sentences, so those sentences compete for the day too.
+_LEAD_LAG = 2
 EXPORT_PARTS = ("documents", "events", "entities", "figures", "promises")
 
 
@@ -50,7 +56,7 @@ class Dossier:
     """
 
     def __init__(
-        self, store: SQLiteStore, today: date | None = None, analyzer: Analyzer | None = None
+        self, store: Store, today: date | None = None, analyzer: Analyzer | None = None
     ) -> None:
         self.store = store
         self._ingester = Ingester(store, today=today)
@@ -81,21 +87,37 @@ class Dossier:
         *,
         build: bool = True,
         date_from_path: bool = False,
+        engine: Engine = "local",
+        scheduler: str | None = None,
+        workers: int | None = None,
     ) -> IngestReport:
         """Read, clean, deduplicate, date and store every article under ``paths``.
 
         With ``build`` (the default) the dossier is then rebuilt (see :meth:`build`); with
         ``date_from_path`` a ``YYYY-MM-DD`` folder or file name dates an article that has
-        no better date.
+        no better date. ``engine="dask"`` reads, prepares and analyses on a Dask cluster (a
+        local one of ``workers`` processes, or the one at ``scheduler``); a
+        :class:`~dateline.pipeline.distributed.DaskEngine` may be passed to reuse one.
         """
-        report = self._ingester.ingest([str(p) for p in paths], progress, date_from_path)
-        if build:
-            report = dataclasses.replace(report, build=self.build())
+        with use_engine(engine, scheduler, workers) as runner:
+            report = self._ingester.ingest(
+                [str(p) for p in paths], progress, date_from_path, engine=runner
+            )
+            if build:
+                report = dataclasses.replace(report, build=self._builder.build(engine=runner))
         return report
 
-    def build(self, progress: BuildProgress | None = None) -> BuildReport:
+    def build(
+        self,
+        progress: BuildProgress | None = None,
+        *,
+        engine: Engine = "local",
+        scheduler: str | None = None,
+        workers: int | None = None,
+    ) -> BuildReport:
         """Analyse the stored texts and rebuild entities, events, figures and promises."""
-        return self._builder.build(progress)
+        with use_engine(engine, scheduler, workers) as runner:
+            return self._builder.build(progress, engine=runner)
 
     def entities(self) -> RecordList[Entity]:
         return RecordList(self.store.entities())
@@ -131,6 +153,28 @@ class Dossier:
         """
         if anchor not in TIMELINE_ANCHORS:
             raise DatelineError(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
+        # Kept in the store until the next write: a repeated question (the default
+        # timeline, the report's) is one indexed read.
+        key = json.dumps(["timeline", dates, sentences, since, until, query, entity,
+                          event_type, anchor])  # fmt: skip
+        if (hit := self.store.cached(key)) is not None:
+            return RecordList(_entries_from_json(hit))
+        generation = self.store.generation()
+        entries = self._timeline(dates, sentences, since, until, query, entity, event_type, anchor)
+        self.store.cache(key, _entries_to_json(entries), generation)
+        return RecordList(entries)
+
+    def _timeline(
+        self,
+        dates: int | None,
+        sentences: int,
+        since: str | None,
+        until: str | None,
+        query: str | None,
+        entity: str | None,
+        event_type: str | None,
+        anchor: str,
+    ) -> list[TimelineEntry]:
         events = self.store.events()
         found = self._entity_named(entity) if entity is not None else None
         chosen = _timeline_events(events, event_type, found)
@@ -138,14 +182,17 @@ class Dossier:
         keep = _sentence_filter(
             self.store.sentences_naming(found.id) if found else None, events, event_type
         )
-        rows = self.store.sentences(since, until)
-        roots = self.store.roots()
         anchored = anchor == "events" or (anchor == "auto" and bool(weights))
         if anchored:
             # Only the events' days compete, so sentences about other days cannot matter;
-            # with a limit, only the best-referenced days need summarising at all.
-            weights = _best_days(rows, weights, roots, dates)
-            rows = [r for r in rows if _near_any(r[4], r[5], weights)]
+            # with a limit, only the best-referenced days need summarising at all. The day
+            # index finds those days' sentences without reading the others.
+            weights = self._best_days(weights, dates, since, until)
+            rows = self.store.sentences_near(weights, _LEAD_LAG, since, until)
+            roots = self.store.roots_of({r[0] for r in rows})
+        else:
+            rows = self.store.sentences(since, until)
+            roots = self.store.roots()
         texts = self.store.texts({r[0] for r in rows})
         speculative = {doc for doc, text in texts.items() if is_speculative(text)}
         dated = [
@@ -155,7 +202,7 @@ class Dossier:
         ]
         options = TimelineOptions(dates, sentences, since, until, query)
         if not anchored:
-            return RecordList(build_timeline(dated, options, groups=roots, event_dates=weights))
+            return build_timeline(dated, options, groups=roots, event_dates=weights)
         every = build_timeline(
             dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=weights
         )
@@ -166,7 +213,18 @@ class Dossier:
                 entries[day] = self._event_entry(day, on_day, sentences, weights[day])
         best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
         best = best[:dates] if dates is not None else best
-        return RecordList(sorted(best, key=lambda e: e.date))
+        return sorted(best, key=lambda e: e.date)
+
+    def _best_days(
+        self, weights: Mapping[str, float], count: int | None, since: str | None, until: str | None
+    ) -> dict[str, float]:
+        """The ``count`` * 2 event days most referred to by distinct stories of the articles
+        published within ``[since, until]`` (all of them when None or when fewer)."""
+        if count is None or len(weights) <= count:
+            return dict(weights)
+        stories = self.store.day_stories(weights, since, until)
+        best = sorted(weights, key=lambda d: (-(stories[d] + weights[d]), d))[: count * 2]
+        return {day: weights[day] for day in best}
 
     def _entity_named(self, name: str) -> Entity:
         found = find_entity(self.store.entities(), name)
@@ -235,9 +293,15 @@ class Dossier:
             records = [*self.store.events(), *self.store.figures()]
         return {r.id: corroborate(r.sources, known) for r in records}
 
-    def texts(self) -> dict[str, str]:
-        """Clean text of every document, by id (what source offsets point into)."""
-        return self.store.texts()
+    def texts(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Clean text of every document (or only of ``ids``), by id (what source offsets
+        point into)."""
+        return self.store.texts(ids)
+
+    def copies(self, root_id: str) -> list[dict[str, Any]]:
+        """The story whose first stored copy is ``root_id``: that copy, then each duplicate
+        (id, published, published_how), in ingest order."""
+        return self.store.group_of(root_id)
 
     def documents(self) -> RecordList[Document]:
         return RecordList(self.store.documents())
@@ -317,33 +381,21 @@ def _sentence_filter(
     return keep
 
 
-def _best_days(
-    rows: Sequence[tuple[str, int, int, int, str | None, list[list[str]]]],
-    weights: Mapping[str, float],
-    roots: Mapping[str, str],
-    count: int | None,
-) -> dict[str, float]:
-    """The ``count`` event days most referred to by distinct stories (all when None)."""
-    if count is None or len(weights) <= count:
-        return dict(weights)
-    stories: dict[str, set[str]] = {day: set() for day in weights}
-    for document, _, _, _, _, dates in rows:
-        for value, _ in dates:
-            if value in stories:
-                stories[value].add(roots.get(document, document))
-    best = sorted(weights, key=lambda d: (-(len(stories[d]) + weights[d]), d))[: count * 2]
-    return {day: weights[day] for day in best}
+def _entries_to_json(entries: Sequence[TimelineEntry]) -> str:
+    return json.dumps([dataclasses.asdict(e) for e in entries])
 
 
-def _near_any(published: str | None, dates: list[list[str]], days: Mapping[str, float]) -> bool:
-    """A sentence that names one of ``days``, or that an article published up to two days
-    after one of them may report without naming it."""
-    if any(value in days for value, _ in dates):
-        return True
-    if not published or dates:
-        return False
-    day = date.fromisoformat(published)
-    return any((day - timedelta(days=lag)).isoformat() in days for lag in range(3))
+def _entries_from_json(text: str) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            date=e["date"],
+            summary=tuple(Source(**s) for s in e["summary"]),
+            texts=tuple(e["texts"]),
+            score=e["score"],
+            documents=e["documents"],
+        )
+        for e in json.loads(text)
+    ]
 
 
 def _ids(event: Event) -> set[str]:

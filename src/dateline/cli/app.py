@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
@@ -29,7 +31,8 @@ from dateline.export.csv import write_csv
 from dateline.export.json import entity_dict, event_dict, timeline_dicts
 from dateline.export.report import render_report
 from dateline.export.timelinejs import timelinejs
-from dateline.model import BuildReport, EntityProfile
+from dateline.model import BuildReport, EntityProfile, IngestReport
+from dateline.pipeline.distributed import DaskEngine, use_engine
 from dateline.read import find_files
 from dateline.service import Dossier
 
@@ -48,7 +51,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="DATELINE_DB",
-        help="Store path (else $DATELINE_DB, else ./dateline.db).",
+        help="Store path or postgresql:// URL (else $DATELINE_DB, else ./dateline.db).",
         show_default=True,
     ),
 ]
@@ -96,6 +99,19 @@ def ingest(
             help="Date an article by a YYYY-MM-DD folder or file name if nothing better.",
         ),
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where per-document work runs: local (this process) or dask (a Dask cluster)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (with --engine dask); else a local cluster."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes of the local Dask cluster.")
+    ] = 2,
 ) -> None:
     """Read, clean, deduplicate, date and store articles, then rebuild the dossier.
 
@@ -107,6 +123,25 @@ def ingest(
     if not targets:
         raise fail("give files or folders to ingest, or --sample", code=2)
     out = render.console(stderr=True)
+    with ExitStack() as stack:
+        try:
+            runner = stack.enter_context(use_engine(engine, scheduler, workers))
+        except DatelineError as exc:
+            raise fail(str(exc), code=2) from None
+        report = _ingest(db, targets, out, progress, analyse, date_from_path, runner)
+    if report.problems:
+        raise typer.Exit(1)
+
+
+def _ingest(
+    db: str,
+    targets: list[str],
+    out: Console,
+    progress: bool,
+    analyse: bool,
+    date_from_path: bool,
+    runner: DaskEngine | None,
+) -> IngestReport:
     with open_dossier(db) as dossier:
         total = sum(1 for _ in find_files(targets))
         with Progress(
@@ -127,16 +162,19 @@ def ingest(
                     bar.advance(task)
 
             report = dossier.ingest(
-                targets, progress=advance, build=False, date_from_path=date_from_path
+                targets,
+                progress=advance,
+                build=False,
+                date_from_path=date_from_path,
+                engine=runner,
             )
         for problem in report.problems:
             out.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", soft_wrap=True)
         out.print(render.ingest_summary(report))
         if analyse:
-            out.print(render.build_summary(run_build(dossier, progress)))
+            out.print(render.build_summary(run_build(dossier, progress, runner)))
         out.print(render.stats_line(dossier.stats()))
-    if report.problems:
-        raise typer.Exit(1)
+    return report
 
 
 def profile_dict(profile: EntityProfile, dossier: Dossier) -> dict[str, Any]:
@@ -149,7 +187,7 @@ def profile_dict(profile: EntityProfile, dossier: Dossier) -> dict[str, Any]:
     }
 
 
-def run_build(dossier: Dossier, progress: bool) -> BuildReport:
+def run_build(dossier: Dossier, progress: bool, engine: DaskEngine | None = None) -> BuildReport:
     out = render.console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -167,7 +205,7 @@ def run_build(dossier: Dossier, progress: bool) -> BuildReport:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done)
 
-        return dossier.build(progress=advance)
+        return dossier.build(progress=advance, engine=engine)
 
 
 @app.command()
@@ -475,6 +513,64 @@ def info(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     else:
         render.console().print(render.stats_line(stats))
 
+
+@app.command()
+def serve(
+    db: DbOption = "dateline.db",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="DATELINE_TOKEN", help="Bearer token that enables POST /api/ingest; "
+                     "without one the server only reads.", show_default=False),
+    ] = None,
+) -> None:
+    """Serve the dossier in a browser: HTML pages, and a JSON API under /api/."""
+    import uvicorn
+
+    from dateline.web import create_app
+
+    with open_dossier(db) as dossier:
+        uvicorn.run(create_app(dossier, token=token), host=host, port=port, log_level="info")
+
+
+@app.command()
+def backup(
+    file: Annotated[Path, typer.Argument(help="Backup file to write (replaced if it exists).")],
+    db: DbOption = "dateline.db",
+) -> None:
+    """Copy the store to FILE: SQLite's online backup (safe while it is in use), or pg_dump."""
+    from dateline.store.backup import backup as backup_store
+
+    try:
+        saved = backup_store(db, file)
+    except DatelineError as exc:
+        raise fail(str(exc)) from None
+    held = "" if saved.documents is None else f", {saved.documents} documents"
+    render.console(stderr=True).print(
+        f"backed up {escape(db)} to {escape(str(file))} (schema {saved.schema_version}{held})"
+    )
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="Backup file written by `dateline backup`.")],
+    db: DbOption = "dateline.db",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a store that already holds documents.")
+    ] = False,
+) -> None:
+    """Restore the store from FILE, after checking it is a Dateline backup."""
+    from dateline.store.backup import restore as restore_store
+
+    try:
+        restored = restore_store(file, db, force=force)
+    except DatelineError as exc:
+        raise fail(str(exc)) from None
+    held = "" if restored.documents is None else f", {restored.documents} documents"
+    render.console(stderr=True).print(
+        f"restored {escape(db)} from {escape(str(file))} (schema {restored.schema_version}{held})"
+    )
 
 def main() -> None:
     app()

@@ -1,0 +1,429 @@
+"""What the web app shows, as JSON-ready dicts: the API returns them, the pages render them.
+
+Every record goes through the export's ``*_dict`` functions, so API JSON is export JSON
+(with a few added fields a page needs, such as a source sentence's surrounding text).
+The dossier's lists are kept per store generation: a write (an ingest) makes them stale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from dateline.errors import DatelineError
+from dateline.export.json import (
+    corroboration_dict,
+    document_dict,
+    entity_dict,
+    event_dict,
+    figure_dict,
+    promise_dict,
+    source_dicts,
+    timeline_dicts,
+)
+from dateline.extract.ontology import EVENT_TYPES
+from dateline.model import Corroboration, Document, Entity, Event, Figure, Promise, Source
+from dateline.service import TIMELINE_ANCHORS, Dossier, find_entity
+
+T = TypeVar("T")
+
+# Limits on what one request may ask for: beyond them the request is refused (400).
+MAX_QUERY = 500
+MAX_NAME = 200
+MAX_LIMIT = 500
+# With a date or outlet filter, search reads this many ranked hits and keeps the matching.
+FILTER_POOL = 1000
+
+
+class BadRequest(DatelineError):
+    """A parameter the web app refuses (400), with the reason."""
+
+
+class NotFound(DatelineError):
+    """An id or name the dossier does not hold (404)."""
+
+
+def checked_day(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BadRequest(f"{name} wants a date as YYYY-MM-DD, not {value[:40]!r}") from None
+
+
+def checked_text(value: str | None, name: str, limit: int = MAX_NAME) -> str | None:
+    if value is None or value.strip() == "":
+        return None
+    if len(value) > limit:
+        raise BadRequest(f"{name} is longer than {limit} characters")
+    return value.strip()
+
+
+def checked_type(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if value.upper() not in EVENT_TYPES:
+        known = ", ".join(sorted(EVENT_TYPES))
+        raise BadRequest(f"unknown event type {value[:40]!r}; known types: {known}")
+    return value.upper()
+
+
+def checked_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    since, until = checked_day(since, "since"), checked_day(until, "until")
+    if since and until and since > until:
+        raise BadRequest(f"since ({since}) is after until ({until})")
+    return since, until
+
+
+def outlet_of(url: str | None, document_id: str) -> str:
+    """The publisher a document counts as (as corroboration counts it): the URL's host
+    without ``www.``, else the document itself."""
+    if url:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        if host.removeprefix("www."):
+            return host.removeprefix("www.")
+    return document_id
+
+
+def safe_href(url: str | None) -> str | None:
+    """A link target only for http(s) URLs: an article's own URL could be ``javascript:``."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    return None
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """The search snippet as (text, matched) parts; the store marks matches with [ ]."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for m in re.finditer(r"\[([^\[\]]*)\]", snippet):
+        if m.start() > pos:
+            parts.append((snippet[pos : m.start()], False))
+        parts.append((m.group(1), True))
+        pos = m.end()
+    if pos < len(snippet):
+        parts.append((snippet[pos:], False))
+    return parts
+
+
+def junk_segments(doc: Document) -> list[dict[str, Any]]:
+    """The raw text cut at every edit: kept text, removed junk, and what replaced it, in
+    order; the kept and replacement parts joined are exactly the clean text."""
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for edit in sorted(doc.edits, key=lambda e: (e.start, e.end)):
+        if edit.start < pos:  # overlapping edits are not made by the cleaner; show once
+            continue
+        if edit.start > pos:
+            out.append({"kind": "kept", "text": doc.raw[pos : edit.start]})
+        out.append({"kind": "removed", "text": doc.raw[edit.start : edit.end],
+                    "reason": edit.reason})  # fmt: skip
+        if edit.replacement:
+            out.append({"kind": "kept", "text": edit.replacement})
+        pos = edit.end
+    if pos < len(doc.raw):
+        out.append({"kind": "kept", "text": doc.raw[pos:]})
+    return out
+
+
+class Views:
+    """The web app's reads over one dossier. Calls are serialised: the store's connection
+    is shared by the server's worker threads."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.lock = threading.RLock()
+        self._kept: dict[str, tuple[int, Any]] = {}
+
+    # -- kept lists -----------------------------------------------------------------
+    def _kept_value(self, name: str, make: Callable[[], T]) -> T:
+        generation = self.dossier.store.generation()
+        hit = self._kept.get(name)
+        if hit is not None and hit[0] == generation:
+            return hit[1]  # type: ignore[no-any-return]
+        value = make()
+        self._kept[name] = (generation, value)
+        return value
+
+    def events(self) -> list[Event]:
+        return self._kept_value("events", lambda: list(self.dossier.events()))
+
+    def entities(self) -> list[Entity]:
+        return self._kept_value("entities", lambda: list(self.dossier.entities()))
+
+    def figures_list(self) -> list[Figure]:
+        return self._kept_value("figures", lambda: list(self.dossier.figures()))
+
+    def promises_list(self) -> list[Promise]:
+        return self._kept_value("promises", lambda: list(self.dossier.promises()))
+
+    def backing(self) -> dict[str, Corroboration]:
+        # reads every document's provenance: once per generation, not once per request
+        return self._kept_value("backing", self.dossier.corroboration)
+
+    def _texts(self, sources: Iterable[Source]) -> dict[str, str]:
+        return self.dossier.texts({s.document_id for s in sources})
+
+    def _event_summary(self, event: Event) -> dict[str, Any]:
+        return {
+            "id": event.id,
+            "type": event.type,
+            "title": event.title,
+            "date": event.date,
+            "end_date": event.end_date,
+            "precision": event.precision,
+            "background": event.background,
+            "corroboration": corroboration_dict(self.backing().get(event.id)),
+        }
+
+    # -- views ----------------------------------------------------------------------
+    def overview(self) -> dict[str, Any]:
+        with self.lock:
+            events = self.events()
+            dated = sorted((e for e in events if e.date), key=lambda e: (e.date, e.id))
+            promises = self.promises_list()
+            open_ = [p for p in promises if p.status == "open"]
+            changed = [f for f in self.figures_list() if f.previous is not None]
+            texts = self._texts(s for r in [*open_[:10], *changed[:10]] for s in r.sources)
+            return {
+                "stats": self.dossier.stats(),
+                "counts": {
+                    "events": len(events),
+                    "entities": len(self.entities()),
+                    "figures": len(self.figures_list()),
+                    "promises": len(promises),
+                    "open_promises": len(open_),
+                },
+                "latest_events": [self._event_summary(e) for e in reversed(dated[-10:])],
+                "open_promises": [promise_dict(p, texts) for p in open_[:10]],
+                "changed_figures": [
+                    figure_dict(f, texts, self.backing().get(f.id)) for f in changed[:10]
+                ],
+            }
+
+    def timeline(
+        self,
+        dates: int = 10,
+        sentences: int = 2,
+        since: str | None = None,
+        until: str | None = None,
+        query: str | None = None,
+        entity: str | None = None,
+        event_type: str | None = None,
+        anchor: str = "auto",
+    ) -> dict[str, Any]:
+        since, until = checked_range(since, until)
+        query = checked_text(query, "q", MAX_QUERY)
+        entity = checked_text(entity, "entity")
+        event_type = checked_type(event_type)
+        if anchor not in TIMELINE_ANCHORS:
+            raise BadRequest(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
+        with self.lock:
+            found = None
+            if entity is not None:
+                found = find_entity(self.entities(), entity)
+                if found is None:
+                    raise BadRequest(f"no entity called {entity!r}")
+            entries = self.dossier.timeline(
+                dates or None, sentences, since, until, query,
+                found.id if found else None, event_type, anchor,
+            )  # fmt: skip
+            # the day's events shown are those the filters ask for, not every one that day
+            shown = [
+                e for e in self.events()
+                if (event_type is None or e.type == event_type)
+                and (found is None or found.id in {p.entity_id for p in e.participants})
+            ]  # fmt: skip
+            texts = self._texts(s for e in entries for s in e.summary)
+            return {
+                "filters": {"since": since, "until": until, "q": query, "type": event_type,
+                            "entity": found.name if found else None, "anchor": anchor},
+                "entries": timeline_dicts(entries, shown, texts, self.backing()),
+            }  # fmt: skip
+
+    def event_list(
+        self,
+        event_type: str | None = None,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        since, until = checked_range(since, until)
+        event_type = checked_type(event_type)
+        entity = checked_text(entity, "entity")
+        with self.lock:
+            found = None
+            if entity is not None:
+                found = find_entity(self.entities(), entity)
+                if found is None:
+                    raise BadRequest(f"no entity called {entity!r}")
+            chosen = [
+                e for e in self.events()
+                if (event_type is None or e.type == event_type)
+                and (found is None or found.id in {p.entity_id for p in e.participants})
+                and (since is None or (e.date is not None and e.date >= since))
+                and (until is None or (e.date is not None and e.date <= until))
+            ]  # fmt: skip
+            chosen.sort(key=lambda e: (e.date or "9999", e.id))
+            page = chosen[offset : offset + limit]
+            texts = self._texts(s for e in page for s in e.sources)
+            backing = self.backing()
+            return {
+                "total": len(chosen),
+                "events": [event_dict(e, texts, backing.get(e.id)) for e in page],
+            }
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        with self.lock:
+            event = next((e for e in self.events() if e.id == event_id), None)
+            if event is None:
+                raise NotFound(f"no event {event_id[:80]!r}")
+            texts = self._texts(event.sources)
+            out = event_dict(event, texts, self.backing().get(event.id))
+            for source in out["sources"]:
+                text = texts.get(source["document"], "")
+                doc = self.dossier.document(source["document"])
+                # the whole article around the sentence, so a page can show it in place
+                source["before"] = text[: source["start"]]
+                source["after"] = text[source["end"] :]
+                source["title"] = doc.title if doc else None
+                source["published"] = doc.published if doc else None
+                source["outlet"] = outlet_of(doc.url, doc.id) if doc else None
+            return out
+
+    def entity_list(self, kind: str | None = None, limit: int = 100, offset: int = 0) -> dict:
+        kind = checked_text(kind, "kind")
+        with self.lock:
+            chosen = [e for e in self.entities() if kind is None or e.kind == kind.upper()]
+            chosen.sort(key=lambda e: (-e.mentions, e.name))
+            page = chosen[offset : offset + limit]
+            texts = self._texts(s for e in page for r in e.roles for s in r.sources)
+            return {"total": len(chosen), "entities": [entity_dict(e, texts) for e in page]}
+
+    def entity(self, name: str) -> dict[str, Any]:
+        name = checked_text(name, "name") or ""
+        with self.lock:
+            profile = self.dossier.entity(name)
+            if profile is None:
+                raise NotFound(f"no entity called {name[:80]!r}")
+            texts = self._texts(
+                [*(s for r in profile.entity.roles for s in r.sources),
+                 *(s for e in profile.events for s in e.sources)]
+            )  # fmt: skip
+            backing = self.backing()
+            events = sorted(profile.events, key=lambda e: (e.date or "9999", e.id))
+            return {
+                **entity_dict(profile.entity, texts),
+                "events": [event_dict(e, texts, backing.get(e.id)) for e in events],
+                "met": [dataclasses.asdict(m) for m in profile.met],
+            }
+
+    def figures(self, subject: str | None = None) -> dict[str, Any]:
+        subject = checked_text(subject, "subject")
+        with self.lock:
+            chosen = [
+                f for f in self.figures_list()
+                if subject is None or subject.lower() in f.subject.lower()
+            ]  # fmt: skip
+            texts = self._texts(s for f in chosen for s in f.sources)
+            backing = self.backing()
+            return {"figures": [figure_dict(f, texts, backing.get(f.id)) for f in chosen]}
+
+    def promises(self, status: str | None = None) -> dict[str, Any]:
+        if status not in (None, "", "open", "fulfilled"):
+            raise BadRequest("status must be open or fulfilled")
+        with self.lock:
+            chosen = [p for p in self.promises_list() if not status or p.status == status]
+            by_id = {e.id: e for e in self.events()}
+            kept = {p.fulfilled_by: by_id[p.fulfilled_by] for p in chosen
+                    if p.fulfilled_by in by_id}  # fmt: skip
+            texts = self._texts(
+                [*(s for p in chosen for s in p.sources),
+                 *(s for e in kept.values() for s in e.sources)]
+            )  # fmt: skip
+            out = []
+            for p in chosen:
+                item = promise_dict(p, texts)
+                event = kept.get(p.fulfilled_by)
+                item["fulfilled_event"] = (
+                    {**self._event_summary(event), "sources": source_dicts(event.sources, texts)}
+                    if event else None
+                )  # fmt: skip
+                out.append(item)
+            return {"promises": out}
+
+    def document_list(self, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        with self.lock:
+            docs = list(self.dossier.documents())
+            return {
+                "total": len(docs),
+                "documents": [
+                    {"id": d.id, "title": d.title, "path": d.path, "url": d.url,
+                     "outlet": outlet_of(d.url, d.id), "published": d.published,
+                     "published_how": d.published_how, "duplicate_of": d.duplicate_of,
+                     "duplicate_how": d.duplicate_how}
+                    for d in docs[offset : offset + limit]
+                ],
+            }  # fmt: skip
+
+    def document(self, document_id: str) -> dict[str, Any]:
+        with self.lock:
+            doc = self.dossier.document(document_id)
+            if doc is None:
+                raise NotFound(f"no document {document_id[:80]!r}")
+            copies = []
+            for copy in self.dossier.copies(doc.duplicate_of or doc.id):
+                other = self.dossier.document(copy["id"])
+                copies.append({
+                    **copy,
+                    "title": other.title if other else None,
+                    "url": other.url if other else None,
+                    "outlet": outlet_of(other.url, copy["id"]) if other else copy["id"],
+                    "duplicate_how": other.duplicate_how if other else None,
+                })  # fmt: skip
+            return {
+                **document_dict(doc),
+                "outlet": outlet_of(doc.url, doc.id),
+                "copies": copies,
+                "segments": junk_segments(doc),
+            }
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+    ) -> dict[str, Any]:
+        text = checked_text(query, "q", MAX_QUERY)
+        if text is None:
+            raise BadRequest("q is empty: give words to search for")
+        since, until = checked_range(since, until)
+        outlet = checked_text(outlet, "outlet")
+        filtered = since is not None or until is not None or outlet is not None
+        with self.lock:
+            hits = self.dossier.search(text, limit=FILTER_POOL if filtered else limit)
+            out = []
+            for hit in hits:
+                if len(out) >= limit:
+                    break
+                if since and (hit.published is None or hit.published < since):
+                    continue
+                if until and (hit.published is None or hit.published > until):
+                    continue
+                doc = self.dossier.document(hit.document_id)
+                where = outlet_of(doc.url, doc.id) if doc else None
+                if outlet and where != outlet.lower().removeprefix("www."):
+                    continue
+                out.append({**dataclasses.asdict(hit), "outlet": where})
+            return {"query": text, "filters": {"since": since, "until": until,
+                                               "outlet": outlet}, "hits": out}  # fmt: skip
