@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,7 +20,28 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
-__all__ = ["SUPPORTED", "find_files", "read_file", "read_paths"]
+# An article is kilobytes; a file past this is a dump or a mistake, and reading, cleaning
+# and analysing it whole would take minutes and gigabytes. It is skipped with the reason.
+# DATELINE_MAX_FILE_MB raises (or lowers) the limit, e.g. for one large JSON Lines corpus.
+DEFAULT_MAX_FILE_MB = 20.0
+MAX_FILE_MB_ENV = "DATELINE_MAX_FILE_MB"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+__all__ = ["DEFAULT_MAX_FILE_MB", "SUPPORTED", "find_files", "max_file_bytes", "printable_path",
+           "read_file", "read_paths"]  # fmt: skip
+
+
+def max_file_bytes() -> int:
+    """The largest file read, in bytes: $DATELINE_MAX_FILE_MB megabytes, else the default."""
+    value = os.environ.get(MAX_FILE_MB_ENV, "").strip()
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_FILE_MB
+    if not megabytes > 0:  # also catches NaN
+        megabytes = DEFAULT_MAX_FILE_MB
+    return round(megabytes * 2**20)
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]:
@@ -42,12 +65,42 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]
 
 
 def read_file(shown: str, path: Path) -> Iterator[RawDocument | ReadProblem]:
-    """Read one file into raw documents (several for JSON), or problems naming it."""
+    """Read one file into raw documents (several for JSON), or problems naming it.
+
+    Never raises: whatever is wrong with the file becomes a :class:`ReadProblem`, whose
+    path has control characters and undecodable bytes escaped so the message stays one line.
+    """
+    for item in _read_file(shown, path):
+        if isinstance(item, ReadProblem):
+            item = dataclasses.replace(item, path=printable_path(item.path))
+        yield item
+
+
+def _read_file(shown: str, path: Path) -> Iterator[RawDocument | ReadProblem]:
+    if not _is_utf8(shown):
+        # A name with bytes that are not UTF-8 (possible on POSIX) cannot be stored or shown
+        # as text; say so with the bad bytes escaped rather than fail the whole batch.
+        yield ReadProblem(shown, "file name is not valid UTF-8; rename the file")
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         yield ReadProblem(shown, f"unsupported format {suffix or '(no extension)'!r}")
         return
+    limit = max_file_bytes()
     try:
+        size = path.stat().st_size
+        if size > limit and suffix in JSONL_SUFFIXES:
+            # A JSON Lines corpus may be gigabytes of small records: stream it and hold
+            # each record, not the file, to the limit.
+            yield from _stream_jsonl(shown, path, limit)
+            return
+        if size > limit:
+            yield ReadProblem(
+                shown,
+                f"file too large ({size / 2**20:.1f} MB, limit {limit / 2**20:.4g} MB; "
+                f"set {MAX_FILE_MB_ENV} to change it)",
+            )
+            return
         text = decode_text(path.read_bytes())
     except OSError as exc:
         yield ReadProblem(shown, f"cannot read file: {exc.strerror or exc}")
@@ -68,10 +121,51 @@ def read_file(shown: str, path: Path) -> Iterator[RawDocument | ReadProblem]:
         yield read_text(shown, text)
 
 
+def _stream_jsonl(shown: str, path: Path, limit: int) -> Iterator[RawDocument | ReadProblem]:
+    with path.open("rb") as handle:
+        for index, line in enumerate(handle):
+            if not line.strip():
+                continue
+            if len(line) > limit:
+                yield ReadProblem(
+                    shown, f"record too large ({len(line) / 2**20:.1f} MB, limit "
+                    f"{limit / 2**20:.4g} MB; set {MAX_FILE_MB_ENV} to change it)", line=index + 1
+                )
+                continue
+            try:
+                text = decode_text(line)
+            except ValueError as exc:
+                yield ReadProblem(shown, str(exc), line=index + 1)
+                continue
+            # the record keeps its line index in the file, as when the file is read whole
+            for item in read_jsonl(shown, text):
+                yield _at_line(item, index)
+
+
+def _at_line(item: RawDocument | ReadProblem, index: int) -> RawDocument | ReadProblem:
+    if isinstance(item, ReadProblem):
+        return dataclasses.replace(item, line=index + 1)
+    return dataclasses.replace(item, record=index)
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_path(name: str) -> str:
+    """``name`` for a one-line message: undecodable bytes and control characters escaped."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | ReadProblem]:
     """Read every file under ``paths``; bad files become problems, the rest goes on."""
     for shown, path in find_files(paths):
         if path is None:
-            yield ReadProblem(shown, "no such file or folder")
+            yield ReadProblem(printable_path(shown), "no such file or folder")
             continue
         yield from read_file(shown, path)

@@ -18,6 +18,8 @@ def decode_text(data: bytes) -> str:
     if not data.strip():
         raise ValueError("empty file")
     text = _decode(data)
+    if not text.strip():  # only a byte-order mark, or whitespace in UTF-16
+        raise ValueError("empty file")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
