@@ -22,6 +22,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from t17_common import T17
+
 from dateline.evaluate import (
     Scores,
     Timeline,
@@ -34,7 +36,6 @@ from dateline.evaluate import (
     parse_date,
 )
 
-DEFAULT_T17 = Path("/work/shared/bench/t17")
 DEFAULT_REFERENCE = Path("/tmp/tilse-venv/bin/python")
 
 # Runs inside the reference interpreter: reads cases as JSON on stdin, writes scores as JSON.
@@ -191,7 +192,7 @@ def max_differences(per_timeline: list[tuple[dict, dict]]) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--t17", type=Path, default=DEFAULT_T17)
+    parser.add_argument("--t17", type=Path, default=T17)
     parser.add_argument("--reference-python", default=None)
     args = parser.parse_args()
     cases = load_cases(args.t17)

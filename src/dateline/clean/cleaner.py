@@ -10,11 +10,12 @@ they never overlap a structural edit.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from dateline.clean import rules
+from dateline.clean.detok import detokenise_edits, looks_tokenised
 from dateline.clean.offsets import OffsetMap, apply_edits, normalise_edits
 from dateline.model import CleanResult, Edit
 
@@ -48,8 +49,30 @@ def clean(raw: str, edits: Sequence[Edit] = ()) -> CleanResult:
     found = _find_junk(text)
     if structural:
         found = _to_raw(found, structural)
-    all_edits = normalise_edits([*structural, *found])
+    all_edits = normalise_edits([*structural, *found, *_detokenise(text, structural, found)])
     return CleanResult(text=apply_edits(raw, all_edits), edits=all_edits)
+
+
+def _detokenise(text: str, structural: Sequence[Edit], found: Sequence[Edit]) -> list[Edit]:
+    """Detokenising edits for a PTB-tokenised ``text``, in raw offsets.
+
+    Spaces and tokens inside removed junk or a structural edit are left alone: the removal
+    (or the reader's edit) decides what happens there.
+    """
+    if not looks_tokenised(text):
+        return []
+    edits = detokenise_edits(text)
+    if structural:
+        offsets = OffsetMap(structural)
+        edits = [Edit(*offsets.span_to_raw(e.start, e.end), e.reason, e.replacement) for e in edits]
+    taken = sorted((e.start, e.end) for e in [*structural, *found])
+    starts = [a for a, _ in taken]
+    kept = []
+    for edit in edits:
+        i = bisect_left(starts, edit.end)  # blocks starting before the edit ends
+        if not any(a < edit.end and edit.start < b for a, b in taken[max(0, i - 2) : i]):
+            kept.append(edit)
+    return kept
 
 
 def _find_junk(text: str) -> list[Edit]:
@@ -67,7 +90,25 @@ def _find_junk(text: str) -> list[Edit]:
         removed[teaser:] = [rules.TEASERS] * (len(lines) - teaser)
     tail = _mark_sign_offs(lines, kinds, removed)
     _mark_blank_lines(kinds, removed)
-    return _collect(lines, removed) + _blank_line_spaces(lines, kinds, removed) + tail
+    glued = _glued_prefixes(lines, kinds, removed)
+    return _collect(lines, removed) + _blank_line_spaces(lines, kinds, removed) + glued + tail
+
+
+def _glued_prefixes(
+    lines: Sequence[_Line], kinds: Sequence[int], removed: Sequence[str | None]
+) -> list[Edit]:
+    """Bylines and page headers run into the first sentence of a kept line."""
+    out: list[Edit] = []
+    for line, kind, reason in zip(lines, kinds, removed, strict=True):
+        if reason is not None or kind != BODY:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        for pattern, why in rules.GLUED_PREFIXES:
+            match = pattern.match(line.text, lead)
+            if match and match.end() < len(line.text.rstrip()):
+                out.append(Edit(line.start + lead, line.start + match.end(), why))
+                break
+    return out
 
 
 def _split_lines(text: str) -> list[_Line]:

@@ -199,3 +199,33 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
         "byline",
     ),
 )
+
+# --- Rule 6: page furniture glued before a line's first sentence -------------------
+
+# Matched at the start of a kept line (after its leading spaces); only the prefix goes.
+# Each must be followed by more text, so a line that is only a byline is Rule 5's.
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+# A full name (two to four words) directly followed by the outlet, with no comma between:
+# "By Jane Roe, CNN Student News anchor, met ..." is a sentence, not a byline.
+_FULL_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
+GLUED_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # A byline run into the lead: "By the CNN Wire Staff Gadhafi offers ...",
+    # "By Jon Leyne BBC News , Cairo Mass rallies ...". The outlet must be named, so a
+    # sentence starting "By Friday ..." or "By contrast ..." is never cut.
+    (
+        re.compile(
+            rf"By\s+(?:the\s+{_OUTLET}\s+Wires?\s+[Ss]taff"
+            rf"|{_FULL_NAME}\s+{_OUTLET}(?:\s*,\s*[A-Z][a-z]+)?)\s+(?=\S)"
+        ),
+        "glued byline",
+    ),
+    # A wire page's header run into its dateline: "GENEVA | Wed Apr 29 , 2009 3:21 pm BST ".
+    (
+        re.compile(
+            rf"[A-Z][A-Z .'-]{{1,40}}\s*\|\s*{_DAY}\s+{_MON}\s+\d{{1,2}}\s*,\s*\d{{4}}\s+"
+            r"\d{1,2}:\d{2}\s*[ap]m\s+[A-Z]{2,4}\s+(?=\S)"
+        ),
+        "page header",
+    ),
+)

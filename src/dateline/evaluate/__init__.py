@@ -31,6 +31,7 @@ from dateline.evaluate.timelines import (
     load_t17_timeline,
     parse_date,
 )
+from dateline.evaluate.tokens import looks_tokenised, prepare_predicted, ptb_tokenise
 
 __all__ = [
     "Gold",
@@ -50,9 +51,12 @@ __all__ = [
     "f1_score",
     "load_gold_jsonl",
     "load_t17_timeline",
+    "looks_tokenised",
     "mean_scores",
     "ngram_counts",
     "parse_date",
+    "prepare_predicted",
+    "ptb_tokenise",
     "rouge_n",
     "rouge_n_counts",
     "rouge_tokens",

@@ -30,6 +30,7 @@ from dateline.evaluate.rouge import (
     rouge_n_counts_from_tokens,
     rouge_tokens,
 )
+from dateline.evaluate.tokens import tokenised_summary
 
 TimelineLike = Mapping[date, Sequence[str]]
 Gold = TimelineLike | Sequence[TimelineLike]
@@ -226,7 +227,11 @@ def _rough_rouge1_f(predicted: Counter[str], references: Sequence[Counter[str]])
 
 
 def evaluate_timeline(predicted: TimelineLike, gold: Gold) -> TimelineScores:
-    """Date F1 and the three ROUGE variants of one predicted timeline."""
+    """Date F1 and the three ROUGE variants of one predicted timeline.
+
+    Predicted sentences are scored PTB-tokenised, as the gold is (see :mod:`.tokens`).
+    """
+    predicted = {day: tokenised_summary(sentences) for day, sentences in predicted.items()}
     return TimelineScores(
         dates=date_f1(predicted, gold),
         concat=concat_rouge(predicted, gold),

@@ -386,7 +386,14 @@ def merge_promises(promises: Sequence[Promise]) -> list[Promise]:
             groups.append([p])
         else:
             group.append(p)
-    return [_merged(g) for g in groups]
+    merged, ids = [], set()
+    for p in map(_merged, groups):
+        if p.id in ids:  # two groups whose fullest reports read alike: tell them apart
+            digest = hashlib.sha1(f"{p.id}|{p.sources[0]}".encode()).hexdigest()
+            p = replace(p, id="pr" + digest[:12])
+        ids.add(p.id)
+        merged.append(p)
+    return merged
 
 
 def _merged(group: Sequence[Promise]) -> Promise:
