@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -436,25 +435,20 @@ def test_calendar_edges_never_raise(text: str, reference: date) -> None:
         "1995-" * 10_000,
     ],
 )
-def test_pathological_inputs_are_quick(text: str) -> None:
-    started = time.perf_counter()
+def test_pathological_inputs_are_well_formed(text: str) -> None:
+    # their speed (no catastrophic backtracking) is measured in bench/text_speed.py
     found = find_time_expressions(text, date(2025, 1, 1))
-    assert time.perf_counter() - started < 2.0
     assert_well_formed(text, date(2025, 1, 1), found)
 
 
-def test_a_long_article_is_fast() -> None:
+def test_a_long_article_finds_every_expression() -> None:
     paragraph = (
         "On Tuesday, the minister said talks held on February 7 , 2025 and from November 2 to 3 "
         "would resume next month. In September 2024 about 2000 people marched; last year the "
         "2011 Memorandum was renewed, and by the end of 2026 a new plan will be ready.\n"
     )
     text = paragraph * (100_000 // len(paragraph))
-    find_time_expressions(text, SAT)  # warm the regex cache
-    started = time.perf_counter()
     found = find_time_expressions(text, SAT)
-    # Well under 50 ms on a laptop; the bound only guards against a pathological slowdown.
-    assert time.perf_counter() - started < 0.5
     assert len(found) >= 8 * (100_000 // len(paragraph))
 
 

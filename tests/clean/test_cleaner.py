@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from dateline.clean import apply_edits, clean
@@ -326,7 +324,8 @@ def test_degenerate_inputs(raw: str) -> None:
     assert clean(res.text).edits == ()
 
 
-def test_clean_is_fast_on_a_long_text() -> None:
+def test_a_long_noisy_text_keeps_every_paragraph() -> None:
+    # Speed on this input is measured in bench/text_speed.py; here, what is kept.
     block = [
         PARAS[0],
         "",
@@ -338,11 +337,8 @@ def test_clean_is_fast_on_a_long_text() -> None:
         "All times are ET .",
     ]
     raw = "\n".join((block * 700)[:5000]) + "\n\nSee more\n\n" + "\n\n".join(TEASERS)
-    best = min(_timed(raw) for _ in range(3))
-    assert best < 0.1, f"clean() took {best * 1000:.0f} ms on 5,000 lines"
-
-
-def _timed(raw: str) -> float:
-    start = time.perf_counter()
-    clean(raw)
-    return time.perf_counter() - start
+    res = clean(raw)
+    assert res.text.count(PARAS[0]) == raw.count(PARAS[0])
+    assert res.text.count(PARAS[1]) == raw.count(PARAS[1])
+    assert "imgcaption" not in res.text
+    assert not any(teaser in res.text for teaser in TEASERS)
