@@ -260,3 +260,15 @@ def test_rules_keep_offsets_on_any_word_salad(analyzer: Analyzer, words: list[st
         assert text[m.start : m.end] == m.text and m.text.strip() == m.text
         assert m.start >= previous_end  # sorted, never overlapping
         previous_end = m.end
+
+
+def test_batches_stop_at_a_character_budget() -> None:
+    from dateline.analyse.nlp import batches
+
+    chunks = [("a" * n, i) for i, n in enumerate([10, 10, 30, 5, 50, 1, 1, 1])]
+    got = list(batches(chunks, size=3, chars=40))
+    # in order, nothing lost; a batch never passes 40 characters unless it is one chunk
+    # alone, and never holds more than 3
+    assert [c for b in got for c in b] == chunks
+    assert [[i for _, i in b] for b in got] == [[0, 1], [2, 3], [4], [5, 6, 7]]
+    assert all(len(b) <= 3 for b in got)

