@@ -105,14 +105,24 @@ _DOCUMENTS_FTS = {
     "postgresql": """
         -- unaccent before the simple dictionary lets "Bien Hoa" find "Biên Hòa", as
         -- remove_diacritics does for SQLite; headlines use the same configuration.
-        CREATE EXTENSION IF NOT EXISTS unaccent;
+        -- The extension is database-wide but lives in one schema, which need not be on
+        -- this store's search_path (several stores share a database): name it in full.
         DO $$
+        DECLARE
+            home text;
         BEGIN
+            SELECT n.nspname INTO home FROM pg_extension e
+                JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent';
+            IF home IS NULL THEN
+                CREATE EXTENSION unaccent SCHEMA public;
+                home := 'public';
+            END IF;
             IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'dateline'
                            AND cfgnamespace = current_schema()::regnamespace) THEN
                 CREATE TEXT SEARCH CONFIGURATION dateline (COPY = simple);
-                ALTER TEXT SEARCH CONFIGURATION dateline
-                    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+                EXECUTE format('ALTER TEXT SEARCH CONFIGURATION dateline '
+                               'ALTER MAPPING FOR hword, hword_part, word WITH %I.unaccent, simple',
+                               home);
             END IF;
         END
         $$;
