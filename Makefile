@@ -22,9 +22,12 @@ demo: $(VENV)/.installed
 	$(BIN)/dateline timeline --db $(DB)
 	$(BIN)/dateline report --db $(DB) -o dossier.md --title "Vietnam–US defence relations (sample)"
 
+# With DATELINE_TEST_POSTGRES set to a server URL (.ci/run starts one), the whole suite
+# runs a second time with every dossier stored in PostgreSQL.
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -q
+	if [ -n "$$DATELINE_TEST_POSTGRES" ]; then DATELINE_TEST_BACKEND=postgres $(BIN)/pytest -q; fi
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/ingest.py
