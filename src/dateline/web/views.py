@@ -167,6 +167,23 @@ class Views:
         # reads every document's provenance: once per generation, not once per request
         return self._kept_value("backing", self.dossier.corroboration)
 
+    def _entity_or_none(self, name: str | None) -> Entity | None:
+        """The entity a filter names (None for no filter); an unknown name is a 400."""
+        if name is None:
+            return None
+        found = find_entity(self.entities(), name)
+        if found is None:
+            raise BadRequest(f"no entity called {name!r}")
+        return found
+
+    def _events_of(self, event_type: str | None, entity: Entity | None) -> list[Event]:
+        """The events of ``event_type`` in which ``entity`` takes part (None: any)."""
+        return [
+            e for e in self.events()
+            if (event_type is None or e.type == event_type)
+            and (entity is None or entity.id in {p.entity_id for p in e.participants})
+        ]  # fmt: skip
+
     def _texts(self, sources: Iterable[Source]) -> dict[str, str]:
         return self.dossier.texts({s.document_id for s in sources})
 
@@ -225,21 +242,13 @@ class Views:
         if anchor not in TIMELINE_ANCHORS:
             raise BadRequest(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
         with self.lock:
-            found = None
-            if entity is not None:
-                found = find_entity(self.entities(), entity)
-                if found is None:
-                    raise BadRequest(f"no entity called {entity!r}")
+            found = self._entity_or_none(entity)
             entries = self.dossier.timeline(
                 dates or None, sentences, since, until, query,
                 found.id if found else None, event_type, anchor,
             )  # fmt: skip
             # the day's events shown are those the filters ask for, not every one that day
-            shown = [
-                e for e in self.events()
-                if (event_type is None or e.type == event_type)
-                and (found is None or found.id in {p.entity_id for p in e.participants})
-            ]  # fmt: skip
+            shown = self._events_of(event_type, found)
             texts = self._texts(s for e in entries for s in e.summary)
             return {
                 "filters": {"since": since, "until": until, "q": query, "type": event_type,
@@ -260,16 +269,10 @@ class Views:
         event_type = checked_type(event_type)
         entity = checked_text(entity, "entity")
         with self.lock:
-            found = None
-            if entity is not None:
-                found = find_entity(self.entities(), entity)
-                if found is None:
-                    raise BadRequest(f"no entity called {entity!r}")
+            found = self._entity_or_none(entity)
             chosen = [
-                e for e in self.events()
-                if (event_type is None or e.type == event_type)
-                and (found is None or found.id in {p.entity_id for p in e.participants})
-                and (since is None or (e.date is not None and e.date >= since))
+                e for e in self._events_of(event_type, found)
+                if (since is None or (e.date is not None and e.date >= since))
                 and (until is None or (e.date is not None and e.date <= until))
             ]  # fmt: skip
             chosen.sort(key=lambda e: (e.date or "9999", e.id))
