@@ -11,6 +11,7 @@ from typing import Any
 
 from unidecode import unidecode
 
+from dateline import __version__
 from dateline.analyse.nlp import Analyzer
 from dateline.cluster.corroboration import corroborate, is_speculative, provenance
 from dateline.errors import DatelineError
@@ -155,8 +156,9 @@ class Dossier:
             raise DatelineError(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
         # Kept in the store until the next write: a repeated question (the default
         # timeline, the report's) is one indexed read.
-        key = json.dumps(["timeline", dates, sentences, since, until, query, entity,
-                          event_type, anchor])  # fmt: skip
+        # The release is part of the key: another version may summarise differently.
+        key = json.dumps(["timeline", __version__, dates, sentences, since, until, query,
+                          entity, event_type, anchor])  # fmt: skip
         if (hit := self.store.cached(key)) is not None:
             return RecordList(_entries_from_json(hit))
         generation = self.store.generation()
