@@ -3,13 +3,15 @@
 The fixture is one topic folder laid out like the benchmark: PTB-tokenised articles in
 ``YYYY-MM-DD`` folders with scraper leftovers (glued byline, wire page header, market-data
 disclaimers, a "Related" line), one empty file, keywords, and a gold timeline with a
-malformed date and a date listed in two blocks.
+malformed date and a date listed in two blocks. The empty file is made when the tests run,
+in a copy of the fixture, so the repository holds no empty article.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -28,6 +30,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixture"
 TOPIC = FIXTURE / "flood_wire"
 GOLD = TOPIC / "timelines" / "wire.txt"
 BENCH = REPO / "bench"
+EMPTY = "2021-03-03/empty.txt"
 runner = CliRunner()
 
 
@@ -37,16 +40,25 @@ def raw(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def topic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the fixture with its empty article file added."""
+    copy = tmp_path_factory.mktemp("t17-root") / "fixture"
+    shutil.copytree(FIXTURE, copy)
+    (copy / "flood_wire" / "InputDocs" / EMPTY).write_bytes(b"")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def topic_db(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Path:
     """The fixture topic ingested through the command line, dated by its folders."""
     db = tmp_path_factory.mktemp("t17") / "topic.db"
     result = runner.invoke(
-        app, ["ingest", "--date-from-path", str(TOPIC / "InputDocs"), "--db", str(db),
-              "--no-progress"],
+        app, ["ingest", "--date-from-path", str(root / "flood_wire" / "InputDocs"), "--db",
+              str(db), "--no-progress"],
     )  # fmt: skip
     # The empty file is named and skipped (exit 1); the others are stored all the same.
     assert result.exit_code == 1, result.output
-    assert "20.htm.txt: empty file" in result.output
+    assert "empty.txt: empty file" in result.output
     return db
 
 
@@ -63,25 +75,25 @@ def test_documents_are_dated_by_their_folder(topic_db: Path) -> None:
     listed = cli_json("documents", "--db", str(topic_db), "--json")
     dated = {Path(d["path"]).name: (d["published"], d["published_how"]) for d in listed}
     assert dated == {
-        "11.htm.txt": ("2021-03-02", "path"),
-        "12.htm.txt": ("2021-03-02", "path"),
-        "21.htm.txt": ("2021-03-03", "path"),
-        "30.htm.txt": ("2021-03-05", "path"),
-        "40.htm.txt": ("2021-03-09", "path"),
+        "alder-bbc.txt": ("2021-03-02", "path"),
+        "alder-wire.txt": ("2021-03-02", "path"),
+        "aid-cnn.txt": ("2021-03-03", "path"),
+        "receding.txt": ("2021-03-05", "path"),
+        "trains.txt": ("2021-03-09", "path"),
     }
 
 
-def test_empty_file_is_reported_and_skipped(tmp_path: Path, dossier: Dossier) -> None:
-    report = dossier.ingest([TOPIC / "InputDocs"], build=False, date_from_path=True)
+def test_empty_file_is_reported_and_skipped(root: Path, dossier: Dossier) -> None:
+    report = dossier.ingest([root / "flood_wire" / "InputDocs"], build=False, date_from_path=True)
     assert len(report.added) == 5
-    assert [Path(str(p.path)).name for p in report.problems] == ["20.htm.txt"]
+    assert [Path(str(p.path)).name for p in report.problems] == ["empty.txt"]
 
 
 # -- cleaning: detokenised for display, offsets back to the raw text ---------------------
 
 
 def test_tokenised_article_is_detokenised_for_display() -> None:
-    text = clean(raw("11.htm.txt")).text
+    text = clean(raw("alder-bbc.txt")).text
     assert "Rescue boats (some borrowed from fishermen) carried families" in text
     assert '"We\'ve never seen the water rise this fast," said Tom Reyes' in text
     assert "the town's fire chief." in text
@@ -89,7 +101,7 @@ def test_tokenised_article_is_detokenised_for_display() -> None:
 
 
 def test_every_clean_span_maps_back_to_its_raw_tokens() -> None:
-    for name in ("11.htm.txt", "12.htm.txt", "21.htm.txt", "30.htm.txt", "40.htm.txt"):
+    for name in ("alder-bbc.txt", "alder-wire.txt", "aid-cnn.txt", "receding.txt", "trains.txt"):
         source = raw(name)
         result = clean(source)
         offsets = OffsetMap(result.edits)
@@ -104,15 +116,15 @@ def test_every_clean_span_maps_back_to_its_raw_tokens() -> None:
 
 
 def test_scraper_leftovers_are_removed_with_reasons() -> None:
-    byline = clean(raw("11.htm.txt"))
+    byline = clean(raw("alder-bbc.txt"))
     assert byline.text.startswith("The river Alder burst its banks at Fenwick on Tuesday,")
     assert "Related" not in byline.text
-    header = clean(raw("12.htm.txt"))
+    header = clean(raw("alder-wire.txt"))
     assert header.text.startswith("FENWICK (Reuters) - Floodwater from the river Alder")
-    assert "Quotes delayed" not in header.text
-    wire = clean(raw("21.htm.txt"))
+    assert "delayed" not in header.text
+    wire = clean(raw("aid-cnn.txt"))
     assert wire.text.startswith("The government promised $40 million in flood aid")
-    assert "NYSE" not in wire.text
+    assert "delayed" not in wire.text
     reasons = {e.reason for r in (byline, header, wire) for e in r.edits if e.is_removal}
     assert {"glued byline", "page header", "related links", "market-data disclaimer"} <= reasons
 
@@ -188,10 +200,10 @@ def bench() -> object:
     return t17
 
 
-def test_bench_runs_the_product_and_prints_the_table(bench, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    runs = bench.run_all(FIXTURE, tmp_path, jobs=1)
+def test_bench_runs_the_product_and_prints_the_table(bench, root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    runs = bench.run_all(root, tmp_path, jobs=1)
     [run] = runs
-    assert run.name == "flood_wire" and any("20.htm.txt" in line for line in run.skipped)
+    assert run.name == "flood_wire" and any("empty.txt" in line for line in run.skipped)
     [result] = run.results
     assert result.name == "flood_wire/wire" and result.documents == 5
     assert len(result.predicted) == 4
