@@ -218,7 +218,8 @@ def test_ingest_is_refused_without_a_token(client: TestClient, sample_dossier: D
 
 
 def test_ingest_with_the_token(dossier: Dossier, tmp_path: Path) -> None:
-    app = create_app(dossier, token="s3cret-token")
+    (tmp_path / "inbox").mkdir()
+    app = create_app(dossier, token="s3cret-token", ingest_root=tmp_path / "inbox")
     article = {
         "title": "Ministers meet in Hanoi",
         "date": "2025-10-02",
@@ -233,8 +234,16 @@ def test_ingest_with_the_token(dossier: Dossier, tmp_path: Path) -> None:
         assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
         auth = {"Authorization": "Bearer s3cret-token"}
         assert c.post("/api/ingest", json={}, headers=auth).status_code == 400
-        missing = c.post("/api/ingest", json={"paths": [str(tmp_path / "none")]}, headers=auth)
+        missing = c.post("/api/ingest", json={"paths": ["none"]}, headers=auth)
         assert missing.status_code == 400 and "no such file" in missing.json()["detail"]
+        # nothing outside the ingest root, however it is spelt
+        (tmp_path / "secret.txt").write_text(" date 2025-01-01 A private note on the talks.\n")
+        (tmp_path / "inbox" / "link.txt").symlink_to(tmp_path / "secret.txt")
+        for outside in (str(tmp_path / "secret.txt"), "../secret.txt", "link.txt", "/etc",
+                        "a\x00b"):
+            refused = c.post("/api/ingest", json={"paths": [outside]}, headers=auth)
+            assert refused.status_code == 400, outside
+        assert c.get("/api/stats").json()["documents"] == 0
         assert c.post("/api/ingest", json={"articles": [{"text": ""}]},
                       headers=auth).status_code == 400  # fmt: skip
         done = c.post("/api/ingest", json={"articles": [article]}, headers=auth)
@@ -245,12 +254,22 @@ def test_ingest_with_the_token(dossier: Dossier, tmp_path: Path) -> None:
         assert c.get("/api/search", params={"q": "ordnance"}).json()["hits"]
         # the lists kept for speed follow the write
         assert c.get("/api/overview").json()["stats"]["documents"] == 1
-        # a folder on the server
-        (tmp_path / "more").mkdir()
-        (tmp_path / "more" / "a.json").write_text(json.dumps({**article, "title": "Again",
-            "text": article["text"].replace("Thursday", "Thursday morning")}))  # fmt: skip
-        again = c.post("/api/ingest", json={"paths": [str(tmp_path / "more")]}, headers=auth)
+        # a folder inside the ingest root
+        (tmp_path / "inbox" / "more").mkdir()
+        again_text = article["text"].replace("Thursday", "Thursday morning")
+        (tmp_path / "inbox" / "more" / "a.json").write_text(
+            json.dumps({**article, "title": "Again", "text": again_text})
+        )
+        again = c.post("/api/ingest", json={"paths": ["more"]}, headers=auth)
         assert again.status_code == 200 and len(again.json()["added"]) == 1
+
+
+def test_server_paths_need_an_ingest_root(dossier: Dossier) -> None:
+    with TestClient(create_app(dossier, token="t0ken")) as c:
+        refused = c.post("/api/ingest", json={"paths": [str(SAMPLE_DIR)]},
+                         headers={"Authorization": "Bearer t0ken"})  # fmt: skip
+        assert refused.status_code == 400 and "--ingest-root" in refused.json()["detail"]
+        assert c.get("/api/stats").json()["documents"] == 0
 
 
 def test_an_owned_store_opens_and_closes(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_serve_runs_a_server(served: tuple[str, subprocess.Popen[str]]) -> None:
     assert wrong.status_code == 401
     right = httpx.post(f"{url}/api/ingest", json={"paths": ["/nonexistent"]},
                        headers={"Authorization": "Bearer from-env"})  # fmt: skip
-    assert right.status_code == 400 and "no such file" in right.json()["detail"]
+    assert right.status_code == 400 and "--ingest-root" in right.json()["detail"]
 
 
 def test_serve_on_a_busy_port_fails_cleanly(tmp_path: Path) -> None:

@@ -524,6 +524,12 @@ def serve(
         typer.Option(envvar="DATELINE_TOKEN", help="Bearer token that enables POST /api/ingest; "
                      "without one the server only reads.", show_default=False),
     ] = None,
+    ingest_root: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False, help="Folder whose files POST /api/ingest "
+                     "may read (paths relative to it); without it, uploaded articles only.",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Serve the dossier in a browser: HTML pages, and a JSON API under /api/."""
     import uvicorn
@@ -531,7 +537,8 @@ def serve(
     from dateline.web import create_app
 
     with open_dossier(db) as dossier:
-        uvicorn.run(create_app(dossier, token=token), host=host, port=port, log_level="info")
+        web = create_app(dossier, token=token, ingest_root=ingest_root)
+        uvicorn.run(web, host=host, port=port, log_level="info")
 
 
 @app.command()

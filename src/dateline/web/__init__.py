@@ -46,11 +46,16 @@ SECURITY_HEADERS = {
 __all__ = ["create_app"]
 
 
-def create_app(dossier_or_location: Dossier | str | Path, token: str | None = None) -> FastAPI:
+def create_app(
+    dossier_or_location: Dossier | str | Path,
+    token: str | None = None,
+    ingest_root: str | Path | None = None,
+) -> FastAPI:
     """The web app over a dossier (or the store at a path or URL, opened and closed here).
 
     ``token`` enables ``POST /api/ingest`` for requests bearing it; without one the app
-    only reads.
+    only reads. Uploaded articles are always accepted with the token; files and folders on
+    the server only inside ``ingest_root``, and none when it is not given.
     """
     owned = not isinstance(dossier_or_location, Dossier)
     dossier = Dossier.open(dossier_or_location) if owned else dossier_or_location
@@ -73,6 +78,7 @@ def create_app(dossier_or_location: Dossier | str | Path, token: str | None = No
     )
     app.state.views = Views(dossier)
     app.state.token = token or None
+    app.state.ingest_root = Path(ingest_root).resolve() if ingest_root is not None else None
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -135,7 +135,8 @@ class Article(BaseModel):
 
 
 class IngestRequest(BaseModel):
-    """Articles uploaded in the request, or files and folders on the server, or both."""
+    """Articles uploaded in the request, or files and folders inside the server's ingest
+    root (relative to it), or both."""
 
     articles: list[Article] = Field(default_factory=list, max_length=MAX_ARTICLES)
     paths: list[str] = Field(default_factory=list, max_length=MAX_ARTICLES)
@@ -153,6 +154,23 @@ def check_token(request: Request, authorization: str | None) -> None:
         )  # fmt: skip
 
 
+def server_path(root: Path | None, given: str) -> str:
+    """``given`` resolved inside ``root`` (links and ``..`` followed first); anything else,
+    or any path when the server has no ingest root, is a 400: a token holder may add
+    articles, not make the server read its other files."""
+    if root is None:
+        raise BadRequest("this server takes uploaded articles only: start it with "
+                         "--ingest-root DIR to ingest files from DIR")  # fmt: skip
+    if "\x00" in given:
+        raise BadRequest("a path may not hold a NUL character")
+    path = (root / given).resolve()
+    if not path.is_relative_to(root):
+        raise BadRequest(f"not inside the ingest root: {given[:200]!r}")
+    if not path.exists():
+        raise BadRequest(f"no such file or folder: {given[:200]!r}")
+    return str(path)
+
+
 @router.post("/ingest", summary="Ingest articles (needs the server's token)")
 def ingest(
     request: Request,
@@ -162,12 +180,9 @@ def ingest(
     check_token(request, authorization)
     if not body.articles and not body.paths:
         raise BadRequest("nothing to ingest: give articles or paths")
-    missing = [p for p in body.paths if not Path(p).exists()]
-    if missing:
-        raise BadRequest(f"no such file or folder: {missing[0][:200]!r}")
+    paths = [server_path(request.app.state.ingest_root, p) for p in body.paths]
     state = views(request)
     with tempfile.TemporaryDirectory(prefix="dateline-upload-") as tmp, state.lock:
-        paths = list(body.paths)
         if body.articles:
             upload = Path(tmp) / "upload.jsonl"
             lines = [json.dumps(a.model_dump(exclude_none=True)) for a in body.articles]
