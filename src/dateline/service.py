@@ -305,8 +305,9 @@ class Dossier:
         (id, published, published_how), in ingest order."""
         return self.store.group_of(root_id)
 
-    def documents(self) -> RecordList[Document]:
-        return RecordList(self.store.documents())
+    def documents(self, limit: int | None = None, offset: int = 0) -> RecordList[Document]:
+        """Stored documents in ingest order; ``limit``/``offset`` page through them."""
+        return RecordList(self.store.documents(limit, offset))
 
     def document(self, document_id: str) -> Document | None:
         return self.store.get_document(document_id)

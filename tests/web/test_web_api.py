@@ -279,3 +279,12 @@ def test_an_owned_store_opens_and_closes(tmp_path: Path) -> None:
         assert c.get("/api/timeline").json()["entries"] == []
         page = c.get("/")
         assert page.status_code == 200 and re.search(r"<b>0</b>\s*documents", page.text)
+
+
+def test_documents_page_in_ingest_order(client: TestClient, sample_dossier: Dossier) -> None:
+    every = [d.id for d in sample_dossier.documents()]
+    pages = [client.get("/api/documents", params={"limit": 7, "offset": start}).json()
+             for start in range(0, len(every) + 7, 7)]  # fmt: skip
+    assert all(p["total"] == len(every) for p in pages)
+    assert [d["id"] for p in pages for d in p["documents"]] == every
+    assert pages[-1]["documents"] == []

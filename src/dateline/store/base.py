@@ -249,10 +249,13 @@ class Store(ABC):
         ).fetchone()
         return None if row is None else self._document(row)
 
-    def documents(self) -> Iterator[Document]:
-        """Every document in ingest order."""
-        rows = self.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY n")
-        for row in rows.fetchall():
+    def documents(self, limit: int | None = None, offset: int = 0) -> Iterator[Document]:
+        """Every document in ingest order (or ``limit`` of them after the first ``offset``)."""
+        sql = f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY n"
+        params: tuple[int, ...] = ()
+        if limit is not None:
+            sql, params = sql + " LIMIT ? OFFSET ?", (limit, offset)
+        for row in self.execute(sql, params).fetchall():
             yield self._document(row)
 
     def group_of(self, root_id: str) -> list[dict[str, Any]]:

@@ -365,15 +365,15 @@ class Views:
 
     def document_list(self, limit: int = 100, offset: int = 0) -> dict[str, Any]:
         with self.lock:
-            docs = list(self.dossier.documents())
+            docs = self.dossier.documents(limit, offset)
             return {
-                "total": len(docs),
+                "total": self.dossier.stats()["documents"],
                 "documents": [
                     {"id": d.id, "title": d.title, "path": d.path, "url": d.url,
                      "outlet": outlet_of(d.url, d.id), "published": d.published,
                      "published_how": d.published_how, "duplicate_of": d.duplicate_of,
                      "duplicate_how": d.duplicate_how}
-                    for d in docs[offset : offset + limit]
+                    for d in docs
                 ],
             }  # fmt: skip
 
