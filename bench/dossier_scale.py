@@ -12,6 +12,7 @@ language model, so a 100,000-document dossier builds in minutes; then `timeline`
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import resource
 import statistics
@@ -32,6 +33,12 @@ from dateline.store.records import Derived
 START = date(2025, 1, 1)
 
 
+def doc_id(i: int) -> str:
+    """An id shaped like an ingested document's ("d" and 12 hex digits of a hash), so
+    queries that sample by id range see the spread they see in a real store."""
+    return "d" + hashlib.sha256(str(i).encode()).hexdigest()[:12]
+
+
 def documents(n: int, rng: random.Random) -> list[tuple[Document, list[tuple[int, int, list]]]]:
     """Documents of 8–16 generated sentences; some sentences refer to a date."""
     lex = make_lexicon(rng)
@@ -49,7 +56,7 @@ def documents(n: int, rng: random.Random) -> list[tuple[Document, list[tuple[int
             spans.append((pos, pos + len(text), dates))
             pos += len(text) + 1
         text = " ".join(parts)
-        doc = Document(id=f"d{i:07d}", path=f"gen/{i}.txt", record=0, format="text", raw=text,
+        doc = Document(id=doc_id(i), path=f"gen/{i}.txt", record=0, format="text", raw=text,
                        text=text, content_hash=f"h{i}", published=published.isoformat(),
                        published_how="header")  # fmt: skip
         out.append((doc, spans))

@@ -36,9 +36,45 @@ def test_a_kept_timeline_is_served_only_to_its_own_release(
     monkeypatch.setattr(service, "__version__", "0.0.0-older")
     sample_dossier.timeline(dates=3, sentences=1)
     store = sample_dossier.store
-    old_key = json.dumps(["timeline", "0.0.0-older", 3, 1, None, None, None, None, None, "auto"])
+    old_key = json.dumps(["timeline", "0.0.0-older", 3, 1, None, None, None, None, None, "auto",
+                          service.SENTENCE_BUDGET])  # fmt: skip
     assert store.cached(old_key) is not None
     store.cache(old_key, "[]", store.generation())
     assert list(sample_dossier.timeline(dates=3, sentences=1)) == []  # that release's answer
     monkeypatch.undo()
     assert list(sample_dossier.timeline(dates=3, sentences=1)) == list(fresh)
+
+
+def test_a_timeline_past_its_budget_reads_an_even_sample(sample_dossier: dateline.Dossier) -> None:
+    from dateline.store.records import sample_bound
+
+    whole = list(sample_dossier.timeline(dates=5, sentences=1, budget=None))
+    assert whole and all(e.sample == 1.0 for e in whole)
+    # within the budget nothing changes
+    assert list(sample_dossier.timeline(dates=5, sentences=1, budget=10**6)) == whole
+    small = list(sample_dossier.timeline(dates=5, sentences=1, budget=15))
+    sampled = [e for e in small if e.sample < 1.0]
+    assert sampled, small
+    share = sampled[0].sample
+    assert all(e.sample == share for e in sampled)
+    bound = sample_bound(share)
+    assert bound is not None
+    # summaries come from the sample only, and the counts are scaled up from it
+    assert all(s.document_id < bound for e in sampled for s in e.summary)
+    assert all(e.documents >= 1 for e in sampled)
+    from dateline.errors import DatelineError
+
+    with pytest.raises(DatelineError, match="budget"):
+        sample_dossier.timeline(budget=0)
+
+
+def test_a_build_keeps_the_default_timeline_ready(tmp_path: Path) -> None:
+    d = dateline.open(tmp_path / "warm.db")
+    d.ingest([SAMPLE_DIR])
+    kept = d.store.execute("SELECT key, value FROM results").fetchall()
+    assert len(kept) == 1 and json.loads(kept[0][0])[0] == "timeline"
+    served = list(d.timeline())
+    with d.store.transaction():
+        d.store.execute("DELETE FROM results")
+    assert list(d.timeline()) == served and served  # what was kept is what is made
+    d.close()

@@ -40,6 +40,7 @@ from dateline.summarise.timeline import (
     DatedSentence,
     TimelineEntry,
     TimelineOptions,
+    Tuning,
     build_timeline,
 )
 
@@ -47,6 +48,11 @@ TIMELINE_ANCHORS = ("auto", "events", "references")
 # An article published up to this many days after an event day may report it in undated
 # sentences, so those sentences compete for the day too.
 _LEAD_LAG = 2
+# Sentences one timeline reads at most: beyond, it reads an even sample of the articles
+# (see Dossier.timeline). Every Timeline17 topic fits well within it.
+SENTENCE_BUDGET = 50_000
+# References the shortlist of event days counts at most (an even sample beyond).
+_REFERENCE_BUDGET = 200_000
 EXPORT_PARTS = ("documents", "events", "entities", "figures", "promises")
 
 
@@ -106,6 +112,7 @@ class Dossier:
             )
             if build:
                 report = dataclasses.replace(report, build=self._builder.build(engine=runner))
+                self.warm()
         return report
 
     def build(
@@ -118,7 +125,19 @@ class Dossier:
     ) -> BuildReport:
         """Analyse the stored texts and rebuild entities, events, figures and promises."""
         with use_engine(engine, scheduler, workers) as runner:
-            return self._builder.build(progress, engine=runner)
+            report = self._builder.build(progress, engine=runner)
+        if progress is not None:
+            progress("timeline", 0, 1)
+        self.warm()
+        if progress is not None:
+            progress("timeline", 1, 1)
+        return report
+
+    def warm(self) -> None:
+        """Make and keep the results most asked for (the default timeline, which the CLI,
+        the web app's first page and a notebook's first call all show), so the first
+        reader after a build does not wait for them."""
+        self.timeline()
 
     def entities(self) -> RecordList[Entity]:
         return RecordList(self.store.entities())
@@ -142,6 +161,7 @@ class Dossier:
         entity: str | None = None,
         event_type: str | None = None,
         anchor: str = "auto",
+        budget: int | None = SENTENCE_BUDGET,
     ) -> RecordList[TimelineEntry]:
         """The dates that matter, each with a short extractive summary and its sources.
 
@@ -151,18 +171,27 @@ class Dossier:
         come from: ``events`` (the days of extracted events), ``references`` (the days the
         articles refer to most) or ``auto`` (events when there are dated ones). Undated and
         self-declared speculative articles never enter.
+
+        When the articles would give more than ``budget`` candidate sentences (None: no
+        limit), an even sample of them is read instead, so a cold timeline costs about
+        the same on a million articles as on a few thousand; each entry's ``sample`` then
+        says what share was read, and its score and document count are scaled up from it.
         """
         if anchor not in TIMELINE_ANCHORS:
             raise DatelineError(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
+        if budget is not None and budget < 1:
+            raise DatelineError("budget must be a positive number of sentences")
         # Kept in the store until the next write: a repeated question (the default
         # timeline, the report's) is one indexed read.
         # The release is part of the key: another version may summarise differently.
         key = json.dumps(["timeline", __version__, dates, sentences, since, until, query,
-                          entity, event_type, anchor])  # fmt: skip
+                          entity, event_type, anchor, budget])  # fmt: skip
         if (hit := self.store.cached(key)) is not None:
             return RecordList(_entries_from_json(hit))
         generation = self.store.generation()
-        entries = self._timeline(dates, sentences, since, until, query, entity, event_type, anchor)
+        entries = self._timeline(
+            dates, sentences, since, until, query, entity, event_type, anchor, budget
+        )
         self.store.cache(key, _entries_to_json(entries), generation)
         return RecordList(entries)
 
@@ -176,6 +205,7 @@ class Dossier:
         entity: str | None,
         event_type: str | None,
         anchor: str,
+        budget: int | None,
     ) -> list[TimelineEntry]:
         events = self.store.events()
         found = self._entity_named(entity) if entity is not None else None
@@ -185,30 +215,39 @@ class Dossier:
             self.store.sentences_naming(found.id) if found else None, events, event_type
         )
         anchored = anchor == "events" or (anchor == "auto" and bool(weights))
+        lead = Tuning().lead
         if anchored:
             # Only the events' days compete, so sentences about other days cannot matter;
             # with a limit, only the best-referenced days need summarising at all. The day
-            # index finds those days' sentences without reading the others.
+            # index finds those days' sentences without reading the others, and of undated
+            # sentences only the leads, the only ones that may report a day unnamed.
             weights = self._best_days(weights, dates, since, until)
-            rows = self.store.sentences_near(weights, _LEAD_LAG, since, until)
-            roots = self.store.roots_of({r[0] for r in rows})
+            reach = self.store.count_sentences_near
+            share = _share(budget, lambda: reach(weights, _LEAD_LAG, lead))
+            rows = self.store.sentences_near(weights, _LEAD_LAG, since, until, lead, share)
         else:
-            rows = self.store.sentences(since, until)
-            roots = self.store.roots()
+            share = _share(budget, lambda: self.store.count_sentences(since, until))
+            rows = self.store.sentences(since, until, share)
+        roots = self.store.roots_of({r[0] for r in rows})
         texts = self.store.texts({r[0] for r in rows})
         speculative = {doc for doc, text in texts.items() if is_speculative(text)}
         dated = [
-            DatedSentence(doc, start, end, texts[doc][start:end], published, tuple(map(tuple, ds)))
+            DatedSentence(
+                doc, start, end, texts[doc][start:end], published, tuple(map(tuple, ds)), idx
+            )
             for doc, idx, start, end, published, ds in rows
             if (keep is None or keep(doc, idx, start)) and doc not in speculative
         ]
         options = TimelineOptions(dates, sentences, since, until, query)
+        # A sample's references weigh ``share`` of the whole corpus's against the events.
+        sampled = {day: weight * share for day, weight in weights.items()}
         if not anchored:
-            return build_timeline(dated, options, groups=roots, event_dates=weights)
+            found_entries = build_timeline(dated, options, groups=roots, event_dates=sampled)
+            return [_scaled(e, share) for e in found_entries]
         every = build_timeline(
-            dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=weights
+            dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=sampled
         )
-        entries = {e.date: e for e in every if e.date in weights}
+        entries = {e.date: _scaled(e, share) for e in every if e.date in weights}
         for day in weights.keys() - entries.keys():
             if (since is None or day >= since) and (until is None or day <= until):
                 on_day = [e for e in chosen if e.date == day]
@@ -221,15 +260,18 @@ class Dossier:
         self, weights: Mapping[str, float], count: int | None, since: str | None, until: str | None
     ) -> dict[str, float]:
         """The ``count`` * 2 event days most referred to by distinct stories of the articles
-        published within ``[since, until]`` (all of them when None or when fewer)."""
+        published within ``[since, until]`` (all of them when None or when fewer). Past
+        ``_REFERENCE_BUDGET`` references the stories are counted in an even sample and
+        scaled up: this only shortlists the days the summariser weighs exactly."""
         if count is None or len(weights) <= count:
             return dict(weights)
-        stories = self.store.day_stories(weights, since, until)
-        best = sorted(weights, key=lambda d: (-(stories[d] + weights[d]), d))[: count * 2]
+        share = _share(_REFERENCE_BUDGET, lambda: self.store.count_references(weights))
+        stories = self.store.day_stories(weights, since, until, share)
+        best = sorted(weights, key=lambda d: (-(stories[d] / share + weights[d]), d))[: count * 2]
         return {day: weights[day] for day in best}
 
     def _entity_named(self, name: str) -> Entity:
-        found = find_entity(self.store.entities(), name)
+        found = find_entity(self.store.entities(roles=False), name)
         if found is None:
             raise DatelineError(f"no entity called {name!r}")
         return found
@@ -268,10 +310,12 @@ class Dossier:
     def entity(self, name: str) -> EntityProfile | None:
         """The entity called ``name`` (any spelling or alias, or its id), with its events
         and the people and organisations it met, most often first."""
-        entity = find_entity(self.store.entities(), name)
-        if entity is None:
+        # names are enough to find it; then only its own roles and events are read
+        named = find_entity(self.store.entities(roles=False), name)
+        if named is None:
             return None
-        events = tuple(e for e in self.store.events() if entity.id in _ids(e))
+        entity = self.store.entities(named.id)[0]
+        events = tuple(self.store.events(entity.id))
         met: dict[str, list[str]] = {}
         for event in events:
             for p in event.participants:
@@ -290,9 +334,12 @@ class Dossier:
     ) -> dict[str, Corroboration]:
         """For each event and figure id (all, or those given), how many documents, outlets
         and stories back it."""
-        known = provenance(self.store.provenance_rows())
         if records is None:
             records = [*self.store.events(), *self.store.figures()]
+        records = list(records)
+        # only the documents the records cite: a few events need not read a million texts
+        cited = {s.document_id for r in records for s in r.sources}
+        known = provenance(self.store.provenance_rows(cited))
         return {r.id: corroborate(r.sources, known) for r in records}
 
     def texts(self, ids: Iterable[str] | None = None) -> dict[str, str]:
@@ -384,6 +431,26 @@ def _sentence_filter(
     return keep
 
 
+def _share(budget: int | None, count: Callable[[], int]) -> float:
+    """The share of the articles to read so that about ``budget`` sentences come back."""
+    if budget is None:
+        return 1.0
+    total = count()
+    return 1.0 if total <= budget else budget / total
+
+
+def _scaled(entry: TimelineEntry, share: float) -> TimelineEntry:
+    """``entry`` as found in a sample of ``share`` of the articles, scaled up to the whole."""
+    if share >= 1.0:
+        return entry
+    return dataclasses.replace(
+        entry,
+        score=entry.score / share,
+        documents=max(1, round(entry.documents / share)),
+        sample=share,
+    )
+
+
 def _entries_to_json(entries: Sequence[TimelineEntry]) -> str:
     return json.dumps([dataclasses.asdict(e) for e in entries])
 
@@ -396,6 +463,7 @@ def _entries_from_json(text: str) -> list[TimelineEntry]:
             texts=tuple(e["texts"]),
             score=e["score"],
             documents=e["documents"],
+            sample=e.get("sample", 1.0),
         )
         for e in json.loads(text)
     ]

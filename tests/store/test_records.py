@@ -163,3 +163,91 @@ def test_the_day_index_migration_fills_in_stored_sentences(store: Store) -> None
     again = open_store(location)
     assert again.sentences_near({"2025-03-03"}, 0) == expected
     again.close()
+
+
+def test_an_id_bound_keeps_an_even_share_of_hashed_ids() -> None:
+    import hashlib
+
+    from dateline.store.records import sample_bound
+
+    ids = ["d" + hashlib.sha256(str(i).encode()).hexdigest()[:12] for i in range(4000)]
+    assert sample_bound(1.0) is None and sample_bound(1.5) is None
+    for share in (0.5, 0.1, 0.02):
+        bound = sample_bound(share)
+        assert bound is not None
+        kept = sum(i < bound for i in ids) / len(ids)
+        assert share * 0.75 < kept < share * 1.25, (share, kept)
+    # a smaller share keeps a subset of what a larger one keeps
+    small, large = sample_bound(0.1), sample_bound(0.3)
+    assert small is not None and large is not None and small < large
+
+
+SAMPLED = ("d1" + "0" * 11, "d9" + "0" * 11)  # ids below and above the 50% bound
+
+
+def _sampled_store(store: Store) -> Store:
+    """The store with two more articles whose ids fall on either side of the 50% bound."""
+    for did in SAMPLED:
+        text = "Talks opened on March 3. More came later."
+        doc = Document(id=did, path=f"{did}.txt", record=0, format="text", raw=text, text=text,
+                       content_hash=did, published="2025-03-04")  # fmt: skip
+        store.write_document(doc, f"/abs/{did}", b"sig", 1)
+    made = derived()
+    extra = [(did, 0, 0, 24, (("2025-03-03", "day"),)) for did in SAMPLED]
+    extra += [(did, 1, 25, 41, ()) for did in SAMPLED]
+    store.replace_derived(Derived(made.entities, made.mentions, made.events, made.figures,
+                                  made.promises, [*made.sentences, *extra]))  # fmt: skip
+    return store
+
+
+def test_a_sample_reads_the_articles_below_the_bound_and_all_of_their_sentences(
+    store: Store,
+) -> None:
+    _sampled_store(store)
+    everything = store.sentences()
+    assert store.count_sentences() == len(everything)
+    assert store.count_sentences("2025-03-04", "2025-03-31") == len(
+        store.sentences("2025-03-04", "2025-03-31")
+    )
+    half = store.sentences(share=0.5)
+    # "a" to "d" sort below "d8...", "d9..." above: the sample drops exactly that article
+    assert half == [r for r in everything if r[0] != SAMPLED[1]]
+    assert {r[0] for r in half} > {"a", SAMPLED[0]}
+    near = store.sentences_near({"2025-03-03"}, 2, share=0.5)
+    assert near == [r for r in store.sentences_near({"2025-03-03"}, 2) if r[0] != SAMPLED[1]]
+    stories = store.day_stories(["2025-03-03"], share=0.5)
+    assert stories == {"2025-03-03": store.day_stories(["2025-03-03"])["2025-03-03"] - 1}
+
+
+def test_leads_only_keeps_the_first_undated_sentences(store: Store) -> None:
+    store.replace_derived(derived())
+    days = {"2025-03-03"}
+    everything = store.sentences()
+    near = store.sentences_near(days, 2, lead=1)
+    assert near == [r for r in _near(everything, days, 2) if r[5] or r[1] < 1]
+    assert ("a", 1) not in {(r[0], r[1]) for r in near}  # undated, but not a lead
+    # the bound from the indexes alone is never below what is read
+    assert store.count_sentences_near(days, 2, 1) >= len(near)
+    assert store.count_references(days) == sum(
+        1 for r in everything if any(v in days for v, _ in r[5])
+    ) + 1  # e (undated article) names the day too: the index counts it, the read does not
+
+
+def test_one_entitys_records_are_read_without_the_others(store: Store) -> None:
+    made = derived()
+    extra = Event("ev3", "VISIT", "A visit without the minister", "2025-03-05", "day",
+                  participants=(Participant("e2", "Ministry"),),
+                  sources=(Source("d", 0, 35),))  # fmt: skip
+    made = Derived(made.entities, made.mentions, [*made.events, extra], made.figures,
+                   made.promises, made.sentences)  # fmt: skip
+    store.replace_derived(made)
+    minister = made.entities[0]
+    assert store.entities("e1") == [minister]  # with its role and the role's sources
+    assert store.entities("nobody") == []
+    light = store.entities(roles=False)
+    assert [(e.id, e.name, e.aliases, e.roles) for e in light] == [
+        (e.id, e.name, e.aliases, ()) for e in store.entities()
+    ]
+    assert store.events("e1") == [made.events[0]]
+    assert store.events("e2") == [made.events[0], extra]
+    assert store.events("nobody") == []

@@ -294,3 +294,13 @@ def test_sample_timeline_has_no_date_from_removed_junk(sample_documents: list[Do
         texts = {doc.id: doc.text for doc in sample_documents}
         for source, text in zip(entry.summary, entry.texts, strict=True):
             assert texts[source.document_id][source.start : source.end].strip() == text
+
+
+def test_only_an_articles_first_sentences_report_its_day_unnamed() -> None:
+    text = f"The {TOPICS[5]} was signed in the capital, and {FILLER}."
+    options, days = TimelineOptions(dates=3), {"2024-03-10": 1.0}
+    first = DatedSentence("a", 0, len(text), text, "2024-03-10", (), index=0)
+    assert dates_of(build_timeline([first], options, event_dates=days)) == ["2024-03-10"]
+    # the same sentence, given alone but seventh in its article: no lead, so no summary
+    deep = DatedSentence("a", 0, len(text), text, "2024-03-10", (), index=7)
+    assert build_timeline([deep], options, event_dates=days) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import date
@@ -31,10 +32,10 @@ from dateline.export.csv import write_csv
 from dateline.export.json import entity_dict, event_dict, timeline_dicts
 from dateline.export.report import render_report
 from dateline.export.timelinejs import timelinejs
-from dateline.model import BuildReport, EntityProfile, IngestReport
+from dateline.model import BuildReport, EntityProfile, IngestReport, Source
 from dateline.pipeline.distributed import DaskEngine, use_engine
 from dateline.read import find_files
-from dateline.service import Dossier
+from dateline.service import SENTENCE_BUDGET, Dossier
 
 EXPORT_FORMATS = ("json", "csv", "timelinejs")
 
@@ -177,8 +178,14 @@ def _ingest(
     return report
 
 
+def cited_texts(dossier: Dossier, sources: Iterable[Source]) -> dict[str, str]:
+    """Clean texts of the documents ``sources`` point into, and of no others."""
+    return dossier.texts({s.document_id for s in sources})
+
+
 def profile_dict(profile: EntityProfile, dossier: Dossier) -> dict[str, Any]:
-    clean = dossier.texts()
+    cited = [s for r in (profile.entity.roles + profile.events) for s in r.sources]
+    clean = cited_texts(dossier, cited)
     backing = dossier.corroboration(profile.events)
     return {
         **entity_dict(profile.entity, clean),
@@ -281,6 +288,14 @@ def timeline(
         str | None, typer.Option("--type", help="Only events of this type (e.g. CONSULT).")
     ] = None,
     anchor: AnchorOption = "auto",
+    budget: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Past this many candidate sentences, read an even sample of the articles "
+            "(0: read them all).",
+        ),
+    ] = SENTENCE_BUDGET,
     as_json: JsonOption = False,
 ) -> None:
     """The dates that matter, each with a short summary, its events and sources."""
@@ -288,13 +303,16 @@ def timeline(
     with open_dossier(db) as dossier:
         try:
             entries = dossier.timeline(
-                dates or None, sentences, since, until, query, entity, event_type, anchor
-            )
+                dates or None, sentences, since, until, query, entity, event_type, anchor,
+                budget or None,
+            )  # fmt: skip
         except DatelineError as exc:
             raise fail(str(exc)) from None
-        events = dossier.events()
+        days = {e.date for e in entries}
+        events = [e for e in dossier.events() if e.date in days]
         backing = dossier.corroboration(events)
-        data = timeline_dicts(entries, events, dossier.texts(), backing)
+        cited = [s for e in entries for s in e.summary] + [s for e in events for s in e.sources]
+        data = timeline_dicts(entries, events, cited_texts(dossier, cited), backing)
     if as_json:
         render.print_json(data)
     else:
@@ -402,7 +420,8 @@ def event(
         found = dossier.event(event_id)
         if found is None:
             raise fail(f"no event {event_id!r}; see `dateline events`")
-        data = event_dict(found, dossier.texts(), dossier.corroboration([found]).get(found.id))
+        texts = cited_texts(dossier, found.sources)
+        data = event_dict(found, texts, dossier.corroboration([found]).get(found.id))
     if as_json:
         render.print_json(data)
     else:

@@ -227,6 +227,9 @@ def print_promises(
 def print_timeline(out: Console, entries: Sequence[dict[str, Any]]) -> None:
     if not entries:
         out.print("No dated events yet.")
+    if sampled := [e["sample"] for e in entries if e.get("sample", 1.0) < 1.0]:
+        out.print(f"[dim]Summarised from an even sample of {min(sampled):.1%} of the articles "
+                  "(more candidate sentences than --budget).[/dim]")  # fmt: skip
     for entry in entries:
         count = len(entry["documents"])
         out.print(f"[bold]{entry['date']}[/bold]  [dim]{count} document{'s' * (count != 1)}[/dim]")

@@ -188,6 +188,8 @@ def timeline_dicts(
                 ],
                 "documents": sorted(documents),
                 "score": round(entry.score, 4),
+                # below 1: the share of the articles read (an even sample of a large corpus)
+                "sample": round(getattr(entry, "sample", 1.0), 6),
             }
         )
     return out

@@ -380,6 +380,22 @@ class Store(ABC):
             )
             self.set_meta("analysis_model", f"{model} {version}")
 
+    def extractions(self, kinds: Iterable[str]) -> dict[tuple[str, str], tuple[str, bytes]]:
+        """Kept per-document extractor output of ``kinds``: (document id, kind) -> (version,
+        data). The caller decides whether a row's version is still the one it needs."""
+        sql = "SELECT document_id, kind, version, data FROM extractions WHERE kind IN ({})"
+        return {(r[0], r[1]): (r[2], bytes(r[3])) for r in self._by_ids(sql, kinds)}
+
+    def put_extractions(self, rows: Iterable[tuple[str, str, str, bytes]]) -> None:
+        """Keep (document id, kind, version, data) rows, each replacing the document's row of
+        that kind; the rows go when their document does."""
+        with self.transaction():
+            self.executemany(
+                "INSERT INTO extractions VALUES (?, ?, ?, ?) ON CONFLICT (document_id, kind) "
+                "DO UPDATE SET version = excluded.version, data = excluded.data",
+                rows,
+            )
+
     def meta(self, key: str) -> str | None:
         row = self.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
@@ -395,11 +411,13 @@ class Store(ABC):
             records.replace_derived(self, derived)
             self._invalidate()
 
-    def entities(self) -> list[Entity]:
-        return records.read_entities(self)
+    def entities(self, entity_id: str | None = None, roles: bool = True) -> list[Entity]:
+        """Every entity (or the one ``entity_id``); without ``roles``, names only."""
+        return records.read_entities(self, entity_id, roles)
 
-    def events(self) -> list[Event]:
-        return records.read_events(self)
+    def events(self, entity_id: str | None = None) -> list[Event]:
+        """Every event (or those ``entity_id`` took part in)."""
+        return records.read_events(self, entity_id)
 
     def figures(self) -> list[Figure]:
         return records.read_figures(self)
@@ -407,22 +425,53 @@ class Store(ABC):
     def promises(self) -> list[Promise]:
         return records.read_promises(self)
 
-    def sentences(self, since: str | None = None, until: str | None = None) -> list[SentenceRow]:
-        return records.read_sentences(self, since, until)
+    def sentences(
+        self, since: str | None = None, until: str | None = None, share: float = 1.0
+    ) -> list[SentenceRow]:
+        """Sentences of dated articles published within ``[since, until]``; with ``share``
+        below 1, only those of an even sample of about that share of the articles."""
+        return records.read_sentences(self, since, until, records.sample_bound(share))
+
+    def count_sentences(self, since: str | None = None, until: str | None = None) -> int:
+        """How many sentences :meth:`sentences` reads with no sample."""
+        return records.count_sentences(self, since, until)
 
     def sentences_near(
-        self, days: Iterable[str], lag: int, since: str | None = None, until: str | None = None
+        self,
+        days: Iterable[str],
+        lag: int,
+        since: str | None = None,
+        until: str | None = None,
+        lead: int | None = None,
+        share: float = 1.0,
     ) -> list[SentenceRow]:
         """Sentences of dated articles published within ``[since, until]`` that name one of
-        ``days``, and undated sentences of articles published up to ``lag`` days after one."""
-        return records.read_sentences_near(self, sorted(set(days)), lag, since, until)
+        ``days``, and undated sentences (the first ``lead`` of each article, when given) of
+        articles published up to ``lag`` days after one; ``share`` as for :meth:`sentences`."""
+        return records.read_sentences_near(
+            self, sorted(set(days)), lag, since, until, lead, records.sample_bound(share)
+        )
+
+    def count_sentences_near(self, days: Iterable[str], lag: int, lead: int) -> int:
+        """An upper bound, read from the indexes, on what :meth:`sentences_near` reads."""
+        return records.count_sentences_near(self, sorted(set(days)), lag, lead)
 
     def day_stories(
-        self, days: Iterable[str], since: str | None = None, until: str | None = None
+        self,
+        days: Iterable[str],
+        since: str | None = None,
+        until: str | None = None,
+        share: float = 1.0,
     ) -> dict[str, int]:
         """Per day of ``days``: how many distinct stories (duplicate groups) of articles
-        published within ``[since, until]`` have a sentence naming it."""
-        return records.day_stories(self, sorted(set(days)), since, until)
+        published within ``[since, until]`` have a sentence naming it; with ``share`` below
+        1, counted in an even sample of about that share of the articles."""
+        below = records.sample_bound(share)
+        return records.day_stories(self, sorted(set(days)), since, until, below)
+
+    def count_references(self, days: Iterable[str]) -> int:
+        """How many sentences name one of ``days`` (from the day index alone)."""
+        return records.count_references(self, sorted(set(days)))
 
     def texts(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         """Clean texts by document id (all, or the ``ids`` asked for)."""
@@ -442,8 +491,15 @@ class Store(ABC):
             batch = wanted[i : i + _BATCH]
             yield from self.execute(sql.format(", ".join("?" * len(batch))), batch)
 
-    def provenance_rows(self) -> Iterator[tuple[str, str | None, str | None, str]]:
-        """(id, duplicate_of, url, clean text) of every document, without the raw text."""
+    def provenance_rows(
+        self, ids: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, str | None, str | None, str]]:
+        """(id, duplicate_of, url, clean text) of every document (or of ``ids``), without
+        the raw text."""
+        if ids is not None:
+            sql = "SELECT id, duplicate_of, url, text FROM documents WHERE id IN ({})"
+            yield from self._by_ids(sql, ids)
+            return
         rows = self.execute("SELECT id, duplicate_of, url, text FROM documents ORDER BY n")
         for row in rows.fetchall():
             yield row[0], row[1], row[2], row[3]

@@ -149,42 +149,74 @@ def _write_sources(
     )
 
 
-def read_sources(db: Database, kind: str) -> dict[str, tuple[Source, ...]]:
+_OF_ENTITY = "{} IN (SELECT event_id FROM participants WHERE entity_id = ?)"
+
+
+def read_sources(
+    db: Database, kind: str, where: str = "", params: Sequence[object] = ()
+) -> dict[str, tuple[Source, ...]]:
+    """Sources of every record of ``kind`` (that ``where``, a condition on record_id with
+    ``params``, keeps)."""
     found: dict[str, list[Source]] = defaultdict(list)
     rows = db.execute(
         'SELECT record_id, document_id, start, "end" FROM sources '
-        "WHERE record_kind = ? ORDER BY record_id, seq",
-        (kind,),
+        f"WHERE record_kind = ?{' AND ' + where if where else ''} ORDER BY record_id, seq",
+        (kind, *params),
     )
     for record_id, document_id, start, end in rows:
         found[record_id].append(Source(document_id, start, end))
     return {k: tuple(v) for k, v in found.items()}
 
 
-def read_entities(db: Database) -> list[Entity]:
-    role_sources = read_sources(db, "role")
-    roles: dict[str, list[Role]] = defaultdict(list)
-    for entity_id, seq, title, org, first, last in db.execute(
-        "SELECT entity_id, seq, title, org, first_seen, last_seen FROM roles "
-        "ORDER BY entity_id, seq"
-    ):
-        sources = role_sources.get(f"{entity_id}#{seq}", ())
-        roles[entity_id].append(Role(title, org, first, last, sources))
+def _given(value: str | None) -> tuple[str, ...]:
+    return () if value is None else (value,)
+
+
+def read_entities(
+    db: Database, entity_id: str | None = None, roles: bool = True
+) -> list[Entity]:
+    """Every entity (or the one ``entity_id``), most mentioned first; without ``roles``,
+    only names and aliases are read (enough to look one up)."""
+    found_roles: dict[str, list[Role]] = defaultdict(list)
+    only = "" if entity_id is None else " WHERE entity_id = ?"
+    if roles:
+        # role ids are "<entity id>#<n>" (a prefix test, not a range: PostgreSQL may
+        # collate "#" by locale)
+        prefix = f"{entity_id}#"
+        role_sources = read_sources(
+            db, "role", *(("substr(record_id, 1, ?) = ?", (len(prefix), prefix))
+                          if entity_id is not None else ())
+        )  # fmt: skip
+        for eid, seq, title, org, first, last in db.execute(
+            f"SELECT entity_id, seq, title, org, first_seen, last_seen FROM roles{only} "
+            "ORDER BY entity_id, seq",
+            _given(entity_id),
+        ):
+            sources = role_sources.get(f"{eid}#{seq}", ())
+            found_roles[eid].append(Role(title, org, first, last, sources))
     return [
-        Entity(eid, name, kind, tuple(json.loads(aliases)), tuple(roles[eid]), mentions)
+        Entity(eid, name, kind, tuple(json.loads(aliases)), tuple(found_roles[eid]), mentions)
         for eid, name, kind, aliases, mentions in db.execute(
-            "SELECT id, name, kind, aliases, mentions FROM entities ORDER BY mentions DESC, name"
+            "SELECT id, name, kind, aliases, mentions FROM entities"
+            f"{'' if entity_id is None else ' WHERE id = ?'} ORDER BY mentions DESC, name",
+            _given(entity_id),
         )
     ]
 
 
-def read_events(db: Database) -> list[Event]:
-    sources = read_sources(db, "event")
+def read_events(db: Database, entity_id: str | None = None) -> list[Event]:
+    """Every event (or those ``entity_id`` took part in), dated first, in date order."""
+    sources = read_sources(
+        db, "event", *((_OF_ENTITY.format("record_id"), (entity_id,)) if entity_id else ())
+    )
     people: dict[str, list[Participant]] = defaultdict(list)
-    for event_id, entity_id, name, role in db.execute(
-        "SELECT event_id, entity_id, name, role FROM participants ORDER BY event_id, seq"
+    only = "" if entity_id is None else " WHERE " + _OF_ENTITY.format("event_id")
+    for event_id, pid, name, role in db.execute(
+        f"SELECT event_id, entity_id, name, role FROM participants{only} ORDER BY event_id, seq",
+        _given(entity_id),
     ):
-        people[event_id].append(Participant(entity_id, name, role))
+        people[event_id].append(Participant(pid, name, role))
+    only = "" if entity_id is None else " WHERE " + _OF_ENTITY.format("id")
     return [
         Event(
             id=row[0],
@@ -200,7 +232,8 @@ def read_events(db: Database) -> list[Event]:
         )
         for row in db.execute(
             "SELECT id, type, title, date, precision, end_date, location, background "
-            "FROM events ORDER BY date IS NULL, date, id"
+            f"FROM events{only} ORDER BY date IS NULL, date, id",
+            _given(entity_id),
         )
     ]
 
@@ -239,22 +272,53 @@ def read_promises(db: Database) -> list[Promise]:
 
 
 def read_sentences(
-    db: Database, since: str | None = None, until: str | None = None
+    db: Database, since: str | None = None, until: str | None = None, below: str | None = None
 ) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
     """(document id, index, start, end, published, dates) of sentences of dated documents.
 
     Undated articles never feed the timeline; ``since``/``until`` bound the publication
-    date (a later article may still refer back into the range).
+    date (a later article may still refer back into the range). With ``below`` (see
+    :func:`sample_bound`) only documents whose id sorts before it are read.
     """
     sql = (
         f"SELECT {_SENTENCE} FROM sentences s JOIN documents d ON d.id = s.document_id "
-        f"WHERE {_WINDOW} ORDER BY s.document_id, s.idx"
+        f"WHERE {_WINDOW}{_BELOW if below else ''} ORDER BY s.document_id, s.idx"
     )
-    return _sentence_rows(db.execute(sql, _window(since, until)))
+    return _sentence_rows(db.execute(sql, (*_window(since, until), *_below(below))))
+
+
+def count_sentences(db: Database, since: str | None = None, until: str | None = None) -> int:
+    """How many sentences :func:`read_sentences` would read."""
+    sql = (
+        "SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id "
+        f"WHERE {_WINDOW}"
+    )
+    return int(db.execute(sql, _window(since, until)).fetchone()[0])
+
+
+def sample_bound(share: float) -> str | None:
+    """An id bound below which about ``share`` of the documents fall (None: all of them).
+
+    Document ids are "d" and hex digits of a SHA-256 (see pipeline/prepare.py), so the ids
+    below "d" + the share written in hex are an even sample of the corpus, one that the
+    primary keys read as a range and that stays the same from one query to the next.
+    """
+    if share >= 1.0:
+        return None
+    return "d" + format(max(1, int(share * _SPAN)), f"0{_DIGITS}x")
+
+
+_DIGITS = 6
+_SPAN = 16**_DIGITS
+
+
+def _below(bound: str | None) -> tuple[str, ...]:
+    return () if bound is None else (bound,)
 
 
 _SENTENCE = 's.document_id, s.idx, s.start, s."end", d.published, s.dates'
 _WINDOW = "d.published IS NOT NULL AND d.published >= ? AND d.published <= ?"
+_BELOW = " AND d.id < ?"
 # Bound parameters per IN (...) list, well under SQLite's limit.
 _BATCH = 400
 
@@ -276,31 +340,57 @@ def _batches(values: Sequence[str]) -> Iterable[tuple[str, Sequence[str]]]:
 
 
 def read_sentences_near(
-    db: Database, days: Sequence[str], lag: int, since: str | None, until: str | None
+    db: Database,
+    days: Sequence[str],
+    lag: int,
+    since: str | None,
+    until: str | None,
+    lead: int | None = None,
+    below: str | None = None,
 ) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
     """Like :func:`read_sentences`, but only sentences naming one of ``days`` and undated
-    sentences of articles published up to ``lag`` days after one of them, through the
-    day index and the publication-date index instead of a scan."""
+    sentences (the first ``lead`` of each article, when given) of articles published up to
+    ``lag`` days after one of them, through the day index and the publication-date index
+    instead of a scan."""
     found: dict[tuple[str, int], Sequence[Any]] = {}
     for marks, batch in _batches(days):
         rows = db.execute(
             f"SELECT {_SENTENCE} FROM sentence_dates sd "
             "JOIN sentences s ON s.document_id = sd.document_id AND s.idx = sd.idx "
-            f"JOIN documents d ON d.id = s.document_id WHERE sd.day IN ({marks}) AND {_WINDOW}",
-            (*batch, *_window(since, until)),
+            f"JOIN documents d ON d.id = s.document_id WHERE sd.day IN ({marks}) AND {_WINDOW}"
+            + (" AND sd.document_id < ?" if below else ""),
+            (*batch, *_window(since, until), *_below(below)),
         )
         found.update(((r[0], r[1]), r) for r in rows)
-    shifted = sorted(
-        {(first + timedelta(days=k)).isoformat() for first in _days(days) for k in range(lag + 1)}
-    )
-    for marks, batch in _batches(shifted):
+    leads = () if lead is None else (lead,)
+    for marks, batch in _batches(_shifted(days, lag)):
         rows = db.execute(
             f"SELECT {_SENTENCE} FROM documents d JOIN sentences s ON s.document_id = d.id "
-            f"WHERE d.published IN ({marks}) AND {_WINDOW} AND s.dates = '[]'",
-            (*batch, *_window(since, until)),
+            f"WHERE d.published IN ({marks}) AND {_WINDOW} AND s.dates = '[]'"
+            + (" AND s.idx < ?" if leads else "") + (_BELOW if below else ""),
+            (*batch, *_window(since, until), *leads, *_below(below)),
         )
         found.update(((r[0], r[1]), r) for r in rows)
     return _sentence_rows(found[key] for key in sorted(found))
+
+
+def count_sentences_near(db: Database, days: Sequence[str], lag: int, lead: int) -> int:
+    """An upper bound, from the indexes alone, on how many sentences
+    :func:`read_sentences_near` reads with ``lead``: every reference to one of ``days`` and
+    ``lead`` sentences of every article published in reach of one."""
+    total = count_references(db, days)
+    for marks, batch in _batches(_shifted(days, lag)):
+        total += lead * db.execute(
+            f"SELECT count(*) FROM documents WHERE published IN ({marks})", batch
+        ).fetchone()[0]
+    return int(total)
+
+
+def _shifted(days: Sequence[str], lag: int) -> list[str]:
+    """Publication days up to ``lag`` days after one of ``days``."""
+    return sorted(
+        {(first + timedelta(days=k)).isoformat() for first in _days(days) for k in range(lag + 1)}
+    )
 
 
 def _days(values: Iterable[str]) -> Iterable[date]:
@@ -313,10 +403,14 @@ def _days(values: Iterable[str]) -> Iterable[date]:
 
 
 def day_stories(
-    db: Database, days: Sequence[str], since: str | None, until: str | None
+    db: Database,
+    days: Sequence[str],
+    since: str | None,
+    until: str | None,
+    below: str | None = None,
 ) -> dict[str, int]:
     """Per day: distinct stories (duplicate-group roots) with a sentence naming it, among
-    articles published within the window."""
+    articles published within the window (and with an id before ``below``, when given)."""
     counts = dict.fromkeys(days, 0)
     # With a window, start from its articles (the publication-date index) and read each
     # one's dates (the document index) rather than probe every day for every article:
@@ -331,11 +425,22 @@ def day_stories(
     for marks, batch in _batches(days):
         rows = db.execute(
             f"SELECT sd.day, count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM {tables} "
-            f"{day} IN ({marks}) AND {_WINDOW} GROUP BY sd.day",
-            (*batch, *_window(since, until)),
+            f"{day} IN ({marks}) AND {_WINDOW}{' AND sd.document_id < ?' if below else ''} "
+            "GROUP BY sd.day",
+            (*batch, *_window(since, until), *_below(below)),
         )
         counts.update((day, int(n)) for day, n in rows)
     return counts
+
+
+def count_references(db: Database, days: Sequence[str]) -> int:
+    """How many sentences name one of ``days``, from the day index alone."""
+    total = 0
+    for marks, batch in _batches(days):
+        total += db.execute(
+            f"SELECT count(*) FROM sentence_dates WHERE day IN ({marks})", batch
+        ).fetchone()[0]
+    return int(total)
 
 
 # -- results kept until the next write ------------------------------------------------

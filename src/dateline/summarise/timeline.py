@@ -73,6 +73,7 @@ class DatedSentence:
     text: str
     published: str | None  # YYYY-MM-DD
     dates: tuple[tuple[str, str], ...]  # (YYYY-MM-DD, precision) referred to in the sentence
+    index: int | None = None  # the sentence's place in its document, when not all are given
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,9 @@ class TimelineEntry:
     texts: tuple[str, ...]
     score: float
     documents: int  # independent documents supporting the date
+    # The share of the articles read: below 1 (a large corpus, read as an even sample) score
+    # and documents are estimates scaled up from the sample.
+    sample: float = 1.0
 
 
 def _iso_date(value: str | None) -> date | None:
@@ -152,7 +156,8 @@ def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) 
         days = tuple(dict.fromkeys(d for v, p in s.dates if p == "day" and (d := _iso_date(v))))
         months = tuple(dict.fromkeys(d for v, p in s.dates if p == "month" and (d := _iso_date(v))))
         root = groups.get(s.document_id, s.document_id) if groups else s.document_id
-        rows.append(_Row(s, root, _iso_date(s.published), days, months, position[s.document_id]))
+        place = position[s.document_id] if s.index is None else s.index
+        rows.append(_Row(s, root, _iso_date(s.published), days, months, place))
         position[s.document_id] += 1
     return rows
 
