@@ -51,6 +51,9 @@ _LEAD_LAG = 2
 # Sentences one timeline reads at most: beyond, it reads an even sample of the articles
 # (see Dossier.timeline). Every Timeline17 topic fits well within it.
 SENTENCE_BUDGET = 50_000
+# Dates on the web app's timeline page (the CLI and the Python API show 10): a build
+# keeps both timelines ready.
+TIMELINE_PAGE_DATES = 30
 # References the shortlist of event days counts at most (an even sample beyond).
 _REFERENCE_BUDGET = 200_000
 EXPORT_PARTS = ("documents", "events", "entities", "figures", "promises")
@@ -134,10 +137,11 @@ class Dossier:
         return report
 
     def warm(self) -> None:
-        """Make and keep the results most asked for (the default timeline, which the CLI,
-        the web app's first page and a notebook's first call all show), so the first
-        reader after a build does not wait for them."""
+        """Make and keep the results most asked for (the default timelines of the CLI and
+        a notebook, and of the web app's timeline page), so the first reader after a build
+        does not wait for them."""
         self.timeline()
+        self.timeline(TIMELINE_PAGE_DATES)
 
     def entities(self) -> RecordList[Entity]:
         return RecordList(self.store.entities())

@@ -288,3 +288,16 @@ def test_documents_page_in_ingest_order(client: TestClient, sample_dossier: Doss
     assert all(p["total"] == len(every) for p in pages)
     assert [d["id"] for p in pages for d in p["documents"]] == every
     assert pages[-1]["documents"] == []
+
+
+def test_the_timeline_page_says_when_it_read_a_sample(client: TestClient) -> None:
+    from dateline.web.pages import env
+
+    data = client.get("/api/timeline", params={"dates": 3}).json()
+    assert data["entries"] and all(e["sample"] == 1.0 for e in data["entries"])
+    page = env.get_template("timeline.html")
+    whole = page.render(title="Timeline", data=data, asked={}, api="/api/timeline")
+    assert "sample-note" not in whole
+    data["entries"][0]["sample"] = 0.25
+    sampled = page.render(title="Timeline", data=data, asked={}, api="/api/timeline")
+    assert "even sample of 25.0% of the articles" in sampled

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
 from dateline.extract.ontology import EVENT_TYPES
+from dateline.service import TIMELINE_PAGE_DATES
 from dateline.web.views import MAX_NAME, MAX_QUERY, Views, safe_href, snippet_parts
 
 router = APIRouter(include_in_schema=False)
@@ -59,7 +60,7 @@ def timeline(
     until: Day = None,
     entity: Name = None,
     type: Annotated[str | None, Query(max_length=40)] = None,
-    dates: Annotated[int, Query(ge=0, le=500)] = 30,
+    dates: Annotated[int, Query(ge=0, le=500)] = TIMELINE_PAGE_DATES,
 ) -> HTMLResponse:
     data = views(request).timeline(dates, 2, since, until, None, entity, type)
     asked = {k: v for k, v in
