@@ -55,7 +55,7 @@ SENTENCE_BUDGET = 50_000
 # keeps both timelines ready.
 TIMELINE_PAGE_DATES = 30
 # References the shortlist of event days counts at most (an even sample beyond).
-_REFERENCE_BUDGET = 200_000
+_REFERENCE_BUDGET = 50_000
 EXPORT_PARTS = ("documents", "events", "entities", "figures", "promises")
 
 
@@ -211,12 +211,15 @@ class Dossier:
         anchor: str,
         budget: int | None,
     ) -> list[TimelineEntry]:
-        events = self.store.events()
         found = self._entity_named(entity) if entity is not None else None
-        chosen = _timeline_events(events, event_type, found)
-        weights = _event_days(chosen)
+        # the events' days are counted in the store: only events of a day left without a
+        # summary, and the reports of the asked-for type, are read as records
+        kind = event_type.upper() if event_type else None
+        weights = self.store.event_days(found.id if found else None, kind)
         keep = _sentence_filter(
-            self.store.sentences_naming(found.id) if found else None, events, event_type
+            self.store.sentences_naming(found.id) if found else None,
+            self.store.events(event_type=kind) if kind else (),
+            event_type,
         )
         anchored = anchor == "events" or (anchor == "auto" and bool(weights))
         lead = Tuning().lead
@@ -252,10 +255,15 @@ class Dossier:
             dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=sampled
         )
         entries = {e.date: _scaled(e, share) for e in every if e.date in weights}
-        for day in weights.keys() - entries.keys():
-            if (since is None or day >= since) and (until is None or day <= until):
-                on_day = [e for e in chosen if e.date == day]
-                entries[day] = self._event_entry(day, on_day, sentences, weights[day])
+        missing = [
+            day
+            for day in weights.keys() - entries.keys()
+            if (since is None or day >= since) and (until is None or day <= until)
+        ]
+        unsummarised = self.store.events(found.id if found else None, kind, missing)
+        for day in missing:
+            on_day = [e for e in _timeline_events(unsummarised, kind, found) if e.date == day]
+            entries[day] = self._event_entry(day, on_day, sentences, weights[day])
         best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
         best = best[:dates] if dates is not None else best
         return sorted(best, key=lambda e: e.date)
@@ -402,14 +410,6 @@ def _timeline_events(
         and (not event_type or e.type == event_type.upper())
         and (entity is None or entity.id in _ids(e))
     ]
-
-
-def _event_days(events: Iterable[Event]) -> dict[str, float]:
-    """Days of the timeline's events, weighted by how many happened that day."""
-    weights: dict[str, float] = {}
-    for e in events:
-        weights[str(e.date)] = weights.get(str(e.date), 0.0) + 1.0
-    return weights
 
 
 def _sentence_filter(

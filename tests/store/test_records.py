@@ -251,3 +251,35 @@ def test_one_entitys_records_are_read_without_the_others(store: Store) -> None:
     assert store.events("e1") == [made.events[0]]
     assert store.events("e2") == [made.events[0], extra]
     assert store.events("nobody") == []
+
+
+def test_event_days_count_what_reading_every_event_counts(store: Store) -> None:
+    made = derived()
+    more = [
+        Event("ev3", "VISIT", "A visit", "2025-03-03", "day",
+              participants=(Participant("e2", "Ministry"),), sources=(Source("d", 0, 35),)),
+        Event("ev4", "CONSULT", "A call", "2025-03-05", "day",
+              participants=(Participant("e1", "Minister Lan"),), sources=(Source("d", 0, 35),)),
+        Event("ev5", "CONSULT", "Some month", "2025-03-01", "month"),
+        Event("ev6", "CONSULT", "Recalled", "2025-03-05", "day", background=True),
+    ]  # fmt: skip
+    store.replace_derived(Derived(made.entities, made.mentions, [*made.events, *more],
+                                  made.figures, made.promises, made.sentences))  # fmt: skip
+    everything = store.events()
+
+    def by_reading(entity: str | None, kind: str | None) -> dict[str, float]:
+        counts: dict[str, float] = {}
+        for e in everything:
+            if (e.date and e.precision == "day" and not e.background
+                    and (kind is None or e.type == kind)
+                    and (entity is None or entity in {p.entity_id for p in e.participants})):
+                counts[e.date] = counts.get(e.date, 0.0) + 1.0  # fmt: skip
+        return counts
+
+    for entity in (None, "e1", "e2", "nobody"):
+        for kind in (None, "CONSULT", "VISIT"):
+            assert store.event_days(entity, kind) == by_reading(entity, kind), (entity, kind)
+    assert store.event_days() == {"2025-03-03": 2.0, "2025-03-05": 1.0}
+    assert [e.id for e in store.events(event_type="CONSULT", days=["2025-03-05"])] == ["ev4", "ev6"]
+    assert [e.id for e in store.events("e1", days=["2025-03-03", "2025-03-05"])] == ["ev1", "ev4"]
+    assert store.events(days=[]) == []

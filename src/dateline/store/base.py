@@ -415,9 +415,23 @@ class Store(ABC):
         """Every entity (or the one ``entity_id``); without ``roles``, names only."""
         return records.read_entities(self, entity_id, roles)
 
-    def events(self, entity_id: str | None = None) -> list[Event]:
-        """Every event (or those ``entity_id`` took part in)."""
-        return records.read_events(self, entity_id)
+    def events(
+        self,
+        entity_id: str | None = None,
+        event_type: str | None = None,
+        days: Iterable[str] | None = None,
+    ) -> list[Event]:
+        """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
+        ``days``: each filter only when given)."""
+        wanted = None if days is None else sorted(set(days))
+        return records.read_events(self, entity_id, event_type, wanted)
+
+    def event_days(
+        self, entity_id: str | None = None, event_type: str | None = None
+    ) -> dict[str, float]:
+        """Per day, how many events dated to the day (not background) happened (of those
+        ``entity_id`` took part in, of ``event_type``, when given)."""
+        return records.event_days(self, entity_id, event_type)
 
     def figures(self) -> list[Figure]:
         return records.read_figures(self)

@@ -204,19 +204,44 @@ def read_entities(
     ]
 
 
-def read_events(db: Database, entity_id: str | None = None) -> list[Event]:
-    """Every event (or those ``entity_id`` took part in), dated first, in date order."""
-    sources = read_sources(
-        db, "event", *((_OF_ENTITY.format("record_id"), (entity_id,)) if entity_id else ())
-    )
+def _event_filter(
+    column: str, entity_id: str | None, event_type: str | None, days: Sequence[str] | None
+) -> tuple[str, tuple[object, ...]]:
+    """A condition on ``column`` (an event id) keeping the events ``entity_id`` took part
+    in, of ``event_type``, on one of ``days`` (each only when given), and its parameters."""
+    conditions: list[str] = []
+    params: list[object] = []
+    if entity_id is not None:
+        conditions.append(f"{column} IN (SELECT event_id FROM participants WHERE entity_id = ?)")
+        params.append(entity_id)
+    if event_type is not None:
+        conditions.append(f"{column} IN (SELECT id FROM events WHERE type = ?)")
+        params.append(event_type)
+    if days is not None:
+        marks = ", ".join("?" * len(days)) or "NULL"
+        conditions.append(f"{column} IN (SELECT id FROM events WHERE date IN ({marks}))")
+        params += days
+    return " AND ".join(conditions), tuple(params)
+
+
+def read_events(
+    db: Database,
+    entity_id: str | None = None,
+    event_type: str | None = None,
+    days: Sequence[str] | None = None,
+) -> list[Event]:
+    """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
+    ``days``), dated first, in date order."""
+    sources = read_sources(db, "event", *_event_filter("record_id", entity_id, event_type, days))
     people: dict[str, list[Participant]] = defaultdict(list)
-    only = "" if entity_id is None else " WHERE " + _OF_ENTITY.format("event_id")
+    where, params = _event_filter("event_id", entity_id, event_type, days)
     for event_id, pid, name, role in db.execute(
-        f"SELECT event_id, entity_id, name, role FROM participants{only} ORDER BY event_id, seq",
-        _given(entity_id),
+        "SELECT event_id, entity_id, name, role FROM participants"
+        f"{' WHERE ' + where if where else ''} ORDER BY event_id, seq",
+        params,
     ):
         people[event_id].append(Participant(pid, name, role))
-    only = "" if entity_id is None else " WHERE " + _OF_ENTITY.format("id")
+    where, params = _event_filter("id", entity_id, event_type, days)
     return [
         Event(
             id=row[0],
@@ -232,10 +257,25 @@ def read_events(db: Database, entity_id: str | None = None) -> list[Event]:
         )
         for row in db.execute(
             "SELECT id, type, title, date, precision, end_date, location, background "
-            f"FROM events{only} ORDER BY date IS NULL, date, id",
-            _given(entity_id),
+            f"FROM events{' WHERE ' + where if where else ''} ORDER BY date IS NULL, date, id",
+            params,
         )
     ]
+
+
+def event_days(
+    db: Database, entity_id: str | None = None, event_type: str | None = None
+) -> dict[str, float]:
+    """Per day: how many dated (to the day), non-background events happened, of those
+    ``entity_id`` took part in and of ``event_type`` when given."""
+    where, params = _event_filter("id", entity_id, event_type, None)
+    rows = db.execute(
+        "SELECT date, count(*) FROM events WHERE date IS NOT NULL AND date <> '' "
+        f"AND precision = 'day' AND background = 0{' AND ' + where if where else ''} "
+        "GROUP BY date",
+        params,
+    )
+    return {day: float(n) for day, n in rows}
 
 
 def read_figures(db: Database) -> list[Figure]:
