@@ -31,12 +31,28 @@ class Ingester:
         self.store = store
         self.today = today or date.today()
         self._index: DuplicateIndex | None = None
+        self._synced = 0  # the index holds the roots stored up to this ingest number
 
     @property
     def index(self) -> DuplicateIndex:
         if self._index is None:
+            self._synced = self.store.last_document()
             self._index = DuplicateIndex.from_rows(self.store.signatures())
         return self._index
+
+    def _catch_up(self) -> None:
+        """Add to the index the roots another writer stored since it was read (under the
+        write lock, so nothing lands between the two reads). SQLite may give a deleted
+        latest row's number again; a file replaced by another writer at that moment is
+        the one case this misses."""
+        if self._index is None:
+            return
+        last = self.store.last_document()
+        if last > self._synced:
+            for doc_id, digest, signature, size in self.store.signatures(after=self._synced):
+                if doc_id not in self._index:
+                    self._index.add(doc_id, digest, deserialise(signature), size)
+            self._synced = last
 
     def ingest(
         self,
@@ -87,6 +103,8 @@ class Ingester:
         # Checked under the write lock: a second ingest into the same store waits here, then
         # sees what the first stored instead of failing to store it again.
         with self.store.transaction():
+            self.store.write_lock()
+            self._catch_up()
             if self.store.has_document(doc.id):
                 return "unchanged"
             previous = self.store.document_at(prepared.resolved_path, doc.record)
@@ -99,13 +117,16 @@ class Ingester:
     def store_prepared(self, prepared: Prepared, replaces: str | None = None) -> None:
         doc = prepared.document
         signature = deserialise(prepared.signature)
+        words = shingles(doc.text)
         match = self.index.find(
-            doc.content_hash,
-            signature,
-            prepared.size,
-            shingles=shingles(doc.text),
-            shingles_of=self._shingles_of,
+            doc.content_hash, signature, prepared.size, words, self._shingles_of
         )
+        if match is not None and not self.store.has_document(match.document_id):
+            # another writer replaced that copy since the index was read: read it afresh
+            self._index = None
+            match = self.index.find(
+                doc.content_hash, signature, prepared.size, words, self._shingles_of
+            )
         updates: list[tuple[str, str, str, str]] = []
         if match is not None:
             doc = dataclasses.replace(

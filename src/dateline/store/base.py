@@ -127,6 +127,11 @@ class Store(ABC):
     def _lock_schema(self) -> None:
         """Serialise concurrent migrations inside the migration's transaction."""
 
+    @abstractmethod
+    def write_lock(self) -> None:
+        """Inside a transaction: wait until no other writer is between reading what the
+        store holds and writing what follows from it (a duplicate check, a rebuild)."""
+
     # -- schema -------------------------------------------------------------------
     def _migrate(self) -> None:
         self.execute(
@@ -267,12 +272,14 @@ class Store(ABC):
         )
         return [{"id": r[0], "published": r[1], "published_how": r[2]} for r in rows]
 
-    def signatures(self) -> Iterator[tuple[str, str, bytes, int]]:
-        """(id, content hash, signature, size) of every root document, in ingest order."""
+    def signatures(self, after: int = 0) -> Iterator[tuple[str, str, bytes, int]]:
+        """(id, content hash, signature, size) of every root document (stored after
+        number ``after``, see :meth:`last_document`), in ingest order."""
         rows = self.execute(
             "SELECT d.id, d.content_hash, s.signature, s.size FROM documents d "
             "JOIN signatures s ON s.document_id = d.id "
-            "WHERE d.duplicate_of IS NULL ORDER BY d.n"
+            "WHERE d.duplicate_of IS NULL AND d.n > ? ORDER BY d.n",
+            (after,),
         ).fetchall()
         for row in rows:
             yield row[0], row[1], bytes(row[2]), row[3]
@@ -317,6 +324,10 @@ class Store(ABC):
             duplicate_score=score,
             date_candidates=candidates,
         )
+
+    def last_document(self) -> int:
+        """The ingest number of the latest stored document (0: none); later ones are higher."""
+        return int(self.execute("SELECT coalesce(max(n), 0) FROM documents").fetchone()[0])
 
     def count_documents(self) -> int:
         return int(self.execute("SELECT count(*) FROM documents").fetchone()[0])

@@ -114,6 +114,13 @@ class PostgresStore(Store):
     def _lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dateline'))")
 
+    def write_lock(self) -> None:
+        # Transactions do not exclude one another here as SQLite's do: a lock held until
+        # the transaction ends makes two ingests (or builds) into one dossier take turns.
+        self.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dateline.write'))"
+        )
+
     def close(self) -> None:
         self.conn.close()
 

@@ -63,6 +63,9 @@ class SQLiteStore(Store):
     def _lock_schema(self) -> None:
         """BEGIN IMMEDIATE already holds the only write lock."""
 
+    def write_lock(self) -> None:
+        """BEGIN IMMEDIATE already holds the only write lock."""
+
     def close(self) -> None:
         self.conn.close()
 
