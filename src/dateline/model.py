@@ -150,6 +150,12 @@ class BuildReport:
     events: int
     figures: int
     promises: int
+    # documents every per-document extractor ran over this time (new, or changed in text,
+    # date, model or code); the rest reused what the store kept
+    extracted: int = 0
+    # other documents whose event and promise extractors re-ran because resolution renamed
+    # or regrouped an entity they name
+    relinked: int = 0
 
 
 @dataclass(frozen=True, slots=True)

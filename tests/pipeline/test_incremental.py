@@ -1,13 +1,19 @@
 """Incremental updates: ingesting B into a dossier holding A gives the dossier that ingesting
-A and B together gives, and only B's documents are read by the model."""
+A and B together gives, only B's documents are read by the model, and the per-document
+extractors run only over documents whose inputs changed (the rest reuse what was kept)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
+from dateline.pipeline import build
 from dateline.service import Dossier
 from tests.conftest import SAMPLE_DIR, TODAY, store_location
 
@@ -47,6 +53,7 @@ def test_ingest_a_then_b_equals_ingest_a_and_b(tmp_path: Path, analyzer: Analyze
         with Dossier.open(stepwise, TODAY, first) as d:  # type: ignore[arg-type]
             report_a = d.ingest(HALF_A)
             texts_a = {doc.text for doc in d.documents()}
+            dates_a = {doc.id: doc.published for doc in d.documents()}
         second = CountingAnalyzer(analyzer)
         with Dossier.open(stepwise, TODAY, second) as d:  # type: ignore[arg-type]
             report_b = d.ingest(HALF_B)
@@ -54,7 +61,7 @@ def test_ingest_a_then_b_equals_ingest_a_and_b(tmp_path: Path, analyzer: Analyze
             stepwise_timeline = list(d.timeline())
             documents = list(d.documents())
         with Dossier.open(whole, TODAY, analyzer) as d:
-            d.ingest([*HALF_A, *HALF_B])
+            report_whole = d.ingest([*HALF_A, *HALF_B])
             whole_export = d.export()
             whole_timeline = list(d.timeline())
 
@@ -71,3 +78,104 @@ def test_ingest_a_then_b_equals_ingest_a_and_b(tmp_path: Path, analyzer: Analyze
     assert second.analysed and set(second.analysed) <= set(report_b.added)
     assert report_b.build is not None and report_b.build.analysed == len(second.analysed)
     assert set(first.analysed) <= set(report_a.added)
+    # every extractor ran over B's documents and over those of A whose date B changed (a
+    # copy in B can date its original); the rest of A reused what the first build kept
+    assert report_a.build is not None and report_a.build.extracted == len(dates_a)
+    changed = {doc.id for doc in documents if dates_a.get(doc.id, "new") != doc.published}
+    assert set(report_b.added) <= changed
+    assert report_b.build.extracted == len(changed) < len(documents)
+    reused = len(documents) - report_b.build.extracted - report_b.build.relinked
+    assert reused > 0
+    assert report_whole.build is not None
+    assert report_whole.build.extracted == report_whole.build.documents
+
+
+def _export(d: Dossier) -> str:
+    return json.dumps(d.export(), sort_keys=True, default=str)
+
+
+def _kept_rows(d: Dossier) -> list[tuple[Any, ...]]:
+    rows = d.store.execute("SELECT document_id, kind, version FROM extractions").fetchall()
+    return sorted(tuple(r) for r in rows)
+
+
+def test_rebuild_with_nothing_new_extracts_nothing(tmp_path: Path, analyzer: Analyzer) -> None:
+    with store_location(tmp_path) as location, Dossier.open(location, TODAY, analyzer) as d:
+        first = d.ingest(HALF_A).build
+        before, kept = _export(d), _kept_rows(d)
+        again = d.build()
+        assert first is not None and first.extracted == first.documents > 0
+        assert (again.analysed, again.extracted, again.relinked) == (0, 0, 0)
+        assert again.documents == first.documents
+        assert _export(d) == before
+        assert _kept_rows(d) == kept
+        # four kinds of output kept per document
+        assert len(kept) == 4 * first.documents
+
+
+def test_cached_build_equals_build_from_scratch(tmp_path: Path, analyzer: Analyzer) -> None:
+    with store_location(tmp_path) as location, Dossier.open(location, TODAY, analyzer) as d:
+        d.ingest(HALF_A)
+        d.ingest(HALF_B)  # the second build reuses what the first kept
+        cached = _export(d)
+        d.store.execute("DELETE FROM extractions")
+        scratch = d.build()
+        assert scratch.extracted == scratch.documents
+        assert _export(d) == cached
+
+
+def test_changed_publication_date_re_extracts_that_document(
+    tmp_path: Path, analyzer: Analyzer
+) -> None:
+    with store_location(tmp_path) as location, Dossier.open(location, TODAY, analyzer) as d:
+        d.ingest(HALF_A)
+        dated = next(doc for doc in d.documents() if doc.published)
+        old = _export(d)
+        # what a later copy of the story does to an undated or differently dated original
+        with d.store.transaction():
+            d.store.execute(
+                "UPDATE documents SET published = ? WHERE id = ?", ("2021-02-03", dated.id)
+            )
+        report = d.build()
+        assert (report.analysed, report.extracted) == (0, 1)
+        changed = _export(d)
+        assert changed != old
+        d.store.execute("DELETE FROM extractions")
+        assert d.build().extracted == report.documents
+        assert _export(d) == changed
+
+
+def test_new_extraction_version_re_extracts_everything(
+    tmp_path: Path, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store_location(tmp_path) as location, Dossier.open(location, TODAY, analyzer) as d:
+        first = d.ingest(HALF_A).build
+        before = _export(d)
+        monkeypatch.setattr(build, "EXTRACTION_VERSION", build.EXTRACTION_VERSION + ".next")
+        report = d.build()
+        assert first is not None and report.extracted == first.documents
+        assert d.build().extracted == 0
+        assert _export(d) == before
+
+
+def test_replaced_document_leaves_no_kept_output(tmp_path: Path, analyzer: Analyzer) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        " date 2025-03-04\nTrade talks in Hanoi\n\nThe trade minister Anna Novak met her "
+        "counterpart in Hanoi on Monday and pledged $20 million for a new port.\n",
+        encoding="utf-8",
+    )
+    with store_location(tmp_path) as location, Dossier.open(location, TODAY, analyzer) as d:
+        (old,) = d.ingest([article]).added
+        assert {row[0] for row in _kept_rows(d)} == {old}
+        article.write_text(
+            " date 2025-03-05\nTrade talks in Hanoi\n\nThe trade minister Anna Novak met "
+            "her counterpart in Hanoi on Tuesday and pledged $25 million for a new port.\n",
+            encoding="utf-8",
+        )
+        report = d.ingest([article])
+        (new,) = report.updated  # a changed file is a new document in place of the old
+        assert new != old and not d.store.has_document(old)
+        assert report.build is not None and report.build.extracted == 1
+        assert {row[0] for row in _kept_rows(d)} == {new}
+        assert len(_kept_rows(d)) == 4

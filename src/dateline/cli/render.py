@@ -90,7 +90,8 @@ def stats_line(stats: dict[str, object]) -> str:
 
 def build_summary(report: BuildReport) -> str:
     return (
-        f"Analysis: {report.documents} documents ({report.analysed} read by the model), "
+        f"Analysis: {report.documents} documents ({report.analysed} read by the model, "
+        f"{report.extracted + report.relinked} re-extracted), "
         f"{report.entities} entities, {report.events} events, {report.figures} figures, "
         f"{report.promises} promises"
     )

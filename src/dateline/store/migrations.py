@@ -274,11 +274,37 @@ def _index_stored_sentences(store: Any) -> None:
     )
 
 
+_EXTRACTIONS = """
+        -- What the per-document extractors found in each document (figures, dated sentences,
+        -- event mentions, promises), kept so a rebuild runs them only over documents whose
+        -- inputs changed. ``version`` names every input the output depends on (code, model,
+        -- publication date, text; for events and promises the document's resolved names):
+        -- a row whose version is not the one a build expects is never used.
+        CREATE TABLE extractions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (document_id, kind)
+        );
+"""
+
+
+_PUBLISHED_IDS = """
+        -- A timeline samples the articles published on a day by their ids: with the id in
+        -- the publication-date index it never opens a document's row to do so.
+        CREATE INDEX documents_published_id ON documents(published, id);
+        DROP INDEX documents_published;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
     Migration(3, "sentences", _SENTENCES),
     Migration(4, "timeline index", _TIMELINE_INDEX, backfill=_index_stored_sentences),
+    Migration(5, "extraction cache", _EXTRACTIONS),
+    Migration(6, "publication-date index with ids", _PUBLISHED_IDS),
 )
 
 

@@ -42,7 +42,7 @@ _TYPES = (
 _TABLES = (
     "migrations", "documents", "edits", "date_candidates", "signatures", "meta", "analyses",
     "entities", "roles", "mentions", "events", "participants", "figures", "promises",
-    "sources", "sentences", "sentence_dates", "results",
+    "sources", "sentences", "sentence_dates", "results", "extractions",
 )  # fmt: skip
 
 
