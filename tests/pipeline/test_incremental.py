@@ -13,7 +13,7 @@ import pytest
 
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
-from dateline.pipeline import build
+from dateline.pipeline import extractions
 from dateline.service import Dossier
 from tests.conftest import SAMPLE_DIR, TODAY, store_location
 
@@ -151,7 +151,8 @@ def test_new_extraction_version_re_extracts_everything(
     with store_location(tmp_path) as location, Dossier.open(location, TODAY, analyzer) as d:
         first = d.ingest(HALF_A).build
         before = _export(d)
-        monkeypatch.setattr(build, "EXTRACTION_VERSION", build.EXTRACTION_VERSION + ".next")
+        bumped = extractions.EXTRACTION_VERSION + ".next"
+        monkeypatch.setattr(extractions, "EXTRACTION_VERSION", bumped)
         report = d.build()
         assert first is not None and report.extracted == first.documents
         assert d.build().extracted == 0
@@ -179,3 +180,31 @@ def test_replaced_document_leaves_no_kept_output(tmp_path: Path, analyzer: Analy
         assert report.build is not None and report.build.extracted == 1
         assert {row[0] for row in _kept_rows(d)} == {new}
         assert len(_kept_rows(d)) == 4
+
+
+def test_a_build_overtaken_by_another_writer_stores_no_older_dossier(
+    tmp_path: Path, analyzer: Analyzer
+) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "whole").mkdir()
+    with store_location(tmp_path / "shared") as shared, store_location(
+        tmp_path / "whole"
+    ) as whole:
+        with Dossier.open(whole, TODAY, analyzer) as d:
+            d.ingest([*HALF_A, *HALF_B])
+            expected = _export(d)
+        slow, other = Dossier.open(shared, TODAY, analyzer), Dossier.open(shared, TODAY, analyzer)
+        slow.ingest(HALF_A, build=False)
+        meanwhile: list[object] = []
+
+        def second_analyst(stage: str, done: int, total: int) -> None:
+            # while the first build analyses A, another writer stores B and builds A+B
+            if not meanwhile:
+                meanwhile.append(other.ingest(HALF_B))
+
+        slow.build(progress=second_analyst)
+        assert meanwhile  # the other writer did get in while the first build ran
+        found = _export(slow)
+        slow.close()
+        other.close()
+    assert found == expected

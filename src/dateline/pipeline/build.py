@@ -2,34 +2,35 @@
 extract figures, events and promises, cluster and match them, and store the result.
 
 What the per-document extractors find is kept in the store too (see
-:class:`ExtractionCache`), so a rebuild runs them only over documents whose inputs changed.
+:mod:`dateline.pipeline.extractions`), so a rebuild runs them only over documents whose
+inputs changed.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
 import logging
-import types
-import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from dateline import __version__
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
 from dateline.cluster.events import cluster_events
-from dateline.extract.events import EventMention, find_event_mentions
-from dateline.extract.figures import FigureMention, find_figures, merge_figures
-from dateline.extract.promises import find_promises, match_promises
-from dateline.model import BuildReport, Document, Entity, Mention, Promise
+from dateline.extract.events import EventMention
+from dateline.extract.figures import FigureMention, merge_figures
+from dateline.extract.promises import match_promises
+from dateline.model import BuildReport, Document, Mention, Promise
+from dateline.pipeline.extractions import (
+    ExtractionCache,
+    SentenceRow,
+    dated_rows,
+    document_part,
+    linked_part,
+)
 from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.store import Store
 from dateline.store.records import Derived
-from dateline.summarise.timeline import sentences_for
 
 if TYPE_CHECKING:
     from dateline.pipeline.distributed import DaskEngine
@@ -39,12 +40,10 @@ log = logging.getLogger(__name__)
 # (stage name, done, total)
 BuildProgress = Callable[[str, int, int], None]
 
-# Bump when an extractor (figures, event mentions, promises, dated sentences) or the
-# encoding below changes what it produces: output kept by older code is then never reused.
-EXTRACTION_VERSION = "1"
-
-# (document id, sentence index, start, end, ((YYYY-MM-DD, precision), ...))
-SentenceRow = tuple[str, int, int, int, tuple[tuple[str, str], ...]]
+# The latest document (ingest number) the stored dossier was built from.
+_BUILT_FROM = "built_from"
+# Builds in a row before giving up on catching documents that keep arriving.
+_ATTEMPTS = 3
 
 
 class Builder:
@@ -57,7 +56,25 @@ class Builder:
     def build(
         self, progress: BuildProgress | None = None, engine: DaskEngine | None = None
     ) -> BuildReport:
-        """Analyse what is not analysed yet (on ``engine``'s workers if given), then rebuild."""
+        """Analyse what is not analysed yet (on ``engine``'s workers if given), then rebuild.
+
+        Another writer may store documents, or a whole dossier, while this runs (a shared
+        store): the result is written only if no dossier built from later documents is
+        stored by then, and the build runs again over what arrived meanwhile.
+        """
+        for _ in range(_ATTEMPTS):
+            report, current = self._build(progress, engine)
+            if current:
+                return report
+        log.warning("documents kept arriving during %d builds: the dossier may lag", _ATTEMPTS)
+        return report
+
+    def _build(
+        self, progress: BuildProgress | None, engine: DaskEngine | None
+    ) -> tuple[BuildReport, bool]:
+        """One build; and whether the stored dossier covers every stored document now."""
+        # read before the documents: one landing in between is built again, never missed
+        built_from = self.store.last_document()
         documents = list(self.store.documents())
         analyses, fresh = self.analyse(documents, progress, engine)
         published = {d.id: d.published for d in documents}
@@ -66,15 +83,23 @@ class Builder:
         kept = ExtractionCache(self.store, f"{model} {version}", documents)
         derived = extract(analyses, resolution, published, kept)
         with self.store.transaction():  # one commit for the kept output and the dossier
-            kept.save()
-            self.store.replace_derived(derived)
+            self.store.write_lock()
+            kept.save()  # keyed by its inputs: valid whichever dossier is stored
+            stored = int(self.store.meta(_BUILT_FROM) or 0)
+            if stored <= built_from:
+                self.store.replace_derived(derived)
+                self.store.set_meta(_BUILT_FROM, str(built_from))
+                stored = built_from
+            else:
+                log.info("a dossier of later documents was stored meanwhile; not replaced")
+            current = stored >= self.store.last_document()
         log.info(
             "extracted %d documents, re-linked %d, reused %d",
             len(kept.extracted),
             len(kept.relinked),
             len(documents) - len(kept.extracted) - len(kept.relinked),
         )
-        return BuildReport(
+        report = BuildReport(
             documents=len(documents),
             analysed=fresh,
             entities=len(derived.entities),
@@ -84,6 +109,7 @@ class Builder:
             extracted=len(kept.extracted),
             relinked=len(kept.relinked),
         )
+        return report, current
 
     def _identity(self, engine: DaskEngine | None) -> tuple[str, str]:
         """The (name, version) of the model that analyses: the workers' one on a cluster."""
@@ -156,8 +182,8 @@ def extract(
         doc_id, doc_date = analysis.document_id, published[analysis.document_id]
         mentions = by_document[doc_id]
         if kept is None:
-            figures, rows = _document_part(analysis, doc_date)
-            events, found = _linked_part(analysis, mentions, doc_date, resolution.entities)
+            figures, rows = document_part(analysis, doc_date)
+            events, found = linked_part(analysis, mentions, doc_date, resolution.entities)
         else:
             figures, rows = kept.document_part(analysis, doc_date)
             events, found = kept.linked_part(
@@ -184,194 +210,7 @@ def dated_sentences(
     """Every sentence with the dates it refers to, resolved against its article's date."""
     rows = []
     for analysis in analyses:
-        rows += _dated_rows(analysis, published[analysis.document_id])
+        rows += dated_rows(analysis, published[analysis.document_id])
     return rows
 
 
-def _dated_rows(analysis: Analysis, published: str | None) -> list[SentenceRow]:
-    spans = [(s.start, s.end) for s in analysis.sentences]
-    found = sentences_for(analysis.document_id, analysis.text, published, spans)
-    return [
-        (analysis.document_id, sentence.index, dated.start, dated.end, dated.dates)
-        for sentence, dated in zip(analysis.sentences, found, strict=True)
-    ]
-
-
-def _document_part(
-    analysis: Analysis, published: str | None
-) -> tuple[list[FigureMention], list[SentenceRow]]:
-    """What depends on the document alone: its figures and its dated sentences."""
-    figures = find_figures(analysis.document_id, analysis.sentences, published)
-    return figures, _dated_rows(analysis, published)
-
-
-def _linked_part(
-    analysis: Analysis,
-    mentions: Sequence[Mention],
-    published: str | None,
-    entities: Sequence[Entity],
-) -> tuple[list[EventMention], list[Promise]]:
-    """What also depends on how the corpus resolved the document's names."""
-    events = find_event_mentions(analysis, mentions, published, entities=entities)
-    return events, find_promises(analysis, mentions, published, entities=entities)
-
-
-# --- The kept per-document output ----------------------------------------------------------
-
-_FIGURES, _SENTENCES, _EVENTS, _PROMISES = "figures", "sentences", "events", "promises"
-_KINDS = (_FIGURES, _SENTENCES, _EVENTS, _PROMISES)
-
-
-class ExtractionCache:
-    """Per-document extractor output kept in the store, reused while its inputs hold.
-
-    Figures and dated sentences depend only on the document: its clean text and analysis
-    (the model's name and version), its publication date and the code (the Dateline
-    version and :data:`EXTRACTION_VERSION`). Event mentions and promises also read how the
-    corpus resolved the document's names: its mentions that name an entity (with their
-    entity ids and kinds, which resolution may change) and those entities' canonical names,
-    which is everything the extractors take from :class:`Resolution` (``DocumentView``
-    reads ``entities`` only for ``Entity.name``). A new document can rename or regroup an
-    entity; the documents naming it then re-run those two extractors ("re-linked"), the rest
-    reuse what is kept. Each row's version is a digest of all these inputs, so a row made
-    from other inputs is never used; rows go with their document (ON DELETE CASCADE).
-    """
-
-    def __init__(self, store: Store, model: str, documents: Iterable[Document]) -> None:
-        self.store = store
-        code = f"{EXTRACTION_VERSION}\x1f{__version__}\x1f{model}"
-        self._keys = {
-            d.id: _digest(code, json.dumps(d.published), _digest(d.text)) for d in documents
-        }
-        self._kept = store.extractions(_KINDS)
-        self._pending: list[tuple[str, str, str, bytes]] = []
-        self.extracted: set[str] = set()  # documents whose every extractor ran
-        self.relinked: set[str] = set()  # documents whose events and promises alone re-ran
-
-    def document_part(
-        self, analysis: Analysis, published: str | None
-    ) -> tuple[list[FigureMention], list[SentenceRow]]:
-        doc_id = analysis.document_id
-        version = self._keys[doc_id]
-        figures, rows = self._get(doc_id, _FIGURES, version), self._get(doc_id, _SENTENCES, version)
-        if figures is not None and rows is not None:
-            return _FIGURE_LIST(figures), _SENTENCE_LIST(rows)
-        found, dated = _document_part(analysis, published)
-        self._put(doc_id, _FIGURES, version, found)
-        self._put(doc_id, _SENTENCES, version, dated)
-        self.extracted.add(doc_id)
-        return found, dated
-
-    def linked_part(
-        self,
-        analysis: Analysis,
-        mentions: Sequence[Mention],
-        published: str | None,
-        entities: Sequence[Entity],
-        names: Mapping[str, str],
-    ) -> tuple[list[EventMention], list[Promise]]:
-        doc_id = analysis.document_id
-        version = _digest(self._keys[doc_id], _linked_key(mentions, names))
-        events = self._get(doc_id, _EVENTS, version)
-        promises = self._get(doc_id, _PROMISES, version)
-        if events is not None and promises is not None:
-            return _EVENT_LIST(events), _PROMISE_LIST(promises)
-        found, made = _linked_part(analysis, mentions, published, entities)
-        self._put(doc_id, _EVENTS, version, found)
-        self._put(doc_id, _PROMISES, version, made)
-        if doc_id not in self.extracted:
-            self.relinked.add(doc_id)
-        return found, made
-
-    def save(self) -> None:
-        """Store what ran this time (inside the caller's transaction, if any)."""
-        if self._pending:
-            self.store.put_extractions(self._pending)
-            self._pending = []
-
-    def _get(self, doc_id: str, kind: str, version: str) -> Any:
-        """The kept value (as JSON), or None when there is none for these inputs."""
-        row = self._kept.get((doc_id, kind))
-        if row is None or row[0] != version:
-            return None
-        return json.loads(zlib.decompress(row[1]))
-
-    def _put(self, doc_id: str, kind: str, version: str, value: object) -> None:
-        data = json.dumps(_plain(value), separators=(",", ":"))  # ASCII: any str survives
-        self._pending.append((doc_id, kind, version, zlib.compress(data.encode("ascii"), 1)))
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _linked_key(mentions: Sequence[Mention], names: Mapping[str, str]) -> str:
-    """What the event and promise extractors read of the corpus-wide resolution, in order:
-    the document's linked mentions and the canonical name of each entity they name."""
-    linked = [
-        (m.sentence, m.start, m.end, m.text, m.kind, m.entity_id) for m in mentions if m.entity_id
-    ]
-    named = sorted({(i, names.get(i)) for *_, i in linked}, key=lambda p: p[0] or "")
-    return json.dumps([linked, named], ensure_ascii=False)
-
-
-# The encoding: a dataclass is the list of its fields' values, a tuple or list a list, the
-# rest JSON scalars (which keep int apart from float, so values come back exactly as made).
-# Decoding follows the declared field types to rebuild dataclasses and tuples.
-
-
-def _plain(value: object) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, str | int | float):
-        return value
-    raise TypeError(f"cannot keep a {type(value).__name__} in the extraction cache")
-
-
-def _reader(kind: Any) -> Callable[[Any], Any]:
-    """A function rebuilding a value of the type ``kind`` from its :func:`_plain` form."""
-    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        hints = get_type_hints(kind)
-        fields = dataclasses.fields(kind)
-        if not all(f.init for f in fields):
-            raise TypeError(f"{kind.__name__} has fields its constructor does not take")
-        readers = [_reader(hints[f.name]) for f in fields]
-        cls = kind
-        return lambda v: cls(*(r(x) for r, x in zip(readers, v, strict=True)))
-    origin, args = get_origin(kind), get_args(kind)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _reader(args[0])
-        return lambda v: tuple(item(x) for x in v)
-    if origin is tuple:
-        items = [_reader(a) for a in args]
-        return lambda v: tuple(r(x) for r, x in zip(items, v, strict=True))
-    if origin is list:
-        item = _reader(args[0])
-        return lambda v: [item(x) for x in v]
-    if origin in (Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        if len(options) == 1:
-            inner = _reader(options[0])
-            return lambda v: None if v is None else inner(v)
-        if all(_is_scalar(a) for a in options):
-            return _same
-        raise TypeError(f"cannot read {kind!r} from the extraction cache")
-    if _is_scalar(kind):
-        return _same
-    raise TypeError(f"cannot read {kind!r} from the extraction cache")
-
-
-def _is_scalar(kind: Any) -> bool:
-    return kind in (str, int, float, bool)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-_FIGURE_LIST = _reader(list[FigureMention])
-_EVENT_LIST = _reader(list[EventMention])
-_PROMISE_LIST = _reader(list[Promise])
-_SENTENCE_LIST = _reader(list[SentenceRow])

@@ -1,0 +1,219 @@
+"""The per-document extractor output kept in the store between builds.
+
+What the extractors find in one document depends on that document and, for events and
+promises, on how the corpus resolved its names; :class:`ExtractionCache` keeps it under a
+digest of all of that, so a rebuild runs the extractors only where an input changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+from dateline import __version__
+from dateline.analyse.convert import Analysis
+from dateline.extract.events import EventMention, find_event_mentions
+from dateline.extract.figures import FigureMention, find_figures
+from dateline.extract.promises import find_promises
+from dateline.model import Document, Entity, Mention, Promise
+from dateline.store import Store
+from dateline.summarise.timeline import sentences_for
+
+# Bump when an extractor (figures, event mentions, promises, dated sentences) or the
+# encoding below changes what it produces: output kept by older code is then never reused.
+EXTRACTION_VERSION = "1"
+
+# (document id, sentence index, start, end, ((YYYY-MM-DD, precision), ...))
+SentenceRow = tuple[str, int, int, int, tuple[tuple[str, str], ...]]
+
+
+def dated_rows(analysis: Analysis, published: str | None) -> list[SentenceRow]:
+    spans = [(s.start, s.end) for s in analysis.sentences]
+    found = sentences_for(analysis.document_id, analysis.text, published, spans)
+    return [
+        (analysis.document_id, sentence.index, dated.start, dated.end, dated.dates)
+        for sentence, dated in zip(analysis.sentences, found, strict=True)
+    ]
+
+
+def document_part(
+    analysis: Analysis, published: str | None
+) -> tuple[list[FigureMention], list[SentenceRow]]:
+    """What depends on the document alone: its figures and its dated sentences."""
+    figures = find_figures(analysis.document_id, analysis.sentences, published)
+    return figures, dated_rows(analysis, published)
+
+
+def linked_part(
+    analysis: Analysis,
+    mentions: Sequence[Mention],
+    published: str | None,
+    entities: Sequence[Entity],
+) -> tuple[list[EventMention], list[Promise]]:
+    """What also depends on how the corpus resolved the document's names."""
+    events = find_event_mentions(analysis, mentions, published, entities=entities)
+    return events, find_promises(analysis, mentions, published, entities=entities)
+
+
+_FIGURES, _SENTENCES, _EVENTS, _PROMISES = "figures", "sentences", "events", "promises"
+_KINDS = (_FIGURES, _SENTENCES, _EVENTS, _PROMISES)
+
+
+class ExtractionCache:
+    """Per-document extractor output kept in the store, reused while its inputs hold.
+
+    Figures and dated sentences depend only on the document: its clean text and analysis
+    (the model's name and version), its publication date and the code (the Dateline
+    version and :data:`EXTRACTION_VERSION`). Event mentions and promises also read how the
+    corpus resolved the document's names: its mentions that name an entity (with their
+    entity ids and kinds, which resolution may change) and those entities' canonical names,
+    which is everything the extractors take from :class:`Resolution` (``DocumentView``
+    reads ``entities`` only for ``Entity.name``). A new document can rename or regroup an
+    entity; the documents naming it then re-run those two extractors ("re-linked"), the rest
+    reuse what is kept. Each row's version is a digest of all these inputs, so a row made
+    from other inputs is never used; rows go with their document (ON DELETE CASCADE).
+    """
+
+    def __init__(self, store: Store, model: str, documents: Iterable[Document]) -> None:
+        self.store = store
+        code = f"{EXTRACTION_VERSION}\x1f{__version__}\x1f{model}"
+        self._keys = {
+            d.id: _digest(code, json.dumps(d.published), _digest(d.text)) for d in documents
+        }
+        self._kept = store.extractions(_KINDS)
+        self._pending: list[tuple[str, str, str, bytes]] = []
+        self.extracted: set[str] = set()  # documents whose every extractor ran
+        self.relinked: set[str] = set()  # documents whose events and promises alone re-ran
+
+    def document_part(
+        self, analysis: Analysis, published: str | None
+    ) -> tuple[list[FigureMention], list[SentenceRow]]:
+        doc_id = analysis.document_id
+        version = self._keys[doc_id]
+        figures, rows = self._get(doc_id, _FIGURES, version), self._get(doc_id, _SENTENCES, version)
+        if figures is not None and rows is not None:
+            return _FIGURE_LIST(figures), _SENTENCE_LIST(rows)
+        found, dated = document_part(analysis, published)
+        self._put(doc_id, _FIGURES, version, found)
+        self._put(doc_id, _SENTENCES, version, dated)
+        self.extracted.add(doc_id)
+        return found, dated
+
+    def linked_part(
+        self,
+        analysis: Analysis,
+        mentions: Sequence[Mention],
+        published: str | None,
+        entities: Sequence[Entity],
+        names: Mapping[str, str],
+    ) -> tuple[list[EventMention], list[Promise]]:
+        doc_id = analysis.document_id
+        version = _digest(self._keys[doc_id], _linked_key(mentions, names))
+        events = self._get(doc_id, _EVENTS, version)
+        promises = self._get(doc_id, _PROMISES, version)
+        if events is not None and promises is not None:
+            return _EVENT_LIST(events), _PROMISE_LIST(promises)
+        found, made = linked_part(analysis, mentions, published, entities)
+        self._put(doc_id, _EVENTS, version, found)
+        self._put(doc_id, _PROMISES, version, made)
+        if doc_id not in self.extracted:
+            self.relinked.add(doc_id)
+        return found, made
+
+    def save(self) -> None:
+        """Store what ran this time (inside the caller's transaction, if any)."""
+        if self._pending:
+            self.store.put_extractions(self._pending)
+            self._pending = []
+
+    def _get(self, doc_id: str, kind: str, version: str) -> Any:
+        """The kept value (as JSON), or None when there is none for these inputs."""
+        row = self._kept.get((doc_id, kind))
+        if row is None or row[0] != version:
+            return None
+        return json.loads(zlib.decompress(row[1]))
+
+    def _put(self, doc_id: str, kind: str, version: str, value: object) -> None:
+        data = json.dumps(_plain(value), separators=(",", ":"))  # ASCII: any str survives
+        self._pending.append((doc_id, kind, version, zlib.compress(data.encode("ascii"), 1)))
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _linked_key(mentions: Sequence[Mention], names: Mapping[str, str]) -> str:
+    """What the event and promise extractors read of the corpus-wide resolution, in order:
+    the document's linked mentions and the canonical name of each entity they name."""
+    linked = [
+        (m.sentence, m.start, m.end, m.text, m.kind, m.entity_id) for m in mentions if m.entity_id
+    ]
+    named = sorted({(i, names.get(i)) for *_, i in linked}, key=lambda p: p[0] or "")
+    return json.dumps([linked, named], ensure_ascii=False)
+
+
+# The encoding: a dataclass is the list of its fields' values, a tuple or list a list, the
+# rest JSON scalars (which keep int apart from float, so values come back exactly as made).
+# Decoding follows the declared field types to rebuild dataclasses and tuples.
+
+
+def _plain(value: object) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"cannot keep a {type(value).__name__} in the extraction cache")
+
+
+def _reader(kind: Any) -> Callable[[Any], Any]:
+    """A function rebuilding a value of the type ``kind`` from its :func:`_plain` form."""
+    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+        hints = get_type_hints(kind)
+        fields = dataclasses.fields(kind)
+        if not all(f.init for f in fields):
+            raise TypeError(f"{kind.__name__} has fields its constructor does not take")
+        readers = [_reader(hints[f.name]) for f in fields]
+        cls = kind
+        return lambda v: cls(*(r(x) for r, x in zip(readers, v, strict=True)))
+    origin, args = get_origin(kind), get_args(kind)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _reader(args[0])
+        return lambda v: tuple(item(x) for x in v)
+    if origin is tuple:
+        items = [_reader(a) for a in args]
+        return lambda v: tuple(r(x) for r, x in zip(items, v, strict=True))
+    if origin is list:
+        item = _reader(args[0])
+        return lambda v: [item(x) for x in v]
+    if origin in (Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if len(options) == 1:
+            inner = _reader(options[0])
+            return lambda v: None if v is None else inner(v)
+        if all(_is_scalar(a) for a in options):
+            return _same
+        raise TypeError(f"cannot read {kind!r} from the extraction cache")
+    if _is_scalar(kind):
+        return _same
+    raise TypeError(f"cannot read {kind!r} from the extraction cache")
+
+
+def _is_scalar(kind: Any) -> bool:
+    return kind in (str, int, float, bool)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_FIGURE_LIST = _reader(list[FigureMention])
+_EVENT_LIST = _reader(list[EventMention])
+_PROMISE_LIST = _reader(list[Promise])
+_SENTENCE_LIST = _reader(list[SentenceRow])
