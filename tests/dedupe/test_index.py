@@ -107,6 +107,16 @@ def test_containment_formulas() -> None:
     assert estimated_containment(0.0, 100, 300) == 0.0
 
 
+@given(st.sets(st.integers(0, 2**32 - 1), max_size=60), st.sets(st.integers(0, 300), max_size=60))
+def test_containment_of_sorted_arrays_equals_that_of_sets(a: set[int], b: set[int]) -> None:
+    b = b | set(list(a)[: len(a) // 2])  # overlap, so the share is not always 0
+
+    def array(values: set[int]) -> np.ndarray:
+        return np.array(sorted(values), dtype=np.uint32)
+
+    assert exact_containment(array(a), array(b)) == exact_containment(a, b)
+
+
 # --- matching ------------------------------------------------------------------
 
 

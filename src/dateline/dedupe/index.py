@@ -91,12 +91,20 @@ def estimated_containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, intersection / smaller)
 
 
-def exact_containment(a: set[int], b: set[int]) -> float:
-    """Share of the smaller set's members found in the larger one."""
+Shingles = set[int] | np.ndarray  # a set, or a sorted array of unique hashes
+
+
+def exact_containment(a: Shingles, b: Shingles) -> float:
+    """Share of the smaller set's members found in the larger one (two sets, or two
+    sorted arrays of unique hashes as :func:`~dateline.dedupe.shingles.shingle_array`
+    gives: a tenth of the memory, and compared without building sets)."""
     smaller, larger = (a, b) if len(a) <= len(b) else (b, a)
-    if not smaller:
+    if not len(smaller):
         return 0.0
-    return len(smaller & larger) / len(smaller)
+    if isinstance(smaller, np.ndarray) and isinstance(larger, np.ndarray):
+        common = np.intersect1d(smaller, larger, assume_unique=True).size
+        return common / len(smaller)
+    return len(set(smaller) & set(larger)) / len(smaller)
 
 
 class DuplicateIndex:
@@ -140,8 +148,8 @@ class DuplicateIndex:
         content_hash: str,
         signature: np.ndarray,
         size: int,
-        shingles: set[int] | None = None,
-        shingles_of: Callable[[str], set[int] | None] | None = None,
+        shingles: Shingles | None = None,
+        shingles_of: Callable[[str], Shingles | None] | None = None,
     ) -> DuplicateMatch | None:
         """The canonical document this one duplicates, or ``None``.
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from dateline.dating import date_from_duplicate
-from dateline.dedupe import DuplicateIndex, deserialise, shingles
+from dateline.dedupe import DuplicateIndex, deserialise
+from dateline.dedupe.shingles import shingle_array
 from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
 from dateline.pipeline.prepare import Prepared, document_id, prepare
 from dateline.read import read_paths
@@ -20,6 +24,9 @@ if TYPE_CHECKING:
     from dateline.pipeline.distributed import DaskEngine
 
 log = logging.getLogger(__name__)
+
+# Stored roots whose shingles are kept in memory (a sorted array, ~3 KB for an article).
+SHINGLE_CACHE = 20_000
 
 Progress = Callable[[str], None]
 
@@ -32,6 +39,7 @@ class Ingester:
         self.today = today or date.today()
         self._index: DuplicateIndex | None = None
         self._synced = 0  # the index holds the roots stored up to this ingest number
+        self._shingle_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def index(self) -> DuplicateIndex:
@@ -117,7 +125,7 @@ class Ingester:
     def store_prepared(self, prepared: Prepared, replaces: str | None = None) -> None:
         doc = prepared.document
         signature = deserialise(prepared.signature)
-        words = shingles(doc.text)
+        words = shingle_array(doc.text)
         match = self.index.find(
             doc.content_hash, signature, prepared.size, words, self._shingles_of
         )
@@ -146,10 +154,25 @@ class Ingester:
         )
         if match is None:
             self.index.add(doc.id, doc.content_hash, signature, prepared.size)
+            self._remember(doc.id, words)  # a new root: the next copies compare with it
 
-    def _shingles_of(self, document_id: str) -> set[int]:
-        stored = self.store.get_document(document_id)
-        return set() if stored is None else set(shingles(stored.text))
+    def _shingles_of(self, document_id: str) -> np.ndarray:
+        """A stored root's shingles, from a bounded cache: the same roots come up as
+        candidates again and again (a wire story and its many reprints), and reading and
+        shingling one each time made ingest grow with the square of a dense corpus."""
+        found = self._shingle_cache.get(document_id)
+        if found is None:
+            stored = self.store.get_document(document_id)
+            found = shingle_array(stored.text) if stored is not None else shingle_array("")
+            self._remember(document_id, found)
+        else:
+            self._shingle_cache.move_to_end(document_id)
+        return found
+
+    def _remember(self, document_id: str, found: np.ndarray) -> None:
+        self._shingle_cache[document_id] = found
+        if len(self._shingle_cache) > SHINGLE_CACHE:
+            self._shingle_cache.popitem(last=False)
 
     def _settle_dates(
         self, doc: Document, root_id: str
