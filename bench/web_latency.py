@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dossier_scale import derived, documents
+from dossier_scale import derived, doc_id, documents
 from fastapi.testclient import TestClient
 
 from dateline.service import Dossier
@@ -75,7 +75,7 @@ def main() -> None:
         dossier = Dossier.open(location)
         stats = dossier.stats()
         rng = random.Random(11)
-        sample = [d.split() for d in dossier.texts([f"d{rng.randrange(stats['documents']):07d}"
+        sample = [d.split() for d in dossier.texts([doc_id(rng.randrange(stats['documents']))
                                                      for _ in range(200)]).values()]  # fmt: skip
         words = [w.strip(".,").lower() for ws in sample for w in ws[1:4] if len(w) > 4]
         people = [e.name for e in dossier.entities()]
