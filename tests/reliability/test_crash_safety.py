@@ -70,7 +70,7 @@ def _kill_while_writing(proc: subprocess.Popen[str], db: Path, rng: random.Rando
         if time.monotonic() > deadline:
             break
         time.sleep(0.02)
-    time.sleep(rng.uniform(0.0, 0.6))
+    time.sleep(rng.uniform(0.0, 0.25))
     if proc.poll() is not None:
         return False
     os.kill(proc.pid, signal.SIGKILL)

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from dateline.extract import ontology as onto
@@ -50,27 +52,83 @@ KIND_WORDS = {"funding": "aid", "handover": "hand over", "request": "request"}
 
 @dataclass(slots=True)
 class _Cluster:
+    """The reports of one event. ``mentions`` is only ever appended to: what :func:`_fits`
+    reads of them (types, kinds, people, intervals...) is folded in from the reports not seen
+    yet, so testing a report against an event of thousands does not read them all again."""
+
     mentions: list[EventMention] = field(default_factory=list)
+    _seen: int = field(default=0, init=False, repr=False, compare=False)
+    _types: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _kinds: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _things: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _hosts: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _people: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _named: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _documents: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
+    _dated: list[EventMention] = field(default_factory=list, init=False, repr=False, compare=False)
+    _narrowest: EventMention | None = field(default=None, init=False, repr=False, compare=False)
+    # distinct intervals of the dated reports, in order: nesting depends on nothing else
+    _intervals: dict[tuple[str, str], None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _sync(self) -> None:
+        for m in self.mentions[self._seen :]:
+            self._types.add(m.type)
+            self._kinds.add(m.kind)
+            if m.thing:
+                self._things.add(m.thing)
+            self._hosts.update(m.hosts)
+            self._people.update(m.people)
+            self._named.update(p.entity_id for p in m.participants)
+            self._documents.add(m.document_id)
+            if self._key is None and m.key:
+                self._key = m.key
+            if m.date:
+                self._dated.append(m)
+                # the first of the narrowest, as ``sorted(dated, key=_order)[0]``
+                if self._narrowest is None or _order(m) < _order(self._narrowest):
+                    self._narrowest = m
+                self._intervals[_interval(m)] = None
+        self._seen = len(self.mentions)
 
     @property
     def people(self) -> set[str]:
-        return {p for m in self.mentions for p in m.people}
+        self._sync()
+        return set(self._people)
 
     @property
     def parties(self) -> set[str]:
-        return {p.entity_id for m in self.mentions for p in m.participants} - self.people
+        self._sync()
+        return self._named - self._people
 
     @property
     def kinds(self) -> set[str]:
-        return {m.kind for m in self.mentions}
+        self._sync()
+        return set(self._kinds)
 
     @property
     def dated(self) -> list[EventMention]:
-        return [m for m in self.mentions if m.date]
+        self._sync()
+        return list(self._dated)
 
     @property
     def documents(self) -> set[str]:
-        return {m.document_id for m in self.mentions}
+        self._sync()
+        return set(self._documents)
+
+    @property
+    def narrowest(self) -> EventMention | None:
+        """Its most precise dated report (the first of them on a tie)."""
+        self._sync()
+        return self._narrowest
+
+    @property
+    def key(self) -> str | None:
+        """The first name key of its reports (``first("key")``)."""
+        self._sync()
+        return self._key
 
     def first(self, attribute: str) -> str | None:
         return next((getattr(m, attribute) for m in self.mentions if getattr(m, attribute)), None)
@@ -82,8 +140,9 @@ def _interval(m: EventMention) -> tuple[str, str]:
     return (m.date or "", m.end or m.date or "")
 
 
-def _contains(a: EventMention, b: EventMention) -> bool:
-    (a0, a1), (b0, b1) = _interval(a), _interval(b)
+def _nests(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One interval within the other."""
+    (a0, a1), (b0, b1) = a, b
     return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
 
 
@@ -93,34 +152,35 @@ def _nested(a: set[str], b: set[str]) -> bool:
 
 def _fits(m: EventMention, c: _Cluster) -> bool:
     """Whether a report can be one more report of the cluster's event."""
-    if any(x.type != m.type for x in c.mentions):
+    c._sync()
+    if any(t != m.type for t in c._types):
         return False
     family = onto.KIND_FAMILY[m.kind]
-    if any(onto.KIND_FAMILY[k] != family for k in c.kinds):
+    if any(onto.KIND_FAMILY[k] != family for k in c._kinds):
         return False
-    things = {x.thing for x in c.mentions if x.thing}
-    if m.thing and things and m.thing not in things:
+    if m.thing and c._things and m.thing not in c._things:
         return False
-    key = c.first("key")
+    key = c._key
     if m.key and key and m.key != key:
         return False
-    hosts = {h for x in c.mentions for h in x.hosts}
-    if m.hosts and hosts and not set(m.hosts) & hosts:
+    if m.hosts and c._hosts and not set(m.hosts) & c._hosts:
         return False
-    if m.date and not all(_contains(m, x) for x in c.dated):
-        return False
+    if m.date:
+        own = _interval(m)
+        if not all(_nests(own, x) for x in c._intervals):
+            return False
     if m.key and m.key == key:
         return True  # the same named meeting, whoever is named with it
     people = set(m.people)
-    if people and c.people:
-        return _nested(people, c.people)
+    if people and c._people:
+        return _nested(people, c._people)
     parties = {p.entity_id for p in m.participants} - people
-    return _nested(parties, c.parties)
+    return _nested(parties, c._named - c._people)
 
 
 def _score(m: EventMention, c: _Cluster) -> tuple[bool, int, bool]:
-    key = c.first("key")
-    return (bool(m.key) and m.key == key, len(set(m.people) & c.people), m.kind in c.kinds)
+    c._sync()
+    return (bool(m.key) and m.key == c._key, len(set(m.people) & c._people), m.kind in c._kinds)
 
 
 def _order(m: EventMention) -> tuple[int, int, str, int]:
@@ -130,14 +190,213 @@ def _order(m: EventMention) -> tuple[int, int, str, int]:
     return (width, PRECISION_RANK[m.precision], m.document_id, m.trigger_start)
 
 
-def _group_dated(mentions: Sequence[EventMention]) -> list[_Cluster]:
+# --- Candidate index -----------------------------------------------------------------
+#
+# Comparing every report with every event so far is quadratic in the corpus. The index
+# returns, in creation order (ties go to the first event, as in a plain scan), only the
+# events that pass conditions :func:`_fits` and :func:`_joins` imply; they stay the judges.
+# - Every report of an event has its type and kind family: one group per pair.
+# - Dated reports come narrowest first, so an event's first report is its narrowest dated
+#   one; a report nests with it only if that first interval lies within the report's own
+#   (equal widths: the same interval). Events are found by the first interval's start day.
+# - A report with people fits an event that has people only if they share one (else one
+#   set could not contain the other), unless it carries the event's name key; the same for
+#   parties when people cannot decide. Likewise for the thing signed and the hosts, and a
+#   name key must be the event's or the event must have none.
+# - An undated report joins an event by its name key or by all its people being in it.
+# Each condition names the events that can pass it; the shortest such list is read and
+# filtered by all of them, so a year-wide report does not read a year of events.
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_day(text: str) -> bool:
+    """Only ``YYYY-MM-DD`` compares as text the way it compares as a date."""
+    return _DAY.fullmatch(text) is not None
+
+
+@dataclass(slots=True, eq=False)
+class _Entry:
+    """What the index keeps of one event, kept up to date as reports join it."""
+
+    seq: int  # creation order
+    cluster: _Cluster
+    start: str  # interval of the first report ("" when undated)
+    end: str
+    days: bool  # start and end are ISO days: the interval test applies
+    key: str | None = None  # the cluster's first name key, as ``_Cluster.first("key")``
+    # people, things signed, hosts: all of its reports', by facet (see ``_FACETS``)
+    values: dict[str, set[str]] = field(default_factory=lambda: {f: set() for f in _FACETS})
+    named: set[str] = field(default_factory=set)  # every participant; parties: not people
+
+
+# What a report brings to each facet. An event with values of a facet takes a report with
+# values of that facet only if they share one (people: unless the report has its name key).
+_FACETS: dict[str, Callable[[EventMention], Iterable[str]]] = {
+    "people": lambda m: m.people,
+    "thing": lambda m: (m.thing,) if m.thing else (),
+    "hosts": lambda m: m.hosts,
+}
+
+
+@dataclass(slots=True)
+class _Group:
+    """The events of one type and kind family."""
+
+    entries: list[_Entry] = field(default_factory=list)
+    starts: list[str] = field(default_factory=list)  # sorted distinct start days
+    by_start: dict[str, list[_Entry]] = field(default_factory=dict)
+    odd: list[_Entry] = field(default_factory=list)  # not ISO days, or start after end
+    # facet -> value -> events with it; facet -> events with no value yet, by seq
+    by_value: dict[str, defaultdict[str, list[_Entry]]] = field(
+        default_factory=lambda: {f: defaultdict(list) for f in _FACETS}
+    )
+    without: dict[str, dict[int, _Entry]] = field(default_factory=lambda: {f: {} for f in _FACETS})
+    by_key: defaultdict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+    keyless: dict[int, _Entry] = field(default_factory=dict)
+    by_named: defaultdict[str, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+    partyless: dict[int, _Entry] = field(default_factory=dict)  # every participant a person
+
+
+class _Index:
+    """Events by type and kind family, first start day, people, thing, hosts and name key."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, str], _Group] = {}
+        self.entries: dict[int, _Entry] = {}  # by id() of the cluster
+
+    def add(self, c: _Cluster) -> None:
+        """Index a new cluster (of one report)."""
+        first = c.mentions[0]
+        group = self.groups.setdefault((first.type, onto.KIND_FAMILY[first.kind]), _Group())
+        start, end = _interval(first) if first.date else ("", "")
+        days = _is_day(start) and _is_day(end)
+        e = _Entry(len(self.entries), c, start, end, days)
+        self.entries[id(c)] = e
+        group.entries.append(e)
+        if days and start <= end:
+            if start not in group.by_start:
+                group.by_start[start] = []
+                group.starts.insert(bisect_left(group.starts, start), start)
+            group.by_start[start].append(e)
+        else:
+            group.odd.append(e)
+        for facet in _FACETS:
+            group.without[facet][e.seq] = e
+        group.keyless[e.seq] = e
+        self._update(group, e, first)
+
+    def append(self, c: _Cluster, m: EventMention) -> None:
+        """Add report ``m`` to cluster ``c`` and update what the index knows of it."""
+        c.mentions.append(m)
+        e = self.entries[id(c)]
+        first = c.mentions[0]
+        self._update(self.groups[(first.type, onto.KIND_FAMILY[first.kind])], e, m)
+
+    @staticmethod
+    def _update(group: _Group, e: _Entry, m: EventMention) -> None:
+        for facet, values_of in _FACETS.items():
+            have = e.values[facet]
+            for value in values_of(m):
+                if value not in have:
+                    have.add(value)
+                    group.by_value[facet][value].append(e)
+                    group.without[facet].pop(e.seq, None)
+        if e.key is None and m.key:
+            e.key = m.key
+            group.by_key[m.key].append(e)
+            group.keyless.pop(e.seq, None)
+        for p in m.participants:
+            if p.entity_id not in e.named:
+                e.named.add(p.entity_id)
+                group.by_named[p.entity_id].append(e)
+        # a party named as a person in a later report is a party no more: this one changes
+        # both ways, so it is worked out again each time
+        if e.named <= e.values["people"]:
+            group.partyless[e.seq] = e
+        else:
+            group.partyless.pop(e.seq, None)
+
+    def dated_candidates(self, m: EventMention) -> list[_Cluster]:
+        """The clusters a dated report may fit, in creation order."""
+        group = self.groups.get((m.type, onto.KIND_FAMILY[m.kind]))
+        if group is None:
+            return []
+        start, end = _interval(m)
+        days = _is_day(start) and _is_day(end)
+        own = {facet: set(values_of(m)) for facet, values_of in _FACETS.items()}
+        parties = {p.entity_id for p in m.participants} - own["people"]
+
+        def passes(e: _Entry) -> bool:
+            if days and e.days and not (start <= e.start and e.end <= end):
+                return False
+            if m.key and e.key is not None and e.key != m.key:
+                return False
+            for facet, values in own.items():
+                if values and e.values[facet] and not values & e.values[facet]:
+                    if facet == "people" and m.key and e.key == m.key:
+                        continue  # the same named meeting, whoever is named with it
+                    return False
+            if not parties or (m.key and e.key == m.key) or (own["people"] and e.values["people"]):
+                return True
+            theirs = e.named - e.values["people"]  # when people cannot decide, parties do
+            return not theirs or bool(parties & theirs)
+
+        # Each condition names the events that can pass it; the shortest list is read.
+        # By date: the events whose first report starts within the report's interval.
+        if days:
+            lo, hi = bisect_left(group.starts, start), bisect_right(group.starts, end)
+            by_date: list[Collection[_Entry]] = [group.by_start[d] for d in group.starts[lo:hi]]
+            options = [[*by_date, group.odd]]
+        else:
+            options = [[group.entries]]
+        for facet, values in own.items():
+            if values:
+                lists: list[Collection[_Entry]] = [
+                    group.by_value[facet].get(v, []) for v in values
+                ]
+                lists.append(group.without[facet].values())
+                if facet == "people" and m.key:
+                    lists.append(group.by_key.get(m.key, []))
+                options.append(lists)
+        if m.key:
+            options.append([group.by_key.get(m.key, []), group.keyless.values()])
+        if parties and not own["people"]:
+            by_party: list[Collection[_Entry]] = [group.by_named.get(p, []) for p in parties]
+            by_party.append(group.partyless.values())
+            if m.key:
+                by_party.append(group.by_key.get(m.key, []))
+            options.append(by_party)
+        shortest = min(options, key=lambda lists: sum(map(len, lists)))
+        found = {e.seq: e for entries in shortest for e in entries if passes(e)}
+        return [found[seq].cluster for seq in sorted(found)]
+
+    def undated_candidates(self, m: EventMention) -> list[_Cluster]:
+        """The clusters an undated report may join (its name key, or all its people), in
+        creation order."""
+        group = self.groups.get((m.type, onto.KIND_FAMILY[m.kind]))
+        if group is None:
+            return []
+        found: dict[int, _Entry] = {}
+        if m.key:
+            found.update((e.seq, e) for e in group.by_key.get(m.key, []))
+        if m.people:
+            people = set(m.people)
+            by_person = group.by_value["people"]
+            rarest = min((by_person.get(p, []) for p in people), key=len)
+            found.update((e.seq, e) for e in rarest if people <= e.values["people"])
+        return [found[seq].cluster for seq in sorted(found)]
+
+
+def _group_dated(mentions: Sequence[EventMention], index: _Index) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for m in sorted((m for m in mentions if m.date), key=_order):
-        fitting = [c for c in clusters if _fits(m, c)]
+        fitting = [c for c in index.dated_candidates(m) if _fits(m, c)]
         if fitting:
-            max(fitting, key=lambda c: _score(m, c)).mentions.append(m)
+            index.append(max(fitting, key=lambda c: _score(m, c)), m)
         else:
             clusters.append(_Cluster([m]))
+            index.add(clusters[-1])
     return clusters
 
 
@@ -145,10 +404,9 @@ def _joins(m: EventMention, c: _Cluster) -> bool:
     """An undated report joins only on evidence: the same name, or all its people."""
     if not _fits(m, c):
         return False
-    key = c.first("key")
-    if m.key and m.key == key:
+    if m.key and m.key == c._key:  # _fits brought the cluster's aggregates up to date
         return True
-    return bool(m.people) and set(m.people) <= c.people
+    return bool(m.people) and set(m.people) <= c._people
 
 
 def _nearest(m: EventMention, fitting: list[_Cluster]) -> _Cluster | None:
@@ -160,26 +418,40 @@ def _nearest(m: EventMention, fitting: list[_Cluster]) -> _Cluster | None:
     published = dt.date.fromisoformat(m.published)
 
     def distance(c: _Cluster) -> int:
-        start = _interval(sorted(c.dated, key=_order)[0])[0]
+        start = _interval(c.narrowest)[0]  # only dated events are ranked here
         return abs((published - dt.date.fromisoformat(start)).days)
 
     ranked = sorted(fitting, key=distance)
     return ranked[0] if distance(ranked[0]) < distance(ranked[1]) else None
 
 
-def _group_undated(mentions: Sequence[EventMention], clusters: list[_Cluster]) -> None:
-    dated = list(clusters)
+def _group_undated(
+    mentions: Sequence[EventMention], clusters: list[_Cluster], dated: _Index
+) -> None:
     loose: list[_Cluster] = []
+    undated = _Index()  # the loose clusters, apart: they are tried only after the dated ones
     for m in sorted(
         (m for m in mentions if not m.date), key=lambda m: (m.document_id, m.trigger_start)
     ):
-        target = _nearest(m, [c for c in dated if _joins(m, c)])
-        target = target or next((c for c in loose if _joins(m, c)), None)
+        target = _nearest(m, [c for c in dated.undated_candidates(m) if _joins(m, c)])
+        owner = dated
+        if target is None:
+            target = next((c for c in undated.undated_candidates(m) if _joins(m, c)), None)
+            owner = undated
         if target is not None:
-            target.mentions.append(m)
+            owner.append(target, m)
         elif m.published is None:
             loose.append(_Cluster([m]))
+            undated.add(loose[-1])
     clusters.extend(c for c in loose if c.people)
+
+
+def _group(mentions: Sequence[EventMention]) -> list[_Cluster]:
+    """The reports grouped into events: dated ones first, then the undated."""
+    index = _Index()
+    clusters = _group_dated(mentions, index)
+    _group_undated(mentions, clusters, index)
+    return clusters
 
 
 # --- Events --------------------------------------------------------------------------
@@ -194,8 +466,7 @@ def cluster_events(
     """
     found = entities.values() if isinstance(entities, Mapping) else entities
     names = {e.id: e.name for e in found}
-    clusters = _group_dated(mentions)
-    _group_undated(mentions, clusters)
+    clusters = _group(mentions)
     periods = _visit_periods(clusters)
     built = [(_event(c, names, periods.get(id(c))), _identity(c)) for c in clusters]
     events = _with_unique_ids(built)
@@ -223,14 +494,17 @@ def _identity(c: _Cluster) -> str:
 def _visit_periods(clusters: Sequence[_Cluster]) -> dict[int, tuple[str, str]]:
     """Undated events placed within the one dated visit their article also reports."""
     out: dict[int, tuple[str, str]] = {}
+    # Dated visits by document, so each undated event looks only at its own articles' visits.
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(clusters):
+        if v.dated and "visit" in v.kinds:
+            for document in v.documents:
+                by_document[document].append(i)
     for c in clusters:
         if c.dated or any(m.published for m in c.mentions):
             continue
-        visits = [
-            v
-            for v in clusters
-            if v.dated and "visit" in v.kinds and v.documents & c.documents and v.people & c.people
-        ]
+        shared = sorted({i for d in c.documents for i in by_document.get(d, ())})
+        visits = [clusters[i] for i in shared if clusters[i].people & c.people]
         if len(visits) == 1:
             days = [_interval(m) for m in visits[0].dated if m.kind == "visit" and not m.span]
             days = [d for d in days if d[0]] or [_interval(visits[0].dated[0])]
