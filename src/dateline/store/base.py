@@ -134,10 +134,7 @@ class Store(ABC):
 
     # -- schema -------------------------------------------------------------------
     def _migrate(self) -> None:
-        self.execute(
-            "CREATE TABLE IF NOT EXISTS migrations "
-            "(version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
+        self._create_migrations_table()
         applied = self._applied()
         if applied and max(applied) > latest_version():
             raise StoreError(
@@ -156,6 +153,12 @@ class Store(ABC):
                     "INSERT INTO migrations VALUES (?, ?, ?)",
                     (migration.version, migration.name, _now()),
                 )
+
+    def _create_migrations_table(self) -> None:
+        self.execute(
+            "CREATE TABLE IF NOT EXISTS migrations "
+            "(version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
 
     def _applied(self) -> set[int]:
         return {int(r[0]) for r in self.execute("SELECT version FROM migrations")}

@@ -114,6 +114,13 @@ class PostgresStore(Store):
     def _lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dateline'))")
 
+    def _create_migrations_table(self) -> None:
+        # Two processes opening a new schema at once would race in CREATE TABLE IF NOT
+        # EXISTS (a unique violation in the catalogue): the schema lock makes one wait.
+        with self.transaction():
+            self._lock_schema()
+            super()._create_migrations_table()
+
     def write_lock(self) -> None:
         # Transactions do not exclude one another here as SQLite's do: a lock held until
         # the transaction ends makes two ingests (or builds) into one dossier take turns.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,9 @@ from dateline.model import Document
 from dateline.store.base import Store
 from dateline.store.ftsquery import query_error
 from dateline.store.migrations import run_script
+
+# Opening a store that another process is creating is tried this many times.
+_OPEN_ATTEMPTS = 20
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -37,11 +41,22 @@ class SQLiteStore(Store):
 
     def __init__(self, path: str | Path) -> None:
         self.path = self.location = str(path)
-        try:
-            self.conn = connect(self.path)
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable Dateline store ({exc})") from None
+        for attempt in range(1, _OPEN_ATTEMPTS + 1):
+            conn = None
+            try:
+                conn = self.conn = connect(self.path)
+                self._migrate()
+                return
+            except sqlite3.OperationalError as exc:
+                # Two processes creating one new file at once: switching it to WAL (or a
+                # first write) can report "locked" without waiting for the busy timeout.
+                if "locked" not in str(exc) or attempt == _OPEN_ATTEMPTS:
+                    raise StoreError(f"{self.path}: not a usable Dateline store ({exc})") from None
+                if conn is not None:
+                    conn.close()
+                time.sleep(0.1 * attempt)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: not a usable Dateline store ({exc})") from None
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
