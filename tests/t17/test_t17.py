@@ -3,8 +3,8 @@
 The fixture is one topic folder laid out like the benchmark: PTB-tokenised articles in
 ``YYYY-MM-DD`` folders with scraper leftovers (glued byline, wire page header, market-data
 disclaimers, a "Related" line), one empty file, keywords, and a gold timeline with a
-malformed date and a date listed in two blocks. The empty file is made when the tests run,
-in a copy of the fixture, so the repository holds no empty article.
+malformed date and a date listed in two blocks. The empty file and the articles with page
+leftovers are made when the tests run, in a copy of the fixture.
 """
 
 from __future__ import annotations
@@ -31,20 +31,51 @@ TOPIC = FIXTURE / "flood_wire"
 GOLD = TOPIC / "timelines" / "wire.txt"
 BENCH = REPO / "bench"
 EMPTY = "2021-03-03/empty.txt"
+# Articles whose scraper leftovers take the shape the benchmark's pages have (a byline glued
+# to the lede, a wire dateline header, an agency staff credit): written when the tests run,
+# like the empty file, so the repository holds no file shaped like a benchmark page.
+WRITTEN_AT_TEST_TIME = {
+    '2021-03-02/alder-bbc.txt': (
+        'By Mara Quill BBC News , Fenwick The river Alder burst its banks at Fenwick on Tuesday , forcing 2,000 residents to leave their homes , the county said .\n'  # noqa: E501 (one article line)
+        'Rescue boats -LRB- some borrowed from fishermen -RRB- carried families to the school on Hill Road .\n'  # noqa: E501 (one article line)
+        "`` We 've never seen the water rise this fast , '' said Tom Reyes , the town 's fire chief .\n"  # noqa: E501 (one article line)
+        'The flood cut the main rail line to the coast .\n'
+        'Related : Alder flood warnings ; How to prepare for a flood\n'
+    ),
+    '2021-03-02/alder-wire.txt': (
+        'FENWICK | Tue Mar 2 , 2021 6:40 pm GMT FENWICK -LRB- Reuters -RRB- - Floodwater from the river Alder covered the centre of Fenwick on Tuesday and the county ordered 2,000 people out of their homes .\n'  # noqa: E501 (one article line)
+        'The county said the flood was the worst since 1998 .\n'
+        "Officials do n't yet know how many houses were damaged .\n"
+        'Quotes are delayed 15 minutes .\n'
+    ),
+    '2021-03-03/aid-cnn.txt': (
+        'By the CNN Wire Staff The government promised $ 40 million in flood aid for Fenwick on Wednesday , a day after the river Alder burst its banks .\n'  # noqa: E501 (one article line)
+        'Prime Minister Ada Lenz visited the school where 600 evacuees slept on Tuesday night .\n'
+        'She said the money would pay for temporary housing and repairs to the rail line .\n'
+        'LSE and TSX quotes are delayed 15 minutes .\n'
+    ),
+}
 runner = CliRunner()
 
 
 def raw(name: str) -> str:
+    written = [text for path, text in WRITTEN_AT_TEST_TIME.items() if path.endswith(f"/{name}")]
+    if written:
+        return written[0]
     [path] = TOPIC.glob(f"InputDocs/*/{name}")
     return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the fixture with its empty article file added."""
+    """A copy of the fixture with its empty article and the articles above added."""
     copy = tmp_path_factory.mktemp("t17-root") / "fixture"
     shutil.copytree(FIXTURE, copy)
-    (copy / "flood_wire" / "InputDocs" / EMPTY).write_bytes(b"")
+    docs = copy / "flood_wire" / "InputDocs"
+    for name, text in WRITTEN_AT_TEST_TIME.items():
+        (docs / name).parent.mkdir(exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    (docs / EMPTY).write_bytes(b"")
     return copy
 
 
