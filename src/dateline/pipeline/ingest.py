@@ -162,8 +162,8 @@ class Ingester:
         shingling one each time made ingest grow with the square of a dense corpus."""
         found = self._shingle_cache.get(document_id)
         if found is None:
-            stored = self.store.get_document(document_id)
-            found = shingle_array(stored.text) if stored is not None else shingle_array("")
+            # the clean text alone: a whole document would also read its edits and dates
+            found = shingle_array(self.store.texts([document_id]).get(document_id, ""))
             self._remember(document_id, found)
         else:
             self._shingle_cache.move_to_end(document_id)
