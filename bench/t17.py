@@ -41,8 +41,6 @@ from t17_common import T17, gold_paths, score_table, timeline_name
 from dateline.evaluate import Scores, Timeline, load_t17_timeline, prepare_predicted
 
 DATELINE = [sys.executable, "-m", "dateline"]
-# T17 dates come from the days the articles refer to: its topics have few extracted events.
-ANCHOR = "references"
 
 
 @dataclass
@@ -162,7 +160,7 @@ def run_topic(
         days = sorted(gold)
         first, last = days[0].isoformat(), days[-1].isoformat()
         per_date = max(1, round(gold.sentence_count() / len(days)))
-        setup = ["--db", str(db), "--since", first, "--until", last, "--anchor", ANCHOR,
+        setup = ["--db", str(db), "--since", first, "--until", last,
                  "--sentences", str(per_date), "--query", words, "--json"]  # fmt: skip
         started = time.perf_counter()
         shown = json.loads(

@@ -73,9 +73,52 @@ def test_a_build_keeps_the_default_timeline_ready(tmp_path: Path) -> None:
     d.ingest([SAMPLE_DIR])
     kept = d.store.execute("SELECT key FROM results").fetchall()
     # the CLI's and notebook's default, and the web timeline page's
-    assert sorted(json.loads(k)[2] for k, in kept) == [10, 30]
+    assert sorted(json.loads(k)[2] for (k,) in kept) == [10, 30]
     served = list(d.timeline())
     with d.store.transaction():
         d.store.execute("DELETE FROM results")
     assert list(d.timeline()) == served and served  # what was kept is what is made
     d.close()
+
+
+def test_the_default_timeline_weighs_references_and_events_together(
+    sample_dossier: dateline.Dossier,
+) -> None:
+    happened = {
+        e.date
+        for e in sample_dossier.events()
+        if e.date and e.precision == "day" and not e.background
+    }
+    default = {e.date for e in sample_dossier.timeline(dates=None)}
+    references = {e.date for e in sample_dossier.timeline(dates=None, anchor="references")}
+    # references alone also date the days after an event, when its reports came out
+    assert references - happened
+    # together, a day no event happened on needs a full reference to compete
+    assert default == happened
+    top = sample_dossier.timeline(dates=2)
+    assert len(top) == 2
+    assert {e.date for e in top} <= happened
+
+
+def test_an_event_day_no_sentence_summarises_still_competes(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    # one run-on sentence, too long to summarise a day, is the call's only report
+    report = (
+        "Defence Minister Ana Lima held a phone call with Defence Secretary Tom Reyes on "
+        "March 5, during which the two officials reviewed the joint training calendar, the "
+        "repair of the northern harbour, the exchange of cadets between both academies, the "
+        "schedule of coast guard visits, and the long list of spare parts that the navy has "
+        "been waiting for since the storms of last autumn."
+    )
+    (folder / "call.txt").write_text(
+        f" date 2026-03-09\n\nMinisters hold a phone call\n\n{report}\n", encoding="utf-8"
+    )
+    with dateline.Dossier.open(tmp_path / "d.db") as dossier:
+        dossier.ingest([folder])
+        assert not dossier.timeline(anchor="references")
+        days = {e.date for e in dossier.events() if e.date}
+        entries = dossier.timeline()
+    assert days == {"2026-03-05"}
+    assert [e.date for e in entries] == ["2026-03-05"]
+    assert entries[0].texts[0].startswith("Defence Minister Ana Lima held a phone call")

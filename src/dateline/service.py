@@ -221,7 +221,7 @@ class Dossier:
             self.store.events(event_type=kind) if kind else (),
             event_type,
         )
-        anchored = anchor == "events" or (anchor == "auto" and bool(weights))
+        anchored = anchor == "events"
         lead = Tuning().lead
         if anchored:
             # Only the events' days compete, so sentences about other days cannot matter;
@@ -250,7 +250,10 @@ class Dossier:
         sampled = {day: weight * share for day, weight in weights.items()}
         if not anchored:
             found_entries = build_timeline(dated, options, groups=roots, event_dates=sampled)
-            return [_scaled(e, share) for e in found_entries]
+            scaled = [_scaled(e, share) for e in found_entries]
+            if anchor == "references":
+                return scaled
+            return self._with_event_days(scaled, weights, options, found, kind)
         every = build_timeline(
             dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=sampled
         )
@@ -266,6 +269,45 @@ class Dossier:
             entries[day] = self._event_entry(day, on_day, sentences, weights[day])
         best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
         best = best[:dates] if dates is not None else best
+        return sorted(best, key=lambda e: e.date)
+
+    def _with_event_days(
+        self,
+        entries: list[TimelineEntry],
+        weights: Mapping[str, float],
+        options: TimelineOptions,
+        found: Entity | None,
+        kind: str | None,
+    ) -> list[TimelineEntry]:
+        """The default ranking: the days the articles refer to, each with its extracted
+        events' weight already added, completed by event days no sentence summarised
+        (their events' own reports summarise them) where they outrank a referred-to day.
+        When the dossier has events, a day without one needs at least one full reference
+        (a later article naming it, or two reports of it on the day): publication volume
+        or a lone same-day mention does not make a date."""
+        if weights:
+            floor = Tuning().mention
+            entries = [e for e in entries if e.date in weights or e.score >= floor]
+        shown = {e.date for e in entries}
+        full = options.dates is not None and len(entries) >= options.dates
+        lowest = min((e.score for e in entries), default=0.0)
+        missing = [
+            day
+            for day, weight in weights.items()
+            if day not in shown
+            and (options.since is None or day >= options.since)
+            and (options.until is None or day <= options.until)
+            and (not full or weight > lowest)
+        ]
+        if missing:
+            unsummarised = self.store.events(found.id if found else None, kind, missing)
+            events = _timeline_events(unsummarised, kind, found)
+            for day in missing:
+                on_day = [e for e in events if e.date == day]
+                if on_day:
+                    entries.append(self._event_entry(day, on_day, options.sentences, weights[day]))
+        best = sorted(entries, key=lambda e: (-e.score, e.date))
+        best = best[: options.dates] if options.dates is not None else best
         return sorted(best, key=lambda e: e.date)
 
     def _best_days(
