@@ -627,7 +627,8 @@ def serve(
 
     from dateline.web import create_app
 
-    with open_dossier(db) as dossier:
+    # a new store is made only for a server that may ingest into it (--token)
+    with open_dossier(db, must_exist=token is None) as dossier:
         web = create_app(dossier, token=token, ingest_root=ingest_root)
         uvicorn.run(web, host=host, port=port, log_level="info")
 
