@@ -444,7 +444,9 @@ def report(
     if fmt not in ("markdown", "html"):
         raise fail(f"unknown format {fmt!r}; choose markdown or html", code=2)
     with open_dossier(db) as dossier:
-        text = render_report(dossier.report_input(title, dates or None, sentences), fmt)
+        data = dossier.report_input(title, dates or None, sentences)
+        backing = dossier.corroboration(list(data.events))
+        text = render_report(dataclasses.replace(data, corroboration=backing), fmt)
     write_text(output, text)
 
 

@@ -82,6 +82,7 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 def paging(total: int, offset: int, size: int, asked: dict[str, Any]) -> dict[str, Any]:
     """Links to the previous and next page, keeping the filters asked for."""
+
     def link(at: int) -> str:
         return "?" + urlencode({**{k: v for k, v in asked.items() if v}, "offset": at})
 
