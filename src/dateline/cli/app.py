@@ -643,7 +643,7 @@ def backup(
     """Copy the store to FILE: SQLite's online backup (safe while it is in use), or pg_dump."""
     from dateline.store.backup import backup as backup_store
 
-    checked_location(db, must_exist=True)
+    checked_location(db, must_exist=False)  # a missing store: the backup says so itself
     try:
         saved = backup_store(db, file)
     except DatelineError as exc:
