@@ -61,7 +61,6 @@ def test_search_shows_the_match_and_article_brackets_literally(tricky_db: str) -
         (["search", "urgent"], "[bold red]urgent[/bold red]"),
         (["search", "click"], "[link=http://example.invalid]click[/link]"),
         (["search", "thumbs"], ":thumbs_up:"),
-        (["search", "red"], "red"),
         (["documents"], "a[2Jname.txt"),
     ],
 )
