@@ -12,6 +12,7 @@ points into the clean text with a :class:`Source`, and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -128,6 +129,31 @@ class ReadProblem:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path} line {self.line}"
         return f"{where}: {self.problem}"
+
+
+# Search snippets mark a match with private-use code points: unlike brackets, they do not
+# occur in article text (the cleaner never produces them), so a mark is never misread.
+MATCH_START = "\ue000"
+MATCH_END = "\ue001"
+
+
+def snippet_spans(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """A marked snippet as plain text and the (start, end) offsets of its matches."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    size = 0
+    start: int | None = None
+    for part in re.split(f"([{MATCH_START}{MATCH_END}])", snippet):
+        if part == MATCH_START:
+            start = size
+        elif part == MATCH_END:
+            if start is not None and size > start:
+                spans.append((start, size))
+            start = None
+        else:
+            plain.append(part)
+            size += len(part)
+    return "".join(plain), spans
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,10 +39,11 @@ def test_ingest_then_documents_and_search(tmp_path: Path, corpus: Path) -> None:
     [doc] = json.loads(listed.stdout)
     assert doc["published"] == "2025-05-09" and doc["published_how"] == "header"
     table = run("documents", "--db", db)
-    assert doc["id"] in table.stdout and "2025-05-09" in table.stdout
+    assert doc["id"][:7] in table.stdout and "2025-05-09" in table.stdout
     hits = json.loads(run("search", "dioxin", "--db", db, "--json").stdout)
     assert [h["document_id"] for h in hits] == [doc["id"]]
-    assert "[dioxin]" in hits[0]["snippet"]
+    [(start, end)] = hits[0]["matches"]
+    assert hits[0]["snippet"][start:end] == "dioxin"
 
 
 def test_db_from_environment(tmp_path: Path, corpus: Path) -> None:

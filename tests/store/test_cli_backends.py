@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli.app import app
+from dateline.store import open_store
 from tests.conftest import BACKENDS, store_location
 
 runner = CliRunner()
@@ -49,6 +50,7 @@ def test_ingest_search_and_info_through_the_db_option(db: str, tmp_path: Path) -
 
 
 def test_a_malformed_search_is_one_line_and_exit_one(db: str) -> None:
+    open_store(db).close()  # an empty store: search refuses one that does not exist
     result = runner.invoke(app, ["search", '"unbalanced', "--db", db])
     assert result.exit_code == 1
     assert "cannot search for" in result.output

@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from dateline.errors import QueryError, StoreError
-from dateline.model import Document, Edit
+from dateline.model import MATCH_END, MATCH_START, Document, Edit
 from dateline.store import SQLiteStore, Store, open_store
 from dateline.store.migrations import latest_version
 from tests.conftest import BACKENDS, store_location
@@ -166,7 +166,7 @@ def test_search_ranks_and_folds_duplicates_and_diacritics(store: Store) -> None:
     hits = store.search("dioxin")
     assert [h.document_id for h in hits] == ["a", "b"]  # c folds into a
     assert hits[0].published == "2025-05-09"
-    assert "[Dioxin]" in hits[0].snippet
+    assert f"{MATCH_START}Dioxin{MATCH_END}" in hits[0].snippet
     assert [h.document_id for h in store.search('"Bien Hoa"')] == ["a"]
     assert store.search("dioxin", limit=1)[0].document_id == "a"
 

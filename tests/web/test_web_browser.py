@@ -169,5 +169,5 @@ def test_document_strikes_out_junk_on_request(page: Any, live: str, tmp_path: Pa
     page.goto(f"{live}/documents/{copied['id']}")
     outlets = page.locator("#copies li .note").all_inner_texts()
     assert len(outlets) == len(copied["copies"])
-    assert [o.split(" · ")[0] for o in outlets] == [c["outlet"] for c in copied["copies"]]
+    assert [o.split(" · ")[0] for o in outlets] == [c["source"] for c in copied["copies"]]
     screenshot(page, tmp_path, "document-copies")

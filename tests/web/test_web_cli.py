@@ -89,7 +89,7 @@ def test_serve_on_a_busy_port_fails_cleanly(tmp_path: Path) -> None:
         port = busy.getsockname()[1]
         done = subprocess.run(
             [sys.executable, "-m", "dateline", "serve", "--db", str(tmp_path / "b.db"),
-             "--port", str(port)],
+             "--port", str(port), "--token", "t" * 32],
             capture_output=True, text=True, timeout=120,
         )  # fmt: skip
     assert done.returncode != 0  # uvicorn: 3, a startup failure

@@ -1,43 +1,43 @@
-"""Typer root: each command parses options, calls the Dossier, and renders the result."""
+"""Typer root: each command parses options, calls the Dossier, and renders the result.
+
+Only typer, rich and the store are imported here: the language model, the evaluation
+metrics and the pipeline are imported by the commands that use them, so `dateline --help`
+and the listing commands start fast (bench/cli_startup.py).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 import sys
-from collections.abc import Iterable
-from contextlib import ExitStack
-from dataclasses import asdict
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from dateline import SAMPLE_CORPUS, __version__
 from dateline.cli import render
 from dateline.errors import DatelineError
-from dateline.evaluate import Timeline, evaluate_timeline, load_gold_jsonl, load_t17_timeline
-from dateline.export.csv import write_csv
-from dateline.export.json import entity_dict, event_dict, timeline_dicts
-from dateline.export.report import render_report
-from dateline.export.timelinejs import timelinejs
-from dateline.model import BuildReport, EntityProfile, IngestReport, Source
-from dateline.pipeline.distributed import DaskEngine, use_engine
-from dateline.read import find_files
-from dateline.service import SENTENCE_BUDGET, Dossier
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from dateline.model import BuildReport, EntityProfile, IngestReport, Source
+    from dateline.pipeline.distributed import DaskEngine
+    from dateline.service import Dossier
+    from dateline.store import Store
 
 EXPORT_FORMATS = ("json", "csv", "timelinejs")
+# dateline.service.SENTENCE_BUDGET, repeated so that --help need not import the service
+# (a test keeps the two equal).
+SENTENCE_BUDGET = 50_000
+STORE_SCHEMES = ("postgresql://", "postgres://")
+# The optional extras, by the top-level module whose absence means the extra is missing.
+EXTRAS = {"psycopg": "postgres", "psycopg_binary": "postgres", "distributed": "dask",
+          "dask": "dask", "pandas": "pandas"}  # fmt: skip
 
 app = typer.Typer(
     name="dateline",
@@ -60,24 +60,78 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    render.console(stderr=True).print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    render.console(stderr=True).print(f"[red]error:[/red] {render.lit(message)}", soft_wrap=True)
     return typer.Exit(code)
 
 
-def open_dossier(db: str) -> Dossier:
+def missing_extra(exc: ModuleNotFoundError, what: str) -> typer.Exit:
+    """A clear error for an optional dependency that is not installed."""
+    module = (exc.name or "").split(".")[0]
+    extra = EXTRAS.get(module)
+    if extra is None:
+        raise exc
+    return fail(f"{what} needs the optional {extra} extra ({module} is not installed): "
+                f"pip install 'dateline[{extra}]'")  # fmt: skip
+
+
+def checked_location(db: str, must_exist: bool) -> None:
+    """Refuse a store location before anything is created: an unknown URL scheme, or (for
+    the commands that only read) a file that does not exist, e.g. a mistyped --db."""
+    if "://" in db and not db.startswith(STORE_SCHEMES):
+        scheme = db.split("://", 1)[0]
+        raise fail(f"unsupported store {scheme}://…: --db takes a SQLite file path or a "
+                   "postgresql:// URL", code=2)  # fmt: skip
+    if must_exist and not db.startswith(STORE_SCHEMES) and not Path(db).exists():
+        raise fail(f"no dossier at {db}; run `dateline ingest` first (or give --db)")
+
+
+def open_dossier(db: str, must_exist: bool = True) -> Dossier:
+    checked_location(db, must_exist)
+    from dateline.service import Dossier
+
     try:
         return Dossier.open(db)
     except DatelineError as exc:
         raise fail(str(exc)) from None
+    except ModuleNotFoundError as exc:
+        raise missing_extra(exc, "a PostgreSQL store") from None
+
+
+@contextmanager
+def open_store(db: str) -> Iterator[Store]:
+    """The store alone, for the commands that list what it holds: opening it does not
+    load the pipeline or the language model."""
+    checked_location(db, must_exist=True)
+    from dateline.store import open_store as open_location
+
+    try:
+        store = open_location(db)
+    except DatelineError as exc:
+        raise fail(str(exc)) from None
+    except ModuleNotFoundError as exc:
+        raise missing_extra(exc, "a PostgreSQL store") from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"dateline {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_show_version, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
-    if version:
-        typer.echo(f"dateline {__version__}")
-        raise typer.Exit()
+    pass
 
 
 @app.command()
@@ -118,18 +172,28 @@ def ingest(
 
     Safe to re-run: stored articles are skipped, and an interrupted run resumes.
     """
+    from dateline.pipeline.distributed import use_engine
+    from dateline.read import find_files
+
     targets = [str(p) for p in (paths or [])]
     if sample:
         targets.append(str(SAMPLE_CORPUS))
     if not targets:
         raise fail("give files or folders to ingest, or --sample", code=2)
+    checked_location(db, must_exist=False)
+    files = list(find_files(targets))
+    if not files and not any(not Path(t).exists() for t in targets):
+        raise fail(f"no articles found in {', '.join(targets)} (read: .txt, .text, .html, "
+                   ".htm, .xhtml, .json, .jsonl, .ndjson)")  # fmt: skip
     out = render.console(stderr=True)
     with ExitStack() as stack:
         try:
             runner = stack.enter_context(use_engine(engine, scheduler, workers))
         except DatelineError as exc:
             raise fail(str(exc), code=2) from None
-        report = _ingest(db, targets, out, progress, analyse, date_from_path, runner)
+        except ModuleNotFoundError as exc:
+            raise missing_extra(exc, "--engine dask") from None
+        report = _ingest(db, targets, len(files), out, progress, analyse, date_from_path, runner)
     if report.problems:
         raise typer.Exit(1)
 
@@ -137,23 +201,15 @@ def ingest(
 def _ingest(
     db: str,
     targets: list[str],
+    total: int,
     out: Console,
     progress: bool,
     analyse: bool,
     date_from_path: bool,
     runner: DaskEngine | None,
 ) -> IngestReport:
-    with open_dossier(db) as dossier:
-        total = sum(1 for _ in find_files(targets))
-        with Progress(
-            TextColumn("ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=out,
-            disable=not progress,
-            transient=True,
-        ) as bar:
+    with open_dossier(db, must_exist=False) as dossier:
+        with render.progress(out, enabled=progress) as bar:
             task = bar.add_task("ingest", total=total)
             seen: set[str] = set()
 
@@ -170,7 +226,7 @@ def _ingest(
                 engine=runner,
             )
         for problem in report.problems:
-            out.print(f"[yellow]skipped[/yellow] {escape(str(problem))}", soft_wrap=True)
+            out.print(f"[yellow]skipped[/yellow] {render.lit(str(problem))}", soft_wrap=True)
         out.print(render.ingest_summary(report))
         if analyse:
             out.print(render.build_summary(run_build(dossier, progress, runner)))
@@ -184,6 +240,8 @@ def cited_texts(dossier: Dossier, sources: Iterable[Source]) -> dict[str, str]:
 
 
 def profile_dict(profile: EntityProfile, dossier: Dossier) -> dict[str, Any]:
+    from dateline.export.json import entity_dict, event_dict
+
     cited = [s for r in (profile.entity.roles + profile.events) for s in r.sources]
     clean = cited_texts(dossier, cited)
     backing = dossier.corroboration(profile.events)
@@ -196,16 +254,8 @@ def profile_dict(profile: EntityProfile, dossier: Dossier) -> dict[str, Any]:
 
 def run_build(dossier: Dossier, progress: bool, engine: DaskEngine | None = None) -> BuildReport:
     out = render.console(stderr=True)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=out,
-        disable=not progress,
-        transient=True,
-    ) as bar:
-        tasks: dict[str, TaskID] = {}
+    with render.progress(out, enabled=progress) as bar:
+        tasks: dict[str, Any] = {}
 
         def advance(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -250,7 +300,7 @@ app.command("facts", help="Alias of `figures`.")(figures)
 
 
 DatesOption = Annotated[
-    int | None, typer.Option("--dates", min=0, help="How many dates (default 10; 0 for all).")
+    int | None, typer.Option("--dates", min=0, help="How many dates (0 for all).")
 ]
 SentencesOption = Annotated[int, typer.Option("--sentences", min=1, help="Sentences per date.")]
 SinceOption = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
@@ -299,6 +349,8 @@ def timeline(
     as_json: JsonOption = False,
 ) -> None:
     """The dates that matter, each with a short summary, its events and sources."""
+    from dateline.export.json import timeline_dicts
+
     since, until = checked_day(since, "--since"), checked_day(until, "--until")
     with open_dossier(db) as dossier:
         try:
@@ -343,6 +395,8 @@ def evaluate(
 ) -> None:
     """Score the built timeline against a gold one: date F1 and ROUGE-1/2 (concat, agreement,
     align+ m:1), with the standard setup taken from the gold unless options say otherwise."""
+    from dateline.evaluate import Timeline, evaluate_timeline, load_gold_jsonl, load_t17_timeline
+
     try:
         reference, problems = (
             load_t17_timeline(gold) if gold.suffix == ".txt" else load_gold_jsonl(gold)
@@ -350,7 +404,7 @@ def evaluate(
     except DatelineError as exc:
         raise fail(str(exc)) from None
     for problem in problems:
-        render.console(stderr=True).print(f"[yellow]gold:[/yellow] {escape(str(problem))}")
+        render.console(stderr=True).print(f"[yellow]gold:[/yellow] {render.lit(str(problem))}")
     days = sorted(reference)
     size = dates if dates is not None else len(days)
     per_date = sentences or max(1, round(reference.sentence_count() / len(days)))
@@ -385,10 +439,14 @@ def report(
 ) -> None:
     """Write the dossier as a document: overview, timeline, people and roles, figures,
     promises kept and open, and the sources every statement is footnoted to."""
+    from dateline.export.report import render_report
+
     if fmt not in ("markdown", "html"):
         raise fail(f"unknown format {fmt!r}; choose markdown or html", code=2)
     with open_dossier(db) as dossier:
-        text = render_report(dossier.report_input(title, dates or None, sentences), fmt)
+        data = dossier.report_input(title, dates or None, sentences)
+        backing = dossier.corroboration(list(data.events))
+        text = render_report(dataclasses.replace(data, corroboration=backing), fmt)
     write_text(output, text)
 
 
@@ -416,6 +474,8 @@ def event(
     as_json: JsonOption = False,
 ) -> None:
     """One event: type, date, participants, place, corroboration and every source sentence."""
+    from dateline.export.json import event_dict
+
     with open_dossier(db) as dossier:
         found = dossier.event(event_id)
         if found is None:
@@ -452,13 +512,17 @@ def promises(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
 
 @app.command()
 def documents(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
-    """List stored documents with their date, how it was found, and duplicate links."""
-    with open_dossier(db) as dossier:
-        docs = dossier.documents()
-        if as_json:
-            render.print_json(dossier.export(["documents"])["documents"])
-        else:
-            render.console().print(render.documents_table(docs))
+    """List stored documents: date and how it was found, copies, source and title
+    (the id, the source and the title shortened to fit; --json has them whole)."""
+    with open_store(db) as store:
+        docs = list(store.documents())
+    if as_json:
+        from dateline.export.json import document_dict
+
+        render.print_json([document_dict(d) for d in docs])
+    else:
+        out = render.console()
+        out.print(render.documents_table(docs, out.width))
 
 
 @app.command()
@@ -469,15 +533,15 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over clean text, ranked, one result per story."""
-    with open_dossier(db) as dossier:
+    with open_store(db) as store:
         try:
-            hits = dossier.search(query, limit=limit)
+            hits = store.search(query, limit=limit)
         except DatelineError as exc:
             raise fail(str(exc)) from None
-        if as_json:
-            render.print_json([asdict(h) for h in hits])
-        else:
-            render.console().print(render.search_table(query, hits))
+    if as_json:
+        render.print_json(render.search_dicts(hits))
+    else:
+        render.console().print(render.search_table(query, hits))
 
 
 @app.command()
@@ -490,6 +554,9 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="json, csv or timelinejs.")] = "json",
 ) -> None:
     """Write the dossier for other tools: JSON, one CSV file per table, or TimelineJS."""
+    from dateline.export.csv import write_csv
+    from dateline.export.timelinejs import timelinejs
+
     if fmt not in EXPORT_FORMATS:
         raise fail(f"unknown format {fmt!r}; choose {' or '.join(EXPORT_FORMATS)}", code=2)
     with open_dossier(db) as dossier:
@@ -501,7 +568,7 @@ def export(
         if str(output) == "-" or output.is_file():
             raise fail("--format csv writes one file per table: give a folder with -o", code=2)
         for path in write_csv(data, output):
-            render.console(stderr=True).print(f"wrote {path}")
+            render.console(stderr=True).print(f"wrote {render.lit(path)}")
         return
     write_text(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -514,17 +581,17 @@ def write_text(output: Path, text: str) -> None:
     tmp = output.with_name(output.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)
-    render.console(stderr=True).print(f"wrote {output}")
+    render.console(stderr=True).print(f"wrote {render.lit(output)}")
 
 
 @app.command()
 def info(db: DbOption = "dateline.db", as_json: JsonOption = False) -> None:
     """Summarise the store: documents, duplicates, dated, span, schema and model versions."""
-    with open_dossier(db) as dossier:
+    with open_store(db) as store:
         stats = {
-            **dossier.stats(),
-            "schema_version": dossier.store.schema_version(),
-            "analysis_model": dossier.store.meta("analysis_model"),
+            **store.stats(),
+            "schema_version": store.schema_version(),
+            "analysis_model": store.meta("analysis_model"),
             "db": db,
         }
     if as_json:
@@ -540,14 +607,21 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
-        typer.Option(envvar="DATELINE_TOKEN", help="Bearer token that enables POST /api/ingest; "
-                     "without one the server only reads.", show_default=False),
+        typer.Option(
+            envvar="DATELINE_TOKEN",
+            help="Bearer token that enables POST /api/ingest; without one the server only reads.",
+            show_default=False,
+        ),
     ] = None,
     ingest_root: Annotated[
         Path | None,
-        typer.Option(exists=True, file_okay=False, help="Folder whose files POST /api/ingest "
-                     "may read (paths relative to it); without it, uploaded articles only.",
-                     show_default=False),
+        typer.Option(
+            exists=True,
+            file_okay=False,
+            help="Folder whose files POST /api/ingest "
+            "may read (paths relative to it); without it, uploaded articles only.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Serve the dossier in a browser: HTML pages, and a JSON API under /api/."""
@@ -555,7 +629,8 @@ def serve(
 
     from dateline.web import create_app
 
-    with open_dossier(db) as dossier:
+    # a new store is made only for a server that may ingest into it (--token)
+    with open_dossier(db, must_exist=token is None) as dossier:
         web = create_app(dossier, token=token, ingest_root=ingest_root)
         uvicorn.run(web, host=host, port=port, log_level="info")
 
@@ -568,13 +643,14 @@ def backup(
     """Copy the store to FILE: SQLite's online backup (safe while it is in use), or pg_dump."""
     from dateline.store.backup import backup as backup_store
 
+    checked_location(db, must_exist=False)  # a missing store: the backup says so itself
     try:
         saved = backup_store(db, file)
     except DatelineError as exc:
         raise fail(str(exc)) from None
     held = "" if saved.documents is None else f", {saved.documents} documents"
     render.console(stderr=True).print(
-        f"backed up {escape(db)} to {escape(str(file))} (schema {saved.schema_version}{held})"
+        f"backed up {render.lit(db)} to {render.lit(file)} (schema {saved.schema_version}{held})"
     )
 
 
@@ -589,14 +665,17 @@ def restore(
     """Restore the store from FILE, after checking it is a Dateline backup."""
     from dateline.store.backup import restore as restore_store
 
+    checked_location(db, must_exist=False)
     try:
         restored = restore_store(file, db, force=force)
     except DatelineError as exc:
         raise fail(str(exc)) from None
     held = "" if restored.documents is None else f", {restored.documents} documents"
     render.console(stderr=True).print(
-        f"restored {escape(db)} from {escape(str(file))} (schema {restored.schema_version}{held})"
+        f"restored {render.lit(db)} from {render.lit(file)} "
+        f"(schema {restored.schema_version}{held})"
     )
+
 
 def main() -> None:
     app()

@@ -18,7 +18,7 @@ from typing import Any
 import psycopg
 
 from dateline.errors import StoreError
-from dateline.model import Document
+from dateline.model import MATCH_END, MATCH_START, Document
 from dateline.store import records
 from dateline.store.base import Store
 from dateline.store.ftsquery import Node, Op, Term, parse
@@ -26,9 +26,10 @@ from dateline.store.ftsquery import Node, Op, Term, parse
 URL_PREFIXES = ("postgresql://", "postgres://")
 _CONFIG = "'dateline'"
 _WEIGHTS = {"title": "{a}", "text": "{b}"}
-# ts_headline's counterpart of FTS5's snippet(..., '[', ']', ' … ', 16).
+# ts_headline's counterpart of FTS5's snippet(..., MATCH_START, MATCH_END, ' … ', 16).
 _HEADLINE = (
-    'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, '
+    f"StartSel={MATCH_START}, StopSel={MATCH_END}, "
+    "MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, "
     'FragmentDelimiter=" … "'
 )
 # SQLite's types in the shared schema scripts -> PostgreSQL's. TEXT sorts by code point

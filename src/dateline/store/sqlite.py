@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dateline.errors import StoreError
-from dateline.model import Document
+from dateline.model import MATCH_END, MATCH_START, Document
 from dateline.store.base import Store
 from dateline.store.ftsquery import query_error
 from dateline.store.migrations import run_script
@@ -124,7 +124,8 @@ class SQLiteStore(Store):
     def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:
         marks = ", ".join("?" * len(rows))
         found = self.execute(
-            "SELECT rowid, snippet(documents_fts, 1, '[', ']', ' … ', 16) FROM documents_fts "
+            f"SELECT rowid, snippet(documents_fts, 1, '{MATCH_START}', '{MATCH_END}', ' … ', 16) "
+            "FROM documents_fts "
             f"WHERE documents_fts MATCH ? AND rowid IN ({marks})",
             (query, *rows),
         )

@@ -50,7 +50,10 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
-    return render("overview.html", title="Overview", data=views(request).overview())
+    data = views(request).overview()
+    views(request).described(s for key in ("open_promises", "changed_figures")
+                             for item in data[key] for s in item["sources"])  # fmt: skip
+    return render("overview.html", title="Overview", data=data)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -72,6 +75,41 @@ def timeline(
     )  # fmt: skip
 
 
+EVENTS_PAGE = 50
+ENTITIES_PAGE = 100
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def paging(total: int, offset: int, size: int, asked: dict[str, Any]) -> dict[str, Any]:
+    """Links to the previous and next page, keeping the filters asked for."""
+
+    def link(at: int) -> str:
+        return "?" + urlencode({**{k: v for k, v in asked.items() if v}, "offset": at})
+
+    return {
+        "first": offset + 1 if total else 0, "last": min(offset + size, total), "total": total,
+        "previous": link(max(0, offset - size)) if offset > 0 else None,
+        "next": link(offset + size) if offset + size < total else None,
+    }  # fmt: skip
+
+
+@router.get("/events", response_class=HTMLResponse)
+def event_list(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=40)] = None,
+    entity: Name = None,
+    since: Day = None,
+    until: Day = None,
+    backing: Annotated[str | None, Query(max_length=20)] = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    data = views(request).event_list(type, entity, since, until, EVENTS_PAGE, offset, backing)
+    asked = {"type": type or "", "entity": entity or "", "since": since or "",
+             "until": until or "", "backing": backing or ""}  # fmt: skip
+    return render("events.html", title="Events", data=data, asked=asked,
+                  pages=paging(data["total"], offset, EVENTS_PAGE, asked))  # fmt: skip
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: str) -> HTMLResponse:
     data = views(request).event(event_id)
@@ -79,9 +117,17 @@ def event(request: Request, event_id: str) -> HTMLResponse:
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities(request: Request) -> HTMLResponse:
-    data = views(request).entity_list(limit=500)
-    return render("entities.html", title="Entities", data=data)
+def entities(
+    request: Request,
+    kind: Annotated[str | None, Query(max_length=20)] = None,
+    name: Name = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    data = views(request).entity_list(kind, ENTITIES_PAGE, offset, name)
+    asked = {"kind": kind or "", "name": name or ""}
+    kinds = sorted({e.kind for e in views(request).entities()})
+    return render("entities.html", title="Entities", data=data, asked=asked, kinds=kinds,
+                  pages=paging(data["total"], offset, ENTITIES_PAGE, asked))  # fmt: skip
 
 
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
@@ -93,6 +139,7 @@ def entity(request: Request, name: str) -> HTMLResponse:
 @router.get("/figures", response_class=HTMLResponse)
 def figures(request: Request, subject: Name = None) -> HTMLResponse:
     data = views(request).figures(subject)
+    views(request).described(s for f in data["figures"] for s in f["sources"])
     return render("figures.html", title="Figures", series=figure_series(data["figures"]),
                   subject=subject or "")  # fmt: skip
 
@@ -100,6 +147,11 @@ def figures(request: Request, subject: Name = None) -> HTMLResponse:
 @router.get("/promises", response_class=HTMLResponse)
 def promises(request: Request) -> HTMLResponse:
     data = views(request).promises()
+    views(request).described(
+        [*(s for p in data["promises"] for s in p["sources"]),
+         *(s for p in data["promises"] if p["fulfilled_event"]
+           for s in p["fulfilled_event"]["sources"])]
+    )  # fmt: skip
     board = {
         "open": [p for p in data["promises"] if p["status"] != "fulfilled"],
         "fulfilled": [p for p in data["promises"] if p["status"] == "fulfilled"],

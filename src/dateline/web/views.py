@@ -8,12 +8,14 @@ The dossier's lists are kept per store generation: a write (an ingest) makes the
 from __future__ import annotations
 
 import dataclasses
-import re
+import os
 import threading
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
+
+from unidecode import unidecode
 
 from dateline.errors import DatelineError
 from dateline.export.json import (
@@ -27,7 +29,16 @@ from dateline.export.json import (
     timeline_dicts,
 )
 from dateline.extract.ontology import EVENT_TYPES
-from dateline.model import Corroboration, Document, Entity, Event, Figure, Promise, Source
+from dateline.model import (
+    Corroboration,
+    Document,
+    Entity,
+    Event,
+    Figure,
+    Promise,
+    Source,
+    snippet_spans,
+)
 from dateline.service import TIMELINE_ANCHORS, Dossier, find_entity
 
 T = TypeVar("T")
@@ -91,6 +102,16 @@ def outlet_of(url: str | None, document_id: str) -> str:
     return document_id
 
 
+def source_label(url: str | None, path: str) -> str:
+    """What a reader knows a document by: its outlet (the URL's host), else its file's
+    name; never the document id, never a whole server path."""
+    if url:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        if host.removeprefix("www."):
+            return host.removeprefix("www.")
+    return os.path.basename(path.rstrip("/\\")) or path
+
+
 def safe_href(url: str | None) -> str | None:
     """A link target only for http(s) URLs: an article's own URL could be ``javascript:``."""
     if url and urlsplit(url).scheme in ("http", "https"):
@@ -98,18 +119,27 @@ def safe_href(url: str | None) -> str | None:
     return None
 
 
-def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """The search snippet as (text, matched) parts; the store marks matches with [ ]."""
+def snippet_parts(snippet: str, matches: Iterable[Iterable[int]]) -> list[tuple[str, bool]]:
+    """A search hit's plain snippet as (text, matched) parts, from its match offsets."""
     parts: list[tuple[str, bool]] = []
     pos = 0
-    for m in re.finditer(r"\[([^\[\]]*)\]", snippet):
-        if m.start() > pos:
-            parts.append((snippet[pos : m.start()], False))
-        parts.append((m.group(1), True))
-        pos = m.end()
+    for start, end in matches:
+        if start > pos:
+            parts.append((snippet[pos:start], False))
+        parts.append((snippet[start:end], True))
+        pos = end
     if pos < len(snippet):
         parts.append((snippet[pos:], False))
     return parts
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching a typed name to its spellings."""
+    return unidecode(text).lower()
+
+
+def _single(backing: Corroboration | None) -> bool:
+    return backing is None or backing.single_source
 
 
 def junk_segments(doc: Document) -> list[dict[str, Any]]:
@@ -264,16 +294,23 @@ class Views:
         until: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        backing: str | None = None,
     ) -> dict[str, Any]:
+        """Events in date order; ``backing`` keeps the ``corroborated`` ones (more than one
+        independent report) or the ``single``-source ones."""
         since, until = checked_range(since, until)
         event_type = checked_type(event_type)
         entity = checked_text(entity, "entity")
+        if backing not in (None, "", "corroborated", "single"):
+            raise BadRequest("backing must be corroborated or single")
         with self.lock:
             found = self._entity_or_none(entity)
+            kept = self.backing()
             chosen = [
                 e for e in self._events_of(event_type, found)
                 if (since is None or (e.date is not None and e.date >= since))
                 and (until is None or (e.date is not None and e.date <= until))
+                and (not backing or _single(kept.get(e.id)) == (backing == "single"))
             ]  # fmt: skip
             chosen.sort(key=lambda e: (e.date or "9999", e.id))
             page = chosen[offset : offset + limit]
@@ -300,12 +337,39 @@ class Views:
                 source["title"] = doc.title if doc else None
                 source["published"] = doc.published if doc else None
                 source["outlet"] = outlet_of(doc.url, doc.id) if doc else None
+                source["source"] = source_label(doc.url, doc.path) if doc else None
             return out
 
-    def entity_list(self, kind: str | None = None, limit: int = 100, offset: int = 0) -> dict:
-        kind = checked_text(kind, "kind")
+    def described(self, sources: Iterable[dict[str, Any]]) -> None:
+        """Add to source dicts what a reader knows their document by: outlet or file
+        name, title and date (pages list sources by these, not by document id)."""
         with self.lock:
-            chosen = [e for e in self.entities() if kind is None or e.kind == kind.upper()]
+            for source in sources:
+                doc = self._document_head(source["document"])
+                source["source"] = source_label(doc.url, doc.path) if doc else source["document"]
+                source["title"] = doc.title if doc else None
+                source["published"] = doc.published if doc else None
+
+    def _document_head(self, document_id: str) -> Document | None:
+        heads = self._kept_value("heads", dict)
+        if document_id not in heads:
+            heads[document_id] = self.dossier.document(document_id)
+        return heads[document_id]  # type: ignore[no-any-return]
+
+    def entity_list(
+        self, kind: str | None = None, limit: int = 100, offset: int = 0, name: str | None = None
+    ) -> dict:
+        """Entities, most mentioned first; ``name`` keeps those with a spelling containing
+        it (diacritics and case aside)."""
+        kind = checked_text(kind, "kind")
+        name = checked_text(name, "name")
+        wanted = fold(name) if name else None
+        with self.lock:
+            chosen = [
+                e for e in self.entities()
+                if (kind is None or e.kind == kind.upper())
+                and (wanted is None or any(wanted in fold(a) for a in (e.name, *e.aliases)))
+            ]  # fmt: skip
             chosen.sort(key=lambda e: (-e.mentions, e.name))
             page = chosen[offset : offset + limit]
             texts = self._texts(s for e in page for r in e.roles for s in r.sources)
@@ -370,7 +434,8 @@ class Views:
                 "total": self.dossier.stats()["documents"],
                 "documents": [
                     {"id": d.id, "title": d.title, "path": d.path, "url": d.url,
-                     "outlet": outlet_of(d.url, d.id), "published": d.published,
+                     "outlet": outlet_of(d.url, d.id), "source": source_label(d.url, d.path),
+                     "published": d.published,
                      "published_how": d.published_how, "duplicate_of": d.duplicate_of,
                      "duplicate_how": d.duplicate_how}
                     for d in docs
@@ -390,11 +455,14 @@ class Views:
                     "title": other.title if other else None,
                     "url": other.url if other else None,
                     "outlet": outlet_of(other.url, copy["id"]) if other else copy["id"],
+                    "source": source_label(other.url, other.path) if other else copy["id"],
                     "duplicate_how": other.duplicate_how if other else None,
                 })  # fmt: skip
             return {
                 **document_dict(doc),
                 "outlet": outlet_of(doc.url, doc.id),
+                "source": source_label(doc.url, doc.path),
+                "file": os.path.basename(doc.path.rstrip("/\\")) or doc.path,
                 "copies": copies,
                 "segments": junk_segments(doc),
             }
@@ -427,6 +495,9 @@ class Views:
                 where = outlet_of(doc.url, doc.id) if doc else None
                 if outlet and where != outlet.lower().removeprefix("www."):
                     continue
-                out.append({**dataclasses.asdict(hit), "outlet": where})
+                shown, spans = snippet_spans(hit.snippet)
+                label = source_label(doc.url, doc.path) if doc else None
+                out.append({**dataclasses.asdict(hit), "snippet": shown, "outlet": where,
+                            "matches": [list(s) for s in spans], "source": label})  # fmt: skip
             return {"query": text, "filters": {"since": since, "until": until,
                                                "outlet": outlet}, "hits": out}  # fmt: skip

@@ -14,7 +14,9 @@
     var tag = document.createElement("b");
     tag.textContent = kind + " ";
     node.appendChild(tag);
-    node.appendChild(document.createTextNode(text.length > 60 ? text.slice(0, 57) + "…" : text));
+    // shorter labels on a narrow screen, so that the boxes leave the dates readable
+    var most = box.clientWidth < 600 ? 32 : 60;
+    node.appendChild(document.createTextNode(text.length > most ? text.slice(0, most - 3) + "…" : text));
     node.title = text;
     return node;
   }
@@ -48,21 +50,38 @@
                        className: "summary" });
         }
       });
-      var timeline = new vis.Timeline(box, new vis.DataSet(items), {
+      var days = items.map(function (item) { return Date.parse(item.start); });
+      var options = {
         zoomable: true,
         moveable: true,
         stack: true,
         maxHeight: 360,
         zoomMin: 1000 * 60 * 60 * 24 * 3,
         selectable: true,
-      });
+        // the items are drawn (and visible) only after this: the page is ready then
+        onInitialDrawComplete: function () {
+          box.dataset.ready = String(items.length);
+        },
+      };
+      if (days.length) {
+        // open on the items shown, with a margin, on any screen: vis-timeline's own first
+        // window is a guess that a narrow screen shows as a decade
+        var first = Math.min.apply(null, days);
+        var last = Math.max.apply(null, days);
+        var margin = Math.max((last - first) * 0.08, 1000 * 60 * 60 * 24 * 3);
+        options.start = new Date(first - margin);
+        options.end = new Date(last + margin);
+      }
+      var timeline = new vis.Timeline(box, new vis.DataSet(items), options);
+      var shown = timeline.getWindow();
+      box.dataset.windowStart = shown.start.toISOString().slice(0, 10);
+      box.dataset.windowEnd = shown.end.toISOString().slice(0, 10);
       timeline.on("select", function (props) {
         var target = links[props.items[0]];
         if (target) {
           window.location.assign(target);
         }
       });
-      box.dataset.ready = String(items.length);
       status.textContent = items.length + " items. Scroll to zoom, drag to move; click one to open it.";
     })
     .catch(function (error) {
