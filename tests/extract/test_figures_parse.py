@@ -146,3 +146,11 @@ def test_hostile_input_neither_crashes_nor_invents(analyzer: Analyzer, text: str
         assert a.text[m.start : m.end] == m.text
         assert m.unit
     assert not any(m.value == 40 for m in found)  # the injected words broke the share
+
+
+def test_a_count_worded_with_a_clause_merges_with_its_plain_report(analyzer: Analyzer) -> None:
+    plain = figures(analyzer, "The archive returned 120 boxes of letters.", "a")
+    clause = figures(analyzer, "The army helped the town hand over 120 boxes of letters.", "b")
+    assert any(": " in m.subject for m in clause), [m.subject for m in clause]
+    (merged,) = merge_figures(plain + clause)
+    assert {s.document_id for s in merged.sources} == {"a", "b"}

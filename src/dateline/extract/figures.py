@@ -1104,7 +1104,7 @@ def merge_figures(mentions: Sequence[FigureMention]) -> list[Figure]:
     """
     groups: list[_Group] = []
     for mention in sorted(mentions, key=_chronological):
-        key = subject_key(mention.subject)
+        key = subject_key(_merge_subject(mention))
         group = next((g for g in groups if g.accepts(mention, key)), None)
         if group is None:
             group = _Group(mention.unit, mention.additional, mention.value)
@@ -1116,6 +1116,15 @@ def merge_figures(mentions: Sequence[FigureMention]) -> list[Figure]:
     for cluster in _history_clusters(groups):
         figures.extend(_cluster_figures(cluster))
     return sorted(figures, key=lambda f: (f.as_of is None, f.as_of or "", f.unit, f.subject))
+
+
+def _merge_subject(mention: FigureMention) -> str:
+    """What a figure is compared by: a count's or a share's subject without the clause
+    the parse added after a colon ("boxes of remains: X hand over" reads as "boxes of
+    remains"), which says how one report put it, not what is counted."""
+    if mention.kind == "money":
+        return mention.subject
+    return mention.subject.split(": ", 1)[0]
 
 
 def _fold_unnamed(groups: list[_Group]) -> list[_Group]:
