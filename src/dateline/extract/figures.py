@@ -33,6 +33,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -240,6 +241,7 @@ SUBJECT_SYNONYMS: dict[str, str] = {
     "wages": "wage",
     "salary": "wage",
     "salaries": "wage",
+    "ties": "relations",
     "defence": "defense",
 }
 # token_set_ratio for the same value, token_sort_ratio (no subset bonus) to link values of
@@ -397,6 +399,11 @@ SPACES_RE = re.compile(r"\s+")
 LOOKBACK = 200
 
 
+# The parsed tokens of the sentence being read, by offset: tags decide plural nouns and
+# past forms where the spelling tables would guess.
+_TAGS: ContextVar[dict[int, Token] | None] = ContextVar("figure_tags", default=None)
+
+
 # --- Records ---------------------------------------------------------------------------
 
 
@@ -489,6 +496,24 @@ def _sentence_hits(
 ) -> tuple[list[_Hit], str]:
     """The figures of one sentence, with units, links and subjects resolved, and the
     subject a later reference in the document would stand for (``context`` before)."""
+    reset = _TAGS.set(parse.by_offset() if parse is not None else None)
+    try:
+        return _read_sentence(text, context, parse)
+    finally:
+        _TAGS.reset(reset)
+
+
+def _tagged(word: str, at: int | None) -> Token | None:
+    """The parsed token spelled ``word`` at sentence offset ``at``, if the sentence was
+    parsed and the parser cut it there."""
+    tags = _TAGS.get()
+    if tags is None or at is None:
+        return None
+    token = tags.get(at)
+    return token if token is not None and token.text == word else None
+
+
+def _read_sentence(text: str, context: str, parse: _SentenceParse | None) -> tuple[list[_Hit], str]:
     money = _money_hits(text)
     masked = _masked_spans(text, money)
     percents = _percent_hits(text, money)
@@ -629,12 +654,15 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
         if lowered in NP_BREAK and not _joins_modifiers(tokens, i, words):
             return None
         words.append(token)
-        if _is_plural(word):
+        if _is_plural(word, token.start()):
             end, head = _with_complement(text, token)
             return words[0].start(), end, head
         # A participle may modify the head ("3,000 displaced families") but, further
         # away, it is the verb of a bare number ("900 received new homes").
-        if len(words) >= 5 or (_is_past(word) and not _is_plural(_next_word(tokens, i))):
+        following = tokens[i + 1].start() if i + 1 < len(tokens) else None
+        if len(words) >= 5 or (
+            _is_past(word, token.start()) and not _is_plural(_next_word(tokens, i), following)
+        ):
             return None
     return None
 
@@ -647,7 +675,14 @@ def _joins_modifiers(tokens: list[re.Match[str]], i: int, words: list[re.Match[s
     return following[0].isalpha() and following.lower() not in NP_BREAK | NUMBER_WORDS.keys()
 
 
-def _is_plural(word: str) -> bool:
+def _is_plural(word: str, at: int | None = None) -> bool:
+    """A plural noun: by its tag when the sentence was parsed (NNS, or a collective
+    noun such as "personnel" counted as one), else by its spelling."""
+    token = _tagged(word, at)
+    if token is not None:
+        if token.tag in ("NNS", "NNPS"):
+            return True
+        return token.tag in ("NN", "NNP") and word.lower() in IRREGULAR_PLURALS
     lowered = word.lower()
     if lowered in IRREGULAR_PLURALS:
         return True
@@ -669,7 +704,7 @@ def _with_complement(text: str, head: re.Match[str]) -> tuple[int, str]:
     end = head.end()
     for token in tokens[1:]:
         word = token.group()
-        if not word[0].isalpha() or word.lower() in NP_BREAK or _is_past(word):
+        if not word[0].isalpha() or word.lower() in NP_BREAK or _is_past(word, token.start()):
             break
         if word.lower().endswith("ing"):
             break
@@ -686,7 +721,12 @@ def _previous_word(text: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _is_past(word: str) -> bool:
+def _is_past(word: str, at: int | None = None) -> bool:
+    """A past tense or participle: by its tag when the sentence was parsed, else by
+    its spelling."""
+    token = _tagged(word, at)
+    if token is not None:
+        return token.tag in ("VBD", "VBN")
     lowered = word.lower()
     if lowered in IRREGULAR_PAST:
         return True
@@ -704,7 +744,7 @@ def _verb_before(text: str, pos: int) -> str:
     """The verb a count is the object of ("has handed over a total of 994" -> "handed over")."""
     before = text[max(0, pos - 80) : pos]
     m = VERB_BEFORE_RE.search(before)
-    if m and not m["det"] and _is_past(m["verb"]):
+    if m and not m["det"] and _is_past(m["verb"], max(0, pos - 80) + m.start("verb")):
         return _with_particle(m["verb"], m["particle"])
     nominal = NOMINAL_BEFORE_RE.search(before)
     return NOMINAL_VERBS[nominal["noun"].lower()] if nominal else ""
@@ -713,7 +753,9 @@ def _verb_before(text: str, pos: int) -> str:
 def _verb_after(text: str, pos: int) -> str:
     """A participle after the counted phrase ("45 dossiers received from the US")."""
     m = VERB_AFTER_RE.match(text, pos)
-    if not m or not _is_past(m["verb"]) or m["verb"].lower() in DESCRIPTIVE_PARTICIPLES:
+    if not m or not _is_past(m["verb"], m.start("verb")):
+        return ""
+    if m["verb"].lower() in DESCRIPTIVE_PARTICIPLES:
         return ""
     return _with_particle(m["verb"], m["particle"])
 
@@ -1334,6 +1376,12 @@ class _SentenceParse:
             if h != i and first <= h < last:
                 self.children[h].append(i)
 
+    def by_offset(self) -> dict[int, Token]:
+        """Tokens by where they start in the sentence."""
+        return {
+            self.tokens[i].start - self.base: self.tokens[i] for i in range(self.first, self.last)
+        }
+
     def head(self, i: int) -> int:
         h = self.tokens[i].head
         return h if self.first <= h < self.last else i
@@ -1494,8 +1542,18 @@ class _SentenceParse:
         owned = self.words(self.subtree(owner)) if owner is not None else ""
         if owned:
             return f"{owned} {unit}"
+        # a relative clause ("workers it represents"), or a participle right after the
+        # counted words; one further away may belong to a noun inside them
         relative = next(
-            (c for c in self.children[root] if self.tokens[c].dep in ("relcl", "acl") and c > root),
+            (
+                c
+                for c in self.children[root]
+                if c > root
+                and (
+                    self.tokens[c].dep == "relcl"
+                    or (self.tokens[c].dep == "acl" and self.tokens[c].start - self.base <= end + 1)
+                )
+            ),
             None,
         )
         if relative is not None:
