@@ -154,3 +154,18 @@ def test_a_count_worded_with_a_clause_merges_with_its_plain_report(analyzer: Ana
     assert any(": " in m.subject for m in clause), [m.subject for m in clause]
     (merged,) = merge_figures(plain + clause)
     assert {s.document_id for s in merged.sources} == {"a", "b"}
+
+
+def test_tags_decide_plurals_the_spelling_tables_miss(analyzer: Analyzer) -> None:
+    text = "The fair follows three earlier shows held in the capital."
+    found = figures(analyzer, text)
+    assert one(found, 3, "earlier shows").kind == "count"
+    a = analysed(analyzer, text)
+    assert find_figures(a.document_id, a.sentences, None) == []  # spelling: "shows" a verb
+
+
+def test_one_ordinal_worded_with_ties_or_relations_is_one_figure(analyzer: Analyzer) -> None:
+    a = figures(analyzer, "Leaders marked the 25th anniversary of diplomatic ties.", "a")
+    b = figures(analyzer, "Leaders marked the 25th anniversary of diplomatic relations.", "b")
+    (merged,) = merge_figures(a + b)
+    assert merged.unit == "ordinal" and len(merged.sources) == 2
