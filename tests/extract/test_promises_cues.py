@@ -177,3 +177,16 @@ def test_hostile_input_neither_crashes_nor_invents(analyzer: Analyzer, text: str
         assert p.text.strip()
         assert p.text in text
         assert p.actor is None or p.actor.strip()
+
+
+def test_he_after_a_named_speaker_and_two_named_parties(analyzer: Analyzer) -> None:
+    found = read(
+        analyzer,
+        "Minister Kenji Watanabe said the talks were useful.\n\n"
+        "He pledged to open a liaison office in Hanoi.\n\n"
+        "Kenji Watanabe and Tran Quoc Huy agreed to hold joint drills next year.\n",
+    )
+    assert only(found, "pledged to open a liaison office").actor == "Kenji Watanabe"
+    joint = only(found, "agreed to hold joint drills")
+    assert joint.actor is not None
+    assert "Kenji Watanabe" in joint.actor and "Tran Quoc Huy" in joint.actor

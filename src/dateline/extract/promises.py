@@ -122,6 +122,7 @@ SAY_VERBS = _words(
 )
 # Subjects that stand for the speaker of a quote.
 FIRST_PERSON = _words("i we us our my")
+THIRD_PERSON = _words("he she")
 # Modals of obligation: with a deadline ahead, a demand ("must return by Nov. 12").
 OBLIGATION_AUX = _words("must")
 # Periods a deadline in words counts ("in the next two years"), and their length.
@@ -227,13 +228,13 @@ def _attributed(view: DocumentView, unit: Unit, found: list[_Found]) -> list[_Fo
     speaker = _speaker(view, unit)
     out = []
     for f in found:
-        if f.actor is None and not f.joint and speaker is not None and _speaks(view, f):
+        if f.actor is None and not f.joint and speaker is not None and _speaks(view, f, speaker):
             f = replace(f, actor=speaker)
         out.append(f)
     return out
 
 
-def _speaks(view: DocumentView, f: _Found) -> bool:
+def _speaks(view: DocumentView, f: _Found, speaker: str) -> bool:
     """The promise's own subject is the speaker or unnamed, not some other party."""
     verb = (
         f.cue
@@ -246,6 +247,8 @@ def _speaks(view: DocumentView, f: _Found) -> bool:
     word = view.tokens[subject].text.lower()
     if view.entity_at(subject) is not None:
         return False
+    if word in THIRD_PERSON:  # "He pledged ...", after or before "X said"
+        return view.is_person(speaker)
     return (
         word in FIRST_PERSON
         or view.lemma(subject) in NOUN_CUES
@@ -362,7 +365,8 @@ def _read(view: DocumentView, unit: Unit, i: int, kind: str, shape: str) -> list
             return [first] + [
                 _Found(kind, i, _clause_span(view, c), actor, target, unit) for c in more
             ]
-    return [_Found(kind, i, _clause_span(view, i, start=i), actor, target, unit)]
+    joint = () if actor is not None else _actor_or_parties(view, i)[1]
+    return [_Found(kind, i, _clause_span(view, i, start=i), actor, target, unit, joint)]
 
 
 def _hoped(view: DocumentView, i: int) -> list[int]:
@@ -516,8 +520,11 @@ def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str
     actor = _actor(view, i)
     if actor is not None:
         return actor, ()
-    # the first verb above with a subject: "X and Y announced steps, including a pledge"
-    subjects = (subject_of(view, a) for a in view.ancestors(i) if view.is_verb(a))
+    # its own subject, else the first verb above with one: "X and Y announced steps,
+    # including a pledge"
+    verbs = [i] if view.is_verb(i) else []
+    verbs += [a for a in view.ancestors(i) if view.is_verb(a)]
+    subjects = (subject_of(view, a) for a in verbs)
     subject = next((s for s in subjects if s is not None), None)
     if subject is None or not view.kids(subject, "conj"):
         return None, ()
