@@ -190,3 +190,14 @@ def test_he_after_a_named_speaker_and_two_named_parties(analyzer: Analyzer) -> N
     joint = only(found, "agreed to hold joint drills")
     assert joint.actor is not None
     assert "Kenji Watanabe" in joint.actor and "Tran Quoc Huy" in joint.actor
+
+
+def test_an_owner_offers_and_a_gerund_takes_the_subject_above(analyzer: Analyzer) -> None:
+    found = read(
+        analyzer,
+        "Union leaders rejected Acme's offer to raise wages by 9 percent next year.\n\n"
+        "The chief executive, Maria Lopez, praised the deal, emphasizing its value by "
+        "committing to build the next plant in Ohio.\n",
+    )
+    assert only(found, "offer to raise wages").actor == "Acme"
+    assert only(found, "committing to build the next plant").actor == "Maria Lopez"

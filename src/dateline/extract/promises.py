@@ -203,6 +203,9 @@ def _noun_cue(view: DocumentView, unit: Unit, i: int) -> _Found | None:
     if not acts or view.lemma(acts[0]) in VAGUE_VERBS:
         return None
     last = max(view.subtree(acts[0], _other_clauses(view, acts[0])))
+    owners = [o for o in view.kids(i, "poss") if view.entity_at(o) is not None]
+    if owners:  # "Boeing's offer to lift wages": the owner offers
+        return _Found(NOUN_CUES[view.lemma(i)], i, (i, last), view.entity_at(owners[0]), None, unit)
     actor, joint = _actor_or_parties(view, i)
     return _Found(NOUN_CUES[view.lemma(i)], i, (i, last), actor, None, unit, joint)
 
@@ -365,8 +368,25 @@ def _read(view: DocumentView, unit: Unit, i: int, kind: str, shape: str) -> list
             return [first] + [
                 _Found(kind, i, _clause_span(view, c), actor, target, unit) for c in more
             ]
+    if actor is None and view.tokens[i].tag == "VBG":
+        actor = _controller(view, i)  # "emphasized ... by committing to build": who did
     joint = () if actor is not None else _actor_or_parties(view, i)[1]
     return [_Found(kind, i, _clause_span(view, i, start=i), actor, target, unit, joint)]
+
+
+def _controller(view: DocumentView, i: int) -> str | None:
+    """The subject of the nearest finite verb above a gerund, when it names someone."""
+    for up in view.ancestors(i):
+        if view.is_verb(up) and view.tokens[up].tag != "VBG":
+            subject = subject_of(view, up)
+            if subject is None:
+                return None
+            entity = view.entity_at(subject)
+            if entity is None:
+                found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
+                entity = found[0] if len(set(found)) == 1 else None
+            return entity
+    return None
 
 
 def _hoped(view: DocumentView, i: int) -> list[int]:
