@@ -33,12 +33,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
+from dateline.analyse.convert import Token
 from dateline.extract.units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -231,6 +233,15 @@ SUBJECT_SYNONYMS: dict[str, str] = {
     "funding": "aid",
     "funds": "aid",
     "programme": "program",
+    # one change of pay, however a report words it ("a 40% raise", "a 40% pay increase")
+    "raise": "increase",
+    "hike": "increase",
+    "rise": "increase",
+    "pay": "wage",
+    "wages": "wage",
+    "salary": "wage",
+    "salaries": "wage",
+    "ties": "relations",
     "defence": "defense",
 }
 # token_set_ratio for the same value, token_sort_ratio (no subset bonus) to link values of
@@ -255,7 +266,7 @@ _SCALE = alternation(SCALE_WORDS)
 _WORD_NUMBER = (
     rf"(?:{_SMALL})(?:-(?:{_UNIT}))?"
     rf"(?:\s+(?:hundred|dozen)(?:\s+and\s+(?:{_SMALL})(?:-(?:{_UNIT}))?)?)?"
-    rf"|an?\s+(?:dozen|hundred)|an?(?=\s+(?:{_SCALE})\b)"
+    rf"|an?\s+(?:dozen|hundred)|(?:an?|another)(?=\s+(?:{_SCALE})\b)"
 )
 NUMBER = rf"(?:{_DIGITS}|(?i:\b(?:{_WORD_NUMBER})\b))"
 _AMOUNT = (
@@ -388,6 +399,11 @@ SPACES_RE = re.compile(r"\s+")
 LOOKBACK = 200
 
 
+# The parsed tokens of the sentence being read, by offset: tags decide plural nouns and
+# past forms where the spelling tables would guess.
+_TAGS: ContextVar[dict[int, Token] | None] = ContextVar("figure_tags", default=None)
+
+
 # --- Records ---------------------------------------------------------------------------
 
 
@@ -406,7 +422,7 @@ class FigureMention:
     subject: str
     previous: float | None
     as_of: str | None
-    kind: str  # "money" | "count"
+    kind: str  # "money" | "count" | "percent"
     additional: bool = False
 
 
@@ -432,17 +448,28 @@ class _Hit:
 
 
 def find_figures(
-    document_id: str, sentences: Sequence[Sentence], as_of: str | None
+    document_id: str,
+    sentences: Sequence[Sentence],
+    as_of: str | None,
+    tokens: Sequence[Token] = (),
 ) -> list[FigureMention]:
-    """Every money and count figure in ``sentences``, in text order.
+    """Every money, count and percentage figure in ``sentences``, in text order.
 
-    ``as_of`` is the date the figures hold for (the publication date, when known).
+    ``as_of`` is the date the figures hold for (the publication date, when known);
+    ``tokens`` (the document's analysis, optional) let subjects be read from the parse.
     """
     mentions: list[FigureMention] = []
     context = ""  # the last amount's subject: what a later "the project" stands for
+    parse = _Parse(tokens)
     for sentence in sentences:
-        hits, context = _sentence_hits(sentence.text, context)
-        mentions.extend(_mention(document_id, sentence, hit, as_of) for hit in hits)
+        hits, context = _sentence_hits(
+            sentence.text, context, parse.at(sentence.start, sentence.end)
+        )
+        mentions.extend(
+            _mention(document_id, sentence, hit, as_of)
+            for hit in hits
+            if math.isfinite(hit.value) and (hit.previous is None or math.isfinite(hit.previous))
+        )
     return mentions
 
 
@@ -464,20 +491,51 @@ def _mention(document_id: str, sentence: Sentence, hit: _Hit, as_of: str | None)
     )
 
 
-def _sentence_hits(text: str, context: str = "") -> tuple[list[_Hit], str]:
+def _sentence_hits(
+    text: str, context: str = "", parse: _SentenceParse | None = None
+) -> tuple[list[_Hit], str]:
     """The figures of one sentence, with units, links and subjects resolved, and the
     subject a later reference in the document would stand for (``context`` before)."""
+    reset = _TAGS.set(parse.by_offset() if parse is not None else None)
+    try:
+        return _read_sentence(text, context, parse)
+    finally:
+        _TAGS.reset(reset)
+
+
+def _tagged(word: str, at: int | None) -> Token | None:
+    """The parsed token spelled ``word`` at sentence offset ``at``, if the sentence was
+    parsed and the parser cut it there."""
+    tags = _TAGS.get()
+    if tags is None or at is None:
+        return None
+    token = tags.get(at)
+    return token if token is not None and token.text == word else None
+
+
+def _read_sentence(text: str, context: str, parse: _SentenceParse | None) -> tuple[list[_Hit], str]:
     money = _money_hits(text)
     masked = _masked_spans(text, money)
-    hits = sorted(money + _count_hits(text, masked), key=lambda h: h.start)
+    percents = _percent_hits(text, money)
+    extra = percents + _duration_hits(text) + _ordinal_hits(text, parse)
+    hits = sorted(money + extra + _count_hits(text, masked), key=lambda h: h.start)
+    _count_totals(text, hits)
     _link_parts(text, hits)
     _link_changes(text, hits)
     kept = [h for h in hits if h.kind and not h.consumed]
     for hit in kept:
-        if hit.kind != "money":
-            hit.subject = _count_subject(hit)
+        if hit.kind == "percent":
+            hit.subject = _percent_subject(text, hit, parse)
             continue
-        hit.subject = _money_subject(text, hit, context)
+        if hit.kind in ("duration", "ordinal"):
+            hit.subject = _described_subject(text, hit, parse)
+            continue
+        if hit.subject:  # set where it was found ("the total number of X ... to N")
+            continue
+        if hit.kind != "money":
+            hit.subject = _count_subject(hit, text, parse)
+            continue
+        hit.subject = _money_subject(text, hit, context, parse)
         if _names_a_thing(hit.subject):
             context = hit.subject
     _complete_totals(kept)
@@ -500,7 +558,9 @@ def _money_hits(text: str) -> list[_Hit]:
         if not chosen or hit.start >= chosen[-1].end:
             chosen.append(hit)
     for hit in chosen:
-        hit.additional = _is_additional(text, hit.start, hit.end)
+        # "another million dollars": the article that is the number also adds it.
+        another = text[hit.start : hit.end].lower().split()[:1] == ["another"]
+        hit.additional = another or _is_additional(text, hit.start, hit.end)
     return chosen
 
 
@@ -529,6 +589,8 @@ def _count_hits(text: str, masked: list[tuple[int, int]]) -> list[_Hit]:
     for m in COUNT_NUMBER_RE.finditer(text):
         if _overlaps(masked, starts, m.start(), m.end()) or _is_name_part(text, m):
             continue
+        if _is_model_number(text, m):
+            continue
         number = parse_number(m["num"])
         if number is None:
             continue
@@ -536,6 +598,19 @@ def _count_hits(text: str, masked: list[tuple[int, int]]) -> list[_Hit]:
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _is_model_number(text: str, m: re.Match[str]) -> bool:
+    """ "Boeing 777 jets", "the 737 MAX": a short plain number right after or before a
+    capitalised word names a model or a line, it counts nothing."""
+    number = m["num"]
+    if not number.isdigit() or len(number) > 4:
+        return False
+    before = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, m.start() - 40) : m.start()])
+    if before and before[1][0].isupper() and before[1].lower() not in MODEL_STOP:
+        return True
+    after = re.match(r" ([A-Z]{2,})\b", text[m.end() : m.end() + 20])
+    return bool(after and after[1].lower() not in MODEL_STOP)
 
 
 def _is_name_part(text: str, m: re.Match[str]) -> bool:
@@ -579,12 +654,15 @@ def _noun_phrase(text: str, pos: int) -> tuple[int, int, str] | None:
         if lowered in NP_BREAK and not _joins_modifiers(tokens, i, words):
             return None
         words.append(token)
-        if _is_plural(word):
+        if _is_plural(word, token.start()):
             end, head = _with_complement(text, token)
             return words[0].start(), end, head
         # A participle may modify the head ("3,000 displaced families") but, further
         # away, it is the verb of a bare number ("900 received new homes").
-        if len(words) >= 5 or (_is_past(word) and not _is_plural(_next_word(tokens, i))):
+        following = tokens[i + 1].start() if i + 1 < len(tokens) else None
+        if len(words) >= 5 or (
+            _is_past(word, token.start()) and not _is_plural(_next_word(tokens, i), following)
+        ):
             return None
     return None
 
@@ -597,7 +675,14 @@ def _joins_modifiers(tokens: list[re.Match[str]], i: int, words: list[re.Match[s
     return following[0].isalpha() and following.lower() not in NP_BREAK | NUMBER_WORDS.keys()
 
 
-def _is_plural(word: str) -> bool:
+def _is_plural(word: str, at: int | None = None) -> bool:
+    """A plural noun: by its tag when the sentence was parsed (NNS, or a collective
+    noun such as "personnel" counted as one), else by its spelling."""
+    token = _tagged(word, at)
+    if token is not None:
+        if token.tag in ("NNS", "NNPS"):
+            return True
+        return token.tag in ("NN", "NNP") and word.lower() in IRREGULAR_PLURALS
     lowered = word.lower()
     if lowered in IRREGULAR_PLURALS:
         return True
@@ -619,7 +704,7 @@ def _with_complement(text: str, head: re.Match[str]) -> tuple[int, str]:
     end = head.end()
     for token in tokens[1:]:
         word = token.group()
-        if not word[0].isalpha() or word.lower() in NP_BREAK or _is_past(word):
+        if not word[0].isalpha() or word.lower() in NP_BREAK or _is_past(word, token.start()):
             break
         if word.lower().endswith("ing"):
             break
@@ -636,7 +721,12 @@ def _previous_word(text: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _is_past(word: str) -> bool:
+def _is_past(word: str, at: int | None = None) -> bool:
+    """A past tense or participle: by its tag when the sentence was parsed, else by
+    its spelling."""
+    token = _tagged(word, at)
+    if token is not None:
+        return token.tag in ("VBD", "VBN")
     lowered = word.lower()
     if lowered in IRREGULAR_PAST:
         return True
@@ -654,7 +744,7 @@ def _verb_before(text: str, pos: int) -> str:
     """The verb a count is the object of ("has handed over a total of 994" -> "handed over")."""
     before = text[max(0, pos - 80) : pos]
     m = VERB_BEFORE_RE.search(before)
-    if m and not m["det"] and _is_past(m["verb"]):
+    if m and not m["det"] and _is_past(m["verb"], max(0, pos - 80) + m.start("verb")):
         return _with_particle(m["verb"], m["particle"])
     nominal = NOMINAL_BEFORE_RE.search(before)
     return NOMINAL_VERBS[nominal["noun"].lower()] if nominal else ""
@@ -663,7 +753,9 @@ def _verb_before(text: str, pos: int) -> str:
 def _verb_after(text: str, pos: int) -> str:
     """A participle after the counted phrase ("45 dossiers received from the US")."""
     m = VERB_AFTER_RE.match(text, pos)
-    if not m or not _is_past(m["verb"]) or m["verb"].lower() in DESCRIPTIVE_PARTICIPLES:
+    if not m or not _is_past(m["verb"], m.start("verb")):
+        return ""
+    if m["verb"].lower() in DESCRIPTIVE_PARTICIPLES:
         return ""
     return _with_particle(m["verb"], m["particle"])
 
@@ -776,18 +868,30 @@ def _set_previous(hit: _Hit, old: _Hit) -> None:
 # --- Subjects --------------------------------------------------------------------------
 
 
-def _count_subject(hit: _Hit) -> str:
-    """The counted noun phrase, plus its verb: "boxes of remains handed over"."""
+def _count_subject(hit: _Hit, text: str = "", parse: _SentenceParse | None = None) -> str:
+    """The counted noun phrase, plus its verb: "boxes of remains handed over"; with no
+    verb, what the parse says of the counted noun ("workers it represents", "Boeing's
+    machinists"), so that a subject says more than its unit."""
     if hit.verb:
         return f"{hit.unit} {hit.verb}"
     if hit.whole is not None:
         return f"{hit.unit}, part of {_format_value(hit.whole.value)}"
+    if parse is not None:
+        said = parse.about_count(hit.start, hit.end, hit.unit)
+        if said:
+            return said
     return hit.unit
 
 
-def _money_subject(text: str, hit: _Hit, context: str = "") -> str:
-    """What an amount is for, by the first rule that applies (see the module docstring)."""
-    for rule in (_total_subject, _purpose_subject, _link_subject, _fallback_subject):
+def _money_subject(
+    text: str, hit: _Hit, context: str = "", parse: _SentenceParse | None = None
+) -> str:
+    """What an amount is for, by the first rule that applies (see the module docstring);
+    before the words next to it, what the parse hangs on it ("$1m in urgent aid")."""
+    rules = [_total_subject, _purpose_subject, _link_subject]
+    if parse is not None:
+        rules.append(lambda text, hit: parse.about_money(hit.start, hit.end))
+    for rule in [*rules, _fallback_subject]:
         subject = rule(text, hit)
         if subject:
             return _resolve_reference(subject, text, hit.start, context)
@@ -1042,17 +1146,57 @@ def merge_figures(mentions: Sequence[FigureMention]) -> list[Figure]:
     """
     groups: list[_Group] = []
     for mention in sorted(mentions, key=_chronological):
-        key = subject_key(mention.subject)
+        key = subject_key(_merge_subject(mention))
         group = next((g for g in groups if g.accepts(mention, key)), None)
         if group is None:
             group = _Group(mention.unit, mention.additional, mention.value)
             groups.append(group)
         group.keys.append(key)
         group.mentions.append(mention)
+    groups = _fold_unnamed(groups)
     figures: list[Figure] = []
     for cluster in _history_clusters(groups):
         figures.extend(_cluster_figures(cluster))
     return sorted(figures, key=lambda f: (f.as_of is None, f.as_of or "", f.unit, f.subject))
+
+
+def _merge_subject(mention: FigureMention) -> str:
+    """What a figure is compared by: a count's or a share's subject without the clause
+    the parse added after a colon ("boxes of remains: X hand over" reads as "boxes of
+    remains"), which says how one report put it, not what is counted."""
+    if mention.kind == "money":
+        return mention.subject
+    return mention.subject.split(": ", 1)[0]
+
+
+def _fold_unnamed(groups: list[_Group]) -> list[_Group]:
+    """An amount whose reports never say what it is for ("the $500m", "secured $500m")
+    joins the one other amount of that value, unit and increment that does; with two
+    or more candidates it stays apart rather than guess."""
+
+    def unnamed(g: _Group) -> bool:
+        return g.mentions[0].kind == "money" and not any(
+            any(_distinctive(m.subject)) for m in g.mentions
+        )
+
+    kept = [g for g in groups if not unnamed(g)]
+    for group in groups:
+        if not unnamed(group):
+            continue
+        fits = [
+            g
+            for g in kept
+            if g.mentions[0].kind == "money"
+            and g.additional == group.additional
+            and g.unit == group.unit
+            and math.isclose(g.value, group.value, rel_tol=1e-9)
+        ]
+        if len(fits) == 1:
+            fits[0].keys.extend(group.keys)
+            fits[0].mentions.extend(group.mentions)
+        else:
+            kept.append(group)
+    return kept
 
 
 def _chronological(m: FigureMention) -> tuple[bool, str, str, int]:
@@ -1156,3 +1300,368 @@ def figure_history(figures: Sequence[Figure]) -> dict[str, list[tuple[str | None
         name = first.subject if first.subject not in history else f"{first.subject} [{first.unit}]"
         history[name] = entries
     return history
+
+
+# --- Percentages, and what the parse says a figure is about -----------------------------
+
+PERCENT_RE = re.compile(
+    rf"(?<![\w.,$€£¥₫+/-])(?:(?P<low>{NUMBER})\s*(?:%|percent|per\s+cent)?\s*(?:[-–]|to)\s*)?"
+    rf"(?P<num>{NUMBER})\s*(?P<sign>%|(?i:percent\b|per\s+cent\b|percentage\s+points?\b))"
+)
+# Dependency labels of a modifier inside a noun phrase ("a 35% general wage increase").
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod", "npadvmod"})
+# Children that belong to a subject phrase: modifiers, and one prepositional complement.
+PHRASE_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case", "prep", "pobj", "pcomp"})
+PHRASE_LIMIT = 9
+# Prepositions after an amount that say what it is or is for.
+MONEY_PREPS = _words("in for to towards toward into on")
+
+
+def _percent_hits(text: str, money: list[_Hit]) -> list[_Hit]:
+    """ "25%", "94.6 percent", "2 percentage points"; a range ("20-25%") keeps its low end
+    as the value and says the range in its unit."""
+    hits: list[_Hit] = []
+    for m in PERCENT_RE.finditer(text):
+        if any(h.start < m.end() and m.start() < h.end for h in money):
+            continue
+        value = parse_number(m["num"])
+        low = parse_number(m["low"]) if m["low"] else None
+        if value is None:
+            continue
+        unit = "percentage points" if m["sign"].lower().startswith("percentage") else "percent"
+        if low is not None and low < value:
+            unit = f"{unit} (range {_format_value(low)}–{_format_value(value)})"
+            value = low
+        hits.append(_Hit(m.start(), m.end(), value, "percent", unit))
+    return hits
+
+
+def _percent_subject(text: str, hit: _Hit, parse: _SentenceParse | None) -> str:
+    """What a share is of or a change is in, from the parse when there is one: the noun
+    it modifies ("a 35% wage increase"), what it is a share of ("10% of its workforce"),
+    the clause it measures ("voted 64% against the offer")."""
+    if parse is not None:
+        subject = parse.about_percent(hit.start, hit.end)
+        if re.search(r"[^\W\d_]{2,}", subject.replace("percent", "")):
+            return subject
+    return _phrase_after(text, hit.end, 6) or _phrase_before(text, hit.start)
+
+
+class _Parse:
+    """A document's tokens, looked up by sentence."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+
+    def at(self, start: int, end: int) -> _SentenceParse | None:
+        if not self.tokens:
+            return None
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        if first >= last:
+            return None
+        return _SentenceParse(self.tokens, first, last, start)
+
+
+class _SentenceParse:
+    """One sentence's tokens (global indices ``first``..``last``), offsets relative to
+    the sentence at ``base``."""
+
+    def __init__(self, tokens: Sequence[Token], first: int, last: int, base: int) -> None:
+        self.tokens, self.first, self.last, self.base = tokens, first, last, base
+        self.children: dict[int, list[int]] = {i: [] for i in range(first, last)}
+        for i in range(first, last):
+            h = tokens[i].head
+            if h != i and first <= h < last:
+                self.children[h].append(i)
+
+    def by_offset(self) -> dict[int, Token]:
+        """Tokens by where they start in the sentence."""
+        return {
+            self.tokens[i].start - self.base: self.tokens[i] for i in range(self.first, self.last)
+        }
+
+    def head(self, i: int) -> int:
+        h = self.tokens[i].head
+        return h if self.first <= h < self.last else i
+
+    def span(self, start: int, end: int) -> list[int]:
+        s, e = self.base + start, self.base + end
+        return [
+            i
+            for i in range(self.first, self.last)
+            if self.tokens[i].start < e and s < self.tokens[i].end
+        ]
+
+    def root(self, inside: list[int]) -> int | None:
+        within = set(inside)
+        outside = [i for i in inside if self.head(i) not in within or self.head(i) == i]
+        return outside[-1] if outside else None
+
+    def subtree(self, i: int, skip: frozenset[int] = frozenset()) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            if j in skip and j != i:
+                continue
+            out.append(j)
+            stack.extend(self.children.get(j, []))
+        return sorted(out)
+
+    def words(self, indices: list[int]) -> str:
+        """Tokens as written, spaced as in the text, trimmed of edge words."""
+        parts: list[str] = []
+        for k, i in enumerate(indices):
+            t = self.tokens[i]
+            if t.pos == "SPACE" or "\n" in t.text:
+                break  # a paragraph break ends a phrase whatever the parse joined
+            if k and (indices[k - 1] != i - 1 or self.tokens[i - 1].end < t.start):
+                parts.append(" ")
+            parts.append(t.text)
+        return _tidy("".join(parts))
+
+    def noun_phrase(self, i: int, skip: frozenset[int] = frozenset()) -> str:
+        """A noun with its modifiers and first prepositional complement, without
+        determiners, relative clauses or anything in ``skip``."""
+        keep = {i}
+        for c in self.children.get(i, []):
+            dep = self.tokens[c].dep
+            if c in skip or dep not in PHRASE_DEPS:
+                continue
+            if dep == "prep" and (
+                c < i or any(self.tokens[k].dep == "prep" and k in keep for k in self.children[i])
+            ):
+                continue
+            keep |= set(self.subtree(c, skip | self._clauses(c)))
+        ordered = sorted(keep)
+        words = self.words(ordered).split()
+        return " ".join(words[:PHRASE_LIMIT])
+
+    def _clauses(self, i: int) -> frozenset[int]:
+        """Clauses and conjuncts inside a phrase: they end it."""
+        return frozenset(
+            j
+            for j in self.subtree(i)
+            if self.tokens[j].dep in ("relcl", "acl", "advcl", "conj", "cc", "appos", "punct")
+        )
+
+    def clause(self, v: int, skip: frozenset[int]) -> str:
+        """ "workers voted against the offer": subject, verb, object or first complement."""
+        parts: list[int] = []
+        subject = next(
+            (c for c in self.children[v] if self.tokens[c].dep in ("nsubj", "nsubjpass")), None
+        )
+        if subject is not None and subject not in skip:
+            parts += [
+                j
+                for j in self.subtree(subject, skip | self._clauses(subject))
+                if self.tokens[j].dep not in ("det", "punct")
+            ]
+        parts.append(v)
+        parts += [c for c in self.children[v] if self.tokens[c].dep == "prt"]
+        for c in self.children[v]:
+            if c in skip or c < v or self.tokens[c].dep not in ("dobj", "prep", "attr", "xcomp"):
+                continue
+            inner = [j for j in self.subtree(c, skip | self._clauses(c)) if j not in skip]
+            if inner and not (set(inner) & skip):
+                parts += inner
+                break
+        words = self.words(sorted(set(parts))).split()
+        return " ".join(words[: PHRASE_LIMIT + 3])
+
+    def about_percent(self, start: int, end: int) -> str:
+        inside = self.span(start, end)
+        root = self.root(inside)
+        if root is None:
+            return ""
+        skip = frozenset(self.subtree(root))
+        of = next(
+            (
+                c
+                for c in self.children[root]
+                if self.tokens[c].dep == "prep" and self.tokens[c].text.lower() == "of"
+            ),
+            None,
+        )
+        if of is not None:
+            whole = self.words([j for j in self.subtree(of) if j != of])
+            if whole:
+                return f"share of {' '.join(whole.split()[:PHRASE_LIMIT])}"
+        h = self.head(root)
+        if h == root:
+            return ""
+        head, dep = self.tokens[h], self.tokens[root].dep
+        if head.pos in ("NOUN", "PROPN") and dep in NOUN_MODIFIER_DEPS:
+            return self.noun_phrase(h, skip)
+        if head.pos == "ADP":
+            g = self.head(h)
+            if g == h:
+                return ""
+            governor = self.tokens[g]
+            if governor.pos in ("NOUN", "PROPN"):
+                noun = self.noun_phrase(g, skip | {h})
+                v = self.head(g)
+                if self.tokens[v].pos == "ADP":  # "rejected it with a vote of 91%"
+                    v = self.head(v)
+                if v != g and self.tokens[v].pos in ("VERB", "AUX"):
+                    return f"{noun}: {self.clause(v, skip | frozenset(self.subtree(g)))}"
+                return noun
+            if governor.pos in ("VERB", "AUX"):
+                return self.clause(g, skip | {h})
+            return ""
+        if head.pos in ("VERB", "AUX"):
+            return self.clause(h, skip)
+        return ""
+
+    def about_money(self, start: int, end: int) -> str:
+        """ "$1m in urgent aid", "$5m for the port": the complement the amount governs;
+        "the strike cost $1bn": the clause it is the object of."""
+        root = self.root(self.span(start, end))
+        if root is None:
+            return ""
+        skip = frozenset(self.subtree(root))
+        for c in self.children[root]:
+            if self.tokens[c].dep == "prep" and self.tokens[c].text.lower() in MONEY_PREPS:
+                objects = [k for k in self.children[c] if self.tokens[k].dep in ("pobj", "pcomp")]
+                if objects:
+                    return self.noun_phrase(objects[0])
+        v = self.head(root)
+        if v != root and self.tokens[v].pos == "VERB" and self.tokens[root].dep == "dobj":
+            return self.clause(v, skip)
+        return ""
+
+    def about_count(self, start: int, end: int, unit: str) -> str:
+        """More than the unit: a possessor ("Boeing's machinists"), a relative clause
+        ("workers it represents"), or the verb the counted noun is subject or object of."""
+        inside = self.span(start, end)
+        root = self.root(inside)
+        if root is None:
+            return ""
+        owner = next((c for c in self.children[root] if self.tokens[c].dep == "poss"), None)
+        owned = self.words(self.subtree(owner)) if owner is not None else ""
+        if owned:
+            return f"{owned} {unit}"
+        # a relative clause ("workers it represents"), or a participle right after the
+        # counted words; one further away may belong to a noun inside them
+        relative = next(
+            (
+                c
+                for c in self.children[root]
+                if c > root
+                and (
+                    self.tokens[c].dep == "relcl"
+                    or (self.tokens[c].dep == "acl" and self.tokens[c].start - self.base <= end + 1)
+                )
+            ),
+            None,
+        )
+        if relative is not None:
+            rest = self.words([j for j in self.subtree(relative) if self.tokens[j].dep != "punct"])
+            if rest:
+                return f"{unit} {' '.join(rest.split()[:PHRASE_LIMIT])}"
+        v = self.head(root)
+        if (
+            v != root
+            and self.tokens[v].pos == "VERB"
+            and self.tokens[root].dep in ("nsubj", "nsubjpass", "dobj")
+        ):
+            said = self.clause(v, frozenset(self.subtree(root)))
+            return f"{unit} {said}" if self.tokens[root].dep != "dobj" else f"{unit}: {said}"
+        return ""
+
+
+# --- Durations, ordinals and counts stated as a total ----------------------------------
+
+# Words a capitalised word before a number may be without naming a model ("About 300").
+MODEL_STOP = (
+    EDGE_WORDS
+    | NP_BREAK
+    | CLAUSE_WORDS
+    | _words(
+        """approximately roughly nearly almost only just some all another least most around
+        about over under up us"""
+    )
+)
+DURATION_UNITS = {
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+}
+DURATION_RE = re.compile(
+    rf"(?<![\w.,-])(?P<num>{NUMBER})[-–](?P<unit>{alternation(DURATION_UNITS)})(?:[-–]long)?"
+    r"(?![-–]old)\s+(?=[a-z])"
+)
+ORDINAL_RE = re.compile(r"(?<![\w.,-])(?P<num>[0-9]{1,3})(?:st|nd|rd|th)\b")
+# Heads an ordinal only dates ("the 21st century") rather than counts.
+ORDINAL_TIME_HEADS = _words("century centuries minute hour day week month year floor place")
+NUMBER_OF_RE = re.compile(
+    r"\b(?P<subject>(?:(?:the|a)\s+)?(?:total\s+)?number\s+of\s+[^,;:()]{1,80}?)\s+"
+    r"(?:to|at|is|was|were|reached|hit|stands\s+at|stood\s+at)\s+"
+    rf"(?:(?:{QUANTIFIERS})\s+)*$",
+    re.I,
+)
+
+
+def _duration_hits(text: str) -> list[_Hit]:
+    """ "a two-day working visit", "a five-year plan": how long the thing named after it
+    lasts."""
+    hits = []
+    for m in DURATION_RE.finditer(text):
+        value = parse_number(m["num"])
+        if value is not None:
+            unit = DURATION_UNITS[m["unit"].lower()]
+            hits.append(_Hit(m.start(), m.end("unit"), value, "duration", unit))
+    return hits
+
+
+def _ordinal_hits(text: str, parse: _SentenceParse | None) -> list[_Hit]:
+    """ "the 40th iteration of the exercise": the rank of a recurring thing. Only with a
+    parse, which says the ordinal modifies a noun; dates were never ordinals of one."""
+    if parse is None:
+        return []
+    dates = [m.span() for p in MASKS[:2] for m in p.finditer(text)]
+    hits = []
+    for m in ORDINAL_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in dates):
+            continue
+        root = parse.root(parse.span(m.start(), m.end()))
+        if root is None or parse.tokens[root].dep not in ("amod", "nummod", "compound"):
+            continue
+        head = parse.head(root)
+        if parse.tokens[head].pos != "NOUN" or parse.tokens[head].lemma in ORDINAL_TIME_HEADS:
+            continue
+        hits.append(_Hit(m.start(), m.end(), float(m["num"]), "ordinal", "ordinal"))
+    return hits
+
+
+def _described_subject(text: str, hit: _Hit, parse: _SentenceParse | None) -> str:
+    """The noun a duration or an ordinal modifies, with its complement."""
+    if parse is not None:
+        root = parse.root(parse.span(hit.start, hit.end))
+        if root is not None:
+            head = parse.head(root)
+            if head != root and parse.tokens[head].pos in ("NOUN", "PROPN"):
+                phrase = parse.noun_phrase(head, frozenset(parse.subtree(root)))
+                if phrase:
+                    return phrase
+    return _phrase_after(text, hit.end, 6)
+
+
+def _count_totals(text: str, hits: list[_Hit]) -> None:
+    """ "bringing the total number of US sites in the country to nine": a bare number
+    that a "number of X" is said to reach counts X."""
+    for hit in hits:
+        if hit.kind is not None:
+            continue
+        m = NUMBER_OF_RE.search(text[max(0, hit.start - LOOKBACK) : hit.start])
+        if m is None:
+            continue
+        subject = _tidy(m["subject"])
+        of = re.search(r"\bnumber\s+of\s+", subject, re.I)
+        phrase = _noun_phrase(subject, of.end()) if of else None
+        if phrase is None:
+            continue
+        hit.kind, hit.unit, hit.subject = "count", _squeeze(subject[phrase[0] : phrase[1]]), subject

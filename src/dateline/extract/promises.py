@@ -18,6 +18,7 @@ people (or carries the promised name: "13th ... Dialogue") within the due period
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -33,6 +34,7 @@ from dateline.extract.events import (
     DocumentView,
     EventMention,
     Unit,
+    is_passive,
     lead_event,
     mentions_in_view,
     subject_of,
@@ -73,7 +75,7 @@ CUES: dict[str, tuple[str, str]] = {
 }
 # Aims too vague to be kept or broken ("maintain", "deepen ties").
 VAGUE_VERBS = _words(
-    "maintain keep continue deepen enhance strengthen promote expand widen broaden develop "
+    "maintain keep continue deepen enhance strengthen promote expand widen broaden develop step "
     "grow boost intensify foster consolidate improve further advance pursue uphold"
 )
 # A future clause with one of these verbs and a date is a plan ("will organise ... in 2026").
@@ -85,13 +87,50 @@ FUTURE_AUX = _words("will would shall 'll")
 NOT_PROMISE_ABOVE = _words("expect believe think argue speculate")
 # Subjects that stand for both sides: the promise is no one party's.
 BOTH_SIDES = _words("sides they both parties countries")
-# Words in a promise that say what kind of event would keep it, in order.
-EXPECTED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("CONSULT", re.compile(r"\b(?:visit|trip|travel|come|talks|dialogue|meeting|summit)\w*", re.I)),
-    ("AGREE", re.compile(r"\b(?:sign|signing|ink)\w*\b", re.I)),
-    ("AID", re.compile(r"\b(?:disburse\w*|fund\w*|aid|\$|US\$)", re.I)),
-    ("HANDOVER", re.compile(r"\b(?:hand\w* over|return|repatriat\w*)\b", re.I)),
+# Words in a promise that say what kinds of event would keep it ("negotiate" is kept by
+# talks or by the agreement they reach).
+EXPECTED: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (
+        frozenset({"CONSULT"}),
+        re.compile(r"\b(?:visit|trip|travel|come|talks|dialogue|meeting|summit)\w*", re.I),
+    ),
+    (frozenset({"CONSULT", "AGREE"}), re.compile(r"\b(?:negotiat|bargain)\w*", re.I)),
+    (
+        frozenset({"AGREE"}),
+        re.compile(r"\b(?:sign|signing|ink|conclude|ratif\w*|agreement|accord|pact|deal)\b", re.I),
+    ),
+    (frozenset({"AID"}), re.compile(r"\b(?:disburse\w*|fund\w*|aid|\$|US\$)", re.I)),
+    (frozenset({"HANDOVER"}), re.compile(r"\b(?:hand\w* over|return|repatriat\w*)\b", re.I)),
 )
+# Nouns that carry a promise in the infinitive they govern ("a pledge to conclude ...").
+NOUN_CUES: dict[str, str] = {
+    "pledge": "pledge",
+    "promise": "pledge",
+    "vow": "pledge",
+    "commitment": "pledge",
+    "plan": "plan",
+    "agreement": "plan",
+    "offer": "proposal",
+    "proposal": "proposal",
+    "invitation": "invitation",
+    "demand": "request",
+    "call": "request",
+}
+# Verbs that attribute what a sentence says to its speaker ("..., Austin said").
+SAY_VERBS = _words(
+    "say add tell state announce note stress reiterate write explain confirm insist declare"
+)
+# Subjects that stand for the speaker of a quote.
+FIRST_PERSON = _words("i we us our my")
+THIRD_PERSON = _words("he she")
+# Modals of obligation: with a deadline ahead, a demand ("must return by Nov. 12").
+OBLIGATION_AUX = _words("must")
+# Periods a deadline in words counts ("in the next two years"), and their length.
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
+PERIOD_UNITS = frozenset(PERIOD_DAYS)
+AHEAD_WORDS = _words("next coming following upcoming few")
+# Without a due date, a promise kept by who made it is kept within this many days.
+UNDATED_WINDOW_DAYS = 120
 NAME_KEY = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b|\b({'|'.join(ORDINAL_WORDS)})\b", re.I)
 NAMED_EVENT = re.compile(r"[^.;]{0,60}?\b(dialogue|meeting|summit)\b", re.I)
 # Reports of one promise merge above this text similarity (token set ratio).
@@ -109,6 +148,7 @@ class _Found:
     actor: str | None
     target: str | None
     unit: Unit
+    joint: tuple[str, ...] = ()  # entities that promise together ("X and Y pledged")
 
 
 def find_promises(
@@ -142,9 +182,116 @@ def _in_unit(view: DocumentView, unit: Unit) -> list[_Found]:
         if word in CUES and _is_cue(view, i):
             kind, shape = CUES[word]
             out += _read(view, unit, i, kind, shape)
+        elif word in NOUN_CUES and (found := _noun_cue(view, unit, i)) is not None:
+            out.append(found)
         elif view.is_verb(i) and _future(view, i):
             out += _future_promise(view, unit, i)
+        elif view.is_verb(i) and (found := _working_to(view, unit, i)) is not None:
+            out.append(found)
+        elif view.is_verb(i):
+            out += _obligation(view, unit, i)
+    return _attributed(view, unit, out)
+
+
+def _noun_cue(view: DocumentView, unit: Unit, i: int) -> _Found | None:
+    """ "a pledge to conclude an agreement by the end of the year", "an offer to resume
+    talks": the noun and the infinitive it governs, promised by whoever the sentence
+    says made it."""
+    if view.tokens[i].pos != "NOUN":
+        return None
+    acts = [c for c in view.kids(i, "acl") if to_infinitive(view, c)]
+    if not acts or view.lemma(acts[0]) in VAGUE_VERBS:
+        return None
+    last = max(view.subtree(acts[0], _other_clauses(view, acts[0])))
+    owners = [o for o in view.kids(i, "poss") if view.entity_at(o) is not None]
+    if owners:  # "Boeing's offer to lift wages": the owner offers
+        return _Found(NOUN_CUES[view.lemma(i)], i, (i, last), view.entity_at(owners[0]), None, unit)
+    actor, joint = _actor_or_parties(view, i)
+    return _Found(NOUN_CUES[view.lemma(i)], i, (i, last), actor, None, unit, joint)
+
+
+def _working_to(view: DocumentView, unit: Unit, i: int) -> _Found | None:
+    """ "we're working with Congress to allocate $500m": an effort under way towards a
+    stated end, as committed as a pledge."""
+    if view.lemma(i) != "work" or view.tokens[i].tag != "VBG":
+        return None
+    if not any(view.lemma(a) == "be" for a in view.kids(i, "aux")):
+        return None
+    ends = [c for c in view.kids(i, "xcomp", "advcl") if to_infinitive(view, c)]
+    if not ends or view.lemma(ends[0]) in VAGUE_VERBS:
+        return None
+    return _Found("pledge", i, _clause_span(view, i, start=i), _actor(view, i), None, unit)
+
+
+def _attributed(view: DocumentView, unit: Unit, found: list[_Found]) -> list[_Found]:
+    """A promise whose subject is the speaker ("we will ...") or no one named is made by
+    whoever the sentence, or the one next to it, says is speaking."""
+    if all(f.actor is not None or f.joint for f in found):
+        return found
+    speaker = _speaker(view, unit)
+    out = []
+    for f in found:
+        if f.actor is None and not f.joint and speaker is not None and _speaks(view, f, speaker):
+            f = replace(f, actor=speaker)
+        out.append(f)
     return out
+
+
+def _speaks(view: DocumentView, f: _Found, speaker: str) -> bool:
+    """The promise's own subject is the speaker or unnamed, not some other party."""
+    verb = (
+        f.cue
+        if view.is_verb(f.cue)
+        else next((a for a in view.ancestors(f.cue) if view.is_verb(a)), f.cue)
+    )
+    subject = subject_of(view, verb)
+    if subject is None:
+        return True
+    word = view.tokens[subject].text.lower()
+    if view.entity_at(subject) is not None:
+        return False
+    if word in THIRD_PERSON:  # "He pledged ...", after or before "X said"
+        return view.is_person(speaker)
+    return (
+        word in FIRST_PERSON
+        or view.lemma(subject) in NOUN_CUES
+        or (view.tokens[subject].pos not in ("PRON", "PROPN"))
+    )
+
+
+def _speaker(view: DocumentView, unit: Unit) -> str | None:
+    """Who says a sentence: the subject of its "said", the one "according to", else the
+    speaker of the sentence right after it (a quote closed by "..., X said") or before."""
+    index = {id(u): k for k, u in enumerate(view.units)}.get(id(unit))
+    order = [unit]
+    if index is not None:
+        order += [view.units[k] for k in (index + 1, index - 1) if 0 <= k < len(view.units)]
+    for candidate in order:
+        found = _said_by(view, candidate)
+        if found is not None:
+            return found
+    return None
+
+
+def _said_by(view: DocumentView, unit: Unit) -> str | None:
+    for i in range(unit.first, unit.last):
+        word = view.lemma(i)
+        who: int | None = None
+        if word in SAY_VERBS and view.is_verb(i):
+            who = subject_of(view, i)
+        elif word == "accord":
+            to = [p for p in view.kids(i, "prep") if view.lemma(p) == "to"]
+            objects = [o for p in to for o in view.kids(p, "pobj")]
+            who = objects[0] if objects else None
+        if who is None:
+            continue
+        entity = view.entity_at(who)
+        if entity is None:
+            found = [view.entity_at(j) for j in view.subtree(who) if view.entity_at(j)]
+            entity = found[0] if found else None
+        if entity is not None:
+            return entity
+    return None
 
 
 def _is_cue(view: DocumentView, i: int) -> bool:
@@ -221,7 +368,25 @@ def _read(view: DocumentView, unit: Unit, i: int, kind: str, shape: str) -> list
             return [first] + [
                 _Found(kind, i, _clause_span(view, c), actor, target, unit) for c in more
             ]
-    return [_Found(kind, i, _clause_span(view, i, start=i), actor, target, unit)]
+    if actor is None and view.tokens[i].tag == "VBG":
+        actor = _controller(view, i)  # "emphasized ... by committing to build": who did
+    joint = () if actor is not None else _actor_or_parties(view, i)[1]
+    return [_Found(kind, i, _clause_span(view, i, start=i), actor, target, unit, joint)]
+
+
+def _controller(view: DocumentView, i: int) -> str | None:
+    """The subject of the nearest finite verb above a gerund, when it names someone."""
+    for up in view.ancestors(i):
+        if view.is_verb(up) and view.tokens[up].tag != "VBG":
+            subject = subject_of(view, up)
+            if subject is None:
+                return None
+            entity = view.entity_at(subject)
+            if entity is None:
+                found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
+                entity = found[0] if len(set(found)) == 1 else None
+            return entity
+    return None
 
 
 def _hoped(view: DocumentView, i: int) -> list[int]:
@@ -238,7 +403,9 @@ def _future(view: DocumentView, i: int) -> bool:
     aux = [view.tokens[k].text.lower() for k in view.kids(i, "aux")]
     if not any(a in FUTURE_AUX for a in aux):
         return False
-    above = [view.lemma(a) for a in view.ancestors(i)]
+    # a cue verb above already made this its promise; a cue noun ("a plan, which will
+    # ...") did not
+    above = [view.lemma(a) for a in view.ancestors(i) if view.is_verb(a)]
     return not any(w in CUES or w in NOT_PROMISE_ABOVE for w in above)
 
 
@@ -249,12 +416,46 @@ def _future_promise(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
     aux = next(k for k in view.kids(i, "aux") if view.tokens[k].text.lower() in FUTURE_AUX)
     if word in CONTINUE_VERBS:
         goes_on = view.kids(i, "xcomp")
-        if goes_on and view.lemma(goes_on[0]) not in VAGUE_VERBS and actor is not None:
+        named = actor is not None or _commits(view, i)  # "we will continue": the speaker
+        if goes_on and view.lemma(goes_on[0]) not in VAGUE_VERBS and named:
             return [_Found("pledge", i, _clause_span(view, i, start=aux), actor, None, unit)]
         return []
     if word in PLAN_VERBS and _dated_ahead(view, i):
         return [_Found("plan", i, _clause_span(view, i, start=aux), actor, None, unit)]
+    span = _clause_span(view, i, start=aux)
+    if is_passive(view, i):  # "employees will be notified": the notifier promises
+        agents = [o for b in view.kids(i, "agent") for o in view.kids(b, "pobj")]
+        actor = view.entity_at(agents[0]) if agents else None
+    if word == "work" and any(view.lemma(p) == "with" for p in view.kids(i, "prep")):
+        return [_Found("pledge", i, span, actor, None, unit)]  # "will work with the union"
+    # "X will be set up by June", "the plan will speed up Y in the next two years"
+    committed = is_passive(view, i) or actor is not None or _commits(view, i)
+    if word not in VAGUE_VERBS and _dated_ahead(view, i) and committed:
+        return [_Found("plan", i, span, actor, None, unit)]
     return []
+
+
+def _commits(view: DocumentView, i: int) -> bool:
+    """The subject is a plan, an agreement or the speaker ("we"), not an outside force."""
+    subject = subject_of(view, i)
+    if subject is None:
+        return False
+    word = view.tokens[subject].text.lower()
+    return word in FIRST_PERSON or view.lemma(subject) in NOUN_CUES
+
+
+def _obligation(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
+    """ "They must return to work by Nov. 12": a demand with a deadline."""
+    aux = [k for k in view.kids(i, "aux") if view.tokens[k].text.lower() in OBLIGATION_AUX]
+    if not aux or view.lemma(i) in VAGUE_VERBS or not _dated_ahead(view, i):
+        return []
+    span = _clause_span(view, i, start=aux[0])
+    return [_Found("request", i, span, None, _subject_entity(view, i), unit)]
+
+
+def _subject_entity(view: DocumentView, i: int) -> str | None:
+    subject = subject_of(view, i)
+    return view.entity_at(subject) if subject is not None else None
 
 
 def _dated_ahead(view: DocumentView, i: int) -> bool:
@@ -262,7 +463,55 @@ def _dated_ahead(view: DocumentView, i: int) -> bool:
     return any(
         t.head in tokens and t.direction in ("future", "present") and not t.bound
         for t in view.times
-    )
+    ) or any(_period_ahead(view, j) is not None for j in tokens)
+
+
+def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
+    """A deadline in words at token ``j`` (a period noun): "in the next two years", "over
+    the coming months", "by the end of the year". Returns (unit, how many) or None;
+    ("end", 0) for "the end of the year"."""
+    word = view.lemma(j)
+    if word not in PERIOD_UNITS or view.tokens[j].dep != "pobj":
+        return None
+    up = view.head(j)
+    modifiers = {view.lemma(k) for k in view.kids(j, "amod", "nummod", "det")}
+    if view.lemma(up) in ("in", "over", "within", "during", "by") and modifiers & AHEAD_WORDS:
+        numbers = [k for k in view.kids(j, "nummod") if view.tokens[k].pos == "NUM"]
+        count = _small_number(view.tokens[numbers[0]].text) if numbers else 1
+        return (word, count) if count else None
+    if view.lemma(up) == "of" and view.lemma(view.head(up)) == "end":
+        by = view.head(view.head(up))
+        if view.lemma(by) in ("by", "before", "until") and modifiers & {"the", "this"}:
+            return (word, 0)
+    return None
+
+
+def _small_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3}.get(text.lower(), 0)
+
+
+def _due_in_words(view: DocumentView, start: int, end: int) -> str | None:
+    """The end of a period in words, counted from the article's date when it has one."""
+    if view.reference is None:
+        return None
+    for j in range(view.token_at(start), min(len(view.tokens), view.token_at(end) + 1)):
+        found = _period_ahead(view, j)
+        if found is None:
+            continue
+        unit, count = found
+        ref = view.reference
+        if count == 0:  # the end of this week / month / year
+            if unit == "year":
+                return f"{ref.year}-12-31"
+            if unit == "month":
+                nxt = dt.date(ref.year + ref.month // 12, ref.month % 12 + 1, 1)
+                return (nxt - dt.timedelta(days=1)).isoformat()
+            return (ref + dt.timedelta(days=6 - ref.weekday())).isoformat()
+        days = PERIOD_DAYS[unit] * count
+        return (ref + dt.timedelta(days=days)).isoformat()
+    return None
 
 
 def _actor(view: DocumentView, i: int) -> str | None:
@@ -283,6 +532,27 @@ def _actor(view: DocumentView, i: int) -> str | None:
         found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
         entity = found[0] if len(found) == 1 else None
     return entity
+
+
+def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str, ...]]:
+    """The one who promises, or the named parties who promise together ("the US and the
+    Philippines announced a pledge to ...")."""
+    actor = _actor(view, i)
+    if actor is not None:
+        return actor, ()
+    # its own subject, else the first verb above with one: "X and Y announced steps,
+    # including a pledge"
+    verbs = [i] if view.is_verb(i) else []
+    verbs += [a for a in view.ancestors(i) if view.is_verb(a)]
+    subjects = (subject_of(view, a) for a in verbs)
+    subject = next((s for s in subjects if s is not None), None)
+    if subject is None or not view.kids(subject, "conj"):
+        return None, ()
+    members = [subject] + [c for c in view.subtree(subject) if view.tokens[c].dep == "conj"]
+    parties = [view.entity_at(m) for m in members]
+    if len(parties) < 2 or any(p is None for p in parties):
+        return None, ()
+    return None, tuple(dict.fromkeys(p for p in parties if p is not None))
 
 
 def _target(view: DocumentView, i: int) -> str | None:
@@ -312,13 +582,20 @@ def _promise(
     return Promise(
         id="pr" + digest[:12],
         kind=item.kind,
-        actor=view.names.get(item.actor) if item.actor else None,
+        actor=_actor_name(view, item),
         text=text,
         made_on=made_on,
         due=due,
         target=view.names.get(item.target) if item.target else None,
         sources=(view.source(item.unit),),
     )
+
+
+def _actor_name(view: DocumentView, item: _Found) -> str | None:
+    if item.actor:
+        return view.names.get(item.actor)
+    names = [view.names.get(p) for p in item.joint]
+    return " and ".join(n for n in names if n) or None
 
 
 def _due(view: DocumentView, start: int, end: int) -> str | None:
@@ -328,7 +605,7 @@ def _due(view: DocumentView, start: int, end: int) -> str | None:
         for t in view.times
         if start <= t.start < end and not t.bound and t.direction != "past"
     ]
-    return max(ends) if ends else None
+    return max(ends) if ends else _due_in_words(view, start, end)
 
 
 def _made_on(
@@ -422,10 +699,29 @@ def match_promises(
     """
     people = _people_lexicon(events, entities)
     out = []
-    for p in merge_promises(promises):
+    for p in merge_promises([_dated_by_events(p, events) for p in promises]):
         event = _fulfilment(p, events, people)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
+
+
+def _dated_by_events(p: Promise, events: Sequence[Event]) -> Promise:
+    """An undated report of a promise takes the date the corpus found for the event its
+    sentence, else the nearest earlier sentence of its document, reports: the meeting
+    it was made at."""
+    if p.made_on is not None or not p.sources:
+        return p
+    here = p.sources[0]
+    best: tuple[int, str] | None = None
+    for e in events:
+        if e.background or not e.date or e.precision != "day":
+            continue
+        for s in e.sources:
+            if s.document_id == here.document_id and s.start <= here.start:
+                distance = here.start - s.start
+                if best is None or distance < best[0]:
+                    best = (distance, e.date)
+    return replace(p, made_on=best[1]) if best else p
 
 
 def _people_lexicon(events: Sequence[Event], entities: Iterable[Entity]) -> dict[str, str]:
@@ -441,15 +737,16 @@ def _people_lexicon(events: Sequence[Event], entities: Iterable[Entity]) -> dict
 
 @dataclass(frozen=True, slots=True)
 class _Expected:
-    type: str | None
+    types: frozenset[str]
     people: frozenset[str]
     key: str | None
     places: frozenset[str]
+    parties: frozenset[str] = frozenset()
 
 
 def _expected(p: Promise, people: dict[str, str]) -> _Expected:
     text = _key(p.text)
-    kind = next((t for t, pattern in EXPECTED if pattern.search(p.text)), None)
+    kinds = frozenset(t for types, pattern in EXPECTED if pattern.search(p.text) for t in types)
     named = {canonical for spelling, canonical in people.items() if spelling in text}
     if p.kind == "invitation" and p.target and country_of(p.target) is None:
         named.add(_key(p.target))
@@ -457,7 +754,13 @@ def _expected(p: Promise, people: dict[str, str]) -> _Expected:
     countries = {
         c for w in re.findall(r"(?:to|in) ([A-ZĐ][\w ]+?)\b", p.text) if (c := country_of(w))
     }
-    return _Expected(kind, frozenset(named), key, frozenset(map(_key, countries)))
+    # Who made it (one party or several "X and Y") and to whom: any of them may keep it.
+    parties = {_key(x) for x in re.split(r" and ", p.actor or "") if x} | (
+        {_key(p.target)} if p.target else set()
+    )
+    return _Expected(
+        kinds, frozenset(named), key, frozenset(map(_key, countries)), frozenset(parties)
+    )
 
 
 def name_key(text: str) -> str | None:
@@ -475,7 +778,7 @@ def _fulfilment(p: Promise, events: Sequence[Event], people: dict[str, str]) -> 
     """The first later event of the promised kind, with the promised people or name,
     within the due period; none when the promise names no one and no name."""
     want = _expected(p, people)
-    if want.type is None or p.made_on is None or not (want.people or want.key):
+    if not want.types or p.made_on is None or not (want.people or want.key or want.parties):
         return None
     fits = [e for e in events if e.date and _keeps(p, want, e)]
     actor = _key(p.actor)
@@ -484,12 +787,12 @@ def _fulfilment(p: Promise, events: Sequence[Event], people: dict[str, str]) -> 
 
 
 def _keeps(p: Promise, want: _Expected, e: Event) -> bool:
-    if e.type != want.type or not e.date or e.date <= (p.made_on or ""):
+    if e.type not in want.types or not e.date or e.date <= (p.made_on or ""):
         return False
     if p.due and e.date > p.due:
         return False
     if (
-        want.type == "CONSULT"
+        want.types == {"CONSULT"}
         and onto.KIND_LABELS["call"] in e.title
         and "call" not in _key(p.text)
     ):
@@ -497,7 +800,21 @@ def _keeps(p: Promise, want: _Expected, e: Event) -> bool:
     if want.key:
         return name_key(e.title) == want.key
     names = {_key(x.name) for x in e.participants}
-    if not want.people <= names:
+    if want.people:
+        if not want.people <= names:
+            return False
+    elif not (want.parties & names) or not (p.due or _soon_after(p.made_on, e.date)):
+        # named by no one in its words: kept by its own parties, in its period
         return False
     where = e.location and country_of(e.location)
     return not (where and want.places and _key(where) not in want.places)
+
+
+def _soon_after(made_on: str | None, date: str) -> bool:
+    """Within the window an undated promise is taken to run."""
+    try:
+        start = dt.date.fromisoformat(made_on[:10]) if made_on else None
+        end = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return False
+    return start is not None and (end - start).days <= UNDATED_WINDOW_DAYS

@@ -167,7 +167,7 @@ def _parse_number_words(text: str) -> float | None:
     for token in re.split(r"[\s-]+", text):
         if token == "and":
             continue
-        if token in ("a", "an"):
+        if token in ("a", "an", "another"):
             current = max(current, 1)
         elif token in NUMBER_WORDS:
             current += NUMBER_WORDS[token]

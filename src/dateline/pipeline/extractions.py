@@ -45,7 +45,7 @@ def document_part(
     analysis: Analysis, published: str | None
 ) -> tuple[list[FigureMention], list[SentenceRow]]:
     """What depends on the document alone: its figures and its dated sentences."""
-    figures = find_figures(analysis.document_id, analysis.sentences, published)
+    figures = find_figures(analysis.document_id, analysis.sentences, published, analysis.tokens)
     return figures, dated_rows(analysis, published)
 
 
