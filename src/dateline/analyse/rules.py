@@ -48,13 +48,13 @@ TITLE_HEADS = _lexicon(
     "minister secretary president ambassador chairman chairwoman chair chief director "
     "premier governor mayor spokesman spokeswoman spokesperson envoy consul attache "
     "senator representative congressman congresswoman chancellor king queen emperor "
-    "leader head deputy commander"
+    "leader head deputy commander officer ceo cfo coo"
 )
 # Words that qualify a title without being one ("Acting Assistant Secretary").
 TITLE_MODIFIERS = _lexicon(
     "deputy vice acting assistant under permanent prime first foreign defence defense "
     "state general executive special principal senior standing party national "
-    "interior finance trade home"
+    "interior finance trade home financial operating"
 )
 # Office words: an ORG span made only of these is a title's complement, not an entity.
 OFFICE_WORDS = _lexicon(

@@ -68,6 +68,9 @@ FACILITY_TYPES: dict[str, str] = {
     "naval base": "naval base",
 }
 
+# Type words written before a facility's name: "Camp X" is the camp X.
+FACILITY_PREFIXES: dict[str, str] = {"camp": "camp"}
+
 # Organisations that took a new name or a second official one: (other name, usual name,
 # country). Each gives an alias with and without the country ("US Department of War",
 # "Department of War"), and the usual name names the entity when the corpus never does.
@@ -162,6 +165,9 @@ def facility_key(text: str) -> str | None:
         if key.endswith(" " + words):
             name = key[: -len(words) - 1]
             return f"{name.replace(' ', '').replace('-', '')}|{FACILITY_TYPES[words]}"
+    first, _, name = key.partition(" ")
+    if first in FACILITY_PREFIXES and name:
+        return f"{name.replace(' ', '').replace('-', '')}|{FACILITY_PREFIXES[first]}"
     return None
 
 

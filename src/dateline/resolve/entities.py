@@ -13,6 +13,7 @@ name.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -33,6 +34,7 @@ from dateline.resolve.aliases import (
     qualified_org,
     usual_org_name,
 )
+from dateline.resolve.mentions import Read, person_words, read_mentions
 from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_before
 
 # Near-identical spellings: a strict similarity, on names long enough for it to mean
@@ -52,7 +54,10 @@ class Resolution:
     """The entities of a corpus, most mentioned first, and every mention linked to one."""
 
     entities: tuple[Entity, ...]
-    mentions: tuple[Mention, ...]  # the input mentions with ``entity_id`` filled
+    # the input mentions (or the name inside one) with ``entity_id`` filled
+    mentions: tuple[Mention, ...]
+    # input mentions that are no entity of the story, each with the reason
+    dropped: tuple[tuple[Mention, str], ...] = ()
 
     def by_name(self, name: str) -> Entity | None:
         """The entity with this canonical name or alias (folded, case-insensitive)."""
@@ -73,6 +78,9 @@ class _Node:
     key: str
     country: str | None = None
     target: str | None = None  # for short person references: the node id they join
+    credited: bool = False  # a byline, photo credit or injected word
+    headlined: bool = False  # in a headline-styled line
+    bracketed: bool = False  # an acronym whose closing bracket the page lost
 
     @property
     def id(self) -> str:
@@ -91,7 +99,7 @@ def _node(mention: Mention) -> _Node:
     if kind in NAMED_BODY_KINDS and is_org_alias(mention.text):
         kind = "ORG"  # "talks at the Pentagon" is tagged a building; the tables know better
     if kind == "PERSON":
-        return _Node(mention, kind, "PERSON", name_key(mention.text))
+        return _Node(mention, kind, "PERSON", person_key(mention.text))
     if kind in PLACE_KINDS:
         return _Node(mention, kind, "PLACE", place_key(mention.text))
     if kind == "FAC":
@@ -99,6 +107,18 @@ def _node(mention: Mention) -> _Node:
     if kind == "ORG":
         return _Node(mention, kind, "ORG", org_key(mention.text))
     return _Node(mention, kind, kind, name_key(mention.text))
+
+
+def person_key(text: str) -> str:
+    """A person's key: "Jane Q. Roe Jr.", "Jane Roe" and "Jane Roe's" meet."""
+    return name_key(" ".join(person_words(text)))
+
+
+def _read_node(read: Read) -> _Node:
+    node = _node(read.mention)
+    node.credited, node.headlined = read.credited, read.headlined
+    node.bracketed = read.acronym_of is not None
+    return node
 
 
 class _Groups:
@@ -126,7 +146,9 @@ def resolve_entities(
 
     ``published`` maps document ids to publication dates (YYYY-MM-DD) or None.
     """
-    nodes = [_node(m) for a in analyses for m in a.mentions]
+    read = [read_mentions(a.text, a.mentions) for a in analyses]
+    dropped = [d for _, ds in read for d in ds]
+    nodes = _headline_nodes([_read_node(r) for rs, _ in read for r in rs], dropped)
     by_document: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         by_document[node.mention.document_id].append(node)
@@ -135,6 +157,7 @@ def resolve_entities(
     _relabel_surnames(nodes)
     claims = _title_claims(analyses, nodes)
     _relabel_places(nodes, {where for where, found in claims.items() if found})
+    _relabel_orphans(nodes)
     groups = _Groups()
     for node in nodes:
         if not node.short:
@@ -144,7 +167,54 @@ def resolve_entities(
     _merge_acronyms(groups, analyses, nodes)
     _merge_qualified_orgs(groups, nodes)
     _attach_short_references(groups, nodes, by_document)
-    return _build(groups, nodes, claims, published)
+    texts = {a.document_id: a.text for a in analyses}
+    resolution = _build(groups, nodes, claims, published, texts, dropped)
+    return replace(resolution, dropped=tuple(dropped))
+
+
+def _headline_nodes(nodes: Sequence[_Node], dropped: list[tuple[Mention, str]]) -> list[_Node]:
+    """Mentions in headline-styled lines, kept only as far as the articles support them.
+
+    In a headline every content word is capitalised, so the model's borders there are
+    guesses ("Meet Trump", "Roe Resigns"). A headline mention stands when its name also
+    occurs outside headlines and credits; else the longest run of its words that does
+    ("Trump"); else it is dropped (a related headline glued to the page names people the
+    story never mentions).
+    """
+    known: set[str] = set()
+    for node in nodes:
+        if node.headlined or node.credited:
+            continue
+        known.add(node.key)
+        if node.group == "PERSON":
+            known.add(node.key.split()[-1])
+    kept: list[_Node] = []
+    for node in nodes:
+        if not node.headlined or node.credited or node.country or node.key in known:
+            kept.append(node)
+            continue
+        part = _known_part(node, known)
+        if part is not None:
+            kept.append(part)
+        else:
+            dropped.append((node.mention, "a headline's words the articles never use"))
+    return kept
+
+
+def _known_part(node: _Node, known: set[str]) -> _Node | None:
+    """The longest run of a mention's words whose key is known, as a node of its own."""
+    mention = node.mention
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention.text)]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            start, end = words[i][0], words[i + size - 1][1]
+            text = mention.text[start:end]
+            part = replace(mention, start=mention.start + start, end=mention.start + end, text=text)
+            found = _node(part)
+            if found.country or found.key in known:
+                found.credited, found.headlined = node.credited, True
+                return found
+    return None
 
 
 def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
@@ -152,7 +222,7 @@ def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
     the same document is that person: the model often tags "Giang" as a GPE."""
     last_names = {n.key.split()[-1] for n in doc_nodes if n.group == "PERSON" and not n.short}
     for node in doc_nodes:
-        key = name_key(node.mention.text)
+        key = person_key(node.mention.text)
         if node.group in {"PLACE", "ORG"} and not node.country and key in last_names:
             node.kind, node.group, node.key = "PERSON", "PERSON", key
 
@@ -166,7 +236,7 @@ def _relabel_surnames(nodes: Sequence[_Node]) -> None:
         if node.group == "PERSON" and not node.short:
             people[node.key.split()[-1]].add(node.key)
     for node in nodes:
-        key = name_key(node.mention.text)
+        key = person_key(node.mention.text)
         if node.group == "ORG" and " " not in key and len(people.get(key, ())) == 1:
             node.kind, node.group, node.key = "PERSON", "PERSON", key
 
@@ -182,7 +252,13 @@ def _relabel_places(nodes: Sequence[_Node], titled: set[tuple[str, int, int]]) -
         if node.group == "FAC" and "|" in node.key:
             facilities[node.key.split("|")[0]].add(node.key)
     counts = Counter(n.key for n in nodes)
+    named = {n.key for n in nodes if n.group == "FAC"}
     for node in nodes:
+        if node.group == "PLACE" and not node.country:
+            as_facility = facility_key(node.mention.text) or node.key
+            if as_facility in named:  # "CAMP X —" in a dateline is the camp
+                node.kind, node.group, node.key = "FAC", "FAC", as_facility
+                continue
         if node.country or node.group in {"FAC", "NORP"} or node.short:
             continue
         if node.group == "PERSON" and _where(node.mention) in titled:
@@ -193,6 +269,24 @@ def _relabel_places(nodes: Sequence[_Node], titled: set[tuple[str, int, int]]) -
             node.kind, node.group, node.key = "FAC", "FAC", next(iter(fits))
         elif node.group != "PLACE" and key in places:
             node.kind, node.group, node.key = "GPE", "PLACE", key
+
+
+def _relabel_orphans(nodes: Sequence[_Node]) -> None:
+    """A one-word "person" no full name in the corpus ends with, written like a place or
+    organisation the corpus names, is that place or organisation ("Renton" tagged a
+    person once, a city elsewhere; "Acme's" read as a person)."""
+    surnames = {n.key.split()[-1] for n in nodes if n.group == "PERSON" and not n.short}
+    others: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+    for node in nodes:
+        if node.group in {"PLACE", "ORG", "FAC"} and not node.country:
+            others[place_key(node.mention.text)][(node.kind, node.group, node.key)] += 1
+    for node in nodes:
+        if not node.short or node.key in surnames:
+            continue
+        fits = others.get(place_key(node.mention.text))
+        if fits:
+            (kind, group, key), _ = fits.most_common(1)[0]
+            node.kind, node.group, node.key = kind, group, key
 
 
 def _merge_near_spellings(groups: _Groups, nodes: Sequence[_Node]) -> None:
@@ -237,17 +331,20 @@ def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
 
 def _merge_acronyms(groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]) -> None:
     """ "Full Name (FN)": the bracketed acronym is another name of the entity before it."""
-    node_at = {(n.mention.document_id, n.mention.start): n for n in nodes}
-    for analysis in analyses:
-        mentions = sorted(analysis.mentions, key=lambda m: m.start)
-        for before, after in pairwise(mentions):
-            gap = analysis.text[before.end : after.start]
-            closed = analysis.text.startswith(")", after.end)
-            if gap.strip() == "(" and closed and _abbreviates(after.text, before.text):
-                a = node_at[(before.document_id, before.start)]
-                b = node_at[(after.document_id, after.start)]
-                if not (a.short or b.short or a.country or b.country):
-                    groups.union(a.id, b.id)
+    text_of = {a.document_id: a.text for a in analyses}
+    by_document: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes:
+        by_document[node.mention.document_id].append(node)
+    for document_id, doc_nodes in by_document.items():
+        text = text_of[document_id]
+        ordered = sorted(doc_nodes, key=lambda n: n.mention.start)
+        for a, b in pairwise(ordered):
+            before, after = a.mention, b.mention
+            gap = text[before.end : after.start]
+            closed = text.startswith(")", after.end) or b.bracketed
+            plain = not (a.short or b.short or a.country or b.country)
+            if gap.strip() == "(" and closed and plain and _abbreviates(after.text, before.text):
+                groups.union(a.id, b.id)
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -309,13 +406,17 @@ def _build(
     nodes: Sequence[_Node],
     claims: Mapping[tuple[str, int, int], Sequence[TitleClaim]],
     published: Mapping[str, str | None],
+    text_of: Mapping[str, str],
+    dropped: list[tuple[Mention, str]],
 ) -> Resolution:
     members: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         members[groups.find(node.target or node.id)].append(node)
+    kept = _of_the_story(list(members.values()), text_of, dropped)
+    nodes = [n for group in kept for n in group]
     built: list[tuple[Entity, list[_Node]]] = []
     taken: set[str] = set()
-    for group in members.values():
+    for group in kept:
         entity = _entity(group, taken)
         taken.add(entity.id)
         built.append((entity, group))
@@ -335,6 +436,47 @@ def _build(
     )
     entities.sort(key=lambda e: (-e.mentions, e.kind, e.name))
     return Resolution(tuple(entities), mentions)
+
+
+def _of_the_story(
+    groups: Sequence[list[_Node]],
+    text_of: Mapping[str, str],
+    dropped: list[tuple[Mention, str]],
+) -> list[list[_Node]]:
+    """The groups that are entities of the story.
+
+    Not one seen only as a byline, photo credit or injected word. Not one named once,
+    after the article: past the last line that names something other pages name too,
+    a page carries glued matter (another story's teaser, a related headline).
+    """
+    story = []
+    for group in groups:
+        if all(n.credited for n in group):
+            dropped.extend((n.mention, "a byline, photo credit or injected name") for n in group)
+        else:
+            story.append(group)
+    shared = [g for g in story if len({n.mention.document_id for n in g}) > 1]
+    article_end: dict[str, int] = {}
+    for group in shared:
+        for node in group:
+            if node.headlined or node.credited:
+                continue
+            m = node.mention
+            line_end = text_of[m.document_id].find("\n", m.end)
+            end = len(text_of[m.document_id]) if line_end < 0 else line_end
+            article_end[m.document_id] = max(article_end.get(m.document_id, 0), end)
+
+    def after_article(node: _Node) -> bool:
+        end = article_end.get(node.mention.document_id)
+        return end is not None and node.mention.start > end
+
+    kept = []
+    for group in story:
+        if len(group) == 1 and after_article(group[0]):
+            dropped.append((group[0].mention, "named once, after the article"))
+        else:
+            kept.append(group)
+    return kept
 
 
 def _org_namer(built: Sequence[tuple[Entity, Sequence[_Node]]]) -> Callable[[str], str]:
@@ -365,17 +507,17 @@ def _title_claims(
     Titles are read within the mention's line, not its sentence: the parser often ends a
     sentence inside a rank ("Sen. Lieut. Gen.").
     """
-    people = {_where(n.mention) for n in nodes if n.group == "PERSON"}
+    text_of = {a.document_id: a.text for a in analyses}
     claims: dict[tuple[str, int, int], list[TitleClaim]] = {}
-    for analysis in analyses:
-        for m in analysis.mentions:
-            if _where(m) not in people:
-                continue
-            found = (
-                title_before(m.document_id, analysis.text, m.start, m.end),
-                title_after(m.document_id, analysis.text, m.start, m.end),
-            )
-            claims[_where(m)] = [c for c in found if c is not None]
+    for node in nodes:
+        if node.group != "PERSON":
+            continue
+        m, text = node.mention, text_of[node.mention.document_id]
+        found = (
+            title_before(m.document_id, text, m.start, m.end),
+            title_after(m.document_id, text, m.start, m.end),
+        )
+        claims[_where(m)] = [c for c in found if c is not None]
     return claims
 
 
