@@ -205,3 +205,85 @@ def test_a_bracketed_acronym_whose_bracket_was_lost_is_the_organisation() -> Non
         doc("b", "The [[BHW|ORG]] inspected it."),
     )
     assert same(r, "Bureau of Harbour Works", "BHW")
+
+
+def test_a_one_letter_typo_of_a_surname_is_that_person() -> None:
+    r = resolve(
+        doc("a", "[[Colm Brannigan|PERSON]] arrived. [[Brannigan|PERSON]] spoke."),
+        doc("b", "Aides said [[Branigan|PERSON]] would stay."),
+    )
+    assert same(r, "Colm Brannigan", "Branigan")
+
+
+def test_a_typo_that_fits_two_surnames_is_left_alone() -> None:
+    r = resolve(
+        doc("a", "[[Ana Morrell|PERSON]] and [[Ben Morrill|PERSON]] met."),
+        doc("b", "[[Morrall|PERSON]] left."),
+    )
+    assert not same(r, "Morrall", "Ana Morrell")
+    assert not same(r, "Morrall", "Ben Morrill")
+
+
+def test_a_family_name_written_first_is_that_person() -> None:
+    r = resolve(
+        doc("a", "Spokesman [[Liu Wenqiang|PERSON]] spoke. [[Liu|PERSON]] added a warning."),
+        doc("b", "[[Liu Wenqiang|PERSON]] spoke again."),
+    )
+    assert same(r, "Liu Wenqiang", "Liu")
+
+
+def test_two_countries_defence_bodies_stay_apart() -> None:
+    r = resolve(
+        doc("a", "The [[US Department of Defense|ORG]] and the [[Defense Department|ORG]] met."),
+        doc(
+            "b",
+            "The [[Philippine Department of National Defense|ORG]] said the "
+            "[[Department of National Defense|ORG]] agreed.",
+        ),
+    )
+    assert same(r, "US Department of Defense", "Defense Department")
+    assert same(r, "Philippine Department of National Defense", "Department of National Defense")
+    assert not same(r, "Defense Department", "Department of National Defense")
+
+
+def test_one_country_s_body_is_one_under_both_wordings() -> None:
+    r = resolve(
+        doc("a", "The [[Ministry of National Defence|ORG]] spoke."),
+        doc("b", "The [[defence ministry|ORG]] agreed."),
+    )
+    assert same(r, "Ministry of National Defence", "defence ministry")
+
+
+def test_an_acronym_spelled_out_before_its_bracket_joins_the_organisation() -> None:
+    # The model tagged only the last word of the full name before the bracket.
+    r = resolve(
+        doc("a", "Armed Forces of the [[Republic|GPE]] ([[AFR|ORG]]) chief spoke."),
+        doc("b", "The [[Armed Forces of the Republic|ORG]] held drills. The [[AFR|ORG]] said."),
+    )
+    assert same(r, "Armed Forces of the Republic", "AFR")
+
+
+def test_an_acronym_of_one_organisation_s_initials_joins_it() -> None:
+    r = resolve(
+        doc("a", "[[Acme Commercial Aircraft|ORG]] cut jobs."),
+        doc("b", "All [[ACA|ORG]] staff were told."),
+    )
+    assert same(r, "Acme Commercial Aircraft", "ACA")
+
+
+def test_an_acronym_fitting_two_organisations_is_left_alone() -> None:
+    r = resolve(
+        doc("a", "[[Acme Commercial Aircraft|ORG]] and [[Atlas Cargo Airways|ORG]] talked."),
+        doc("b", "All [[ACA|ORG]] staff were told."),
+    )
+    assert not same(r, "ACA", "Acme Commercial Aircraft")
+    assert not same(r, "ACA", "Atlas Cargo Airways")
+
+
+def test_a_generic_word_and_a_unit_code_name_the_organisation() -> None:
+    r = resolve(
+        doc("a", "[[Harbour Workers Guild|ORG]] ([[HWG|ORG]]) met. The [[HWG Union|ORG]] voted."),
+        doc("b", "[[HWG Local B12|ORG]] and [[HWG 7 & B12|ORG]] members met. [[B12|NORP]] agreed."),
+    )
+    assert same(r, "Harbour Workers Guild", "HWG Union")
+    assert same(r, "HWG Local B12", "B12")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from dateline.analyse.convert import Analysis
 from dateline.analyse.fold import fold
@@ -41,6 +42,12 @@ from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_b
 # something ("Nguyen Van An" and "Nguyen Van Anh" are two people: short names never fuzz).
 FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LENGTH = 12
+# A one-word reference this long may be a one-letter typo of a surname.
+MISSPELT_MIN_LENGTH = 6
+# Words an acronym's letters skip: "Bureau of the Harbour and Docks" is BHD.
+INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
+# Words that add nothing to an organisation named before them: "ACME Union" is ACME.
+GENERIC_ORG_WORDS = frozenset({"union", "group", "company", "corporation", "inc", "ltd"})
 # Which kind wins when one entity's mentions disagree, after the majority.
 KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
 # Kinds compared as places (spaces and administrative words ignored).
@@ -105,7 +112,7 @@ def _node(mention: Mention) -> _Node:
     if kind == "FAC":
         return _Node(mention, kind, "FAC", facility_key(mention.text) or place_key(mention.text))
     if kind == "ORG":
-        return _Node(mention, kind, "ORG", org_key(mention.text))
+        return _Node(mention, kind, "ORG", org_key(mention.text, strict=True))
     return _Node(mention, kind, kind, name_key(mention.text))
 
 
@@ -165,7 +172,10 @@ def resolve_entities(
     _merge_near_spellings(groups, nodes)
     _merge_name_variants(groups, nodes)
     _merge_acronyms(groups, analyses, nodes)
+    _merge_spelled_out(groups, analyses, nodes)
+    _merge_generic_forms(groups, nodes)
     _merge_qualified_orgs(groups, nodes)
+    _merge_by_initials(groups, nodes)
     _attach_short_references(groups, nodes, by_document)
     texts = {a.document_id: a.text for a in analyses}
     resolution = _build(groups, nodes, claims, published, texts, dropped)
@@ -357,17 +367,141 @@ def _abbreviates(short: str, full: str) -> bool:
     )
 
 
+def _merge_spelled_out(
+    groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]
+) -> None:
+    """ "Armed Forces of the Republic (AFR)" where the model tagged only "Republic": the
+    words before the bracket whose initials spell the acronym are its full name, and
+    join the organisation of that name when the corpus has one."""
+    orgs = {n.key: n.id for n in nodes if n.group == "ORG"}
+    text_of = {a.document_id: a.text for a in analyses}
+    for node in nodes:
+        m = node.mention
+        if node.group != "ORG" or not _acronym(m.text):
+            continue
+        text = text_of[m.document_id]
+        if not (
+            text[: m.start].rstrip().endswith("(")
+            and (node.bracketed or text.startswith(")", m.end))
+        ):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        full = _spelled_out(text[line_start : text.rfind("(", 0, m.start)], m.text)
+        target = orgs.get(org_key(full, strict=True)) if full else None
+        if target:
+            groups.union(node.id, target)
+
+
+def _merge_by_initials(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """An acronym the text never spells out joins the one organisation of the corpus
+    whose initials it is ("ACA" and "Acme Commercial Aircraft")."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        if node.group == "ORG" and len(node.mention.text.split()) > 1:
+            by_initials[_initials(node.mention.text)].add(groups.find(node.id))
+    for node in nodes:
+        if (
+            node.group != "ORG"
+            or not _acronym(node.mention.text)
+            or is_org_alias(node.mention.text)
+        ):
+            continue
+        fits = by_initials.get(fold(node.mention.text).replace(".", ""), set())
+        if len(fits) == 1:
+            groups.union(node.id, next(iter(fits)))
+
+
+def _merge_generic_forms(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """ "ACME Union" is ACME; a unit's code alone ("W24") is the one unit it ends
+    ("ACME District W24")."""
+    orgs = {n.key: n.id for n in nodes if n.group == "ORG"}
+    codes: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        words = node.key.split()
+        # "ACME 751 & W24" lists two units: it names neither
+        if (
+            node.group == "ORG"
+            and len(words) > 1
+            and _code(words[-1])
+            and words[-2] not in {"&", "and"}
+        ):
+            codes[words[-1]].add(groups.find(node.id))
+    for node in nodes:
+        words = node.key.split()
+        if node.group == "ORG" and len(words) > 1 and words[-1] in GENERIC_ORG_WORDS:
+            target = orgs.get(" ".join(words[:-1]))
+            if target:
+                groups.union(node.id, target)
+        if node.group in {"ORG", "NORP", "PLACE"} and len(words) == 1 and _code(words[0]):
+            fits = codes.get(words[0], set())
+            if len(fits) == 1:
+                groups.union(node.id, next(iter(fits)))
+
+
+def _acronym(text: str) -> bool:
+    letters = fold(text).replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _code(word: str) -> bool:
+    """A unit's code: letters and digits ("w24", "b2"), not a plain number."""
+    return word.isalnum() and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w and w.lower() not in INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _spelled_out(before: str, acronym: str) -> str | None:
+    """The last words of ``before`` whose initials are ``acronym``, or None."""
+    want = fold(acronym).replace(".", "").upper()
+    words = before.split()
+    for i in range(len(words) - 1, -1, -1):
+        phrase = " ".join(words[i:])
+        if not words[i][:1].isupper():
+            continue
+        if _initials(phrase) == want:
+            return phrase
+        if len(_initials(phrase)) > len(want):
+            return None
+    return None
+
+
 def _merge_qualified_orgs(groups: _Groups, nodes: Sequence[_Node]) -> None:
-    """ "Department of War" joins "US Department of War" when only one country's body
-    of that name is in the corpus."""
-    qualified: dict[str, set[str]] = defaultdict(set)
-    for node in nodes:
-        found = qualified_org(node.mention.text) if node.group == "ORG" else None
+    """One body under several wordings.
+
+    Wordings that differ only by "national" ("Ministry of National Defence", "defence
+    ministry") are one body when at most one country's body of that name is in the
+    corpus. "Department of War" joins "US Department of War" when only one country's
+    body of that name is in the corpus, or else when only one has that exact wording
+    ("Department of National Defense" joins the country's that says "National").
+    """
+    orgs = [n for n in nodes if n.group == "ORG"]
+    countries: dict[str, set[str]] = defaultdict(set)
+    loose_fits: dict[str, set[str]] = defaultdict(set)
+    strict_fits: dict[str, set[str]] = defaultdict(set)
+    for node in orgs:
+        found = qualified_org(node.mention.text)
         if found:
-            qualified[found[1]].add(node.id)
-    for node in nodes:
-        fits = qualified.get(node.key, set()) if node.group == "ORG" else set()
-        if len(fits) == 1 and not qualified_org(node.mention.text):
+            countries[found[1]].add(found[0])
+            loose_fits[found[1]].add(node.id)
+            strict = qualified_org(node.mention.text, strict=True)
+            strict_fits[strict[1] if strict else found[1]].add(node.id)
+    by_loose: dict[str, list[_Node]] = defaultdict(list)
+    for node in orgs:
+        by_loose[org_key(node.mention.text)].append(node)
+    for loose, same in by_loose.items():
+        if len(countries.get(loose, ())) <= 1:
+            for node in same[1:]:
+                groups.union(same[0].id, node.id)
+    for node in orgs:
+        if qualified_org(node.mention.text):
+            continue
+        loose = loose_fits.get(org_key(node.mention.text), set())
+        strict = strict_fits.get(node.key, set())
+        fits = loose if len(loose) == 1 else strict
+        if len(fits) == 1:
             groups.union(node.id, next(iter(fits)))
 
 
@@ -399,6 +533,36 @@ def _attach_short_references(
             if candidates:
                 node.target = next(iter(candidates)) if len(candidates) == 1 else None
                 break
+        else:
+            node.target = _family_name_first(node, by_document, groups) or _misspelt(node, corpus)
+
+
+def _family_name_first(
+    node: _Node, by_document: Mapping[str, Sequence[_Node]], groups: _Groups
+) -> str | None:
+    """A reference no full name ends with, that begins exactly one full name in its own
+    document: a family name written first ("Zhang" after "Zhang Wei")."""
+    fits = {
+        groups.find(n.id)
+        for n in by_document[node.mention.document_id]
+        if n.group == "PERSON" and not n.short and n.key.split()[0] == node.key
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _misspelt(node: _Node, corpus: Mapping[str, set[str]]) -> str | None:
+    """A reference no full name ends with, one letter away from exactly one surname that
+    stands for one person: a typo ("Hegsteh" for "Hegseth" is two; "Hagseth" is one)."""
+    if len(node.key) < MISSPELT_MIN_LENGTH:
+        return None
+    fits = [
+        roots
+        for surname, roots in corpus.items()
+        if surname[:1] == node.key[:1] and Levenshtein.distance(surname, node.key) == 1
+    ]
+    if len(fits) == 1 and len(fits[0]) == 1:
+        return next(iter(fits[0]))
+    return None
 
 
 def _build(
