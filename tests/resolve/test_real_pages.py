@@ -287,3 +287,105 @@ def test_a_generic_word_and_a_unit_code_name_the_organisation() -> None:
     )
     assert same(r, "Harbour Workers Guild", "HWG Union")
     assert same(r, "HWG Local B12", "B12")
+
+
+# -- junk that is no name ----------------------------------------------------------------
+
+
+def test_models_of_vehicles_and_weapons_are_no_entities() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "A [[Harrow Long|PERSON]] Strike Missile was fired.\n"
+            "Crews fly the [[F-27|ORG]] daily.\n"
+            "Plants build the 808 [[ZX|ORG]], 818 and 828 jets.\n"
+            "A panel fell off a 808 [[ZX|ORG]] jet.\n"
+            "Some 900 [[UAW|ORG]] members voted.\n"
+            "[[Orca|PERSON]] missiles were moved.\n"
+            "[[Acme|ORG]] jets flew in. [[Acme|ORG]] said.",
+        ),
+        doc("b", "[[UAW|ORG]] leaders met [[Acme|ORG]]."),
+    )
+    found = names(r)
+    assert not {"Harrow Long", "F-27", "ZX", "Orca"} & found
+    assert {"UAW", "Acme"} <= found
+    assert entity(r, "UAW").mentions == 2
+    assert entity(r, "Acme").mentions == 3
+
+
+def test_lower_case_and_run_together_names_are_dropped() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "Ships passed the [[islands|PERSON]] at dawn, [[Halden|GPE]] said.\n"
+            "By Jo [[PikeNovember 3, 2024|ORG]]",
+        )
+    )
+    assert names(r) == {"Halden"}
+
+
+def test_a_whole_headline_line_taken_for_one_name_keeps_the_known_name() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "[[Acme Dock Workers Win New Contract|ORG]]\n[[Acme|ORG]] agreed to the terms.",
+        )
+    )
+    assert names(r) == {"Acme"}
+    assert entity(r, "Acme").mentions == 2
+
+
+def test_a_facility_or_unit_tagged_as_a_person_is_not_a_person() -> None:
+    r = resolve(doc("a", "Jets left [[Orley Airfield|PERSON]]. The [[Harbour Corps|PERSON]] met."))
+    assert entity(r, "Orley Airfield").kind == "FAC"
+    assert entity(r, "Harbour Corps").kind == "ORG"
+
+
+# -- titles ------------------------------------------------------------------------------
+
+
+def test_a_title_that_swallowed_the_first_name_gives_it_back() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "Secretary of Finance Colm [[J. Ray III|PERSON]] spoke.\n"
+            "Envoy to Norway Ilse [[Brandvold|PERSON]] arrived.\n"
+            "US Secretaries [[Ray|PERSON]] and Brandvold met.",
+        ),
+        published={"a": "2025-01-02"},
+    )
+    ray = entity(r, "Colm J. Ray III")
+    assert [role.title for role in ray.roles] == ["Secretary of Finance"]
+    assert ray.name == "Colm J. Ray III"
+    ilse = entity(r, "Ilse Brandvold")
+    assert [role.title for role in ilse.roles] == ["Envoy to Norway"]
+    assert "Secretaries Ray" not in names(r)
+
+
+def test_a_title_before_a_comma_is_not_the_name_s() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "[[Pia Lund|PERSON]] will travel. According to the spokesman, [[Lund|PERSON]] "
+            "meets the minister.",
+        )
+    )
+    assert entity(r, "Pia Lund").roles == ()
+
+
+def test_a_lower_case_office_word_makes_a_title() -> None:
+    r = resolve(doc("a", "They met the Norwegian defence chief [[Pia Lund|PERSON]] on Monday."))
+    assert [role.title for role in entity(r, "Pia Lund").roles] == ["defence chief"]
+
+
+def test_titles_over_time_keep_their_dates() -> None:
+    r = resolve(
+        doc("a", "Secretary of Defence [[Nils Varga|PERSON]] flew in."),
+        doc("b", "Secretary of Defence [[Nils Varga|PERSON]] spoke again."),
+        doc("c", "Secretary of War [[Nils Varga|PERSON]] returned. [[Varga|PERSON]] spoke."),
+        published={"a": "2025-02-01", "b": "2025-03-01", "c": "2025-10-30"},
+    )
+    roles = {role.title: role for role in entity(r, "Nils Varga").roles}
+    defence, war = roles["Secretary of Defence"], roles["Secretary of War"]
+    assert (defence.first_seen, defence.last_seen) == ("2025-02-01", "2025-03-01")
+    assert (war.first_seen, war.last_seen) == ("2025-10-30", "2025-10-30")

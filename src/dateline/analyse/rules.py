@@ -64,7 +64,7 @@ OFFICE_WORDS = _lexicon(
 # Words that make a capitalised run an organisation or an event, not a person's name.
 ORG_WORDS = _lexicon(
     "ministry department office committee council commission agency army navy force "
-    "forces command staff party assembly congress parliament government academy "
+    "forces corps command staff party assembly congress parliament government academy "
     "university institute school college union association organisation organization "
     "bank company corporation group court embassy consulate news exhibition "
     "conference summit forum meeting dialogue programme program project fund "

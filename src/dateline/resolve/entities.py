@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from dateline.analyse.convert import Analysis
 from dateline.analyse.fold import fold
+from dateline.analyse.rules import ORG_WORDS, bare
 from dateline.model import Entity, Mention
 from dateline.resolve.aliases import (
     country_of,
@@ -105,6 +106,10 @@ def _node(mention: Mention) -> _Node:
     kind = mention.kind
     if kind in NAMED_BODY_KINDS and is_org_alias(mention.text):
         kind = "ORG"  # "talks at the Pentagon" is tagged a building; the tables know better
+    if kind == "PERSON" and facility_key(mention.text):
+        kind = "FAC"  # "Orley Airfield" is no one's name
+    elif kind == "PERSON" and bare(mention.text.split()[-1]) in ORG_WORDS:
+        kind = "ORG"  # nor is "Harbour Corps"
     if kind == "PERSON":
         return _Node(mention, kind, "PERSON", person_key(mention.text))
     if kind in PLACE_KINDS:

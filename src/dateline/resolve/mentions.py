@@ -31,13 +31,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.analyse.rules import (
+    CALENDAR,
     HONORIFICS,
+    ORG_WORDS,
     RANKS,
     bare,
     is_name_word,
     is_title_vocabulary,
 )
 from dateline.model import Mention
+from dateline.resolve.aliases import country_of_word
 
 # Generational suffixes: part of how a name is written, never of whom it names.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -64,6 +67,46 @@ AUTHOR_NOUNS = frozenset(
 )
 # Words before a page's last name that make its last line running prose, cut mid-way.
 PROSE_WORDS = 5
+# Nouns that make the name before them a model: "the Orca Attack Drone", "Orca missiles".
+VEHICLE_NOUNS = frozenset(
+    {
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "launcher",
+        "launchers",
+        "aircraft",
+        "jet",
+        "jets",
+        "plane",
+        "planes",
+        "drone",
+        "drones",
+        "helicopter",
+        "helicopters",
+        "tank",
+        "tanks",
+        "fighter",
+        "fighters",
+        "bomber",
+        "bombers",
+        "frigate",
+        "destroyer",
+        "submarine",
+        "truck",
+        "trucks",
+        "vehicle",
+        "vehicles",
+    }
+)
+# A model designation: letters, a hyphen, a number ("F-16", "C-130J").
+_DESIGNATION = re.compile(r"^[A-Z]{1,3}-\d+[A-Z]?$")
+# A word run into a date: "RoeOctober 21" (a byline glued to its timestamp).
+_RUN_INTO_DATE = re.compile(
+    r"[a-z](?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
 # Image file names: "Name_Other.jpeg".
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b", re.IGNORECASE)
 _NOT_IN_A_NAME = re.compile(r"[/|_@©#\\]")
@@ -120,6 +163,10 @@ def _parts(text: str, mention: Mention) -> tuple[list[Read], str | None]:
     m = _without_mojibake(m)
     if _not_a_name(m.text):
         return [], "not a name: credit, file name or title words"
+    if m.kind == "PERSON" and not any(w[:1].isupper() for w in m.text.split()):
+        return [], "not a name: no capital"
+    if _model_name(text, m):
+        return [], "a vehicle or weapon model"
     if _cut_off(text, m):
         return [], "cut off at the page's end"
     acronym = _ACRONYM_IN_BRACKETS.search(m.text)
@@ -130,7 +177,7 @@ def _parts(text: str, mention: Mention) -> tuple[list[Read], str | None]:
     ranked = _without_trailing_rank(m)
     if ranked is None:
         return [], "a rank, not a name"
-    return [Read(_person_after_title(ranked))], None
+    return [Read(_with_swallowed_first_name(text, _person_after_title(ranked)))], None
 
 
 def _sub(mention: Mention, start: int, end: int) -> Mention:
@@ -176,12 +223,39 @@ def _without_mojibake(mention: Mention) -> Mention:
 def _not_a_name(text: str) -> bool:
     if not text or _NOT_IN_A_NAME.search(text) or _IMAGE_FILE.search(text):
         return True
+    if _RUN_INTO_DATE.search(text):
+        return True
     words = [bare(w) for w in text.split()]
     if any(w in CREDIT_WORDS for w in words):
         return True
     if not any(c.isalpha() for c in text):
         return True
     return all(w in NAME_SUFFIXES or is_title_vocabulary(w) for w in words)
+
+
+def _model_name(text: str, mention: Mention) -> bool:
+    """A name that runs on into a vehicle or weapon noun is a model's: "Tomahawk Land"
+    of "Tomahawk Land Attack Missile", "Orca" of "Orca Drone"; a person's also before a
+    plain one ("Orca missiles"). A company before a plain one stays ("Acme jets")."""
+    begin, finish = _line(text, mention.start, mention.end)
+    if _DESIGNATION.match(mention.text):
+        return True  # "F-16", "C-130J"
+    before = text[begin : mention.start].split()
+    after = text[mention.end : finish].split()
+    if before and before[-1].isdigit() and len(before[-1]) >= 3 and mention.text.isupper():
+        # "the 737 XL, 767 and 777": a type number and its variant, not "600 UAW members"
+        follower = after[0] if after else ""
+        if not follower or not follower[:1].isalpha() or follower in {"and", "or"}:
+            return True
+        if follower[:1].isdigit() or bare(follower) in VEHICLE_NOUNS:
+            return True
+    run = 0
+    while run < len(after) and after[run][:1].isupper() and run < 4:
+        run += 1
+    if run and bare(after[run - 1].strip(",.;:)")) in VEHICLE_NOUNS:
+        return True
+    nxt = bare(after[run].strip(",.;:)")) if run < len(after) else ""
+    return nxt in VEHICLE_NOUNS and (run > 0 or mention.kind == "PERSON")
 
 
 def _cut_off(text: str, mention: Mention) -> bool:
@@ -219,6 +293,43 @@ def _person_after_title(mention: Mention) -> Mention:
     if len(names) < 2 or not all(is_name_word(w) for w in names):
         return mention
     return replace(_sub(mention, words[i].start(), len(mention.text)), kind="PERSON")
+
+
+def _with_swallowed_first_name(text: str, mention: Mention) -> Mention:
+    """ "Secretary of Works Jane Q. Roe" tagged "Q. Roe", "Envoy to Norway Jane Roe" tagged
+    "Roe": the title took the first name. A surname alone (or from an initial on) right
+    after a capitalised word that itself follows title words or a country gets it back."""
+    words = mention.text.split()
+    if mention.kind != "PERSON" or not (len(words) == 1 or _initial(words[0])):
+        return mention
+    before = text[: mention.start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return mention
+    previous = before[:-1].split(" ")
+    if len(previous) < 2:
+        return mention
+    first, lead = previous[-1], previous[-2]
+    if not _first_name(first) or not (is_title_vocabulary(lead) or country_of_word(lead)):
+        return mention
+    start = mention.start - len(first) - 1
+    return replace(mention, start=start, text=text[start : mention.end])
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised word that can open a name ("Jane", "MaryAnn"): no title, country,
+    organisation or calendar word."""
+    w = bare(word)
+    singular = w[:-3] + "y" if w.endswith("ies") else w.removesuffix("s")
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and len(word) > 1
+        and not is_title_vocabulary(word)
+        and not is_title_vocabulary(singular)  # "Secretaries", "Ministers"
+        and country_of_word(word) is None
+        and w not in ORG_WORDS
+        and w not in CALENDAR
+    )
 
 
 def _initial(word: str) -> bool:
@@ -292,6 +403,9 @@ def _headline_line(text: str, mention: Mention, mentions: Sequence[Mention]) -> 
     line = text[begin:finish].rstrip()
     if not line or line.endswith((".", "!", "?", ":", ";", ",")) or len(line) > 200:
         return False
+    words = line.split()
+    if mention.start == begin and mention.end >= begin + len(line) and len(words) >= 4:
+        return True  # a whole line of capitalised words taken for one name
     named = [(m.start - begin, m.end - begin) for m in mentions if begin <= m.start < finish]
     others = [
         w

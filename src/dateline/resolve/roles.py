@@ -35,6 +35,8 @@ MAX_COMPLEMENT = 4
 WINDOW = 200
 
 _WORD = re.compile(r"[^\s,;:()\[\]\"“”]+")
+# Punctuation that separates a title from the name after it.
+_BREAK = re.compile(r"[,;:()\[\]\"“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +74,8 @@ def title_before(document_id: str, text: str, start: int, end: int) -> TitleClai
     while i > 0 and is_rank_or_honorific(words[i - 1][2]):
         i -= 1
     parsed, first = _parse_backwards([w for _, _, w in words[:i]])
-    if parsed is None:
-        return None
+    if parsed is None or _BREAK.search(text, words[first][0], start):
+        return None  # "According to the spokesman, Name": the title is someone else's
     return _claim(parsed, Source(document_id, words[first][0], end))
 
 
@@ -151,7 +153,7 @@ def _modifier(word: str) -> bool:
     """A word that can stand before a title head: a qualifier, another head or a country."""
     w = bare(word)
     if not word[:1].isupper():
-        return False
+        return w in OFFICE_WORDS  # "the defence chief"
     return w in TITLE_MODIFIERS or w in TITLE_HEADS or country_of_word(word) is not None
 
 
