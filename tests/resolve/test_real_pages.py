@@ -389,3 +389,22 @@ def test_titles_over_time_keep_their_dates() -> None:
     defence, war = roles["Secretary of Defence"], roles["Secretary of War"]
     assert (defence.first_seen, defence.last_seen) == ("2025-02-01", "2025-03-01")
     assert (war.first_seen, war.last_seen) == ("2025-10-30", "2025-10-30")
+
+
+def test_a_nickname_in_quotes_names_the_same_person() -> None:
+    r = resolve(
+        doc(
+            "a",
+            'Senator [[Rodolfo "Rudy" Ferrer Jr.|PERSON]] spoke. [[Rodolfo Ferrer|PERSON]] left.',
+        ),
+        doc("b", "[[Rudy Ferrer|PERSON]] arrived. [[Ferrer|PERSON]] waved."),
+    )
+    assert same(r, "Rodolfo Ferrer", "Rudy Ferrer", "Ferrer")
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    r = resolve(
+        doc("a", "[[Rodolfo Ferrer|PERSON]] spoke."),
+        doc("b", "[[Rudy Ferrer|PERSON]] arrived. [[Ferrer|PERSON]] waved."),
+    )
+    assert not same(r, "Rodolfo Ferrer", "Rudy Ferrer")

@@ -49,6 +49,10 @@ MISSPELT_MIN_LENGTH = 6
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
 # Words that add nothing to an organisation named before them: "ACME Union" is ACME.
 GENERIC_ORG_WORDS = frozenset({"union", "group", "company", "corporation", "inc", "ltd"})
+# A first name, a nickname in quotes, the rest of the name: 'Jane "Jojo" Q. Roe Jr.'.
+_NICKNAMED = re.compile(
+    r"\b([A-Z][\w'-]+) [\"“‘']([A-Z][\w'-]+)[\"”’'] ((?:[A-Z][\w'.-]*\s?){1,4})"
+)
 # Which kind wins when one entity's mentions disagree, after the majority.
 KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
 # Kinds compared as places (spaces and administrative words ignored).
@@ -176,6 +180,7 @@ def resolve_entities(
             groups.find(node.id)
     _merge_near_spellings(groups, nodes)
     _merge_name_variants(groups, nodes)
+    _merge_nicknames(groups, analyses, nodes)
     _merge_acronyms(groups, analyses, nodes)
     _merge_spelled_out(groups, analyses, nodes)
     _merge_generic_forms(groups, nodes)
@@ -337,6 +342,17 @@ def _merge_name_variants(groups: _Groups, nodes: Sequence[_Node]) -> None:
         }
         if len(fits) == 1:
             groups.union("PERSON\x1f" + " ".join(name), fits.pop())
+
+
+def _merge_nicknames(groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]) -> None:
+    """'Jane "Jojo" Roe': "Jojo Roe" is Jane Roe, wherever either is named."""
+    people = {n.key for n in nodes if n.group == "PERSON" and not n.short}
+    for analysis in analyses:
+        for found in _NICKNAMED.finditer(analysis.text):
+            first, nickname, rest = found.group(1), found.group(2), found.group(3)
+            full, nicknamed = person_key(f"{first} {rest}"), person_key(f"{nickname} {rest}")
+            if full in people and nicknamed in people:
+                groups.union(f"PERSON\x1f{full}", f"PERSON\x1f{nicknamed}")
 
 
 def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
