@@ -408,3 +408,27 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
         doc("b", "[[Rudy Ferrer|PERSON]] arrived. [[Ferrer|PERSON]] waved."),
     )
     assert not same(r, "Rodolfo Ferrer", "Rudy Ferrer")
+
+
+def test_by_and_credits_in_prose_are_no_credit_lines() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "The deal was backed by the [[Harbour Council|ORG]] on Monday.\n"
+            "The union credits Acting Secretary of Trade [[Mila Sorensen|PERSON]] for the deal.",
+        )
+    )
+    assert {"Harbour Council", "Mila Sorensen"} <= names(r)
+
+
+def test_the_article_s_own_last_paragraph_is_not_glued_matter() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "[[Acme|ORG]] workers ended their strike in [[Halden|GPE]].\n"
+            "Talks were held under the eye of the [[Labour Court|ORG]].\n"
+            "The vote followed a ruling by the [[Maritime Tribunal|ORG]].\n",
+        ),
+        doc("b", "[[Acme|ORG]] in [[Halden|GPE]] said talks went well."),
+    )
+    assert {"Labour Court", "Maritime Tribunal"} <= names(r)

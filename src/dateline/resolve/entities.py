@@ -632,7 +632,8 @@ def _of_the_story(
 
     Not one seen only as a byline, photo credit or injected word. Not one named once,
     after the article: past the last line that names something other pages name too,
-    a page carries glued matter (another story's teaser, a related headline).
+    and past a line that is no prose, a page carries glued matter (another story's
+    teaser, a related headline, a view counter).
     """
     story = []
     for group in groups:
@@ -652,8 +653,16 @@ def _of_the_story(
             article_end[m.document_id] = max(article_end.get(m.document_id, 0), end)
 
     def after_article(node: _Node) -> bool:
+        """Past the article's end, with a line between that is no prose (a counter, a
+        teaser cut mid-sentence): the page's own last paragraph is no glued matter."""
         end = article_end.get(node.mention.document_id)
-        return end is not None and node.mention.start > end
+        if end is None or node.mention.start <= end:
+            return False
+        text = text_of[node.mention.document_id].rstrip()
+        line_end = text.find("\n", node.mention.end)
+        # its own line counts too, unless it is the page's last (maybe cut by the scrape)
+        upto = text.rfind("\n", 0, node.mention.start) + 1 if line_end < 0 else line_end
+        return any(line.strip() and not _prose(line) for line in text[end:upto].split("\n"))
 
     kept = []
     for group in story:
@@ -662,6 +671,11 @@ def _of_the_story(
         else:
             kept.append(group)
     return kept
+
+
+def _prose(line: str) -> bool:
+    """A line that ends as a sentence does."""
+    return line.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
 
 
 def _org_namer(built: Sequence[tuple[Entity, Sequence[_Node]]]) -> Callable[[str], str]:

@@ -113,7 +113,7 @@ _NOT_IN_A_NAME = re.compile(r"[/|_@©#\\]")
 # Mojibake of a right single quote (U+2019) read through cp1252 or GBK, with an "s" when
 # it was a possessive: "â€™s", "â€™", a bare "â" left when the rest was cleaned away,
 # "鈥檚" (’s), "鈥�".
-_MOJIBAKE_APOSTROPHE = re.compile(r"(?:â€™|â\x80\x99|â€|鈥檚|鈥\ufffd?|â)s?$")
+_MOJIBAKE_APOSTROPHE = re.compile(r"(?:â€¦|â¦|â€™|â\x80\x99|â€|鈥檚|鈥\ufffd?|â)s?$")
 _INNER_POSSESSIVE = re.compile(r"(?:['’]s|鈥檚|â€™s)\s+(?=\S)")
 _LEADING_POSSESSIVE = re.compile(r"['’]s?\s+(?=\S)")
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9])\s*\)?\s*$")
@@ -380,16 +380,17 @@ def _credited(text: str, mention: Mention) -> bool:
 
 def _credit_lead(before: str) -> bool:
     """The words just before a name are a credit's: "By", "Photo by Lance Cpl.",
-    "(Courtesy: US Marine Corps Cpl.", "©"; ranks, units and titles may come between."""
-    words = before.replace(":", " ").replace("(", " ").split()
+    "(Courtesy: US Marine Corps Cpl.", "©"; ranks, units and titles may come between.
+    A lower-case lead counts only after a credit word or with a colon: "photo by",
+    "credit:", never "backed by" or "the union credits"."""
+    words = before.replace("(", " ").split()
     checked = 0
     while words and checked < 8:
         word = words.pop()
-        key = bare(word)
+        key = bare(word.rstrip(":"))
         if key in CREDIT_LEADS:
-            if key != "by" or not words:
-                return True
-            return not words[-1][:1].islower() or bare(words[-1]) in CREDIT_LEADS
+            after_credit = bool(words) and bare(words[-1].rstrip(":")) in CREDIT_LEADS
+            return word[:1].isupper() or word.endswith(":") or word == "©" or after_credit
         if word.endswith((",", ";")) or not (word[:1].isupper() or key in {"of", "the"}):
             return False
         checked += 1
