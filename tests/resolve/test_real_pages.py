@@ -432,3 +432,30 @@ def test_the_article_s_own_last_paragraph_is_not_glued_matter() -> None:
         doc("b", "[[Acme|ORG]] in [[Halden|GPE]] said talks went well."),
     )
     assert {"Labour Court", "Maritime Tribunal"} <= names(r)
+
+
+def test_an_ambassador_to_a_capital_is_the_ambassador_to_its_country() -> None:
+    r = resolve(
+        doc("a", "Ambassador to Washington [[Rui Tavares|PERSON]] spoke."),
+        doc("b", "Ambassador to the United States [[Rui Tavares|PERSON]] spoke again."),
+    )
+    roles = entity(r, "Rui Tavares").roles
+    assert [role.title for role in roles] == ["Ambassador to United States"]
+    assert len(roles[0].sources) == 2
+
+
+def test_a_bare_title_joins_the_acting_one() -> None:
+    r = resolve(
+        doc("a", "Secretary [[Ama Lind|PERSON]] arrived."),
+        doc("b", "Acting Secretary of Trade [[Ama Lind|PERSON]] spoke."),
+        published={"a": "2025-01-02", "b": "2025-01-05"},
+    )
+    roles = entity(r, "Ama Lind").roles
+    assert [role.title for role in roles] == ["Acting Secretary of Trade"]
+    assert (roles[0].first_seen, roles[0].last_seen) == ("2025-01-02", "2025-01-05")
+
+
+def test_a_foreign_minister_heads_the_ministry_of_foreign_affairs() -> None:
+    r = resolve(doc("a", "Norwegian Foreign Minister [[Pia Lund|PERSON]] spoke."))
+    (role,) = entity(r, "Pia Lund").roles
+    assert role.org == "Norwegian Ministry of Foreign Affairs"

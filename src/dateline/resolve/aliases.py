@@ -226,6 +226,34 @@ COUNTRY_ADJECTIVES: dict[str, str] = {}
 for _adjective, _country in _ADJECTIVES:
     COUNTRY_ADJECTIVES.setdefault(_country, _adjective)
 
+# Capitals that stand for their country after "Ambassador to": "Ambassador to Washington".
+CAPITALS: dict[str, str] = {
+    "washington": "United States",
+    "beijing": "China",
+    "hanoi": "Vietnam",
+    "london": "United Kingdom",
+    "moscow": "Russia",
+    "vientiane": "Laos",
+    "seoul": "South Korea",
+    "pyongyang": "North Korea",
+    "manila": "Philippines",
+    "tokyo": "Japan",
+    "taipei": "Taiwan",
+    "new delhi": "India",
+    "jakarta": "Indonesia",
+    "kuala lumpur": "Malaysia",
+    "bangkok": "Thailand",
+    "phnom penh": "Cambodia",
+    "canberra": "Australia",
+    "ottawa": "Canada",
+    "paris": "France",
+    "berlin": "Germany",
+    "rome": "Italy",
+    "madrid": "Spain",
+    "kyiv": "Ukraine",
+    "brussels": "Belgium",
+}
+
 # Facility type words that name the same kind of place: "Airport" and "Airbase" of one
 # town are one facility in these reports (a joint civil and military airfield).
 FACILITY_TYPES: dict[str, str] = {
@@ -324,6 +352,11 @@ def country_of(text: str) -> str | None:
     if len(key) <= 3 and not bare.replace(".", "").isupper():
         return None
     return _COUNTRY_INDEX.get(key)
+
+
+def capital_country(text: str) -> str | None:
+    """The country whose capital ``text`` names ("Washington" → "United States")."""
+    return CAPITALS.get(name_key(text).removesuffix(" dc"))
 
 
 def country_of_word(word: str) -> str | None:
