@@ -8,6 +8,11 @@ and a short reference ("Giang", "Hegseth") joins the one full name it can stand 
 name the alias tables give to an organisation ("Pentagon", "Department of War") is that
 organisation whatever the model tagged it, and its entity takes the organisation's own
 name.
+
+Mentions are first read as real pages leave them (:mod:`dateline.resolve.mentions`):
+credits, cut-off words and headline fragments are set aside, and every mention dropped
+is kept in :attr:`Resolution.dropped` with its reason. A person's key ignores initials,
+generational suffixes and possessives ("Jane Q. Roe Jr." = "Jane Roe" = "Roe's").
 """
 
 from __future__ import annotations
