@@ -48,13 +48,13 @@ TITLE_HEADS = _lexicon(
     "minister secretary president ambassador chairman chairwoman chair chief director "
     "premier governor mayor spokesman spokeswoman spokesperson envoy consul attache "
     "senator representative congressman congresswoman chancellor king queen emperor "
-    "leader head deputy commander"
+    "leader head deputy commander officer ceo cfo coo"
 )
 # Words that qualify a title without being one ("Acting Assistant Secretary").
 TITLE_MODIFIERS = _lexicon(
     "deputy vice acting assistant under permanent prime first foreign defence defense "
     "state general executive special principal senior standing party national "
-    "interior finance trade home"
+    "interior finance trade home financial operating"
 )
 # Office words: an ORG span made only of these is a title's complement, not an entity.
 OFFICE_WORDS = _lexicon(
@@ -64,7 +64,7 @@ OFFICE_WORDS = _lexicon(
 # Words that make a capitalised run an organisation or an event, not a person's name.
 ORG_WORDS = _lexicon(
     "ministry department office committee council commission agency army navy force "
-    "forces command staff party assembly congress parliament government academy "
+    "forces corps command staff party assembly congress parliament government academy "
     "university institute school college union association organisation organization "
     "bank company corporation group court embassy consulate news exhibition "
     "conference summit forum meeting dialogue programme program project fund "

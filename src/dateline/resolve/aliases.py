@@ -7,6 +7,7 @@ and "VIỆT NAM" meet; places also drop spaces ("Ha Noi" = "Hanoi").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from dateline.analyse.fold import fold
 
@@ -28,29 +29,229 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Russia": ("Russia", "Russian Federation"),
     "Laos": ("Laos", "Lao PDR"),
     "South Korea": ("South Korea", "Republic of Korea", "ROK"),
+    "North Korea": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+    "Philippines": ("Philippines", "Republic of the Philippines"),
+    "Japan": ("Japan",),
+    "Taiwan": ("Taiwan",),
+    "India": ("India",),
+    "Pakistan": ("Pakistan",),
+    "Indonesia": ("Indonesia",),
+    "Malaysia": ("Malaysia",),
+    "Singapore": ("Singapore",),
+    "Thailand": ("Thailand",),
+    "Cambodia": ("Cambodia", "Kingdom of Cambodia"),
+    "Myanmar": ("Myanmar", "Burma"),
+    "Brunei": ("Brunei",),
+    "Timor-Leste": ("Timor-Leste", "East Timor"),
+    "Australia": ("Australia",),
+    "New Zealand": ("New Zealand",),
+    "Canada": ("Canada",),
+    "Mexico": ("Mexico",),
+    "Brazil": ("Brazil",),
+    "Argentina": ("Argentina",),
+    "Chile": ("Chile",),
+    "Colombia": ("Colombia",),
+    "Peru": ("Peru",),
+    "Venezuela": ("Venezuela",),
+    "Cuba": ("Cuba",),
+    "France": ("France",),
+    "Germany": ("Germany",),
+    "Italy": ("Italy",),
+    "Spain": ("Spain",),
+    "Portugal": ("Portugal",),
+    "Netherlands": ("Netherlands", "Holland"),
+    "Belgium": ("Belgium",),
+    "Switzerland": ("Switzerland",),
+    "Austria": ("Austria",),
+    "Poland": ("Poland",),
+    "Czech Republic": ("Czech Republic", "Czechia"),
+    "Hungary": ("Hungary",),
+    "Romania": ("Romania",),
+    "Bulgaria": ("Bulgaria",),
+    "Greece": ("Greece",),
+    "Ukraine": ("Ukraine",),
+    "Belarus": ("Belarus",),
+    "Lithuania": ("Lithuania",),
+    "Latvia": ("Latvia",),
+    "Estonia": ("Estonia",),
+    "Finland": ("Finland",),
+    "Sweden": ("Sweden",),
+    "Norway": ("Norway",),
+    "Denmark": ("Denmark",),
+    "Ireland": ("Ireland",),
+    "Iceland": ("Iceland",),
+    "Serbia": ("Serbia",),
+    "Croatia": ("Croatia",),
+    "Israel": ("Israel",),
+    "Iran": ("Iran",),
+    "Iraq": ("Iraq",),
+    "Syria": ("Syria",),
+    "Lebanon": ("Lebanon",),
+    "Saudi Arabia": ("Saudi Arabia",),
+    "United Arab Emirates": ("United Arab Emirates", "UAE"),
+    "Qatar": ("Qatar",),
+    "Kuwait": ("Kuwait",),
+    "Yemen": ("Yemen",),
+    "Oman": ("Oman",),
+    "Egypt": ("Egypt",),
+    "Libya": ("Libya",),
+    "Tunisia": ("Tunisia",),
+    "Algeria": ("Algeria",),
+    "Morocco": ("Morocco",),
+    "Nigeria": ("Nigeria",),
+    "Ghana": ("Ghana",),
+    "Kenya": ("Kenya",),
+    "Ethiopia": ("Ethiopia",),
+    "Somalia": ("Somalia",),
+    "Sudan": ("Sudan",),
+    "South Africa": ("South Africa",),
+    "Afghanistan": ("Afghanistan",),
+    "Bangladesh": ("Bangladesh",),
+    "Sri Lanka": ("Sri Lanka",),
+    "Nepal": ("Nepal",),
+    "Mongolia": ("Mongolia",),
+    "Kazakhstan": ("Kazakhstan",),
+    "Uzbekistan": ("Uzbekistan",),
+    "Azerbaijan": ("Azerbaijan",),
+    "Armenia": ("Armenia",),
 }
 
-# Adjectives that name a country inside a title ("Vietnamese Deputy Minister").
+# Adjectives that name a country inside a title ("Vietnamese Deputy Minister"). A country
+# whose own adjective is here names its institutions with it (COUNTRY_ADJECTIVES).
+_ADJECTIVES: tuple[tuple[str, str], ...] = (
+    ("Vietnamese", "Vietnam"),
+    ("US", "United States"),
+    ("American", "United States"),
+    ("Chinese", "China"),
+    ("British", "United Kingdom"),
+    ("Russian", "Russia"),
+    ("Lao", "Laos"),
+    ("Laotian", "Laos"),
+    ("South Korean", "South Korea"),
+    ("North Korean", "North Korea"),
+    ("Philippine", "Philippines"),
+    ("Filipino", "Philippines"),
+    ("Japanese", "Japan"),
+    ("Taiwanese", "Taiwan"),
+    ("Indian", "India"),
+    ("Pakistani", "Pakistan"),
+    ("Indonesian", "Indonesia"),
+    ("Malaysian", "Malaysia"),
+    ("Singaporean", "Singapore"),
+    ("Thai", "Thailand"),
+    ("Cambodian", "Cambodia"),
+    ("Myanmar", "Myanmar"),
+    ("Burmese", "Myanmar"),
+    ("Bruneian", "Brunei"),
+    ("Australian", "Australia"),
+    ("Canadian", "Canada"),
+    ("Mexican", "Mexico"),
+    ("Brazilian", "Brazil"),
+    ("Argentine", "Argentina"),
+    ("Chilean", "Chile"),
+    ("Colombian", "Colombia"),
+    ("Peruvian", "Peru"),
+    ("Venezuelan", "Venezuela"),
+    ("Cuban", "Cuba"),
+    ("French", "France"),
+    ("German", "Germany"),
+    ("Italian", "Italy"),
+    ("Spanish", "Spain"),
+    ("Portuguese", "Portugal"),
+    ("Dutch", "Netherlands"),
+    ("Belgian", "Belgium"),
+    ("Swiss", "Switzerland"),
+    ("Austrian", "Austria"),
+    ("Polish", "Poland"),
+    ("Czech", "Czech Republic"),
+    ("Hungarian", "Hungary"),
+    ("Romanian", "Romania"),
+    ("Bulgarian", "Bulgaria"),
+    ("Greek", "Greece"),
+    ("Ukrainian", "Ukraine"),
+    ("Belarusian", "Belarus"),
+    ("Lithuanian", "Lithuania"),
+    ("Latvian", "Latvia"),
+    ("Estonian", "Estonia"),
+    ("Finnish", "Finland"),
+    ("Swedish", "Sweden"),
+    ("Norwegian", "Norway"),
+    ("Danish", "Denmark"),
+    ("Irish", "Ireland"),
+    ("Icelandic", "Iceland"),
+    ("Serbian", "Serbia"),
+    ("Croatian", "Croatia"),
+    ("Israeli", "Israel"),
+    ("Iranian", "Iran"),
+    ("Iraqi", "Iraq"),
+    ("Syrian", "Syria"),
+    ("Lebanese", "Lebanon"),
+    ("Saudi", "Saudi Arabia"),
+    ("Emirati", "United Arab Emirates"),
+    ("Qatari", "Qatar"),
+    ("Kuwaiti", "Kuwait"),
+    ("Yemeni", "Yemen"),
+    ("Omani", "Oman"),
+    ("Egyptian", "Egypt"),
+    ("Libyan", "Libya"),
+    ("Tunisian", "Tunisia"),
+    ("Algerian", "Algeria"),
+    ("Moroccan", "Morocco"),
+    ("Nigerian", "Nigeria"),
+    ("Ghanaian", "Ghana"),
+    ("Kenyan", "Kenya"),
+    ("Ethiopian", "Ethiopia"),
+    ("Somali", "Somalia"),
+    ("Sudanese", "Sudan"),
+    ("South African", "South Africa"),
+    ("Afghan", "Afghanistan"),
+    ("Bangladeshi", "Bangladesh"),
+    ("Sri Lankan", "Sri Lanka"),
+    ("Nepali", "Nepal"),
+    ("Mongolian", "Mongolia"),
+    ("Kazakh", "Kazakhstan"),
+    ("Uzbek", "Uzbekistan"),
+    ("Azerbaijani", "Azerbaijan"),
+    ("Armenian", "Armenia"),
+)
+# Every adjective, keyed lower-case (one-word keys are what title parsing looks up); not
+# "US", which country_of reads only in capitals (never the pronoun).
 DEMONYMS: dict[str, str] = {
-    "vietnamese": "Vietnam",
-    "american": "United States",
-    "chinese": "China",
-    "british": "United Kingdom",
-    "russian": "Russia",
-    "lao": "Laos",
-    "laotian": "Laos",
+    adjective.lower(): country for adjective, country in _ADJECTIVES if not adjective.isupper()
 }
 
 # How a country qualifies one of its institutions: "US Department of Defence",
-# "Vietnamese Ministry of National Defence".
-COUNTRY_ADJECTIVES: dict[str, str] = {
-    "Vietnam": "Vietnamese",
-    "United States": "US",
-    "China": "Chinese",
-    "United Kingdom": "British",
-    "Russia": "Russian",
-    "Laos": "Lao",
-    "South Korea": "South Korean",
+# "Vietnamese Ministry of National Defence" (the first adjective listed for it).
+COUNTRY_ADJECTIVES: dict[str, str] = {}
+for _adjective, _country in _ADJECTIVES:
+    COUNTRY_ADJECTIVES.setdefault(_country, _adjective)
+
+# Capitals that stand for their country after "Ambassador to": "Ambassador to Washington".
+CAPITALS: dict[str, str] = {
+    "washington": "United States",
+    "beijing": "China",
+    "hanoi": "Vietnam",
+    "london": "United Kingdom",
+    "moscow": "Russia",
+    "vientiane": "Laos",
+    "seoul": "South Korea",
+    "pyongyang": "North Korea",
+    "manila": "Philippines",
+    "tokyo": "Japan",
+    "taipei": "Taiwan",
+    "new delhi": "India",
+    "jakarta": "Indonesia",
+    "kuala lumpur": "Malaysia",
+    "bangkok": "Thailand",
+    "phnom penh": "Cambodia",
+    "canberra": "Australia",
+    "ottawa": "Canada",
+    "paris": "France",
+    "berlin": "Germany",
+    "rome": "Italy",
+    "madrid": "Spain",
+    "kyiv": "Ukraine",
+    "brussels": "Belgium",
 }
 
 # Facility type words that name the same kind of place: "Airport" and "Airbase" of one
@@ -67,6 +268,9 @@ FACILITY_TYPES: dict[str, str] = {
     "harbor": "port",
     "naval base": "naval base",
 }
+
+# Type words written before a facility's name: "Camp X" is the camp X.
+FACILITY_PREFIXES: dict[str, str] = {"camp": "camp"}
 
 # Organisations that took a new name or a second official one: (other name, usual name,
 # country). Each gives an alias with and without the country ("US Department of War",
@@ -150,6 +354,11 @@ def country_of(text: str) -> str | None:
     return _COUNTRY_INDEX.get(key)
 
 
+def capital_country(text: str) -> str | None:
+    """The country whose capital ``text`` names ("Washington" → "United States")."""
+    return CAPITALS.get(name_key(text).removesuffix(" dc"))
+
+
 def country_of_word(word: str) -> str | None:
     """A country named by one title word: a country name, its possessive or its adjective."""
     return country_of(word) or DEMONYMS.get(name_key(word))
@@ -162,14 +371,20 @@ def facility_key(text: str) -> str | None:
         if key.endswith(" " + words):
             name = key[: -len(words) - 1]
             return f"{name.replace(' ', '').replace('-', '')}|{FACILITY_TYPES[words]}"
+    first, _, name = key.partition(" ")
+    if first in FACILITY_PREFIXES and name:
+        return f"{name.replace(' ', '').replace('-', '')}|{FACILITY_PREFIXES[first]}"
     return None
 
 
-def org_key(text: str) -> str:
+def org_key(text: str, strict: bool = False) -> str:
     """An organisation's key: "Vietnamese defence ministry" and "Vietnamese Ministry of
-    National Defence" meet, and a known other name becomes the usual one."""
+    National Defence" meet, and a known other name becomes the usual one. A ``strict``
+    key keeps "national": two countries' bodies may differ by that word alone."""
     key = _org_words_key(text)
-    return ORG_ALIASES.get(key, key)
+    if key in ORG_ALIASES:
+        return ORG_ALIASES[key]
+    return _org_words_key(text, drop=()) if strict else key
 
 
 def is_org_alias(text: str) -> bool:
@@ -178,7 +393,7 @@ def is_org_alias(text: str) -> bool:
     return _org_words_key(text) in ORG_ALIASES
 
 
-def _org_words_key(text: str) -> str:
+def _org_words_key(text: str, drop: Collection[str] = ORG_KEY_DROP) -> str:
     """:func:`org_key` before the alias tables: body words in one order, "national" gone."""
     words = name_key(text).split()
     if words and words[0] == "the":
@@ -186,18 +401,16 @@ def _org_words_key(text: str) -> str:
     if len(words) > 1 and words[-1] in BODY_WORDS:
         lead = words[:1] if words[0] in _COUNTRY_INDEX or words[0] in DEMONYMS else []
         words = [*lead, words[-1], "of", *words[len(lead) : -1]]
-    kept = [
-        w for i, w in enumerate(words) if not (w in ORG_KEY_DROP and words[i - 1 : i] == ["of"])
-    ]
+    kept = [w for i, w in enumerate(words) if not (w in drop and words[i - 1 : i] == ["of"])]
     return " ".join(kept)
 
 
-def qualified_org(text: str) -> tuple[str, str] | None:
+def qualified_org(text: str, strict: bool = False) -> tuple[str, str] | None:
     """(country, key without it) for an organisation named with its country first:
     "US Department of War" → ("United States", "department of defence")."""
     first, _, rest = text.strip().partition(" ")
     country = country_of_word(first)
-    return (country, org_key(rest)) if country and rest else None
+    return (country, org_key(rest, strict)) if country and rest else None
 
 
 def usual_org_name(key: str) -> str | None:

@@ -8,20 +8,28 @@ and a short reference ("Giang", "Hegseth") joins the one full name it can stand 
 name the alias tables give to an organisation ("Pentagon", "Department of War") is that
 organisation whatever the model tagged it, and its entity takes the organisation's own
 name.
+
+Mentions are first read as real pages leave them (:mod:`dateline.resolve.mentions`):
+credits, cut-off words and headline fragments are set aside, and every mention dropped
+is kept in :attr:`Resolution.dropped` with its reason. A person's key ignores initials,
+generational suffixes and possessives ("Jane Q. Roe Jr." = "Jane Roe" = "Roe's").
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from dateline.analyse.convert import Analysis
 from dateline.analyse.fold import fold
+from dateline.analyse.rules import ORG_WORDS, bare
 from dateline.model import Entity, Mention
 from dateline.resolve.aliases import (
     country_of,
@@ -33,12 +41,23 @@ from dateline.resolve.aliases import (
     qualified_org,
     usual_org_name,
 )
+from dateline.resolve.mentions import Read, person_words, read_mentions
 from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_before
 
 # Near-identical spellings: a strict similarity, on names long enough for it to mean
 # something ("Nguyen Van An" and "Nguyen Van Anh" are two people: short names never fuzz).
 FUZZY_THRESHOLD = 92.0
 FUZZY_MIN_LENGTH = 12
+# A one-word reference this long may be a one-letter typo of a surname.
+MISSPELT_MIN_LENGTH = 6
+# Words an acronym's letters skip: "Bureau of the Harbour and Docks" is BHD.
+INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
+# Words that add nothing to an organisation named before them: "ACME Union" is ACME.
+GENERIC_ORG_WORDS = frozenset({"union", "group", "company", "corporation", "inc", "ltd"})
+# A first name, a nickname in quotes, the rest of the name: 'Jane "Jojo" Q. Roe Jr.'.
+_NICKNAMED = re.compile(
+    r"\b([A-Z][\w'-]+) [\"“‘']([A-Z][\w'-]+)[\"”’'] ((?:[A-Z][\w'.-]*\s?){1,4})"
+)
 # Which kind wins when one entity's mentions disagree, after the majority.
 KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
 # Kinds compared as places (spaces and administrative words ignored).
@@ -52,7 +71,10 @@ class Resolution:
     """The entities of a corpus, most mentioned first, and every mention linked to one."""
 
     entities: tuple[Entity, ...]
-    mentions: tuple[Mention, ...]  # the input mentions with ``entity_id`` filled
+    # the input mentions (or the name inside one) with ``entity_id`` filled
+    mentions: tuple[Mention, ...]
+    # input mentions that are no entity of the story, each with the reason
+    dropped: tuple[tuple[Mention, str], ...] = ()
 
     def by_name(self, name: str) -> Entity | None:
         """The entity with this canonical name or alias (folded, case-insensitive)."""
@@ -73,6 +95,9 @@ class _Node:
     key: str
     country: str | None = None
     target: str | None = None  # for short person references: the node id they join
+    credited: bool = False  # a byline, photo credit or injected word
+    headlined: bool = False  # in a headline-styled line
+    bracketed: bool = False  # an acronym whose closing bracket the page lost
 
     @property
     def id(self) -> str:
@@ -90,15 +115,31 @@ def _node(mention: Mention) -> _Node:
     kind = mention.kind
     if kind in NAMED_BODY_KINDS and is_org_alias(mention.text):
         kind = "ORG"  # "talks at the Pentagon" is tagged a building; the tables know better
+    if kind == "PERSON" and facility_key(mention.text):
+        kind = "FAC"  # "Orley Airfield" is no one's name
+    elif kind == "PERSON" and bare(mention.text.split()[-1]) in ORG_WORDS:
+        kind = "ORG"  # nor is "Harbour Corps"
     if kind == "PERSON":
-        return _Node(mention, kind, "PERSON", name_key(mention.text))
+        return _Node(mention, kind, "PERSON", person_key(mention.text))
     if kind in PLACE_KINDS:
         return _Node(mention, kind, "PLACE", place_key(mention.text))
     if kind == "FAC":
         return _Node(mention, kind, "FAC", facility_key(mention.text) or place_key(mention.text))
     if kind == "ORG":
-        return _Node(mention, kind, "ORG", org_key(mention.text))
+        return _Node(mention, kind, "ORG", org_key(mention.text, strict=True))
     return _Node(mention, kind, kind, name_key(mention.text))
+
+
+def person_key(text: str) -> str:
+    """A person's key: "Jane Q. Roe Jr.", "Jane Roe" and "Jane Roe's" meet."""
+    return name_key(" ".join(person_words(text)))
+
+
+def _read_node(read: Read) -> _Node:
+    node = _node(read.mention)
+    node.credited, node.headlined = read.credited, read.headlined
+    node.bracketed = read.acronym_of is not None
+    return node
 
 
 class _Groups:
@@ -126,7 +167,9 @@ def resolve_entities(
 
     ``published`` maps document ids to publication dates (YYYY-MM-DD) or None.
     """
-    nodes = [_node(m) for a in analyses for m in a.mentions]
+    read = [read_mentions(a.text, a.mentions) for a in analyses]
+    dropped = [d for _, ds in read for d in ds]
+    nodes = _headline_nodes([_read_node(r) for rs, _ in read for r in rs], dropped)
     by_document: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         by_document[node.mention.document_id].append(node)
@@ -135,16 +178,68 @@ def resolve_entities(
     _relabel_surnames(nodes)
     claims = _title_claims(analyses, nodes)
     _relabel_places(nodes, {where for where, found in claims.items() if found})
+    _relabel_orphans(nodes)
     groups = _Groups()
     for node in nodes:
         if not node.short:
             groups.find(node.id)
     _merge_near_spellings(groups, nodes)
     _merge_name_variants(groups, nodes)
+    _merge_nicknames(groups, analyses, nodes)
     _merge_acronyms(groups, analyses, nodes)
+    _merge_spelled_out(groups, analyses, nodes)
+    _merge_generic_forms(groups, nodes)
     _merge_qualified_orgs(groups, nodes)
+    _merge_by_initials(groups, nodes)
     _attach_short_references(groups, nodes, by_document)
-    return _build(groups, nodes, claims, published)
+    texts = {a.document_id: a.text for a in analyses}
+    resolution = _build(groups, nodes, claims, published, texts, dropped)
+    return replace(resolution, dropped=tuple(dropped))
+
+
+def _headline_nodes(nodes: Sequence[_Node], dropped: list[tuple[Mention, str]]) -> list[_Node]:
+    """Mentions in headline-styled lines, kept only as far as the articles support them.
+
+    In a headline every content word is capitalised, so the model's borders there are
+    guesses ("Meet Trump", "Roe Resigns"). A headline mention stands when its name also
+    occurs outside headlines and credits; else the longest run of its words that does
+    ("Trump"); else it is dropped (a related headline glued to the page names people the
+    story never mentions).
+    """
+    known: set[str] = set()
+    for node in nodes:
+        if node.headlined or node.credited:
+            continue
+        known.add(node.key)
+        if node.group == "PERSON":
+            known.add(node.key.split()[-1])
+    kept: list[_Node] = []
+    for node in nodes:
+        if not node.headlined or node.credited or node.country or node.key in known:
+            kept.append(node)
+            continue
+        part = _known_part(node, known)
+        if part is not None:
+            kept.append(part)
+        else:
+            dropped.append((node.mention, "a headline's words the articles never use"))
+    return kept
+
+
+def _known_part(node: _Node, known: set[str]) -> _Node | None:
+    """The longest run of a mention's words whose key is known, as a node of its own."""
+    mention = node.mention
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention.text)]
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            start, end = words[i][0], words[i + size - 1][1]
+            text = mention.text[start:end]
+            part = replace(mention, start=mention.start + start, end=mention.start + end, text=text)
+            found = _node(part)
+            if found.country or found.key in known:
+                found.credited, found.headlined = node.credited, True
+                return found
+    return None
 
 
 def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
@@ -152,7 +247,7 @@ def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
     the same document is that person: the model often tags "Giang" as a GPE."""
     last_names = {n.key.split()[-1] for n in doc_nodes if n.group == "PERSON" and not n.short}
     for node in doc_nodes:
-        key = name_key(node.mention.text)
+        key = person_key(node.mention.text)
         if node.group in {"PLACE", "ORG"} and not node.country and key in last_names:
             node.kind, node.group, node.key = "PERSON", "PERSON", key
 
@@ -166,7 +261,7 @@ def _relabel_surnames(nodes: Sequence[_Node]) -> None:
         if node.group == "PERSON" and not node.short:
             people[node.key.split()[-1]].add(node.key)
     for node in nodes:
-        key = name_key(node.mention.text)
+        key = person_key(node.mention.text)
         if node.group == "ORG" and " " not in key and len(people.get(key, ())) == 1:
             node.kind, node.group, node.key = "PERSON", "PERSON", key
 
@@ -182,7 +277,13 @@ def _relabel_places(nodes: Sequence[_Node], titled: set[tuple[str, int, int]]) -
         if node.group == "FAC" and "|" in node.key:
             facilities[node.key.split("|")[0]].add(node.key)
     counts = Counter(n.key for n in nodes)
+    named = {n.key for n in nodes if n.group == "FAC"}
     for node in nodes:
+        if node.group == "PLACE" and not node.country:
+            as_facility = facility_key(node.mention.text) or node.key
+            if as_facility in named:  # "CAMP X —" in a dateline is the camp
+                node.kind, node.group, node.key = "FAC", "FAC", as_facility
+                continue
         if node.country or node.group in {"FAC", "NORP"} or node.short:
             continue
         if node.group == "PERSON" and _where(node.mention) in titled:
@@ -193,6 +294,24 @@ def _relabel_places(nodes: Sequence[_Node], titled: set[tuple[str, int, int]]) -
             node.kind, node.group, node.key = "FAC", "FAC", next(iter(fits))
         elif node.group != "PLACE" and key in places:
             node.kind, node.group, node.key = "GPE", "PLACE", key
+
+
+def _relabel_orphans(nodes: Sequence[_Node]) -> None:
+    """A one-word "person" no full name in the corpus ends with, written like a place or
+    organisation the corpus names, is that place or organisation ("Renton" tagged a
+    person once, a city elsewhere; "Acme's" read as a person)."""
+    surnames = {n.key.split()[-1] for n in nodes if n.group == "PERSON" and not n.short}
+    others: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+    for node in nodes:
+        if node.group in {"PLACE", "ORG", "FAC"} and not node.country:
+            others[place_key(node.mention.text)][(node.kind, node.group, node.key)] += 1
+    for node in nodes:
+        if not node.short or node.key in surnames:
+            continue
+        fits = others.get(place_key(node.mention.text))
+        if fits:
+            (kind, group, key), _ = fits.most_common(1)[0]
+            node.kind, node.group, node.key = kind, group, key
 
 
 def _merge_near_spellings(groups: _Groups, nodes: Sequence[_Node]) -> None:
@@ -230,6 +349,17 @@ def _merge_name_variants(groups: _Groups, nodes: Sequence[_Node]) -> None:
             groups.union("PERSON\x1f" + " ".join(name), fits.pop())
 
 
+def _merge_nicknames(groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]) -> None:
+    """'Jane "Jojo" Roe': "Jojo Roe" is Jane Roe, wherever either is named."""
+    people = {n.key for n in nodes if n.group == "PERSON" and not n.short}
+    for analysis in analyses:
+        for found in _NICKNAMED.finditer(analysis.text):
+            first, nickname, rest = found.group(1), found.group(2), found.group(3)
+            full, nicknamed = person_key(f"{first} {rest}"), person_key(f"{nickname} {rest}")
+            if full in people and nicknamed in people:
+                groups.union(f"PERSON\x1f{full}", f"PERSON\x1f{nicknamed}")
+
+
 def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
     rest = iter(whole)
     return all(word in rest for word in part)
@@ -237,17 +367,20 @@ def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
 
 def _merge_acronyms(groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]) -> None:
     """ "Full Name (FN)": the bracketed acronym is another name of the entity before it."""
-    node_at = {(n.mention.document_id, n.mention.start): n for n in nodes}
-    for analysis in analyses:
-        mentions = sorted(analysis.mentions, key=lambda m: m.start)
-        for before, after in pairwise(mentions):
-            gap = analysis.text[before.end : after.start]
-            closed = analysis.text.startswith(")", after.end)
-            if gap.strip() == "(" and closed and _abbreviates(after.text, before.text):
-                a = node_at[(before.document_id, before.start)]
-                b = node_at[(after.document_id, after.start)]
-                if not (a.short or b.short or a.country or b.country):
-                    groups.union(a.id, b.id)
+    text_of = {a.document_id: a.text for a in analyses}
+    by_document: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes:
+        by_document[node.mention.document_id].append(node)
+    for document_id, doc_nodes in by_document.items():
+        text = text_of[document_id]
+        ordered = sorted(doc_nodes, key=lambda n: n.mention.start)
+        for a, b in pairwise(ordered):
+            before, after = a.mention, b.mention
+            gap = text[before.end : after.start]
+            closed = text.startswith(")", after.end) or b.bracketed
+            plain = not (a.short or b.short or a.country or b.country)
+            if gap.strip() == "(" and closed and plain and _abbreviates(after.text, before.text):
+                groups.union(a.id, b.id)
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -260,17 +393,141 @@ def _abbreviates(short: str, full: str) -> bool:
     )
 
 
+def _merge_spelled_out(
+    groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]
+) -> None:
+    """ "Armed Forces of the Republic (AFR)" where the model tagged only "Republic": the
+    words before the bracket whose initials spell the acronym are its full name, and
+    join the organisation of that name when the corpus has one."""
+    orgs = {n.key: n.id for n in nodes if n.group == "ORG"}
+    text_of = {a.document_id: a.text for a in analyses}
+    for node in nodes:
+        m = node.mention
+        if node.group != "ORG" or not _acronym(m.text):
+            continue
+        text = text_of[m.document_id]
+        if not (
+            text[: m.start].rstrip().endswith("(")
+            and (node.bracketed or text.startswith(")", m.end))
+        ):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        full = _spelled_out(text[line_start : text.rfind("(", 0, m.start)], m.text)
+        target = orgs.get(org_key(full, strict=True)) if full else None
+        if target:
+            groups.union(node.id, target)
+
+
+def _merge_by_initials(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """An acronym the text never spells out joins the one organisation of the corpus
+    whose initials it is ("ACA" and "Acme Commercial Aircraft")."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        if node.group == "ORG" and len(node.mention.text.split()) > 1:
+            by_initials[_initials(node.mention.text)].add(groups.find(node.id))
+    for node in nodes:
+        if (
+            node.group != "ORG"
+            or not _acronym(node.mention.text)
+            or is_org_alias(node.mention.text)
+        ):
+            continue
+        fits = by_initials.get(fold(node.mention.text).replace(".", ""), set())
+        if len(fits) == 1:
+            groups.union(node.id, next(iter(fits)))
+
+
+def _merge_generic_forms(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """ "ACME Union" is ACME; a unit's code alone ("W24") is the one unit it ends
+    ("ACME District W24")."""
+    orgs = {n.key: n.id for n in nodes if n.group == "ORG"}
+    codes: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        words = node.key.split()
+        # "ACME 751 & W24" lists two units: it names neither
+        if (
+            node.group == "ORG"
+            and len(words) > 1
+            and _code(words[-1])
+            and words[-2] not in {"&", "and"}
+        ):
+            codes[words[-1]].add(groups.find(node.id))
+    for node in nodes:
+        words = node.key.split()
+        if node.group == "ORG" and len(words) > 1 and words[-1] in GENERIC_ORG_WORDS:
+            target = orgs.get(" ".join(words[:-1]))
+            if target:
+                groups.union(node.id, target)
+        if node.group in {"ORG", "NORP", "PLACE"} and len(words) == 1 and _code(words[0]):
+            fits = codes.get(words[0], set())
+            if len(fits) == 1:
+                groups.union(node.id, next(iter(fits)))
+
+
+def _acronym(text: str) -> bool:
+    letters = fold(text).replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _code(word: str) -> bool:
+    """A unit's code: letters and digits ("w24", "b2"), not a plain number."""
+    return word.isalnum() and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w and w.lower() not in INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _spelled_out(before: str, acronym: str) -> str | None:
+    """The last words of ``before`` whose initials are ``acronym``, or None."""
+    want = fold(acronym).replace(".", "").upper()
+    words = before.split()
+    for i in range(len(words) - 1, -1, -1):
+        phrase = " ".join(words[i:])
+        if not words[i][:1].isupper():
+            continue
+        if _initials(phrase) == want:
+            return phrase
+        if len(_initials(phrase)) > len(want):
+            return None
+    return None
+
+
 def _merge_qualified_orgs(groups: _Groups, nodes: Sequence[_Node]) -> None:
-    """ "Department of War" joins "US Department of War" when only one country's body
-    of that name is in the corpus."""
-    qualified: dict[str, set[str]] = defaultdict(set)
-    for node in nodes:
-        found = qualified_org(node.mention.text) if node.group == "ORG" else None
+    """One body under several wordings.
+
+    Wordings that differ only by "national" ("Ministry of National Defence", "defence
+    ministry") are one body when at most one country's body of that name is in the
+    corpus. "Department of War" joins "US Department of War" when only one country's
+    body of that name is in the corpus, or else when only one has that exact wording
+    ("Department of National Defense" joins the country's that says "National").
+    """
+    orgs = [n for n in nodes if n.group == "ORG"]
+    countries: dict[str, set[str]] = defaultdict(set)
+    loose_fits: dict[str, set[str]] = defaultdict(set)
+    strict_fits: dict[str, set[str]] = defaultdict(set)
+    for node in orgs:
+        found = qualified_org(node.mention.text)
         if found:
-            qualified[found[1]].add(node.id)
-    for node in nodes:
-        fits = qualified.get(node.key, set()) if node.group == "ORG" else set()
-        if len(fits) == 1 and not qualified_org(node.mention.text):
+            countries[found[1]].add(found[0])
+            loose_fits[found[1]].add(node.id)
+            strict = qualified_org(node.mention.text, strict=True)
+            strict_fits[strict[1] if strict else found[1]].add(node.id)
+    by_loose: dict[str, list[_Node]] = defaultdict(list)
+    for node in orgs:
+        by_loose[org_key(node.mention.text)].append(node)
+    for loose, same in by_loose.items():
+        if len(countries.get(loose, ())) <= 1:
+            for node in same[1:]:
+                groups.union(same[0].id, node.id)
+    for node in orgs:
+        if qualified_org(node.mention.text):
+            continue
+        loose = loose_fits.get(org_key(node.mention.text), set())
+        strict = strict_fits.get(node.key, set())
+        fits = loose if len(loose) == 1 else strict
+        if len(fits) == 1:
             groups.union(node.id, next(iter(fits)))
 
 
@@ -302,6 +559,36 @@ def _attach_short_references(
             if candidates:
                 node.target = next(iter(candidates)) if len(candidates) == 1 else None
                 break
+        else:
+            node.target = _family_name_first(node, by_document, groups) or _misspelt(node, corpus)
+
+
+def _family_name_first(
+    node: _Node, by_document: Mapping[str, Sequence[_Node]], groups: _Groups
+) -> str | None:
+    """A reference no full name ends with, that begins exactly one full name in its own
+    document: a family name written first ("Zhang" after "Zhang Wei")."""
+    fits = {
+        groups.find(n.id)
+        for n in by_document[node.mention.document_id]
+        if n.group == "PERSON" and not n.short and n.key.split()[0] == node.key
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _misspelt(node: _Node, corpus: Mapping[str, set[str]]) -> str | None:
+    """A reference no full name ends with, one letter away from exactly one surname that
+    stands for one person: a typo ("Hegsteh" for "Hegseth" is two; "Hagseth" is one)."""
+    if len(node.key) < MISSPELT_MIN_LENGTH:
+        return None
+    fits = [
+        roots
+        for surname, roots in corpus.items()
+        if surname[:1] == node.key[:1] and Levenshtein.distance(surname, node.key) == 1
+    ]
+    if len(fits) == 1 and len(fits[0]) == 1:
+        return next(iter(fits[0]))
+    return None
 
 
 def _build(
@@ -309,13 +596,17 @@ def _build(
     nodes: Sequence[_Node],
     claims: Mapping[tuple[str, int, int], Sequence[TitleClaim]],
     published: Mapping[str, str | None],
+    text_of: Mapping[str, str],
+    dropped: list[tuple[Mention, str]],
 ) -> Resolution:
     members: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         members[groups.find(node.target or node.id)].append(node)
+    kept = _of_the_story(list(members.values()), text_of, dropped)
+    nodes = [n for group in kept for n in group]
     built: list[tuple[Entity, list[_Node]]] = []
     taken: set[str] = set()
-    for group in members.values():
+    for group in kept:
         entity = _entity(group, taken)
         taken.add(entity.id)
         built.append((entity, group))
@@ -335,6 +626,61 @@ def _build(
     )
     entities.sort(key=lambda e: (-e.mentions, e.kind, e.name))
     return Resolution(tuple(entities), mentions)
+
+
+def _of_the_story(
+    groups: Sequence[list[_Node]],
+    text_of: Mapping[str, str],
+    dropped: list[tuple[Mention, str]],
+) -> list[list[_Node]]:
+    """The groups that are entities of the story.
+
+    Not one seen only as a byline, photo credit or injected word. Not one named once,
+    after the article: past the last line that names something other pages name too,
+    and past a line that is no prose, a page carries glued matter (another story's
+    teaser, a related headline, a view counter).
+    """
+    story = []
+    for group in groups:
+        if all(n.credited for n in group):
+            dropped.extend((n.mention, "a byline, photo credit or injected name") for n in group)
+        else:
+            story.append(group)
+    shared = [g for g in story if len({n.mention.document_id for n in g}) > 1]
+    article_end: dict[str, int] = {}
+    for group in shared:
+        for node in group:
+            if node.headlined or node.credited:
+                continue
+            m = node.mention
+            line_end = text_of[m.document_id].find("\n", m.end)
+            end = len(text_of[m.document_id]) if line_end < 0 else line_end
+            article_end[m.document_id] = max(article_end.get(m.document_id, 0), end)
+
+    def after_article(node: _Node) -> bool:
+        """Past the article's end, with a line between that is no prose (a counter, a
+        teaser cut mid-sentence): the page's own last paragraph is no glued matter."""
+        end = article_end.get(node.mention.document_id)
+        if end is None or node.mention.start <= end:
+            return False
+        text = text_of[node.mention.document_id].rstrip()
+        line_end = text.find("\n", node.mention.end)
+        # its own line counts too, unless it is the page's last (maybe cut by the scrape)
+        upto = text.rfind("\n", 0, node.mention.start) + 1 if line_end < 0 else line_end
+        return any(line.strip() and not _prose(line) for line in text[end:upto].split("\n"))
+
+    kept = []
+    for group in story:
+        if len(group) == 1 and after_article(group[0]):
+            dropped.append((group[0].mention, "named once, after the article"))
+        else:
+            kept.append(group)
+    return kept
+
+
+def _prose(line: str) -> bool:
+    """A line that ends as a sentence does."""
+    return line.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
 
 
 def _org_namer(built: Sequence[tuple[Entity, Sequence[_Node]]]) -> Callable[[str], str]:
@@ -365,17 +711,17 @@ def _title_claims(
     Titles are read within the mention's line, not its sentence: the parser often ends a
     sentence inside a rank ("Sen. Lieut. Gen.").
     """
-    people = {_where(n.mention) for n in nodes if n.group == "PERSON"}
+    text_of = {a.document_id: a.text for a in analyses}
     claims: dict[tuple[str, int, int], list[TitleClaim]] = {}
-    for analysis in analyses:
-        for m in analysis.mentions:
-            if _where(m) not in people:
-                continue
-            found = (
-                title_before(m.document_id, analysis.text, m.start, m.end),
-                title_after(m.document_id, analysis.text, m.start, m.end),
-            )
-            claims[_where(m)] = [c for c in found if c is not None]
+    for node in nodes:
+        if node.group != "PERSON":
+            continue
+        m, text = node.mention, text_of[node.mention.document_id]
+        found = (
+            title_before(m.document_id, text, m.start, m.end),
+            title_after(m.document_id, text, m.start, m.end),
+        )
+        claims[_where(m)] = [c for c in found if c is not None]
     return claims
 
 

@@ -21,7 +21,13 @@ from dateline.analyse.rules import (
     is_rank_or_honorific,
 )
 from dateline.model import Role, Source
-from dateline.resolve.aliases import COUNTRY_ADJECTIVES, country_of, country_of_word, name_key
+from dateline.resolve.aliases import (
+    COUNTRY_ADJECTIVES,
+    capital_country,
+    country_of,
+    country_of_word,
+    name_key,
+)
 
 CONNECTORS = frozenset({"of", "to", "for"})
 # Words dropped from a title's key: "Minister of National Defence" = "Defence Minister".
@@ -31,10 +37,17 @@ TITLE_SYNONYMS: dict[str, str] = {"state president": "president"}
 # The body a minister or secretary "of X" heads, when the title names no country.
 BODY_OF_HEAD: dict[str, str] = {"minister": "Ministry", "secretary": "Department"}
 MAX_COMPLEMENT = 4
+# Office words whose ministry is named "... Affairs".
+AFFAIRS_WORDS = frozenset({"foreign", "home", "interior"})
+# Words that can open a fuller form of the same title: "Secretary" is the "Acting
+# Secretary of Labour" of the same person.
+INTERIM_WORDS = ("acting ", "interim ")
 # How far around a name a title is looked for (characters; never past the line).
 WINDOW = 200
 
 _WORD = re.compile(r"[^\s,;:()\[\]\"“”]+")
+# Punctuation that separates a title from the name after it.
+_BREAK = re.compile(r"[,;:()\[\]\"“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +85,8 @@ def title_before(document_id: str, text: str, start: int, end: int) -> TitleClai
     while i > 0 and is_rank_or_honorific(words[i - 1][2]):
         i -= 1
     parsed, first = _parse_backwards([w for _, _, w in words[:i]])
-    if parsed is None:
-        return None
+    if parsed is None or _BREAK.search(text, words[first][0], start):
+        return None  # "According to the spokesman, Name": the title is someone else's
     return _claim(parsed, Source(document_id, words[first][0], end))
 
 
@@ -151,7 +164,7 @@ def _modifier(word: str) -> bool:
     """A word that can stand before a title head: a qualifier, another head or a country."""
     w = bare(word)
     if not word[:1].isupper():
-        return False
+        return w in OFFICE_WORDS  # "the defence chief"
     return w in TITLE_MODIFIERS or w in TITLE_HEADS or country_of_word(word) is not None
 
 
@@ -162,6 +175,8 @@ def _claim(parsed: _Parsed, source: Source) -> TitleClaim:
     head = bare(parsed.head)
     complement = [_without_possessive(w) for w in parsed.complement]
     place = country_of(" ".join(complement)) if complement else None
+    if complement and place is None and parsed.connector == "to":
+        place = capital_country(" ".join(complement))  # "Ambassador to Washington"
     if place and parsed.connector == "of":
         countries.append(place)  # "President of Vietnam": the country, not the title
         complement = []
@@ -198,6 +213,8 @@ def _body(head: str, qualifiers: Sequence[str], complement: Sequence[str]) -> st
     words = [*_departments(head, qualifiers), *complement]
     if head not in BODY_OF_HEAD or not words:
         return None
+    if len(words) == 1 and bare(words[0]) in AFFAIRS_WORDS:
+        words = [*words, "Affairs"]  # a "Foreign Minister" heads the Ministry of Foreign Affairs
     return f"{BODY_OF_HEAD[head]} of {' '.join(words)}"
 
 
@@ -234,7 +251,7 @@ def build_roles(
     for claim in claims:
         grouped[claim.key].append(claim)
     for key in sorted(grouped, key=len):
-        fuller = [c for k, cs in grouped.items() if k.startswith(key + " ") for c in cs]
+        fuller = [c for k, cs in grouped.items() if _extends(k, key) for c in cs]
         if not fuller:
             continue
         for claim in grouped.pop(key):
@@ -286,7 +303,19 @@ def _in_force(
 
 def _maximal(keys: set[str]) -> set[str]:
     """Keys that no other key extends."""
-    return {k for k in keys if not any(o != k and o.startswith(k + " ") for o in keys)}
+    return {k for k in keys if not any(_extends(o, k) for o in keys)}
+
+
+def _extends(longer: str, key: str) -> bool:
+    """Whether title key ``longer`` is a fuller form of ``key``: it begins with it, after
+    an "acting" or "interim" ("acting secretary of labour" extends "secretary")."""
+    if longer.startswith(key + " "):
+        return True
+    for word in INTERIM_WORDS:
+        if longer.startswith(word) and not key.startswith(word):
+            rest = longer[len(word) :]
+            return rest == key or rest.startswith(key + " ")
+    return False
 
 
 def _role(
