@@ -116,9 +116,9 @@ class Ingester:
             if self.store.has_document(doc.id):
                 return "unchanged"
             previous = self.store.document_at(prepared.resolved_path, doc.record)
-            if previous is not None:
-                # The file changed since it was stored: rebuild the index without the old copy.
-                self._index = None
+            if previous is not None and self.store.same_source(previous, doc.raw, doc.markup):
+                # the same file under another name (a link to it): already stored
+                return "unchanged"
             self.store_prepared(prepared, replaces=previous)
         return "added" if previous is None else "updated"
 
@@ -126,6 +126,9 @@ class Ingester:
         doc = prepared.document
         signature = deserialise(prepared.signature)
         words = shingle_array(doc.text)
+        follows = replaces is not None and self._without(
+            replaces, doc, signature, prepared.size, words
+        )
         match = self.index.find(
             doc.content_hash, signature, prepared.size, words, self._shingles_of
         )
@@ -151,10 +154,32 @@ class Ingester:
             prepared.size,
             date_updates=updates,
             replaces=replaces,
+            copies_follow=follows,
         )
+        if replaces is not None:
+            self._shingle_cache.pop(replaces, None)
+            if not follows:
+                self._index = None  # its copies are roots now: read them afresh when needed
+                return
         if match is None:
             self.index.add(doc.id, doc.content_hash, signature, prepared.size)
             self._remember(doc.id, words)  # a new root: the next copies compare with it
+
+    def _without(
+        self, replaced: str, doc: Document, signature: np.ndarray, size: int, words: np.ndarray
+    ) -> bool:
+        """Read the index afresh without the version ``doc`` replaces (an edited article is
+        a near copy of its earlier version, which must not become its original, as that row
+        is deleted), and say whether ``doc`` is such a copy, so the old one's copies follow."""
+        self._synced = self.store.last_document()
+        rows = list(self.store.signatures())
+        self._index = DuplicateIndex.from_rows(r for r in rows if r[0] != replaced)
+        old = [r for r in rows if r[0] == replaced]
+        if not old:
+            return False  # it was itself a copy, so nothing is a copy of it
+        alone = DuplicateIndex.from_rows(old)
+        found = alone.find(doc.content_hash, signature, size, words, self._shingles_of)
+        return found is not None
 
     def _shingles_of(self, document_id: str) -> np.ndarray:
         """A stored root's shingles, from a bounded cache: the same roots come up as
