@@ -100,6 +100,7 @@ class Dossier:
         engine: Engine = "local",
         scheduler: str | None = None,
         workers: int | None = None,
+        root: str | Path | None = None,
     ) -> IngestReport:
         """Read, clean, deduplicate, date and store every article under ``paths``.
 
@@ -108,11 +109,13 @@ class Dossier:
         no better date. ``engine="dask"`` reads, prepares and analyses on a Dask cluster (a
         local one of ``workers`` processes, or the one at ``scheduler``); a
         :class:`~dateline.pipeline.distributed.DaskEngine` may be passed to reuse one.
+        With ``root`` every file read must resolve inside that folder (links included).
         """
         with use_engine(engine, scheduler, workers) as runner:
             report = self._ingester.ingest(
-                [str(p) for p in paths], progress, date_from_path, engine=runner
-            )
+                [str(p) for p in paths], progress, date_from_path, engine=runner,
+                root=None if root is None else str(root),
+            )  # fmt: skip
             if build:
                 report = dataclasses.replace(report, build=self._builder.build(engine=runner))
                 self.warm()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dateline.dating import date_from_duplicate
+from dateline.errors import DatelineError
 from dateline.dedupe import DuplicateIndex, deserialise
 from dateline.dedupe.shingles import shingle_array
 from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
@@ -68,10 +69,12 @@ class Ingester:
         progress: Progress | None = None,
         date_from_path: bool = False,
         engine: DaskEngine | None = None,
+        root: str | None = None,
     ) -> IngestReport:
         """Read, prepare and store every article under ``paths``; skip what is stored.
 
         With a Dask ``engine`` the workers read and prepare; storing stays here, in order.
+        With ``root`` only files that resolve inside it are read (local reading only).
         """
         added: list[str] = []
         unchanged: list[str] = []
@@ -79,7 +82,9 @@ class Ingester:
         problems: list[ReadProblem] = []
         items: Iterable[RawDocument | Prepared | ReadProblem]
         if engine is None:
-            items = read_paths(paths)
+            items = read_paths(paths, root)
+        elif root is not None:
+            raise DatelineError("an ingest root needs the local engine")
         else:
             items = engine.prepare(paths, self.today, date_from_path)
         for item in items:
