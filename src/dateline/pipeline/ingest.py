@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dateline.dating import date_from_duplicate
-from dateline.errors import DatelineError
 from dateline.dedupe import DuplicateIndex, deserialise
 from dateline.dedupe.shingles import shingle_array
+from dateline.errors import DatelineError
 from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
 from dateline.pipeline.prepare import Prepared, document_id, prepare
 from dateline.read import read_paths

@@ -134,9 +134,7 @@ def _read_file(shown: str, path: Path) -> Iterator[RawDocument | ReadProblem]:
         yield read_text(shown, text)
 
 
-def _stream_jsonl(
-    shown: str, handle: BinaryIO, limit: int
-) -> Iterator[RawDocument | ReadProblem]:
+def _stream_jsonl(shown: str, handle: BinaryIO, limit: int) -> Iterator[RawDocument | ReadProblem]:
     index = -1
     while line := handle.readline(limit + 1):
         index += 1
