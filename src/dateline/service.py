@@ -81,6 +81,16 @@ class Dossier:
     ) -> Dossier:
         return cls(open_store(location), today=today, analyzer=analyzer)
 
+    @property
+    def today(self) -> date:
+        """The day ingest takes as today (dates after it are refused)."""
+        return self._ingester.today
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The language model builds use (loaded on first use)."""
+        return self._builder.analyzer
+
     def close(self) -> None:
         self.store.close()
 

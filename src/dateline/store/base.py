@@ -87,6 +87,11 @@ class Store(ABC):
     def close(self) -> None: ...
 
     @abstractmethod
+    def reopen_location(self) -> str:
+        """Where to open a second connection to this store; ValueError when there is
+        none (an in-memory database)."""
+
+    @abstractmethod
     def ddl(self, script: str) -> None:
         """Run a schema script written in SQLite's types, translated to the dialect's."""
 

@@ -128,6 +128,9 @@ class PostgresStore(Store):
             "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dateline.write'))"
         )
 
+    def reopen_location(self) -> str:
+        return self.url
+
     def close(self) -> None:
         self.conn.close()
 

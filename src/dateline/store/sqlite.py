@@ -84,6 +84,11 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self.conn.close()
 
+    def reopen_location(self) -> str:
+        if self.path == ":memory:" or self.path.startswith("file:") or not self.path:
+            raise ValueError("an in-memory store has one connection")
+        return str(Path(self.path).resolve())
+
     def ddl(self, script: str) -> None:
         run_script(self.conn, script)
 
@@ -132,4 +137,3 @@ class SQLiteStore(Store):
 
     def integrity_check(self) -> str:
         return str(self.execute("PRAGMA integrity_check").fetchone()[0])
-
