@@ -109,3 +109,28 @@ def test_link_to_a_sibling_file_is_the_same_article(tmp_path: Path, location: st
         again = dossier.ingest([folder], build=False)
         assert not again.problems and not again.added and not again.updated
         assert {d.id for d in dossier.documents()} == stored
+
+
+def test_sqlite_a_foreign_database_is_refused_untouched(tmp_path: Path) -> None:
+    import sqlite3
+
+    from dateline.errors import StoreError
+    from dateline.store import open_store
+
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('Ana', '555')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="another program"):
+        open_store(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]  # no -wal, no -shm
+    # not a database at all: refused as well, and left as it was
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"shopping list: bread, milk\n" * 40)
+    with pytest.raises(StoreError):
+        open_store(junk)
+    assert junk.read_bytes() == b"shopping list: bread, milk\n" * 40

@@ -33,6 +33,32 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+def _refuse_foreign(path: str) -> None:
+    """Refuse, before anything is written (switching to WAL rewrites the header), a file
+    that is not a Dateline store: another program's database, or not a database at all.
+    An empty or new file, or a store being created (its migrations table comes first), is
+    fine."""
+    if path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        if Path(path).stat().st_size == 0:
+            return
+    except OSError:
+        return  # a new store
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=60)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a usable Dateline store ({exc}); left untouched") from None
+    if names and "migrations" not in names:
+        raise StoreError(
+            f"{path}: a database of another program, not a Dateline store; left untouched"
+        )
+
+
 class SQLiteStore(Store):
     """The dossier's store in one SQLite file (or ``:memory:``)."""
 
@@ -41,6 +67,7 @@ class SQLiteStore(Store):
 
     def __init__(self, path: str | Path) -> None:
         self.path = self.location = str(path)
+        _refuse_foreign(self.path)
         for attempt in range(1, _OPEN_ATTEMPTS + 1):
             conn = None
             try:
