@@ -12,8 +12,8 @@ import pytest
 
 from dateline.errors import StoreError
 from dateline.service import Dossier
-from dateline.store.backup import backup, restore
-from tests.conftest import TODAY
+from dateline.store.backup import _pg_dump, backup, restore
+from tests.conftest import TODAY, fresh_postgres, needs_postgres
 
 ARTICLE = " date 2025-04-02 The museum reopened its east wing after two years of repairs.\n"
 
@@ -61,3 +61,30 @@ def test_a_tampered_backup_is_refused_before_anything_changes(
     with pytest.raises(StoreError, match="schema is not Dateline's"):
         restore(good_backup, str(target), force=True)
     assert target.read_bytes() == before
+
+
+@needs_postgres
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "CREATE FUNCTION wipe() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN DELETE FROM documents; RETURN NULL; END $$; "
+        "CREATE TRIGGER wipe AFTER INSERT ON documents EXECUTE FUNCTION wipe()",
+        "DROP TABLE events CASCADE",
+        "DELETE FROM migrations WHERE version = 3",
+    ],
+)
+def test_postgres_a_tampered_backup_is_refused(tmp_path: Path, tamper: str) -> None:
+    import psycopg
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with fresh_postgres() as url:
+        with Dossier.open(url, today=TODAY) as d:
+            d.ingest([tmp_path / "a.txt"], build=False)
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(tamper)
+        # the archive as pg_dump writes it (dateline backup would refuse to)
+        _pg_dump(url, tmp_path / "pg.backup")
+    with fresh_postgres() as target:
+        with pytest.raises(StoreError, match="schema is not Dateline's"):
+            restore(tmp_path / "pg.backup", target)

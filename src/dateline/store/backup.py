@@ -9,6 +9,7 @@ safe while the web app reads or an ingest writes. PostgreSQL: ``pg_dump -Fc`` an
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -260,6 +261,13 @@ def _pg_dump_version(path: Path) -> int:
     tables = {line.split()[-2] for line in listing.splitlines() if " TABLE " in line}
     if not {"migrations", "documents"} <= tables:
         raise StoreError(f"{path}: not a Dateline backup (no migrations table)")
+    # Code that would run in the store after the restore (a trigger deleting what the next
+    # ingest writes) is never Dateline's.
+    entries = [line.split() for line in listing.splitlines() if not line.startswith(";")]
+    foreign = sorted({p[3] for p in entries if len(p) > 3 and p[3] in _PG_FOREIGN})
+    if foreign:
+        raise StoreError(f"{path}: the backup's schema is not Dateline's (it holds a "
+                         f"{', '.join(foreign).lower()})")  # fmt: skip
     data = _pg_run(
         [_pg_tool("pg_restore"), "--data-only", "--table=migrations", "--file=-", str(path)],
         "pg_restore",
@@ -279,7 +287,23 @@ def _pg_dump_version(path: Path) -> int:
             f"{path}: written by a newer Dateline (schema {version}, this version knows "
             f"{latest_version()}); upgrade Dateline"
         )
+    if sorted(versions) != [m.version for m in MIGRATIONS[:version]]:
+        raise StoreError(f"{path}: the backup's schema is not Dateline's (its migration list)")
+    wanted = {"migrations"} | {
+        t for m in MIGRATIONS[:version] for t in _CREATED.findall(m.script)
+    } - {t for m in MIGRATIONS[:version] for t in _DROPPED.findall(m.script)}
+    if tables != wanted:
+        odd = sorted(tables ^ wanted)
+        raise StoreError(f"{path}: the backup's schema is not Dateline's (tables "
+                         f"{', '.join(odd[:5])})")  # fmt: skip
     return version
+
+
+# pg_restore --list entry types that hold code, or rewrite what a query sees
+_PG_FOREIGN = {"TRIGGER", "VIEW", "MATERIALIZED", "RULE", "FUNCTION", "PROCEDURE", "POLICY",
+               "EVENT", "AGGREGATE", "OPERATOR", "CAST", "PUBLICATION", "SUBSCRIPTION"}  # fmt: skip
+_CREATED = re.compile(r"CREATE TABLE (\w+)")
+_DROPPED = re.compile(r"DROP TABLE (\w+)")
 
 
 def _pg_restore(source: Path, location: str) -> None:
