@@ -85,6 +85,5 @@ def test_postgres_a_tampered_backup_is_refused(tmp_path: Path, tamper: str) -> N
             conn.execute(tamper)
         # the archive as pg_dump writes it (dateline backup would refuse to)
         _pg_dump(url, tmp_path / "pg.backup")
-    with fresh_postgres() as target:
-        with pytest.raises(StoreError, match="schema is not Dateline's"):
-            restore(tmp_path / "pg.backup", target)
+    with fresh_postgres() as target, pytest.raises(StoreError, match="schema is not Dateline's"):
+        restore(tmp_path / "pg.backup", target)
