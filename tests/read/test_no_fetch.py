@@ -57,14 +57,10 @@ def listener() -> Iterator[Listener]:
     found.close()
 
 
-def test_markup_that_starts_with_a_url_is_never_fetched(
-    tmp_path: Path, listener: Listener
-) -> None:
+def test_markup_that_starts_with_a_url_is_never_fetched(tmp_path: Path, listener: Listener) -> None:
     # no ASCII space anywhere: a loader that guesses "URL" from the text would fetch it
-    words = "\n".join(
-        "The\tferry\tservice\tbetween\tthe\ttwo\tislands\tresumed\ton\tMonday\tafter\ta\t"
-        "week\tof\tstorms\tkept\tthe\tboats\tin\tharbour.".split("\t") * 8
-    )
+    sentence = "The ferry service between the two islands resumed on Monday after a week of "
+    words = "\n".join((sentence + "storms kept the boats in harbour.").split() * 8)
     markup = (
         f"http://127.0.0.1:{listener.port}/page\n<html><head><title>Ferry</title>"
         "<meta\tname='date'\tcontent='2025-02-03'></head><body><article>"
