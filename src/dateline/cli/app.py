@@ -129,7 +129,10 @@ def ingest(
             runner = stack.enter_context(use_engine(engine, scheduler, workers))
         except DatelineError as exc:
             raise fail(str(exc), code=2) from None
-        report = _ingest(db, targets, out, progress, analyse, date_from_path, runner)
+        try:
+            report = _ingest(db, targets, out, progress, analyse, date_from_path, runner)
+        except DatelineError as exc:  # a full or damaged store: what was stored stays
+            raise fail(str(exc)) from None
     if report.problems:
         raise typer.Exit(1)
 

@@ -15,7 +15,7 @@ import numpy as np
 from dateline.dating import date_from_duplicate
 from dateline.dedupe import DuplicateIndex, deserialise
 from dateline.dedupe.shingles import shingle_array
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, StoreError
 from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
 from dateline.pipeline.prepare import Prepared, document_id, prepare
 from dateline.read import read_paths
@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 SHINGLE_CACHE = 20_000
 
 Progress = Callable[[str], None]
+
+# Errors that stop the whole batch: the store's own refusals, and running out of memory or
+# being interrupted (whatever was stored before stays: one transaction per document).
+_FATAL = (DatelineError, MemoryError)
 
 
 class Ingester:
@@ -94,12 +98,30 @@ class Ingester:
                 path = item.path
             else:
                 if isinstance(item, Prepared):
-                    outcome = self.add_prepared(item)
                     doc_id, path = item.document.id, item.document.path
                 else:
-                    outcome = self.ingest_one(item, date_from_path)
                     doc_id, path = document_id(item), item.path
-                {"added": added, "unchanged": unchanged, "updated": updated}[outcome].append(doc_id)
+                try:
+                    if isinstance(item, Prepared):
+                        outcome = self.add_prepared(item)
+                    else:
+                        outcome = self.ingest_one(item, date_from_path)
+                except _FATAL:
+                    raise
+                except Exception as exc:
+                    if isinstance(exc, self.store.driver_errors) and not isinstance(
+                        exc, self.store.document_errors
+                    ):
+                        raise StoreError(f"{self.store.location}: cannot write ({exc})") from None
+                    # One article the pipeline cannot handle (a bug, a pathological text):
+                    # it is named and the rest of the batch goes on.
+                    log.exception("cannot ingest %s", path)
+                    problem = ReadProblem(path, f"cannot be ingested: {type(exc).__name__}: "
+                                          f"{str(exc)[:200]}", line=_line(item))  # fmt: skip
+                    problems.append(problem)
+                else:
+                    kind = {"added": added, "unchanged": unchanged, "updated": updated}[outcome]
+                    kind.append(doc_id)
             if progress is not None:
                 progress(path)
         return IngestReport(tuple(added), tuple(unchanged), tuple(updated), tuple(problems))
@@ -225,3 +247,9 @@ class Ingester:
                     chosen = date_from_duplicate(PublicationDate(None, None, ""), own, doc.id)
                     updates.append((row["id"], str(chosen.value), str(chosen.how), chosen.why))
         return doc, updates
+
+
+def _line(item: RawDocument | Prepared) -> int | None:
+    """Where a record sits in its file, as a problem names it (JSON only)."""
+    raw = item.document if isinstance(item, Prepared) else item
+    return raw.record + 1 if raw.format == "json" else None

@@ -19,6 +19,7 @@ from typing import Any
 from dateline.errors import StoreError
 from dateline.model import DateCandidate, Document, Edit, Entity, Event, Figure, Promise, SearchHit
 from dateline.store import records
+from dateline.store.ftsquery import check_bounds
 from dateline.store.migrations import MIGRATIONS, Migration, latest_version
 
 DOCUMENT_COLUMNS = (
@@ -42,6 +43,9 @@ class Store(ABC):
     location: str
     #: the driver's base exception classes
     driver_errors: tuple[type[Exception], ...]
+    #: the driver's errors that concern the one row written (any other leaves the store
+    #: unusable for the rest of a batch)
+    document_errors: tuple[type[Exception], ...]
 
     # -- what a backend provides ------------------------------------------------------
     @abstractmethod
@@ -387,6 +391,7 @@ class Store(ABC):
 
         Snippets are made only for the hits returned, not for every match.
         """
+        check_bounds(query)
         chosen: list[tuple[int, str, str | None, str, str | None, float, str]] = []
         seen: set[str] = set()
         for match in self._matches(query):

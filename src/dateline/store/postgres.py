@@ -66,6 +66,7 @@ class PostgresStore(Store):
 
     dialect = "postgresql"
     driver_errors = (psycopg.Error,)
+    document_errors = (psycopg.IntegrityError, psycopg.DataError)
 
     def __init__(self, url: str) -> None:
         self.url = url

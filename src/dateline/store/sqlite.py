@@ -59,11 +59,24 @@ def _refuse_foreign(path: str) -> None:
         )
 
 
+# SQLite's errors that say the file itself is unusable, not that one statement is wrong
+_UNUSABLE = ("disk is full", "disk I/O error", "malformed", "not a database", "readonly")
+
+
+def _unusable(path: str, exc: sqlite3.DatabaseError) -> Exception:
+    """A damaged or full store as a StoreError naming it; any other error as it was."""
+    if type(exc) is sqlite3.DatabaseError or any(m in str(exc) for m in _UNUSABLE):
+        return StoreError(f"{path}: the store cannot be used ({exc}); what was stored "
+                          "before stays (see dateline check and dateline restore)")  # fmt: skip
+    return exc
+
+
 class SQLiteStore(Store):
     """The dossier's store in one SQLite file (or ``:memory:``)."""
 
     dialect = "sqlite"
     driver_errors = (sqlite3.Error,)
+    document_errors = (sqlite3.IntegrityError, sqlite3.DataError)
 
     def __init__(self, path: str | Path) -> None:
         self.path = self.location = str(path)
@@ -86,10 +99,16 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.path}: not a usable Dateline store ({exc})") from None
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise _unusable(self.path, exc) from None
 
     def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
-        self.conn.executemany(sql, rows)
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.DatabaseError as exc:
+            raise _unusable(self.path, exc) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
