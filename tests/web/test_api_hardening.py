@@ -223,3 +223,34 @@ def test_reads_do_not_wait_for_an_ingest(
     assert answers["read"].status_code == 200
     assert answers["post"].status_code == 200
     assert dossier.stats()["documents"] == 1
+
+
+def test_serve_takes_the_token_from_a_file_and_more_host_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from dateline.cli.app import app as cli
+
+    seen: dict[str, int] = {}
+
+    def fake_run(web: FastAPI, **options: Any) -> None:
+        with TestClient(web) as c:
+            for host in ("dossier.lan", "evil.example", "localhost"):
+                seen[host] = c.get("/api/stats", headers={"Host": host}).status_code
+            auth = {"Authorization": "Bearer from-a-file", "Host": "localhost"}
+            seen["token"] = c.post("/api/ingest", json={}, headers=auth).status_code
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    (tmp_path / "token").write_text("from-a-file\n", encoding="utf-8")
+    Dossier.open(tmp_path / "s.db").close()
+    result = CliRunner().invoke(
+        cli,
+        ["serve", "--db", str(tmp_path / "s.db"), "--token-file", str(tmp_path / "token"),
+         "--allowed-host", "dossier.lan"],
+        env={"DATELINE_DB": "", "DATELINE_TOKEN": ""},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    # the token was taken (400: nothing to ingest, not 401), and only the named hosts answer
+    assert seen == {"dossier.lan": 200, "evil.example": 400, "localhost": 200, "token": 400}

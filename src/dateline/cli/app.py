@@ -552,14 +552,33 @@ def serve(
                      "may read (paths relative to it); without it, uploaded articles only.",
                      show_default=False),
     ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help="File whose first line is the token "
+                     "(keeps it out of the process list, as $DATELINE_TOKEN does).",
+                     show_default=False),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Host name the server answers to besides localhost and the "
+                     "--host address (repeatable; '*' for any).", show_default=False),
+    ] = None,
 ) -> None:
     """Serve the dossier in a browser: HTML pages, and a JSON API under /api/."""
     import uvicorn
 
-    from dateline.web import create_app
+    from dateline.web import DEFAULT_ALLOWED_HOSTS, create_app
 
+    if token_file is not None:
+        lines = token_file.read_text(encoding="utf-8").splitlines()
+        token = lines[0].strip() if lines and lines[0].strip() else None
+        if token is None:
+            raise fail(f"{token_file}: no token on its first line", code=2)
+    hosts = [*DEFAULT_ALLOWED_HOSTS, *(allowed_host or [])]
+    if host not in ("0.0.0.0", "::", ""):  # a named address: requests name it too
+        hosts.append(host)
     with open_dossier(db) as dossier:
-        web = create_app(dossier, token=token, ingest_root=ingest_root)
+        web = create_app(dossier, token=token, ingest_root=ingest_root, allowed_hosts=hosts)
         uvicorn.run(web, host=host, port=port, log_level="info")
 
 
