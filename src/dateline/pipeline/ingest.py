@@ -114,8 +114,10 @@ class Ingester:
                     ):
                         raise StoreError(f"{self.store.location}: cannot write ({exc})") from None
                     # One article the pipeline cannot handle (a bug, a pathological text):
-                    # it is named and the rest of the batch goes on.
+                    # it is named and the rest of the batch goes on. Its transaction was
+                    # rolled back, so the index is read afresh from what the store holds.
                     log.exception("cannot ingest %s", path)
+                    self._index = None
                     problem = ReadProblem(path, f"cannot be ingested: {type(exc).__name__}: "
                                           f"{str(exc)[:200]}", line=_line(item))  # fmt: skip
                     problems.append(problem)
