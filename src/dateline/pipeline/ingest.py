@@ -15,6 +15,7 @@ import numpy as np
 from dateline.dating import date_from_duplicate
 from dateline.dedupe import DuplicateIndex, deserialise
 from dateline.dedupe.shingles import shingle_array
+from dateline.errors import DatelineError, StoreError
 from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
 from dateline.pipeline.prepare import Prepared, document_id, prepare
 from dateline.read import read_paths
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 SHINGLE_CACHE = 20_000
 
 Progress = Callable[[str], None]
+
+# Errors that stop the whole batch: the store's own refusals, and running out of memory or
+# being interrupted (whatever was stored before stays: one transaction per document).
+_FATAL = (DatelineError, MemoryError)
 
 
 class Ingester:
@@ -68,10 +73,12 @@ class Ingester:
         progress: Progress | None = None,
         date_from_path: bool = False,
         engine: DaskEngine | None = None,
+        root: str | None = None,
     ) -> IngestReport:
         """Read, prepare and store every article under ``paths``; skip what is stored.
 
         With a Dask ``engine`` the workers read and prepare; storing stays here, in order.
+        With ``root`` only files that resolve inside it are read (local reading only).
         """
         added: list[str] = []
         unchanged: list[str] = []
@@ -79,7 +86,9 @@ class Ingester:
         problems: list[ReadProblem] = []
         items: Iterable[RawDocument | Prepared | ReadProblem]
         if engine is None:
-            items = read_paths(paths)
+            items = read_paths(paths, root)
+        elif root is not None:
+            raise DatelineError("an ingest root needs the local engine")
         else:
             items = engine.prepare(paths, self.today, date_from_path)
         for item in items:
@@ -89,12 +98,32 @@ class Ingester:
                 path = item.path
             else:
                 if isinstance(item, Prepared):
-                    outcome = self.add_prepared(item)
                     doc_id, path = item.document.id, item.document.path
                 else:
-                    outcome = self.ingest_one(item, date_from_path)
                     doc_id, path = document_id(item), item.path
-                {"added": added, "unchanged": unchanged, "updated": updated}[outcome].append(doc_id)
+                try:
+                    if isinstance(item, Prepared):
+                        outcome = self.add_prepared(item)
+                    else:
+                        outcome = self.ingest_one(item, date_from_path)
+                except _FATAL:
+                    raise
+                except Exception as exc:
+                    if isinstance(exc, self.store.driver_errors) and not isinstance(
+                        exc, self.store.document_errors
+                    ):
+                        raise StoreError(f"{self.store.location}: cannot write ({exc})") from None
+                    # One article the pipeline cannot handle (a bug, a pathological text):
+                    # it is named and the rest of the batch goes on. Its transaction was
+                    # rolled back, so the index is read afresh from what the store holds.
+                    log.exception("cannot ingest %s", path)
+                    self._index = None
+                    problem = ReadProblem(path, f"cannot be ingested: {type(exc).__name__}: "
+                                          f"{str(exc)[:200]}", line=_line(item))  # fmt: skip
+                    problems.append(problem)
+                else:
+                    kind = {"added": added, "unchanged": unchanged, "updated": updated}[outcome]
+                    kind.append(doc_id)
             if progress is not None:
                 progress(path)
         return IngestReport(tuple(added), tuple(unchanged), tuple(updated), tuple(problems))
@@ -116,9 +145,9 @@ class Ingester:
             if self.store.has_document(doc.id):
                 return "unchanged"
             previous = self.store.document_at(prepared.resolved_path, doc.record)
-            if previous is not None:
-                # The file changed since it was stored: rebuild the index without the old copy.
-                self._index = None
+            if previous is not None and self.store.same_source(previous, doc.raw, doc.markup):
+                # the same file under another name (a link to it): already stored
+                return "unchanged"
             self.store_prepared(prepared, replaces=previous)
         return "added" if previous is None else "updated"
 
@@ -126,6 +155,9 @@ class Ingester:
         doc = prepared.document
         signature = deserialise(prepared.signature)
         words = shingle_array(doc.text)
+        follows = replaces is not None and self._without(
+            replaces, doc, signature, prepared.size, words
+        )
         match = self.index.find(
             doc.content_hash, signature, prepared.size, words, self._shingles_of
         )
@@ -151,10 +183,32 @@ class Ingester:
             prepared.size,
             date_updates=updates,
             replaces=replaces,
+            copies_follow=follows,
         )
+        if replaces is not None:
+            self._shingle_cache.pop(replaces, None)
+            if not follows:
+                self._index = None  # its copies are roots now: read them afresh when needed
+                return
         if match is None:
             self.index.add(doc.id, doc.content_hash, signature, prepared.size)
             self._remember(doc.id, words)  # a new root: the next copies compare with it
+
+    def _without(
+        self, replaced: str, doc: Document, signature: np.ndarray, size: int, words: np.ndarray
+    ) -> bool:
+        """Read the index afresh without the version ``doc`` replaces (an edited article is
+        a near copy of its earlier version, which must not become its original, as that row
+        is deleted), and say whether ``doc`` is such a copy, so the old one's copies follow."""
+        self._synced = self.store.last_document()
+        rows = list(self.store.signatures())
+        self._index = DuplicateIndex.from_rows(r for r in rows if r[0] != replaced)
+        old = [r for r in rows if r[0] == replaced]
+        if not old:
+            return False  # it was itself a copy, so nothing is a copy of it
+        alone = DuplicateIndex.from_rows(old)
+        found = alone.find(doc.content_hash, signature, size, words, self._shingles_of)
+        return found is not None
 
     def _shingles_of(self, document_id: str) -> np.ndarray:
         """A stored root's shingles, from a bounded cache: the same roots come up as
@@ -195,3 +249,9 @@ class Ingester:
                     chosen = date_from_duplicate(PublicationDate(None, None, ""), own, doc.id)
                     updates.append((row["id"], str(chosen.value), str(chosen.how), chosen.why))
         return doc, updates
+
+
+def _line(item: RawDocument | Prepared) -> int | None:
+    """Where a record sits in its file, as a problem names it (JSON only)."""
+    raw = item.document if isinstance(item, Prepared) else item
+    return raw.record + 1 if raw.format == "json" else None

@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from dateline.model import RawDocument, ReadProblem
 from dateline.read.decode import decode_text
@@ -48,18 +50,19 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]
     """Each file under ``paths`` (folders recursively, sorted), as (path as given, path).
 
     A path that does not exist comes out as ``(path, None)`` so it can be reported.
-    Hidden files and folders are skipped.
+    Hidden files and folders are skipped. Anything that is not a folder comes out as it is
+    (a FIFO, a device) for :func:`read_file` to refuse by name.
     """
     for given in paths:
         root = Path(given)
-        if root.is_file():
-            yield str(given), root
-        elif root.is_dir():
+        if root.is_dir():
             for folder, dirs, files in os.walk(root):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
                         yield os.path.join(folder, name), Path(folder) / name
+        elif root.exists() or root.is_symlink():
+            yield str(given), root
         else:
             yield str(given), None
 
@@ -88,20 +91,30 @@ def _read_file(shown: str, path: Path) -> Iterator[RawDocument | ReadProblem]:
         return
     limit = max_file_bytes()
     try:
-        size = path.stat().st_size
-        if size > limit and suffix in JSONL_SUFFIXES:
-            # A JSON Lines corpus may be gigabytes of small records: stream it and hold
-            # each record, not the file, to the limit.
-            yield from _stream_jsonl(shown, path, limit)
-            return
-        if size > limit:
-            yield ReadProblem(
-                shown,
-                f"file too large ({size / 2**20:.1f} MB, limit {limit / 2**20:.4g} MB; "
-                f"set {MAX_FILE_MB_ENV} to change it)",
-            )
-            return
-        text = decode_text(path.read_bytes())
+        # Opened without waiting (a FIFO would block until a writer came) and checked on
+        # the open file: only a regular file is read, and never past the limit (a link to
+        # a device reports size 0 and never ends).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                yield ReadProblem(shown, "not a regular file (a pipe, device or socket)")
+                return
+            size = info.st_size
+            if size > limit and suffix in JSONL_SUFFIXES:
+                # A JSON Lines corpus may be gigabytes of small records: stream it and
+                # hold each record, not the file, to the limit.
+                yield from _stream_jsonl(shown, handle, limit)
+                return
+            data = handle.read(limit + 1) if size <= limit else b""
+            if size > limit or len(data) > limit:  # (a file may grow after the check)
+                yield ReadProblem(
+                    shown,
+                    f"file too large ({max(size, len(data)) / 2**20:.1f} MB, limit "
+                    f"{limit / 2**20:.4g} MB; set {MAX_FILE_MB_ENV} to change it)",
+                )
+                return
+        text = decode_text(data)
     except OSError as exc:
         yield ReadProblem(shown, f"cannot read file: {exc.strerror or exc}")
         return
@@ -121,25 +134,29 @@ def _read_file(shown: str, path: Path) -> Iterator[RawDocument | ReadProblem]:
         yield read_text(shown, text)
 
 
-def _stream_jsonl(shown: str, path: Path, limit: int) -> Iterator[RawDocument | ReadProblem]:
-    with path.open("rb") as handle:
-        for index, line in enumerate(handle):
-            if not line.strip():
-                continue
-            if len(line) > limit:
-                yield ReadProblem(
-                    shown, f"record too large ({len(line) / 2**20:.1f} MB, limit "
-                    f"{limit / 2**20:.4g} MB; set {MAX_FILE_MB_ENV} to change it)", line=index + 1
-                )
-                continue
-            try:
-                text = decode_text(line)
-            except ValueError as exc:
-                yield ReadProblem(shown, str(exc), line=index + 1)
-                continue
-            # the record keeps its line index in the file, as when the file is read whole
-            for item in read_jsonl(shown, text):
-                yield _at_line(item, index)
+def _stream_jsonl(shown: str, handle: BinaryIO, limit: int) -> Iterator[RawDocument | ReadProblem]:
+    index = -1
+    while line := handle.readline(limit + 1):
+        index += 1
+        if len(line) > limit:
+            # skip the rest of the record without holding it
+            while not line.endswith(b"\n") and (line := handle.readline(limit + 1)):
+                pass
+            yield ReadProblem(
+                shown, f"record too large (over {limit / 2**20:.4g} MB; set "
+                f"{MAX_FILE_MB_ENV} to change it)", line=index + 1
+            )  # fmt: skip
+            continue
+        if not line.strip():
+            continue
+        try:
+            text = decode_text(line)
+        except ValueError as exc:
+            yield ReadProblem(shown, str(exc), line=index + 1)
+            continue
+        # the record keeps its line index in the file, as when the file is read whole
+        for item in read_jsonl(shown, text):
+            yield _at_line(item, index)
 
 
 def _at_line(item: RawDocument | ReadProblem, index: int) -> RawDocument | ReadProblem:
@@ -162,10 +179,27 @@ def printable_path(name: str) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | ReadProblem]:
-    """Read every file under ``paths``; bad files become problems, the rest goes on."""
+def read_paths(
+    paths: Iterable[str | Path], root: str | Path | None = None
+) -> Iterator[RawDocument | ReadProblem]:
+    """Read every file under ``paths``; bad files become problems, the rest goes on.
+
+    With ``root``, every file (not only each path named) must resolve inside it: a link
+    in a folder that leads elsewhere is refused, not followed.
+    """
+    inside = None if root is None else Path(root).resolve()
     for shown, path in find_files(paths):
         if path is None:
             yield ReadProblem(printable_path(shown), "no such file or folder")
             continue
+        if inside is not None and not _inside(path, inside):
+            yield ReadProblem(printable_path(shown), "leads outside the ingest root")
+            continue
         yield from read_file(shown, path)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return False

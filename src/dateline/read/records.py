@@ -10,6 +10,9 @@ from typing import Any
 from dateline.model import DateCandidate, RawDocument, ReadProblem
 
 _DATE_PREFIX = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2})")
+# JSON may spell half of a UTF-16 pair ("\ud800") that no text holds and no store accepts;
+# json.loads joins the well-formed pairs, so every surrogate left is a lone one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_json(path: str, text: str) -> Iterator[RawDocument | ReadProblem]:
@@ -18,6 +21,9 @@ def read_json(path: str, text: str) -> Iterator[RawDocument | ReadProblem]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield ReadProblem(path, f"invalid JSON at line {exc.lineno}: {exc.msg}")
+        return
+    except RecursionError:
+        yield ReadProblem(path, "invalid JSON: nested too deeply")
         return
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items):
@@ -38,6 +44,9 @@ def read_jsonl(path: str, text: str) -> Iterator[RawDocument | ReadProblem]:
         except json.JSONDecodeError as exc:
             yield ReadProblem(path, f"invalid JSON: {exc.msg}", line=index + 1)
             continue
+        except RecursionError:
+            yield ReadProblem(path, "invalid JSON: nested too deeply", line=index + 1)
+            continue
         yield _record(path, index, item)
 
 
@@ -49,13 +58,15 @@ def _record(path: str, index: int, item: Any) -> RawDocument | ReadProblem:
         return ReadProblem(path, 'field "text" missing or empty', line=index + 1)
     candidates: tuple[DateCandidate, ...] = ()
     date = item.get("date")
+    if isinstance(date, str):
+        date = _text(date)
     if isinstance(date, str) and (found := _DATE_PREFIX.match(date)):
         candidates = (DateCandidate(found.group(1), "record", f'"date": "{date}"'),)
     return RawDocument(
         path=path,
         record=index,
         format="json",
-        raw=body.replace("\r\n", "\n"),
+        raw=_text(body).replace("\r\n", "\n"),
         title=_string(item.get("title")),
         url=_string(item.get("url")),
         date_candidates=candidates,
@@ -63,4 +74,9 @@ def _record(path: str, index: int, item: Any) -> RawDocument | ReadProblem:
 
 
 def _string(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return _text(value).strip() or None if isinstance(value, str) else None
+
+
+def _text(value: str) -> str:
+    """``value`` with lone surrogates as U+FFFD: one character for one, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", value)

@@ -9,6 +9,7 @@ safe while the web app reads or an ingest writes. PostgreSQL: ``pg_dump -Fc`` an
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from dateline.errors import StoreError
-from dateline.store.migrations import latest_version
+from dateline.store.migrations import MIGRATIONS, latest_version, run_script
 
 __all__ = ["BackupInfo", "backup", "inspect_backup", "restore"]
 
@@ -121,17 +122,70 @@ def _check_sqlite(path: str, what: str) -> tuple[int, int]:
             if not {"migrations", "documents"} <= tables:
                 raise StoreError(f"{path}: not a Dateline {what} (no migrations table)")
             version = int(conn.execute("SELECT max(version) FROM migrations").fetchone()[0] or 0)
+            if version > latest_version():
+                raise StoreError(
+                    f"{path}: written by a newer Dateline (schema {version}, this version "
+                    f"knows {latest_version()}); upgrade Dateline"
+                )
+            if problem := _schema_problem(conn, version):
+                raise StoreError(f"{path}: the {what}'s schema is not Dateline's ({problem})")
             documents = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a Dateline {what} ({exc})") from None
-    if version > latest_version():
-        raise StoreError(
-            f"{path}: written by a newer Dateline (schema {version}, this version knows "
-            f"{latest_version()}); upgrade Dateline"
-        )
     return version, documents
+
+
+# FTS5 keeps its index in shadow tables whose definitions belong to the SQLite library
+# (they may differ between its versions): those are checked by name only.
+_SHADOW_PREFIX = "documents_fts_"
+
+
+def _schema_objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(type, name) -> SQL of every table, index, trigger and view SQLite did not make."""
+    return {
+        (kind, name): "" if name.startswith(_SHADOW_PREFIX) else (sql or "")
+        for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master")
+        if not name.startswith("sqlite_")
+    }
+
+
+def _expected_schema(version: int) -> dict[tuple[str, str], str]:
+    """What a store at schema ``version`` holds: the migrations up to it, run afresh."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations "
+            "(version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        for migration in MIGRATIONS[:version]:
+            run_script(conn, migration.script)
+            if extra := migration.extra.get("sqlite"):
+                run_script(conn, extra)
+        return _schema_objects(conn)
+    finally:
+        conn.close()
+
+
+def _schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """What in a backup differs from the schema its migrations promise (a trigger or view
+    someone added, a table dropped or altered, a migration list rewritten), or None.
+
+    A restored file replaces the store whole, so anything extra would run on every later
+    ingest (a trigger deleting documents) and anything missing would fail every read."""
+    applied = [(int(v), str(n)) for v, n in conn.execute(
+        "SELECT version, name FROM migrations ORDER BY version")]  # fmt: skip
+    if applied != [(m.version, m.name) for m in MIGRATIONS[:version]]:
+        return "its migration list is not Dateline's"
+    found, wanted = _schema_objects(conn), _expected_schema(version)
+    if extra := sorted(found.keys() - wanted.keys()):
+        return "unexpected " + ", ".join(f"{kind} {name}" for kind, name in extra[:5])
+    if missing := sorted(wanted.keys() - found.keys()):
+        return "missing " + ", ".join(f"{kind} {name}" for kind, name in missing[:5])
+    if changed := sorted(k for k in wanted if found[k] != wanted[k]):
+        return "altered " + ", ".join(f"{kind} {name}" for kind, name in changed[:5])
+    return None
 
 
 def _refuse_non_empty(location: str, force: bool) -> None:
@@ -207,6 +261,13 @@ def _pg_dump_version(path: Path) -> int:
     tables = {line.split()[-2] for line in listing.splitlines() if " TABLE " in line}
     if not {"migrations", "documents"} <= tables:
         raise StoreError(f"{path}: not a Dateline backup (no migrations table)")
+    # Code that would run in the store after the restore (a trigger deleting what the next
+    # ingest writes) is never Dateline's.
+    entries = [line.split() for line in listing.splitlines() if not line.startswith(";")]
+    foreign = sorted({p[3] for p in entries if len(p) > 3 and p[3] in _PG_FOREIGN})
+    if foreign:
+        raise StoreError(f"{path}: the backup's schema is not Dateline's (it holds a "
+                         f"{', '.join(foreign).lower()})")  # fmt: skip
     data = _pg_run(
         [_pg_tool("pg_restore"), "--data-only", "--table=migrations", "--file=-", str(path)],
         "pg_restore",
@@ -226,7 +287,23 @@ def _pg_dump_version(path: Path) -> int:
             f"{path}: written by a newer Dateline (schema {version}, this version knows "
             f"{latest_version()}); upgrade Dateline"
         )
+    if sorted(versions) != [m.version for m in MIGRATIONS[:version]]:
+        raise StoreError(f"{path}: the backup's schema is not Dateline's (its migration list)")
+    wanted = {"migrations"} | {
+        t for m in MIGRATIONS[:version] for t in _CREATED.findall(m.script)
+    } - {t for m in MIGRATIONS[:version] for t in _DROPPED.findall(m.script)}
+    if tables != wanted:
+        odd = sorted(tables ^ wanted)
+        raise StoreError(f"{path}: the backup's schema is not Dateline's (tables "
+                         f"{', '.join(odd[:5])})")  # fmt: skip
     return version
+
+
+# pg_restore --list entry types that hold code, or rewrite what a query sees
+_PG_FOREIGN = {"TRIGGER", "VIEW", "MATERIALIZED", "RULE", "FUNCTION", "PROCEDURE", "POLICY",
+               "EVENT", "AGGREGATE", "OPERATOR", "CAST", "PUBLICATION", "SUBSCRIPTION"}  # fmt: skip
+_CREATED = re.compile(r"CREATE TABLE (\w+)")
+_DROPPED = re.compile(r"DROP TABLE (\w+)")
 
 
 def _pg_restore(source: Path, location: str) -> None:

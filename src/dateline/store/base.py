@@ -19,6 +19,7 @@ from typing import Any
 from dateline.errors import StoreError
 from dateline.model import DateCandidate, Document, Edit, Entity, Event, Figure, Promise, SearchHit
 from dateline.store import records
+from dateline.store.ftsquery import check_bounds
 from dateline.store.migrations import MIGRATIONS, Migration, latest_version
 
 DOCUMENT_COLUMNS = (
@@ -42,6 +43,9 @@ class Store(ABC):
     location: str
     #: the driver's base exception classes
     driver_errors: tuple[type[Exception], ...]
+    #: the driver's errors that concern the one row written (any other leaves the store
+    #: unusable for the rest of a batch)
+    document_errors: tuple[type[Exception], ...]
 
     # -- what a backend provides ------------------------------------------------------
     @abstractmethod
@@ -87,6 +91,11 @@ class Store(ABC):
     def close(self) -> None: ...
 
     @abstractmethod
+    def reopen_location(self) -> str:
+        """Where to open a second connection to this store; ValueError when there is
+        none (an in-memory database)."""
+
+    @abstractmethod
     def ddl(self, script: str) -> None:
         """Run a schema script written in SQLite's types, translated to the dialect's."""
 
@@ -111,7 +120,7 @@ class Store(ABC):
 
     @abstractmethod
     def integrity_check(self) -> str:
-        """"ok", or what is wrong."""
+        """ "ok", or what is wrong."""
 
     def bulk_insert(self, table: str, columns: str, rows: Iterable[Sequence[object]]) -> None:
         """Insert many rows at once (PostgreSQL streams them with COPY)."""
@@ -194,16 +203,20 @@ class Store(ABC):
         size: int,
         date_updates: Iterable[tuple[str, str, str, str]] = (),
         replaces: str | None = None,
+        copies_follow: bool = False,
     ) -> None:
         """Write one document, its edits, signature and search row in one transaction.
 
         ``date_updates`` are (id, published, how, why) for other members of its
         duplicate group that take their date from it. ``replaces`` names an older
-        version of the same file to delete first.
+        version of the same file to delete first (what was derived from it goes with it);
+        its copies then become copies of this document's original (``copies_follow``: the
+        new version is still the same story) or roots of their own.
         """
         with self.transaction():
+            copies: list[tuple[str, str | None, float | None]] = []
             if replaces is not None:
-                self._delete(replaces)
+                copies = self._delete(replaces)
             row = self.execute(
                 f"INSERT INTO documents ({DOCUMENT_COLUMNS}, resolved_path, ingested_at) "
                 f"VALUES ({', '.join('?' * 18)}) RETURNING n",
@@ -228,6 +241,13 @@ class Store(ABC):
                     ],
                 )
             self.execute("INSERT INTO signatures VALUES (?, ?, ?)", (doc.id, signature, size))
+            if copies and copies_follow:
+                root = doc.duplicate_of or doc.id
+                self.executemany(
+                    "UPDATE documents SET duplicate_of = ?, duplicate_how = ?, "
+                    "duplicate_score = ? WHERE id = ?",
+                    [(root, how, score, cid) for cid, how, score in copies],
+                )
             if updates := list(date_updates):
                 self.executemany(
                     "UPDATE documents SET published = ?, published_how = ?, published_why = ? "
@@ -236,13 +256,22 @@ class Store(ABC):
                 )
             self._invalidate()
 
-    def _delete(self, document_id: str) -> None:
+    def _delete(self, document_id: str) -> list[tuple[str, str | None, float | None]]:
+        """Delete a document; returns its copies (id, how, score), now roots."""
         row = self.execute(
             "SELECT n, title, text FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         if row is None:
-            return
+            return []
         self._unindex_document(int(row[0]), row[1], row[2])
+        copies = [
+            (str(r[0]), r[1], r[2])
+            for r in self.execute(
+                "SELECT id, duplicate_how, duplicate_score FROM documents "
+                "WHERE duplicate_of = ? ORDER BY n",
+                (document_id,),
+            ).fetchall()
+        ]
         # Its duplicates now point at nothing; they become roots of their own.
         self.execute(
             "UPDATE documents SET duplicate_of = NULL, duplicate_how = NULL, "
@@ -250,6 +279,14 @@ class Store(ABC):
             (document_id,),
         )
         self.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        return copies
+
+    def same_source(self, document_id: str, raw: str, markup: str | None) -> bool:
+        """Whether the stored document was read from exactly this text (and markup)."""
+        row = self.execute(
+            "SELECT raw, markup FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return row is not None and (row[0], row[1]) == (raw, markup)
 
     def get_document(self, document_id: str) -> Document | None:
         row = self.execute(
@@ -354,6 +391,7 @@ class Store(ABC):
 
         Snippets are made only for the hits returned, not for every match.
         """
+        check_bounds(query)
         chosen: list[tuple[int, str, str | None, str, str | None, float, str]] = []
         seen: set[str] = set()
         for match in self._matches(query):

@@ -80,11 +80,20 @@ def _tokens(query: str) -> list[tuple[str, str]]:
     return tokens
 
 
+# Bounds on a query's shape: the tree is walked recursively, and a query past them is a
+# mistake or an attack, not a search (FTS5 has limits of its own of the same kind).
+MAX_NESTING = 32
+MAX_TERMS = 200
+
+
 class _Parser:
     def __init__(self, query: str) -> None:
         self.query = query
         self.tokens = _tokens(query)
         self.i = 0
+        self.depth = 0
+        if sum(kind in ("word", "phrase") for kind, _ in self.tokens) > MAX_TERMS:
+            raise query_error(query, f"more than {MAX_TERMS} search terms")
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -132,7 +141,11 @@ class _Parser:
             raise self.fail()
         if token[0] == "(":
             self.i += 1
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise query_error(self.query, f"parentheses nested more than {MAX_NESTING} deep")
             node = self.or_()
+            self.depth -= 1
             if self.peek() != (")", ")"):
                 raise self.fail()
             self.i += 1
@@ -154,6 +167,22 @@ class _Parser:
         if prefix:
             self.i += 1
         return Term(token[1], prefix, column)
+
+
+def check_bounds(query: str) -> None:
+    """QueryError when the query has more terms or deeper parentheses than any search
+    needs (both engines: FTS5 would take them, but the answer is no use and costs much)."""
+    try:
+        tokens = _tokens(query)
+    except QueryError:
+        return  # a syntax error: the engine says so itself
+    if sum(kind in ("word", "phrase") for kind, _ in tokens) > MAX_TERMS:
+        raise query_error(query, f"more than {MAX_TERMS} search terms")
+    depth = 0
+    for kind, _ in tokens:
+        depth += (kind == "(") - (kind == ")")
+        if depth > MAX_NESTING:
+            raise query_error(query, f"parentheses nested more than {MAX_NESTING} deep")
 
 
 def parse(query: str) -> Node:

@@ -67,6 +67,7 @@ class PostgresStore(Store):
 
     dialect = "postgresql"
     driver_errors = (psycopg.Error,)
+    document_errors = (psycopg.IntegrityError, psycopg.DataError)
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -128,6 +129,9 @@ class PostgresStore(Store):
         self.execute(
             "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dateline.write'))"
         )
+
+    def reopen_location(self) -> str:
+        return self.url
 
     def close(self) -> None:
         self.conn.close()

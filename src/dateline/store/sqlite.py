@@ -33,14 +33,54 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+def _refuse_foreign(path: str) -> None:
+    """Refuse, before anything is written (switching to WAL rewrites the header), a file
+    that is not a Dateline store: another program's database, or not a database at all.
+    An empty or new file, or a store being created (its migrations table comes first), is
+    fine."""
+    if path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        if Path(path).stat().st_size == 0:
+            return
+    except OSError:
+        return  # a new store
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=60)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a usable Dateline store ({exc}); left untouched") from None
+    if names and "migrations" not in names:
+        raise StoreError(
+            f"{path}: a database of another program, not a Dateline store; left untouched"
+        )
+
+
+# SQLite's errors that say the file itself is unusable, not that one statement is wrong
+_UNUSABLE = ("disk is full", "disk I/O error", "malformed", "not a database", "readonly")
+
+
+def _unusable(path: str, exc: sqlite3.DatabaseError) -> Exception:
+    """A damaged or full store as a StoreError naming it; any other error as it was."""
+    if type(exc) is sqlite3.DatabaseError or any(m in str(exc) for m in _UNUSABLE):
+        return StoreError(f"{path}: the store cannot be used ({exc}); what was stored "
+                          "before stays (see dateline check and dateline restore)")  # fmt: skip
+    return exc
+
+
 class SQLiteStore(Store):
     """The dossier's store in one SQLite file (or ``:memory:``)."""
 
     dialect = "sqlite"
     driver_errors = (sqlite3.Error,)
+    document_errors = (sqlite3.IntegrityError, sqlite3.DataError)
 
     def __init__(self, path: str | Path) -> None:
         self.path = self.location = str(path)
+        _refuse_foreign(self.path)
         for attempt in range(1, _OPEN_ATTEMPTS + 1):
             conn = None
             try:
@@ -59,10 +99,16 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.path}: not a usable Dateline store ({exc})") from None
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise _unusable(self.path, exc) from None
 
     def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
-        self.conn.executemany(sql, rows)
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.DatabaseError as exc:
+            raise _unusable(self.path, exc) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -83,6 +129,11 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.conn.close()
+
+    def reopen_location(self) -> str:
+        if self.path == ":memory:" or self.path.startswith("file:") or not self.path:
+            raise ValueError("an in-memory store has one connection")
+        return str(Path(self.path).resolve())
 
     def ddl(self, script: str) -> None:
         run_script(self.conn, script)
@@ -133,4 +184,3 @@ class SQLiteStore(Store):
 
     def integrity_check(self) -> str:
         return str(self.execute("PRAGMA integrity_check").fetchone()[0])
-

@@ -6,11 +6,15 @@
 
 Everything an article says is untrusted: templates autoescape, scripts come only from
 ``/static`` (a strict Content-Security-Policy), and the page scripts write text, not HTML.
+Reads need no token, so only requests naming an allowed host are answered: a page on
+another site that rebinds its name to this machine cannot read the dossier.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import logging
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -43,19 +47,37 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 
-__all__ = ["create_app"]
+# Host names answered by default: the loopback names a local browser uses. "testserver" is
+# the name the ASGI test client sends, which no page can make a browser send to this host.
+DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost", "::1", "testserver")
+
+log = logging.getLogger(__name__)
+
+__all__ = ["DEFAULT_ALLOWED_HOSTS", "create_app"]
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port, lower-cased ("[::1]:80" -> "::1")."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
 def create_app(
     dossier_or_location: Dossier | str | Path,
     token: str | None = None,
     ingest_root: str | Path | None = None,
+    allowed_hosts: Iterable[str] = DEFAULT_ALLOWED_HOSTS,
+    max_body: int = api.MAX_BODY,
 ) -> FastAPI:
     """The web app over a dossier (or the store at a path or URL, opened and closed here).
 
     ``token`` enables ``POST /api/ingest`` for requests bearing it; without one the app
     only reads. Uploaded articles are always accepted with the token; files and folders on
-    the server only inside ``ingest_root``, and none when it is not given.
+    the server only inside ``ingest_root``, and none when it is not given. Requests whose
+    Host header names none of ``allowed_hosts`` ("*": any) get 400; request bodies over
+    ``max_body`` bytes get 413.
     """
     owned = not isinstance(dossier_or_location, Dossier)
     dossier = Dossier.open(dossier_or_location) if owned else dossier_or_location
@@ -64,6 +86,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        if app.state.owned_writer is not None:
+            app.state.owned_writer.close()
         if owned:
             dossier.close()
 
@@ -79,6 +103,11 @@ def create_app(
     app.state.views = Views(dossier)
     app.state.token = token or None
     app.state.ingest_root = Path(ingest_root).resolve() if ingest_root is not None else None
+    app.state.max_body = max_body
+    # the dossier API ingests write through, made on the first (see api._writer)
+    app.state.writer = app.state.owned_writer = None
+    app.state.writer_guard = threading.Lock()
+    hosts = {host_name(h) for h in allowed_hosts}
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -89,10 +118,26 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         query = request.scope.get("query_string", b"")
-        if len(query) > MAX_QUERY_STRING or len(request.scope.get("path", "")) > MAX_PATH:
-            response: Response = _error(request, 400, "the request's URL is too long")
+        declared = request.headers.get("content-length", "")
+        head = request.method == "HEAD"
+        if "*" not in hosts and host_name(request.headers.get("host", "")) not in hosts:
+            response: Response = _error(request, 400, "this server does not answer to that "
+                                        "host name (see --allowed-host)")  # fmt: skip
+        elif len(query) > MAX_QUERY_STRING or len(request.scope.get("path", "")) > MAX_PATH:
+            response = _error(request, 400, "the request's URL is too long")
+        elif declared.isdigit() and int(declared) > max_body:
+            response = _error(request, 413, f"the request body is over {max_body} bytes")
         else:
-            response = await call_next(request)
+            if head:  # answered as GET, without the body
+                request.scope["method"] = "GET"
+            try:
+                response = await call_next(request)
+            except Exception:
+                # answered here, not by the server's fallback, so it keeps the headers below
+                log.exception("error answering %s %s", request.method, request.url.path)
+                response = _error(request, 500, "internal error")
+        if head:
+            response = Response(status_code=response.status_code, headers=response.headers)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
