@@ -15,7 +15,10 @@ from datetime import date
 from dateline.dating.validate import rejection
 from dateline.model import DateCandidate, PublicationDate
 
-PRIORITY = ("header", "html-meta", "record", "dateline", "inferred", "path")
+PRIORITY = (
+    "header", "html-meta", "record", "dateline", "published-line", "timestamp", "inferred",
+    "updated-line", "path", "end-stamp", "reported",
+)  # fmt: skip
 
 LABELS = {
     "header": "date header",
@@ -23,6 +26,11 @@ LABELS = {
     "record": "record's date field",
     "dateline": "dateline",
     "inferred": "date the text gives as its own",
+    "published-line": "'Published' line",
+    "timestamp": "date line at the top of the page",
+    "updated-line": "'Updated' line",
+    "end-stamp": "date line under the article",
+    "reported": "latest date the article reports as past",
     "path": "date in the URL or file path",
     "duplicate": "copy's date",
 }
