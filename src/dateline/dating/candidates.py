@@ -35,6 +35,17 @@ Scraped pages keep the page's own stamps as lines of their own, each its own ``h
   under the text). Only a lone one counts, and not one next to a headline: the dated
   lines of a related-headlines list date other articles.
 
+Last and weakest, ``reported``: when nothing else dates the page, the latest full date
+the article reports as past with its weekday ("the two ministers signed the agreement on
+Monday, November 18, 2024"): a report is published on or after the day it reports, and
+news writing names the weekday of recent days only (a bare "May 3, 2025" is as often a
+file photo's date or history). "Past" is read from the
+parse: the verb the date hangs from is in the past tense (or a perfect or past
+passive). A date in a present-tense photo caption ("Members march to the hall on
+Thursday, Sept. 12, 2024"), a participle ("a video uploaded on April 20, 2025"), a plan
+or a bare mention gives nothing. It is only tried when no other cue exists, since it
+needs the tagger and parser.
+
 Dates in digits are read only in stamps: ``28-3-2025`` is day-month-year because 28
 cannot be a month, ``12/27/2024`` month-day-year; ``03/04/2025`` could be either and
 gives nothing. A stamp with a clock time and a named zone is read as a UTC date, so
@@ -46,9 +57,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from dateline.dating import patterns as p
+from dateline.dating.validate import parse_value
 from dateline.model import DateCandidate, RawDocument
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DATELINE_LINES = 6  # a title, a standfirst and photo captions can come before it
 _EVIDENCE_CHARS = 80
@@ -62,6 +79,10 @@ def find_date_candidates(raw: RawDocument, text: str) -> tuple[DateCandidate, ..
         if candidate is not None:
             found.append(candidate)
     found.extend(stamp_candidates(text))
+    if not found and not raw.url:
+        reported = reported_candidate(text)
+        if reported is not None:
+            found.append(reported)
     if raw.url:
         # The URL only: file paths of a corpus often carry a crawl date or a label.
         candidate = path_candidate(raw.url)
@@ -136,6 +157,84 @@ def stamp_candidates(text: str) -> list[DateCandidate]:
     if end is not None:
         found.append(end)
     return found
+
+
+def reported_candidate(text: str, today: date | None = None) -> DateCandidate | None:
+    """The latest full date the text reports in the past tense (see the module notes)."""
+    best: tuple[date, str] | None = None
+    parsed: dict[tuple[int, int], Doc] = {}
+    for m in p.FULL_DATE.finditer(text):
+        value = read_date(m["date"])
+        when = parse_value(value) if value is not None else None
+        if when is None or m["weekday"] is None or not _weekday_agrees(m, value):
+            continue  # a date without its weekday is as often a file photo's or history
+        if today is not None and when > today:
+            continue
+        if best is not None and when <= best[0]:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        bounds = (start, len(text) if end < 0 else end)
+        if bounds not in parsed:
+            parsed[bounds] = _parser()(text[bounds[0] : bounds[1]])
+        if _reported_as_past(parsed[bounds], m.start() - start, m.end() - start):
+            best = (when, _evidence(_sentence_around(parsed[bounds], m.start() - start)))
+    if best is None:
+        return None
+    if any(
+        int(y) > best[0].year for y in _YEARS.findall(text) if today is None or int(y) <= today.year
+    ):
+        return None  # the text names a later year: the date is history, not the news
+    return DateCandidate(best[0].isoformat(), "reported", best[1])
+
+
+_YEARS = re.compile(r"(?<![\d.,$£€-])(?:19|20)\d\d(?![\d%])")
+
+
+def _reported_as_past(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb the date ``doc[start:end]`` hangs from is in the past tense."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl", "amod"):
+        return False  # a clause describing a noun is background: "the pact, signed on ..."
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxiliaries  # "did not sign" aside, a simple past
+    if verb.tag_ == "VBN":
+        # "has signed", "had met", "was signed": a past participle needs a past or
+        # perfect auxiliary; alone it is an attribute ("a video uploaded on ...").
+        if any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries):
+            return True
+        # A sentence's main verb with an active subject is a simple past the tagger
+        # read as a participle ("THE council approved ...").
+        deps = {c.dep_ for c in verb.children}
+        return verb.dep_ == "ROOT" and not auxiliaries and "nsubj" in deps
+    return False
+
+
+def _sentence_around(doc: Doc, offset: int) -> str:
+    for sent in doc.sents:
+        if sent.start_char <= offset < sent.end_char:
+            return sent.text
+    return doc.text
+
+
+_PARSER: list[Language] = []
+
+
+def _parser() -> Language:
+    """The analysis model without its entity recogniser, loaded on first use."""
+    if not _PARSER:
+        import spacy
+
+        from dateline.analyse.nlp import DEFAULT_MODEL
+
+        _PARSER.append(spacy.load(DEFAULT_MODEL, exclude=["ner"]))
+    return _PARSER[0]
 
 
 def _end_stamp(lines: list[str]) -> DateCandidate | None:

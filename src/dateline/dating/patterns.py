@@ -130,6 +130,10 @@ TODAY = (
     re.compile(rf"{_WEEKDAY_PREFIX}{DATE}\s*{OPEN}\s*(?i:today)\s*{CLOSE}"),
 )
 
+# A full date in running text, with the weekday that may precede it ("on Monday,
+# November 18, 2024"): what the weaker "reported" cue reads.
+FULL_DATE = re.compile(rf"(?:{WEEKDAY}{_COMMA})?{DATE}")
+
 # A dateline of digits first: "28-3-2025 (MANILA) –", "27/12/2024 - ".
 NUMERIC_DATELINE = re.compile(
     rf"^\s*{_WEEKDAY_PREFIX}(?P<date>{NUMERIC})\s*"
