@@ -73,21 +73,23 @@ _CONNECTORS = frozenset({"de", "da", "do", "del", "della", "di", "la", "le", "el
 
 
 def find_date_candidates(raw: RawDocument, text: str) -> tuple[DateCandidate, ...]:
-    """Every candidate for ``raw``: the reader's, then the clean ``text``'s, then the URL's."""
+    """Every candidate for ``raw``: the reader's, then the clean ``text``'s stamps, then the
+    URL's; the date the text reports as past only when there is nothing else."""
     found = list(raw.date_candidates)
     for candidate in (dateline_candidate(text), inferred_candidate(text)):
         if candidate is not None:
             found.append(candidate)
     found.extend(stamp_candidates(text))
-    if not found and not raw.url:
-        reported = reported_candidate(text)
-        if reported is not None:
-            found.append(reported)
     if raw.url:
         # The URL only: file paths of a corpus often carry a crawl date or a label.
         candidate = path_candidate(raw.url)
         if candidate is not None:
             found.append(candidate)
+    if not found:
+        # the weakest cue, and the only one that needs the parser: last, and alone
+        reported = reported_candidate(text)
+        if reported is not None:
+            found.append(reported)
     return tuple(found)
 
 
