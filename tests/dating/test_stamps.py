@@ -115,6 +115,13 @@ def test_each_stamp_says_how_it_was_found() -> None:
         page(TITLE, LEDE, *MORE, "Ferry operator orders two electric vessels", "14/05/2025"),
         # a lone time stamp beside a related headline, inside the text, no year
         page(TITLE, LEDE, "4 March, 07:24 GMT", *MORE),
+        # two different bare dates at the top: a list of dated items, not the page's stamp
+        page(
+            "Latest", "Rail union votes on rota", "14/05/2025", "Fuel shortage", "13/05/2025", LEDE
+        ),
+        page(
+            "Latest", "Rail union votes on rota", "14/05/2025", "Fuel shortage", "12/05/2025", LEDE
+        ),
         # a published line deep in the text cites some other report
         page(TITLE, LEDE, *MORE, "Published March 4, 2025"),
         # digits in running text are not stamps

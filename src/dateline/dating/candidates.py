@@ -138,6 +138,7 @@ def stamp_candidates(text: str) -> list[DateCandidate]:
     """The page's own date stamps as lines of their own (see the module notes)."""
     lines = _first_lines(text, None)
     found: list[DateCandidate] = []
+    bare: list[tuple[str | None, str]] = []
     seen: set[str] = set()
     for line in lines[:DATELINE_LINES]:
         m = p.LABELLED.match(line)
@@ -150,11 +151,12 @@ def stamp_candidates(text: str) -> list[DateCandidate]:
                 found.append(DateCandidate(value, how, _evidence(m.group())))
             continue
         m = p.STAMP_LINE.fullmatch(line)
-        if m is not None and "timestamp" not in seen:
-            value = _stamp_value(m, m["time"])
-            if value is not None:
-                seen.add("timestamp")
-                found.append(DateCandidate(value, "timestamp", _evidence(m.group())))
+        if m is not None:
+            bare.append((_stamp_value(m, m["time"]), _evidence(m.group())))
+    values = {value for value, _ in bare}
+    only = values.pop() if len(values) == 1 else None
+    if only is not None:  # two different (or unreadable) bare dates at the top: a list
+        found.append(DateCandidate(only, "timestamp", bare[0][1]))
     end = _end_stamp(lines)
     if end is not None:
         found.append(end)
