@@ -9,6 +9,7 @@ from dateline.dating.candidates import (
     inferred_candidate,
     path_candidate,
     read_date,
+    stamp_candidates,
 )
 from dateline.dating.choose import PRIORITY, choose_publication_date, date_from_duplicate
 from dateline.dating.validate import is_plausible, parse_value, rejection
@@ -26,4 +27,5 @@ __all__ = [
     "path_candidate",
     "read_date",
     "rejection",
+    "stamp_candidates",
 ]

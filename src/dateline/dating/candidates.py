@@ -10,11 +10,10 @@ The text is trusted in two ways only:
   year (``"Hanoi (VNA) –"``, ``"WASHINGTON, March 3 (Reuters) -"``) gives nothing:
   guessing the year is how a wrong date gets in.
 * "inferred": a full date the text presents as its own, because a wrong date is
-  worse than none. Two cues only, both in the first lines (where the dateline
-  would be): "today" next to a full date ("today (November 3, 2025)", "today,
-  Monday, November 3, 2025", "November 3, 2025 (today)"), and a "Published:" /
-  "Posted on" stamp opening a line. If the cues give two different dates the
-  text is ambiguous and nothing is inferred.
+  worse than none. One cue only, in the first lines (where the dateline would
+  be): "today" next to a full date ("today (November 3, 2025)", "today, Monday,
+  November 3, 2025", "November 3, 2025 (today)"). If it gives two different dates
+  the text is ambiguous and nothing is inferred. ("Published:" stamps are below.)
 
   Looser cues were measured on the 4,650 dated articles of the Timeline17
   benchmark and dropped: "on <weekday>, <full date>" in the lede matched 7
@@ -23,16 +22,50 @@ The text is trusted in two ways only:
   3 times out of 8 (it dates a report being cited); the one "today, <date>" found
   was deep in a reader-comment thread, quoting an older report. A date that is merely
   mentioned ("on October 31", "the 2011 memorandum", "in 1982") is never taken.
+
+Scraped pages keep the page's own stamps as lines of their own, each its own ``how``:
+
+* ``published-line`` / ``updated-line``: "Published - October 12, 2024 03:10 am IST",
+  "Posted on 28/03/2025", "Updated September 13, 2024 at 12:59 a.m. EDT" opening one of
+  the first lines (the labels in the page's other language count too). An update
+  stamp ranks below everything but the URL: a page is updated after it is published.
+* ``timestamp``: a first line that is nothing but a full date, perhaps with a clock
+  time or a byline run into it ("November 3, 2025", "By Jane Roe Nov 3, 2025, 1:56 PM").
+* ``end-stamp``: one such date line after the article (some pages print their date
+  under the text). Only a lone one counts, and not one next to a headline: the dated
+  lines of a related-headlines list date other articles.
+
+Last and weakest, ``reported``: when nothing else dates the page, the latest full date
+the article reports as past with its weekday ("the two ministers signed the agreement on
+Monday, November 18, 2024"): a report is published on or after the day it reports, and
+news writing names the weekday of recent days only (a bare "May 3, 2025" is as often a
+file photo's date or history). "Past" is read from the
+parse: the verb the date hangs from is in the past tense (or a perfect or past
+passive). A date in a present-tense photo caption ("Members march to the hall on
+Thursday, Sept. 12, 2024"), a participle ("a video uploaded on April 20, 2025"), a plan
+or a bare mention gives nothing. It is only tried when no other cue exists, since it
+needs the tagger and parser.
+
+Dates in digits are read only in stamps: ``28-3-2025`` is day-month-year because 28
+cannot be a month, ``12/27/2024`` month-day-year; ``03/04/2025`` could be either and
+gives nothing. A stamp with a clock time and a named zone is read as a UTC date, so
+that copies of one story stamped in different zones agree.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from dateline.dating import patterns as p
+from dateline.dating.validate import parse_value
 from dateline.model import DateCandidate, RawDocument
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DATELINE_LINES = 6  # a title, a standfirst and photo captions can come before it
 _EVIDENCE_CHARS = 80
@@ -40,16 +73,23 @@ _CONNECTORS = frozenset({"de", "da", "do", "del", "della", "di", "la", "le", "el
 
 
 def find_date_candidates(raw: RawDocument, text: str) -> tuple[DateCandidate, ...]:
-    """Every candidate for ``raw``: the reader's, then the clean ``text``'s, then the URL's."""
+    """Every candidate for ``raw``: the reader's, then the clean ``text``'s stamps, then the
+    URL's; the date the text reports as past only when there is nothing else."""
     found = list(raw.date_candidates)
     for candidate in (dateline_candidate(text), inferred_candidate(text)):
         if candidate is not None:
             found.append(candidate)
+    found.extend(stamp_candidates(text))
     if raw.url:
         # The URL only: file paths of a corpus often carry a crawl date or a label.
         candidate = path_candidate(raw.url)
         if candidate is not None:
             found.append(candidate)
+    if not found:
+        # the weakest cue, and the only one that needs the parser: last, and alone
+        reported = reported_candidate(text)
+        if reported is not None:
+            found.append(reported)
     return tuple(found)
 
 
@@ -60,6 +100,9 @@ def read_date(written: str) -> str | None:
     validation then rejects with a reason.
     """
     written = written.strip()
+    numeric = p.NUMERIC_PARTS.fullmatch(written)
+    if numeric is not None:
+        return _read_numeric(numeric)
     for form in (p.ISO, p.MDY, p.DMY):
         m = form.fullmatch(written)
         if m is None:
@@ -76,13 +119,184 @@ def dateline_candidate(text: str) -> DateCandidate | None:
     for line in _first_lines(text, DATELINE_LINES):
         m = p.DATELINE.match(line)
         if m is None or not _is_place(m["place"]):
+            m = p.NUMERIC_DATELINE.match(line)
+            if m is not None and m["place"] is not None and not _is_place(m["place"]):
+                m = None
+        time = None
+        if m is None:
             m = p.TIMESTAMP.match(line)
             if m is None or not _is_timestamp(m):
                 continue
-        value = read_date(m["date"])
-        if value is not None and _weekday_agrees(m, value):
+            time = m["time_after"] or m["time_before"]
+        value = _stamp_value(m, time)
+        if value is not None:
             return DateCandidate(value, "dateline", _evidence(m.group()))
     return None
+
+
+def stamp_candidates(text: str) -> list[DateCandidate]:
+    """The page's own date stamps as lines of their own (see the module notes)."""
+    lines = _first_lines(text, None)
+    found: list[DateCandidate] = []
+    bare: list[tuple[str | None, str]] = []
+    seen: set[str] = set()
+    for line in lines[:DATELINE_LINES]:
+        m = p.LABELLED.match(line)
+        if m is not None:
+            label = " ".join(m["label"].lower().split())
+            how = "updated-line" if label in p.UPDATED_WORDS else "published-line"
+            value = _stamp_value(m, m["time"])
+            if value is not None and how not in seen:
+                seen.add(how)
+                found.append(DateCandidate(value, how, _evidence(m.group())))
+            continue
+        m = p.STAMP_LINE.fullmatch(line)
+        if m is not None:
+            bare.append((_stamp_value(m, m["time"]), _evidence(m.group())))
+    values = {value for value, _ in bare}
+    only = values.pop() if len(values) == 1 else None
+    if only is not None:  # two different (or unreadable) bare dates at the top: a list
+        found.append(DateCandidate(only, "timestamp", bare[0][1]))
+    end = _end_stamp(lines)
+    if end is not None:
+        found.append(end)
+    return found
+
+
+def reported_candidate(text: str, today: date | None = None) -> DateCandidate | None:
+    """The latest full date the text reports in the past tense (see the module notes)."""
+    best: tuple[date, str] | None = None
+    parsed: dict[tuple[int, int], Doc] = {}
+    for m in p.FULL_DATE.finditer(text):
+        value = read_date(m["date"])
+        when = parse_value(value) if value is not None else None
+        if when is None or m["weekday"] is None or not _weekday_agrees(m, value):
+            continue  # a date without its weekday is as often a file photo's or history
+        if today is not None and when > today:
+            continue
+        if best is not None and when <= best[0]:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        bounds = (start, len(text) if end < 0 else end)
+        if bounds not in parsed:
+            parsed[bounds] = _parser()(text[bounds[0] : bounds[1]])
+        if _reported_as_past(parsed[bounds], m.start() - start, m.end() - start):
+            best = (when, _evidence(_sentence_around(parsed[bounds], m.start() - start)))
+    if best is None:
+        return None
+    if any(
+        int(y) > best[0].year for y in _YEARS.findall(text) if today is None or int(y) <= today.year
+    ):
+        return None  # the text names a later year: the date is history, not the news
+    return DateCandidate(best[0].isoformat(), "reported", best[1])
+
+
+_YEARS = re.compile(r"(?<![\d.,$£€-])(?:19|20)\d\d(?![\d%])")
+
+
+def _reported_as_past(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb the date ``doc[start:end]`` hangs from is in the past tense."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl", "amod"):
+        return False  # a clause describing a noun is background: "the pact, signed on ..."
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxiliaries  # "did not sign" aside, a simple past
+    if verb.tag_ == "VBN":
+        # "has signed", "had met", "was signed": a past participle needs a past or
+        # perfect auxiliary; alone it is an attribute ("a video uploaded on ...").
+        if any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries):
+            return True
+        # A sentence's main verb with an active subject is a simple past the tagger
+        # read as a participle ("THE council approved ...").
+        deps = {c.dep_ for c in verb.children}
+        return verb.dep_ == "ROOT" and not auxiliaries and "nsubj" in deps
+    return False
+
+
+def _sentence_around(doc: Doc, offset: int) -> str:
+    for sent in doc.sents:
+        if sent.start_char <= offset < sent.end_char:
+            return sent.text
+    return doc.text
+
+
+_PARSER: list[Language] = []
+
+
+def _parser() -> Language:
+    """The analysis model without its entity recogniser, loaded on first use."""
+    if not _PARSER:
+        import spacy
+
+        from dateline.analyse.nlp import DEFAULT_MODEL
+
+        _PARSER.append(spacy.load(DEFAULT_MODEL, exclude=["ner"]))
+    return _PARSER[0]
+
+
+def _end_stamp(lines: list[str]) -> DateCandidate | None:
+    """The one date line after the opening, unless it belongs to a list of headlines."""
+    rest = lines[DATELINE_LINES:]
+    stamps = [(i, m) for i, line in enumerate(rest) if (m := p.STAMP_LINE.fullmatch(line))]
+    if len(stamps) != 1:
+        return None  # none, or a list of dated items
+    i, m = stamps[0]
+    neighbours = rest[max(i - 1, 0) : i] + rest[i + 1 : i + 2]
+    if any(_is_headline(line) for line in neighbours):
+        return None
+    value = _stamp_value(m, m["time"])
+    return None if value is None else DateCandidate(value, "end-stamp", _evidence(m.group()))
+
+
+def _is_headline(line: str) -> bool:
+    """A short line of several words, capitalised, with no closing punctuation."""
+    words = line.split()
+    return 4 <= len(words) <= 20 and line[0].isupper() and line.rstrip()[-1] not in '.!?:;,"”’)…'
+
+
+def _stamp_value(m: re.Match[str], time: str | None) -> str | None:
+    """The date of a stamp match, checked against its weekday and read in UTC when the
+    stamp names a clock time and a zone."""
+    value = read_date(m["date"])
+    if value is None or not _weekday_agrees(m, value):
+        return None
+    return _in_utc(value, time) if time else value
+
+
+def _in_utc(value: str, time: str) -> str:
+    t = p.TIME_PARTS.fullmatch(time.strip())
+    if t is None or t["zone"] is None:
+        return value
+    offset = p.ZONES.get(" ".join(t["zone"].lower().split()))
+    hour, minute = int(t["clock"]), int(t["minute"])
+    if t["ampm"]:
+        hour = hour % 12 + (12 if t["ampm"].lower() == "p" else 0)
+    try:
+        local = datetime.fromisoformat(value).replace(hour=hour, minute=minute)
+    except ValueError:
+        return value  # an impossible date or hour: validation says so
+    if offset is None:
+        return value
+    return (local - timedelta(hours=offset)).date().isoformat()
+
+
+def _read_numeric(m: re.Match[str]) -> str | None:
+    """Day and month of a date in digits, when only one reading is possible."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if (a > 12 and b <= 12) or a == b:
+        day, month = a, b
+    elif b > 12 and a <= 12:
+        month, day = a, b
+    else:
+        return None  # 03/04/2025: either reading is a real date, so none is taken
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def inferred_candidate(text: str) -> DateCandidate | None:
@@ -90,10 +304,7 @@ def inferred_candidate(text: str) -> DateCandidate | None:
     opening = "\n".join(_first_lines(text, DATELINE_LINES))
     lowered = opening.lower()
     # The cue words are rare; checking for them first skips the costly date patterns.
-    cues = [
-        *((p.PUBLISHED,) if "publish" in lowered or "posted" in lowered else ()),
-        *(p.TODAY if "today" in lowered else ()),
-    ]
+    cues = list(p.TODAY) if "today" in lowered else []
     found = _dates_found(cues, opening) if cues else {}
     if len(found) != 1:
         return None  # nothing, or two different dates: trust neither
@@ -162,7 +373,7 @@ def _is_timestamp(m: re.Match[str]) -> bool:
     return any(m[g] is not None for g in ("stamp_place", "time_before", "time_after"))
 
 
-def _first_lines(text: str, count: int) -> list[str]:
+def _first_lines(text: str, count: int | None) -> list[str]:
     lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line][:count]
 

@@ -2,9 +2,12 @@
 
 Priority follows how directly a source states the publication date: the date
 header the scraper wrote, the page's own metadata, a date field of a JSON record,
-the dateline the outlet printed, a date the text gives as its own, and last a
-date in the URL (which may be a section archive or an update). Within one source
-the first candidate found wins.
+the dateline the outlet printed, the page's "Published" line, a bare date line at
+its top, a date the text gives as its own ("today (…)"), an "Updated" line (later
+than publication by nature), a date in the URL (which may be a section archive or an
+update), a lone date line under the article, and last the latest date the article
+reports as past (a report comes on or after the day it reports, not always the same
+day). Within one source the first candidate found wins.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from datetime import date
 from dateline.dating.validate import rejection
 from dateline.model import DateCandidate, PublicationDate
 
-PRIORITY = ("header", "html-meta", "record", "dateline", "inferred", "path")
+PRIORITY = (
+    "header", "html-meta", "record", "dateline", "published-line", "timestamp", "inferred",
+    "updated-line", "path", "end-stamp", "reported",
+)  # fmt: skip
 
 LABELS = {
     "header": "date header",
@@ -23,6 +29,11 @@ LABELS = {
     "record": "record's date field",
     "dateline": "dateline",
     "inferred": "date the text gives as its own",
+    "published-line": "'Published' line",
+    "timestamp": "date line at the top of the page",
+    "updated-line": "'Updated' line",
+    "end-stamp": "date line under the article",
+    "reported": "latest date the article reports as past",
     "path": "date in the URL or file path",
     "duplicate": "copy's date",
 }

@@ -15,7 +15,10 @@ from dateline.model import DateCandidate
 
 EARLIEST = date(1900, 1, 1)
 FUTURE_SLACK = timedelta(days=1)
-KNOWN_HOWS = ("header", "html-meta", "record", "dateline", "duplicate", "inferred", "path")
+KNOWN_HOWS = (
+    "header", "html-meta", "record", "dateline", "duplicate", "published-line", "timestamp",
+    "inferred", "updated-line", "path", "end-stamp", "reported",
+)  # fmt: skip
 
 _ISO_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
