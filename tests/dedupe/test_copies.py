@@ -73,8 +73,9 @@ def test_a_dateline_is_not_part_of_the_text(dateline: str) -> None:
     assert normalise(dateline + text) == normalise(text)
 
 
-def test_a_sentence_that_opens_with_a_colon_keeps_its_words() -> None:
+def test_a_sentence_that_is_no_dateline_keeps_its_words() -> None:
     assert normalise("The union said: talks failed.") == "the union said talks failed"
+    assert normalise("Pro-Union groups marched.") == "pro union groups marched"
 
 
 def test_mojibake_in_latin_text_makes_no_words() -> None:

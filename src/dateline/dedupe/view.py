@@ -28,11 +28,12 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 
 # A dateline: up to four capitalised words (a city, a country, an agency in
-# brackets) opening a paragraph and closed by a dash or a colon; or a paragraph
+# brackets) opening a paragraph and closed by a dash (a hyphen after a space: not
+# "Pro-Beijing") or a colon; or a paragraph
 # that is only one to three upper-case words (a dateline or a kicker on its own).
 _DATELINE = re.compile(
     r"^[ \t]*(?:(?:[A-Z][A-Za-z.'&-]*,?[ \t]+){0,3}[A-Z][A-Za-z.'&-]*,?"
-    r"(?:[ \t]*\([A-Za-z .]{1,30}\))?[ \t]*(?:-{1,3}|:)[ \t]*"
+    r"(?:[ \t]*\([A-Za-z .]{1,30}\))?(?:[ \t]+-{1,3}|[ \t]*(?:--|:))[ \t]*"
     r"|[A-Z][A-Z.'&-]*(?:[ \t,]+[A-Z][A-Z.'&-]*){0,2}[ \t]*$)",
     re.MULTILINE,
 )
