@@ -24,6 +24,7 @@ from dateline.cluster.corroboration import corroborate, provenance
 from dateline.dedupe import DuplicateIndex, fingerprint, group_texts, normalise, shingle_array
 from dateline.dedupe.index import MAX_VERIFIED
 from dateline.dedupe.passages import MIN_SHARED, passage_score, shared
+from dateline.dedupe.shingles import tokens
 from dateline.model import Source
 from dateline.service import Dossier
 
@@ -78,6 +79,13 @@ def test_a_dateline_is_not_part_of_the_text(dateline: str) -> None:
 def test_a_sentence_that_is_no_dateline_keeps_its_words() -> None:
     assert normalise("The union said: talks failed.") == "the union said talks failed"
     assert normalise("Pro-Union groups marched.") == "pro union groups marched"
+
+
+def test_a_word_that_becomes_two_keeps_the_lines_apart() -> None:
+    text = "A loss of 3m euros a day.\n\nShips wait at anchor.\n\nTalks resume in March 2025."
+    words, counts, flags = tokens(text)
+    assert words.split() == normalise(text).split() and sum(counts) == len(words.split())
+    assert counts == [8, 4, 5] and flags == [False, False, False]  # "3 million": two words
 
 
 def test_mojibake_in_latin_text_makes_no_words() -> None:

@@ -72,7 +72,7 @@ def tokens(text: str) -> tuple[str, list[int], list[bool]]:
             end = words.index("\n", start)
         except ValueError:  # the last line
             end = len(words)
-        if n := end - start:
+        if (n := end - start) > 0:
             counts.append(n)
             flags.append(n >= 25 or (n >= 10 and line.rstrip()[-1:] in _ENDS))
         start = end + 1

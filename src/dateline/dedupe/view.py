@@ -126,7 +126,7 @@ def view_words(text: str) -> tuple[list[str], list[str]]:
             _learn(word)
         words = list(map(_WORDS.__getitem__, found))
     if not _SPLIT.isdisjoint(found):  # "500m" -> "500 million": one word became two
-        words = " ".join(words).replace(" \n ", "\n").split(" ")
+        words = " ".join(words).split(" ")  # line breaks stay words of their own
     if not _MONTHS.isdisjoint(found):
         words = _dates(words)
     if DATE_WORD in words:
