@@ -11,9 +11,16 @@ links against the injected truth.
     python bench/dedupe_scale.py --n 10000
     python bench/dedupe_scale.py --n 100000 --workers 1   # fingerprint in a second process
     python bench/dedupe_scale.py --sizes 10000,100000,1000000   # one fresh process per size
+    python bench/dedupe_scale.py --n 10000 --verify estimate   # signatures only
+
+``--verify`` picks how candidates are checked: ``passages`` (the default, as ingest
+does: shared passages, roots' shingles from a bounded cache, recomputed from the text
+on a miss), ``containment`` (exact containment, every root's shingles kept) or
+``estimate`` (containment estimated from the signatures, no shingles kept).
 
 With ``--sizes`` each size runs in its own child process, so each peak RSS is that size's
-alone; the table shows how time and memory grow with the corpus.
+alone; the table shows how time and memory grow with the corpus. ``cpu µs/doc`` is the
+process's CPU time, steadier than wall time on a shared machine.
 """
 
 from __future__ import annotations
@@ -25,7 +32,8 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing import Pool
 
@@ -134,28 +142,48 @@ def fingerprints(items: list[tuple[str, str]], workers: int) -> Iterator[Fingerp
         yield from pool.imap(fingerprint, texts, chunksize=256)
 
 
-def run(items: list[tuple[str, str]], workers: int, exact: bool) -> dict[str, str | None]:
-    """Link every document to the root it duplicates (``None`` for roots).
+CACHE = 20_000  # roots whose shingles stay in memory in ``passages`` mode, as in ingest
 
-    With ``exact`` the roots' shingle arrays are kept (4 bytes a shingle) and
-    containment is computed exactly instead of estimated from the signatures.
-    """
+
+def run(items: list[tuple[str, str]], workers: int, verify: str) -> dict[str, str | None]:
+    """Link every document to the root it duplicates (``None`` for roots), verifying
+    candidates as ``verify`` says (see the module's docstring)."""
     index = DuplicateIndex()
+    texts = dict(items)
     kept: dict[str, np.ndarray] = {}
+    cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def shingles_of(doc_id: str) -> set[int] | None:
+    def containment_of(doc_id: str) -> set[int] | None:
         found = kept.get(doc_id)
         return None if found is None else set(found.tolist())
 
+    def passages_of(doc_id: str) -> np.ndarray:
+        # ingest reads a root's clean text from the store and shingles it again
+        from dateline.dedupe import shingle_array
+
+        found = cache.get(doc_id)
+        if found is None:
+            found = cache[doc_id] = shingle_array(texts[doc_id])
+            if len(cache) > CACHE:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(doc_id)
+        return found
+
+    shingles_of: Callable[[str], object] = passages_of if verify == "passages" else containment_of
     links: dict[str, str | None] = {}
     for (doc_id, _), fp in zip(items, fingerprints(items, workers), strict=True):
-        own = fp.shingle_set() if exact else None
-        match = index.find(fp.content_hash, fp.signature, fp.size, own, shingles_of)
+        own = {"passages": fp.shingles, "containment": fp.shingle_set()}.get(verify)
+        match = index.find(fp.content_hash, fp.signature, fp.size, own, shingles_of)  # type: ignore[arg-type]
         links[doc_id] = None if match is None else match.document_id
         if match is None:
             index.add(doc_id, fp.content_hash, fp.signature, fp.size)
-            if exact:
+            if verify == "containment":
                 kept[doc_id] = fp.shingles
+            elif verify == "passages":
+                cache[doc_id] = fp.shingles
+                if len(cache) > CACHE:
+                    cache.popitem(last=False)
     return links
 
 
@@ -191,7 +219,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(n: int, dup_rate: float, seed: int, workers: int, exact: bool) -> dict[str, float]:
+def measure(n: int, dup_rate: float, seed: int, workers: int, verify: str) -> dict[str, float]:
     """Generate ``n`` articles, deduplicate them, and return the figures of the run."""
     started = time.perf_counter()
     items, truth = corpus(n, dup_rate, seed)
@@ -199,9 +227,9 @@ def measure(n: int, dup_rate: float, seed: int, workers: int, exact: bool) -> di
     words = sum(len(text.split()) for _, text in items) / len(items)
     corpus_mb = _peak_mb()
 
-    started = time.perf_counter()
-    links = run(items, workers, exact)
-    elapsed = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    links = run(items, workers, verify)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     precision, recall, expected, by_kind = score(items, links, truth)
     return {
         "n": n,
@@ -209,6 +237,7 @@ def measure(n: int, dup_rate: float, seed: int, workers: int, exact: bool) -> di
         "words": words,
         "corpus_mb": corpus_mb,
         "seconds": elapsed,
+        "cpu_seconds": cpu,
         "peak_mb": _peak_mb(),
         "copies": expected,
         "precision": precision,
@@ -218,14 +247,15 @@ def measure(n: int, dup_rate: float, seed: int, workers: int, exact: bool) -> di
 
 
 def print_table(rows: list[dict[str, float]], workers: int, mode: str) -> None:
-    header = f"{'N':>8} {'workers':>7} {'verify':>8} {'copies':>7} {'seconds':>8} {'docs/s':>8}"
-    header += f" {'µs/doc':>7} {'corpus MB':>9} {'peak MB':>8} {'dedupe MB':>9}"
+    header = f"{'N':>8} {'workers':>7} {'verify':>11} {'copies':>7} {'seconds':>8} {'docs/s':>8}"
+    header += f" {'µs/doc':>7} {'cpu µs/doc':>10} {'corpus MB':>9} {'peak MB':>8} {'dedupe MB':>9}"
     header += f" {'precision':>9} {'recall':>7}"
     print(header)
     for r in rows:
         print(
-            f"{r['n']:>8} {workers:>7} {mode:>8} {r['copies']:>7} {r['seconds']:>8.1f}"
+            f"{r['n']:>8} {workers:>7} {mode:>11} {r['copies']:>7} {r['seconds']:>8.1f}"
             f" {r['n'] / r['seconds']:>8.0f} {1e6 * r['seconds'] / r['n']:>7.0f}"
+            f" {1e6 * r['cpu_seconds'] / r['n']:>10.0f}"
             f" {r['corpus_mb']:>9.0f} {r['peak_mb']:>8.0f} {r['peak_mb'] - r['corpus_mb']:>9.0f}"
             f" {r['precision']:>9.4f} {r['recall']:>7.4f}"
         )
@@ -242,17 +272,22 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=0, help="fingerprinting processes (0: in this one)"
     )
-    parser.add_argument("--exact", action="store_true", help="exact containment (keeps shingles)")
+    parser.add_argument(
+        "--verify",
+        choices=("passages", "containment", "estimate"),
+        default="passages",
+        help="how candidates are verified (see above)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON line")
     args = parser.parse_args()
-    mode = "exact" if args.exact else "estimate"
+    mode = args.verify
 
     if args.sizes:
         rows = []
         for size in (int(s) for s in args.sizes.split(",")):
             command = [sys.executable, __file__, "--n", str(size), "--json"]
             command += ["--dup-rate", str(args.dup_rate), "--seed", str(args.seed)]
-            command += ["--workers", str(args.workers)] + (["--exact"] if args.exact else [])
+            command += ["--workers", str(args.workers), "--verify", args.verify]
             out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             rows.append(json.loads(out.strip().splitlines()[-1]))
             print(f"  {size} done in {rows[-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
@@ -261,7 +296,7 @@ def main() -> None:
         print("dedupe MB: what deduplication added to it")
         return
 
-    row = measure(args.n, args.dup_rate, args.seed, args.workers, args.exact)
+    row = measure(args.n, args.dup_rate, args.seed, args.workers, args.verify)
     if args.json:
         print(json.dumps(row))
         return

@@ -40,7 +40,7 @@ def test_reprints_are_more_outlets_but_one_story() -> None:
     known = provenance(docs)
     c = corroborate([Source("a", 0, 5), Source("b", 0, 5), Source("c", 0, 5)], known)
     assert (c.documents, c.outlets, c.stories) == (3, 2, 1)
-    assert not c.single_source and not c.speculative
+    assert c.single_source and not c.speculative  # three pages, one text
     alone = corroborate([Source("d", 0, 5), Source("d", 6, 9)], known)
     assert (alone.documents, alone.single_source) == (1, True)
 

@@ -258,3 +258,22 @@ def test_grouping_does_not_depend_on_input_order(seed: int, families: int, data)
         for doc, _ in shuffled:
             first_seen.setdefault(doc.split("v")[0], doc)
         assert roots == set(first_seen.values())
+
+
+def test_signature_is_datasketchs_affine32_minhash() -> None:
+    # Computed in numpy, but the values must stay those of the library's scheme.
+    from datasketch import MinHash
+
+    from dateline.dedupe import minhash
+
+    for text in (ARTICLE, REPRINT, "one two"):
+        values = shingle_array(text)
+        reference = MinHash(
+            num_perm=minhash.NUM_PERM,
+            seed=minhash.SEED,
+            hashfunc=lambda v: v,
+            permutations=minhash._PERMUTATIONS,
+            scheme=minhash.SCHEME,
+        )
+        reference.update_batch(values.tolist())
+        assert np.array_equal(signature(values), reference.hashvalues)

@@ -2,6 +2,9 @@
 
 A reprint of a wire story is one more outlet but not one more story; an article that
 says of itself that it is speculation or opinion does not corroborate anything alone.
+Copies are the documents duplicate linking tied to a root (``duplicate_of``): the same
+text re-edited, not an independent report, so they never add a story, and a record
+backed only by one text and its reprints is single-source however many pages carry it.
 """
 
 from __future__ import annotations
@@ -65,10 +68,11 @@ def _host(url: str | None) -> str | None:
 def corroborate(sources: Iterable[Source], known: Mapping[str, Provenance]) -> Corroboration:
     found = [known[s.document_id] for s in sources if s.document_id in known]
     documents = {s.document_id for s in sources if s.document_id in known}
+    stories = {p.story for p in found}
     return Corroboration(
         documents=len(documents),
         outlets=len({p.outlet for p in found}),
-        stories=len({p.story for p in found}),
-        single_source=len(documents) <= 1,
+        stories=len(stories),
+        single_source=len(stories) <= 1,
         speculative=bool(found) and all(p.speculative for p in found),
     )

@@ -1,4 +1,5 @@
-"""Exact and near-duplicate detection: shingles, MinHash signatures, an LSH index.
+"""Exact and near-duplicate detection: a house-style view of the text, shingles,
+MinHash signatures, an LSH index, and verification by shared passages.
 
 Note: the package attribute ``shingles`` is the function (a text's shingle set),
 which hides the submodule of the same name; import helpers from the submodule
@@ -11,12 +12,19 @@ from dateline.dedupe.fingerprints import Fingerprint, fingerprint
 from dateline.dedupe.group import group_texts, partition
 from dateline.dedupe.index import DuplicateIndex, DuplicateMatch
 from dateline.dedupe.minhash import deserialise, serialise, signature
-from dateline.dedupe.shingles import content_hash, normalise, shingle_array, shingles
+from dateline.dedupe.shingles import (
+    Shingled,
+    content_hash,
+    normalise,
+    shingle_array,
+    shingles,
+)
 
 __all__ = [
     "DuplicateIndex",
     "DuplicateMatch",
     "Fingerprint",
+    "Shingled",
     "content_hash",
     "deserialise",
     "fingerprint",

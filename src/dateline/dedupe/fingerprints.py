@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dateline.dedupe.minhash import signature
-from dateline.dedupe.shingles import hash_normalised, normalise, shingle_normalised
+from dateline.dedupe.shingles import Shingled, hash_normalised, shingle_words, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +15,7 @@ class Fingerprint:
     """Content hash, shingle hashes (sorted, unique) and MinHash signature of a text."""
 
     content_hash: str
-    shingles: np.ndarray
+    shingles: Shingled
     signature: np.ndarray
 
     @property
@@ -27,7 +27,7 @@ class Fingerprint:
 
 
 def fingerprint(text: str) -> Fingerprint:
-    """Normalise ``text`` once and derive its hash, shingles and signature."""
-    normalised = normalise(text)
-    array = shingle_normalised(normalised)
+    """Take ``text``'s view once and derive its hash, shingles and signature."""
+    normalised, counts, flags = tokens(text)
+    array = shingle_words(normalised, counts, flags)
     return Fingerprint(hash_normalised(normalised), array, signature(array))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from dateline.dedupe.fingerprints import fingerprint
 from dateline.dedupe.index import DuplicateIndex, DuplicateMatch
+from dateline.dedupe.shingles import Shingled
 
 
 def group_texts(
@@ -17,16 +18,17 @@ def group_texts(
     """Map each ``(document_id, text)`` to the root it duplicates (``None`` for roots).
 
     Roots are added to ``index`` (a new one by default) as they come. With
-    ``exact`` the shingle sets of roots added here are kept in memory so
-    containment is exact rather than estimated: more precise near the threshold,
-    costlier at scale. Roots already in ``index`` are compared by estimate.
+    ``exact`` the shingles of roots added here are kept in memory so candidates
+    are verified by the passages they share rather than by containment estimated
+    from signatures: more precise, costlier at scale. Roots already in ``index``
+    are compared by estimate.
     """
     index = index if index is not None else DuplicateIndex()
-    kept: dict[str, set[int]] = {}
+    kept: dict[str, Shingled] = {}
     links: dict[str, DuplicateMatch | None] = {}
     for document_id, text in items:
         fp = fingerprint(text)
-        own = fp.shingle_set() if exact else None
+        own = fp.shingles if exact else None
         match = index.find(fp.content_hash, fp.signature, fp.size, own, kept.get)
         links[document_id] = match
         if match is None:

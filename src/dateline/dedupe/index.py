@@ -3,12 +3,19 @@
 Two steps, cheapest first:
 
 1. exact: the normalised texts have the same SHA-256 (:func:`shingles.content_hash`);
-2. near: datasketch MinHash LSH proposes candidates whose shingle sets look
-   similar, then each is verified by *containment*: the share of the smaller
-   document's shingles that occur in the larger one. Containment, not Jaccard,
-   is the test because a reprint with a block of related-article teasers
-   appended keeps all of the article's shingles but gains many new ones, which
-   drags its Jaccard similarity down while containment stays near 1.
+2. near: MinHash LSH (banded signatures, :class:`Bands`) proposes candidates
+   whose shingle sets look similar; the :data:`MAX_VERIFIED` most similar by signature are verified.
+   When both texts' shingles are at hand in text order (as
+   :func:`~dateline.dedupe.shingles.shingle_array` gives them) the test is the
+   *passages* they share (:mod:`dateline.dedupe.passages`): long runs of
+   shingles common to both, as a share of the shorter text's article part, so
+   that each outlet's own headline, captions and teasers, or a different window
+   of a scraped page, do not hide a copy. Otherwise it is *containment*: the
+   share of the smaller document's shingles that occur in the larger one, exact
+   from two sets or estimated from the signatures. Either way, not Jaccard: a
+   reprint with a block of related-article teasers appended keeps all of the
+   article's shingles but gains many new ones, which drags its Jaccard
+   similarity down.
 
 Only canonical documents (roots) are added. The caller stores the link returned by
 :meth:`DuplicateIndex.find` and does not add the duplicate, so every link points
@@ -22,20 +29,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from dateline.dedupe import minhash
+from dateline.dedupe.passages import MIN_SCORE, passage_score
+from dateline.dedupe.shingles import Shingled
 
-# LSH candidate threshold (Jaccard). Low, because a copy with junk appended has a
-# low Jaccard: 1.5 times the article's length in teasers gives J ~ 0.4. At 0.2
-# datasketch picks 28 bands of 2 rows: a pair with J = 0.3 becomes a candidate
-# with probability 0.93, J = 0.4 with 0.99, while unrelated articles on the same
-# topic (J ~ 0.01) do so with probability 0.003. False candidates only cost a
-# verification; the decision is the containment test.
-DEFAULT_THRESHOLD = 0.2
+# LSH bands of ROWS signature values each: two texts become candidates when all the
+# values of at least one band agree, with probability 1 - (1 - J**ROWS)**BANDS for
+# Jaccard J. It must be high at low J, because a copy with junk appended, or a
+# scraped window that overlaps another by a few paragraphs, has a low Jaccard:
+# 1.5 times the article's length in teasers gives J ~ 0.4, two pages sharing half
+# their text J ~ 0.3. With 48 bands of 2 rows a pair with J = 0.2 becomes a
+# candidate with probability 0.86, J = 0.3 with 0.99, while unrelated articles on
+# the same topic (J ~ 0.01) do so with probability 0.005. False candidates only
+# cost a verification, and at most MAX_VERIFIED are verified; the decision is the
+# verification. More bands cost memory: one dictionary entry per band and root.
+BANDS = 48
+ROWS = 2
+
+# Candidates verified per document, most similar signatures first. Copies are not
+# indexed, but a topic's many similar roots (daily updates of one story) can all be
+# candidates, and verifying one is the costly step: this bounds it per document.
+MAX_VERIFIED = 8
 
 # Share of the smaller document's shingles that must occur in the larger one.
 # A reprint with a new lede, a title line and a dozen edited words keeps > 0.9;
@@ -67,15 +84,45 @@ class _Entry:
     order: int  # insertion order, to break score ties towards the older root
 
 
-@cache
-def lsh_params(threshold: float) -> tuple[int, int]:
-    """(bands, rows) that datasketch picks for ``threshold``.
+class Bands:
+    """The LSH tables: per band, the roots whose signatures have that band's values.
 
-    Cached: datasketch finds them by numerical integration (~0.1 s), which would
-    otherwise be paid for every index built.
+    A band's key is its two 32-bit values packed in one 64-bit int (exact, no
+    hashing), computed for all bands at once; a bucket holds one id, or a list when
+    several roots share it (rare beyond copies, which are not indexed).
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=minhash.NUM_PERM)
-    return lsh.b, lsh.r
+
+    def __init__(self, bands: int = BANDS, rows: int = ROWS) -> None:
+        if rows != 2 or not 0 < bands * rows <= minhash.NUM_PERM:
+            raise ValueError(f"need rows == 2 and bands * rows <= {minhash.NUM_PERM}")
+        self.bands = bands
+        self._tables: list[dict[int, str | list[str]]] = [{} for _ in range(bands)]
+
+    def keys(self, signature: np.ndarray) -> list[int]:
+        pairs = signature[: 2 * self.bands].astype(np.uint64).reshape(self.bands, 2)
+        return ((pairs[:, 0] << np.uint64(32)) | pairs[:, 1]).tolist()
+
+    def insert(self, item: str, signature: np.ndarray) -> None:
+        for table, key in zip(self._tables, self.keys(signature), strict=True):
+            found = table.get(key)
+            if found is None:
+                table[key] = item
+            elif isinstance(found, list):
+                found.append(item)
+            else:
+                table[key] = [found, item]
+
+    def query(self, signature: np.ndarray) -> set[str]:
+        out: set[str] = set()
+        for table, key in zip(self._tables, self.keys(signature), strict=True):
+            found = table.get(key)
+            if found is None:
+                continue
+            if isinstance(found, list):
+                out.update(found)
+            else:
+                out.add(found)
+        return out
 
 
 def estimated_containment(jaccard: float, size_a: int, size_b: int) -> float:
@@ -112,14 +159,15 @@ class DuplicateIndex:
 
     def __init__(
         self,
-        threshold: float = DEFAULT_THRESHOLD,
+        bands: int = BANDS,
         containment: float = DEFAULT_CONTAINMENT,
+        passages: float = MIN_SCORE,
     ) -> None:
         if not 0.0 < containment <= 1.0:
             raise ValueError(f"containment must be in (0, 1], got {containment}")
-        self.threshold = threshold
         self.containment = containment
-        self._lsh = MinHashLSH(num_perm=minhash.NUM_PERM, params=lsh_params(threshold))
+        self.passages = passages  # the passage score a verified copy needs
+        self._lsh = Bands(bands)
         self._by_hash: dict[str, str] = {}
         self._entries: dict[str, _Entry] = {}
 
@@ -141,7 +189,7 @@ class DuplicateIndex:
         # setdefault: the first stored copy stays canonical for its hash.
         self._by_hash.setdefault(content_hash, document_id)
         if size >= MIN_SHINGLES:
-            self._lsh.insert(document_id, minhash.lean(signature), check_duplication=False)
+            self._lsh.insert(document_id, signature)
 
     def find(
         self,
@@ -155,8 +203,10 @@ class DuplicateIndex:
 
         ``size`` is the number of shingles. With both ``shingles`` (this
         document's) and ``shingles_of`` (a candidate's, by id) the containment is
-        computed exactly; otherwise (or when ``shingles_of`` returns ``None`` for a
-        candidate) it is estimated from the signatures.
+        computed exactly, and when both are :class:`Shingled` (text order kept) the
+        test is the shared passages instead; otherwise (or when ``shingles_of``
+        returns ``None`` for a candidate) containment is estimated from the
+        signatures.
         """
         if size == 0:
             return None
@@ -166,24 +216,36 @@ class DuplicateIndex:
         if size < MIN_SHINGLES:
             return None
         best: tuple[float, int, str] | None = None
-        for candidate in self._lsh.query(minhash.lean(signature)):
-            entry = self._entries[candidate]
+        for jaccard, entry, candidate in self._candidates(signature):
             theirs = shingles_of(candidate) if shingles is not None and shingles_of else None
             if shingles is not None and theirs is not None:
-                score = exact_containment(shingles, theirs)
+                if isinstance(shingles, Shingled) and isinstance(theirs, Shingled):
+                    score, needed = passage_score(shingles, theirs), self.passages
+                else:
+                    score, needed = exact_containment(shingles, theirs), self.containment
             else:
-                jaccard = minhash.jaccard(signature, entry.signature)
                 score = estimated_containment(jaccard, size, entry.size)
+                needed = self.containment
             # Best score wins; on a tie the older root, so the result is deterministic.
-            if score >= self.containment and (best is None or (score, -entry.order) > best[:2]):
+            if score >= needed and (best is None or (score, -entry.order) > best[:2]):
                 best = (score, -entry.order, candidate)
         return None if best is None else DuplicateMatch(best[2], "near", best[0])
+
+    def _candidates(self, signature: np.ndarray) -> list[tuple[float, _Entry, str]]:
+        """The LSH candidates, most similar signature first (older root on a tie), at
+        most MAX_VERIFIED of them."""
+        found = []
+        for candidate in self._lsh.query(signature):
+            entry = self._entries[candidate]
+            found.append((minhash.jaccard(signature, entry.signature), entry, candidate))
+        found.sort(key=lambda c: (-c[0], c[1].order))
+        return found[:MAX_VERIFIED]
 
     @classmethod
     def from_rows(
         cls,
         rows: Iterable[tuple[str, str, bytes, int]],
-        threshold: float = DEFAULT_THRESHOLD,
+        bands: int = BANDS,
         containment: float = DEFAULT_CONTAINMENT,
     ) -> DuplicateIndex:
         """Rebuild from stored ``(document_id, content_hash, signature_bytes, size)``.
@@ -191,7 +253,7 @@ class DuplicateIndex:
         Pass only canonical documents, in the order they were first stored, so
         that the first copy stays canonical for exact matches.
         """
-        index = cls(threshold, containment)
+        index = cls(bands, containment)
         for document_id, digest, sig_bytes, size in rows:
             index.add(document_id, digest, minhash.deserialise(sig_bytes), size)
         return index

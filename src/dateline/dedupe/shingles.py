@@ -1,9 +1,10 @@
 """Text normalisation and word shingles for duplicate detection.
 
 Two copies of an article differ in case, diacritics ("Việt Nam" / "Viet Nam"),
-quotes and whitespace long before they differ in words, so everything is compared
-on a normalised form: unidecode-folded, casefolded, apostrophes dropped, any other
-non-alphanumeric run turned into one space.
+quotes, whitespace and house style long before they differ in words, so everything
+is compared on the text's view (:mod:`dateline.dedupe.view`): unidecode-folded,
+casefolded, house-style variants rewritten to one form, apostrophes dropped, any
+other non-alphanumeric run turned into one space.
 
 A shingle is a run of ``K`` consecutive words, hashed to an unsigned 32-bit int
 (what datasketch's ``affine32`` MinHash scheme takes). Hashes are computed with
@@ -18,11 +19,11 @@ import hashlib
 import re
 
 import numpy as np
-from unidecode import unidecode
+
+from dateline.dedupe.view import view_words
 
 K = 5  # words per shingle: long enough that shared shingles mean shared sentences
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _WORD = re.compile(r"[a-z0-9]+")
 
 # Odd 64-bit multipliers, one per position in the shingle, so that word order
@@ -50,19 +51,35 @@ _HIGH = np.uint64(32)
 
 
 def normalise(text: str) -> str:
-    """Fold ``text`` to lower-case ASCII words separated by single spaces."""
-    if not text.isascii():
-        # unidecode walks a string char by char in Python once it meets a non-ASCII
-        # char; news text is mostly ASCII, so fold only the non-ASCII runs.
-        text = _NON_ASCII.sub(_fold_match, text)
-    # After folding the text is ASCII, where lower() is casefold(). Apostrophes go
-    # ("Vietnam's" -> "vietnams"); any other punctuation separates words.
-    folded = text.lower().replace("'", "").replace("`", "")
-    return " ".join(_WORD.findall(folded))
+    """The words of the text's :func:`~dateline.dedupe.view.view`, one space apart."""
+    return tokens(text)[0]
 
 
-def _fold_match(match: re.Match[str]) -> str:
-    return unidecode(match.group())
+def tokens(text: str) -> tuple[str, list[int], list[bool]]:
+    """The view's words (one space apart), and the number of words and the article
+    flag of each line.
+
+    A line is article text when it reads as a paragraph of prose: ten words or more
+    ending a sentence, or so long (25 words) that it was cut mid-sentence. Headlines,
+    bylines, captions cut short, "ADVERTISEMENT" and teaser titles are not.
+    """
+    words, lines = view_words(text)
+    counts: list[int] = []
+    flags: list[bool] = []
+    start = 0
+    for line in lines:
+        try:
+            end = words.index("\n", start)
+        except ValueError:  # the last line
+            end = len(words)
+        if (n := end - start) > 0:
+            counts.append(n)
+            flags.append(n >= 25 or (n >= 10 and line.rstrip()[-1:] in _ENDS))
+        start = end + 1
+    return " ".join(" ".join(words).split()), counts, flags
+
+
+_ENDS = frozenset(".!?\"')")
 
 
 def content_hash(text: str) -> str:
@@ -110,17 +127,51 @@ def _mix(h: np.ndarray) -> np.ndarray:
     return (h >> _HIGH).astype(np.uint32)
 
 
-def shingle_array(text: str) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the word ``K``-shingles of ``text``.
+class Shingled(np.ndarray):
+    """Sorted unique shingle hashes of a text (use it as such an array), carrying what
+    passage matching needs besides: ``order``, the hashes in text order, and
+    ``article``, how many of them start in article paragraphs (see :func:`tokens`)."""
+
+    order: np.ndarray
+    article: int
+
+    def __array_finalize__(self, obj: np.ndarray | None) -> None:
+        self.order = getattr(obj, "order", None)  # type: ignore[assignment]
+        self.article = getattr(obj, "article", 0)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # ndarray pickles its data only; carry the two attributes to worker processes.
+        build, args, state = super().__reduce__()  # type: ignore[misc]
+        return build, args, (state, self.order, self.article)
+
+    def __setstate__(self, state) -> None:  # type: ignore[no-untyped-def]
+        base, self.order, self.article = state
+        super().__setstate__(base)
+
+
+def shingle_array(text: str) -> Shingled:
+    """Sorted unique 32-bit hashes of the word ``K``-shingles of ``text``'s view.
 
     A text of 1 to ``K - 1`` words yields a single shingle (all its words), so it
     still has a signature; an empty text yields none.
     """
-    return shingle_normalised(normalise(text))
+    return shingle_words(*tokens(text))
 
 
-def shingle_normalised(normalised: str) -> np.ndarray:
-    """:func:`shingle_array` of a text already passed through :func:`normalise`."""
+def shingle_words(normalised: str, counts: list[int], flags: list[bool]) -> Shingled:
+    """:func:`shingle_array` of a text already split by :func:`tokens`."""
+    order = shingle_normalised(normalised, unique=False)
+    found = np.unique(order).view(Shingled)
+    found.order = order
+    # a shingle is article text when its first word is
+    starts = np.repeat(np.array(flags, dtype=bool), counts)[: order.size]
+    found.article = int(np.count_nonzero(starts))
+    return found
+
+
+def shingle_normalised(normalised: str, unique: bool = True) -> np.ndarray:
+    """:func:`shingle_array` of a text already passed through :func:`normalise`
+    (a plain array; in text order, repeats kept, unless ``unique``)."""
     if not normalised:
         return np.empty(0, dtype=np.uint32)
     w = _word_hashes(normalised)
@@ -130,7 +181,7 @@ def shingle_normalised(normalised: str) -> np.ndarray:
     h = np.zeros(n, dtype=np.uint64)
     for pos in range(K):
         h += w[pos : pos + n] * _POSITION_MULTIPLIERS[pos]
-    return np.unique(_mix(h))
+    return np.unique(_mix(h)) if unique else _mix(h)
 
 
 def shingles(text: str) -> set[int]:
