@@ -9,6 +9,7 @@ they never overlap a structural edit.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -18,6 +19,13 @@ from dateline.clean import rules
 from dateline.clean.detok import detokenise_edits, looks_tokenised
 from dateline.clean.offsets import OffsetMap, apply_edits, normalise_edits
 from dateline.model import CleanResult, Edit
+
+_MONTHS = frozenset(
+    m.lower()
+    for name in calendar.month_name[1:]
+    for m in (name, name[:3], name[:4] if name.startswith("Sept") else name[:3])
+)
+_WEEKDAYS = frozenset(d.lower() for name in calendar.day_name for d in (name, name[:3]))
 
 # Line kinds. JUNK lines are removed wherever they are; SIGN_OFF lines only at the end;
 # the rest feed the teaser-list check and blank-line collapsing.
@@ -88,10 +96,128 @@ def _find_junk(text: str) -> list[Edit]:
     teaser = _teaser_start(kinds)
     if teaser is not None:
         removed[teaser:] = [rules.TEASERS] * (len(lines) - teaser)
+    _mark_page_furniture(lines, kinds, removed)
     tail = _mark_sign_offs(lines, kinds, removed)
     _mark_blank_lines(kinds, removed)
     glued = _glued_prefixes(lines, kinds, removed)
-    return _collect(lines, removed) + _blank_line_spaces(lines, kinds, removed) + glued + tail
+    inline = _inline_leftovers(lines, kinds, removed, glued)
+    return (
+        _collect(lines, removed) + _blank_line_spaces(lines, kinds, removed) + glued + inline + tail
+    )
+
+
+def _mark_page_furniture(
+    lines: Sequence[_Line], kinds: Sequence[int], removed: list[str | None]
+) -> None:
+    """Leftovers told by their place on the page, not by their own words.
+
+    - a logo or tagline above the article: a short all-capitals line, or a short line in
+      another script than the page's;
+    - a run of at least two headlines (unpunctuated lines, mostly capitalised or cut off
+      mid-sentence) after the article's last sentence: related stories;
+    - an unpunctuated sentence between two paragraphs: a photo caption when long and in
+      sentence case, a related link when it reads "Label: Headline".
+    """
+    kept = [i for i, r in enumerate(removed) if r is None and kinds[i] != BLANK]
+    if not kept:
+        return
+    latin = sum(_is_latin(lines[i].text) for i in kept) > len(kept) / 2
+    first_body = next((i for i in kept if kinds[i] == BODY), len(lines))
+    for i in kept:
+        if i >= first_body:
+            break
+        s = lines[i].text.strip()
+        if len(s.split()) <= rules.LOGO_MAX_WORDS and (
+            (s.isupper() and not any(c.isdigit() for c in s))
+            or (latin and len(s) <= 12 and not _is_latin(s))
+        ):
+            removed[i] = rules.LOGO
+    # Related headlines at the end: walk back over cut-off and headline-shaped lines.
+    run: list[int] = []
+    for i in reversed(kept):
+        if removed[i] is not None:
+            continue
+        s = lines[i].text.strip()
+        if _ends_sentence(s) or len(s.split()) > rules.HEADLINE_MAX_WORDS:
+            break
+        run.append(i)
+    if len(run) >= 2 and any(
+        kinds[i] == BODY and _ends_sentence(lines[i].text.strip()) for i in kept
+    ):
+        for i in run:
+            removed[i] = rules.RELATED
+    for k in range(1, len(kept) - 1):
+        i = kept[k]
+        if removed[i] is not None or kinds[i] != HEADLINE:
+            continue
+        before, after = kept[k - 1], kept[k + 1]
+        if not (kinds[before] == BODY and kinds[after] == BODY and removed[before] is None):
+            continue
+        s = lines[i].text.strip()
+        words = s.split()
+        if len(words) >= rules.CAPTION_MIN_WORDS and _capitalised_share(words) < 0.5:
+            removed[i] = rules.CAPTION
+        elif rules.LABELLED_HEADLINE.fullmatch(s):
+            removed[i] = rules.RELATED
+
+
+def _is_latin(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) > len(letters) / 2
+
+
+def _capitalised_share(words: Sequence[str]) -> float:
+    return sum(w[:1].isupper() for w in words) / max(len(words), 1)
+
+
+def _inline_leftovers(
+    lines: Sequence[_Line],
+    kinds: Sequence[int],
+    removed: Sequence[str | None],
+    glued: Sequence[Edit],
+) -> list[Edit]:
+    """Leftovers inside a kept line: HTML tags, hidden e-mail placeholders, an image file
+    name run into its caption, a caption sentence or a "keep reading" link around the text."""
+    taken = {e.start for e in glued}
+    out: list[Edit] = []
+    for line, kind, reason in zip(lines, kinds, removed, strict=True):
+        if reason is not None or kind == BLANK:
+            continue
+        text, base = line.text, line.start
+        lead = len(text) - len(text.lstrip())
+        spans: list[tuple[int, int, str]] = []
+        if "<" in text:
+            spans += [
+                (m.start(), m.end(), rules.HTML_TAG) for m in rules.HTML_TAG_PATTERN.finditer(text)
+            ]
+        if "protected" in text:
+            spans += [
+                (m.start(), m.end(), rules.OBFUSCATED_EMAIL)
+                for m in rules.OBFUSCATED_EMAIL_PATTERN.finditer(text)
+            ]
+        if base + lead not in taken:
+            prefix = rules.FILE_NAME_PREFIX.match(text, lead)
+            caption = prefix is None and kind == BODY and rules.AGENCY_CAPTION.match(text, lead)
+            if prefix and prefix.end() < len(text.rstrip()):
+                spans.append((lead, prefix.end(), rules.FILE_NAME))
+            elif caption and caption.end() < len(text.rstrip()):
+                end = (
+                    caption.end() + len(text[caption.end() :]) - len(text[caption.end() :].lstrip())
+                )
+                spans.append((lead, end, rules.CAPTION))
+        tail = text[-rules.READ_ON_TAIL :]
+        if "reading" in tail.lower() or "full" in tail.lower():
+            offset = len(text) - len(tail)
+            for m in rules.READ_ON_SENTENCE.finditer(tail):
+                spans.append((offset + m.start(), offset + m.end(), rules.READ_ON))
+                break
+        spans.sort()
+        end = -1
+        for a, b, why in spans:
+            if a >= end and a < b:
+                out.append(Edit(base + a, base + b, why))
+                end = b
+    return out
 
 
 def _glued_prefixes(
@@ -142,9 +268,92 @@ def _classify(line: str) -> tuple[int, str | None]:
             return SIGN_OFF, None
         if rules.TEASER_HEADING.fullmatch(s):
             return HEADING, None
+    leftover = _page_leftover(s, n_words)
+    if leftover is not None:
+        return JUNK, leftover
     if n_words <= rules.HEADLINE_MAX_WORDS and _is_unpunctuated(s) and _has_letter(s):
         return HEADLINE, None
     return BODY, None
+
+
+def _page_leftover(s: str, n_words: int) -> str | None:
+    """The reason a whole line is web-page furniture rather than article text, if it is."""
+    if n_words <= rules.UI_MAX_WORDS and _is_ui_line(s):
+        return rules.ADVERT if "advert" in s.lower() else rules.UI_LINE
+    if len(s) <= 80 and rules.COUNTER_LINE.fullmatch(s):
+        return rules.COUNTER
+    if n_words == 1 and (rules.FILE_NAME_LINE.fullmatch(s) or rules.URL_LINE_PATTERN.fullmatch(s)):
+        return rules.FILE_NAME if rules.FILE_NAME_LINE.fullmatch(s) else rules.URL_LINE
+    if n_words <= rules.BYLINE_MAX_WORDS and _is_byline(s):
+        return rules.BYLINE
+    if n_words <= rules.STAMP_MAX_WORDS and _is_stamp(s):
+        return rules.TIMESTAMP
+    if n_words <= 12 and (
+        rules.READ_ON_PATTERN.fullmatch(s.lstrip("→»›>-–— ")) or rules.INPUTS_NOTE.fullmatch(s)
+    ):
+        return rules.READ_ON
+    if n_words <= rules.CREDIT_OPENING_MAX_WORDS and rules.CREDIT_OPENING.match(s):
+        return rules.CAPTION
+    if (
+        n_words <= rules.PROMPT_MAX_WORDS
+        and rules.PROMPT_WORDS.search(s)
+        and rules.SECOND_PERSON.search(s)
+    ):
+        return rules.PROMPT
+    if n_words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.AUTHOR_NOTE.match(s):
+        return rules.AUTHOR_BIO
+    return None
+
+
+def _is_ui_line(s: str) -> bool:
+    """Only page-control words ("see less | View Image Page", "[excerpt]", "Subscribe")."""
+    words = rules.UI_WORD.findall(s.lower())
+    if not words or any(w not in rules.UI_WORDS for w in words):
+        return False
+    # Nothing but the words and punctuation: no digits, names or other letters.
+    if len("".join(words)) != sum(c.isalpha() or c == "-" for c in s):
+        return False
+    return any(w in rules.UI_STRONG for w in words)
+
+
+def _is_byline(s: str) -> bool:
+    """A line naming the author(s): names after "By", nothing that reads as a clause."""
+    match = rules.BYLINE_LINE.fullmatch(s)
+    if match is None or s.rstrip(rules.CLOSERS)[-1:] in "!?":
+        return False
+    words = [w.strip(",|.;:") for w in match["names"].split()]
+    words = [w for w in words if w and w not in "|&-–—"]
+    if not words or len(words) > 8:
+        return False
+    for w in words:
+        if w[0].isupper() or w[0].isdigit() or w.lower() in rules.NAME_LINKS:
+            continue
+        # One lowercase name part is tolerated ("First lower Last"); a clause has more.
+        if sum(1 for v in words if v[0].islower() and v.lower() not in rules.NAME_LINKS) > 1:
+            return False
+    return s.rstrip()[-1:] != "." or len(words[-1]) <= 3 or words[-1].isupper()
+
+
+def _is_stamp(s: str) -> bool:
+    """A time stamp line: a date with a clock time or zone, and only stamping words."""
+    if not (rules.CLOCK.search(s) or any(w.isupper() and len(w) >= 2 for w in s.split())):
+        return False
+    has_date = False
+    for token in s.replace(",", " ").split():
+        low = token.lower().rstrip(".")
+        if low in rules.STAMP_WORDS or token in rules.STAMP_WORDS:
+            continue
+        if low in _MONTHS or low in _WEEKDAYS:
+            has_date = True
+            continue
+        if rules.STAMP_TOKEN.fullmatch(token.rstrip(".")):
+            has_date = has_date or (
+                any(c.isdigit() for c in token)
+                and ("-" in token or "/" in token or len(token) == 4)
+            )
+            continue
+        return False
+    return has_date
 
 
 def _is_unpunctuated(s: str) -> bool:
@@ -253,12 +462,14 @@ def _sign_off_marks(line: str) -> list[tuple[int, int]]:
     end = len(line)
     for _ in range(4):
         head = line[:end]
-        match = rules.AGENCY_SUFFIX.search(head) or rules.SLASH_DOT.search(head)
+        # Lookbehinds still see the characters before ``pos``.
+        pos = max(0, len(head.rstrip()) - rules.SIGN_OFF_TAIL)
+        match = rules.AGENCY_SUFFIX.search(head, pos) or rules.SLASH_DOT.search(head, pos)
         if match:
             cuts.append((match.start(), end))
             end = match.start()
             continue
-        slash = rules.WORD_SLASH_DOT.search(head)
+        slash = rules.WORD_SLASH_DOT.search(head, pos)
         if slash:
             cuts.append((slash.start(), slash.end()))
         break
