@@ -58,7 +58,44 @@ def clean(raw: str, edits: Sequence[Edit] = ()) -> CleanResult:
     if structural:
         found = _to_raw(found, structural)
     all_edits = normalise_edits([*structural, *found, *_detokenise(text, structural, found)])
-    return CleanResult(text=apply_edits(raw, all_edits), edits=all_edits)
+    clean_text = apply_edits(raw, all_edits)
+    return CleanResult(text=clean_text, edits=all_edits, not_article=not_article(clean_text))
+
+
+def text_for_dating(raw: str, result: CleanResult) -> str:
+    """The clean text with its time stamp and byline lines left in.
+
+    They are page furniture, not article text, but they are the page's own record of when
+    it was published, which the dating stage reads.
+    """
+    return apply_edits(raw, [e for e in result.edits if e.reason not in rules.KEPT_FOR_DATING])
+
+
+def not_article(text: str) -> str | None:
+    """Why a cleaned page is not an article, or ``None`` when it reads as one.
+
+    An error or refusal page says so in its first lines and has little else; a page that is
+    a list of links has many headline-shaped lines and almost no sentences.
+    """
+    words = len(text.split())
+    if words == 0:
+        return rules.NO_TEXT
+    if words <= rules.ERROR_PAGE_MAX_WORDS and rules.ERROR_PAGE.search(text[:600]):
+        return rules.ERROR_PAGE_REASON
+    prose = headlines = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        # A cut-off last paragraph still holds whole sentences before its cut.
+        has_sentence = _ends_sentence(s) or rules.SENTENCE_BREAK.search(s)
+        if has_sentence and len(s.split()) >= rules.SENTENCE_MIN_WORDS:
+            prose += len(s.split())
+        elif len(s.split()) <= rules.HEADLINE_MAX_WORDS:
+            headlines += 1
+    if prose < rules.ARTICLE_MIN_PROSE_WORDS:
+        return rules.LINK_LIST if headlines >= rules.LINK_LIST_MIN_LINES else rules.NO_TEXT
+    return None
 
 
 def _detokenise(text: str, structural: Sequence[Edit], found: Sequence[Edit]) -> list[Edit]:
@@ -127,10 +164,12 @@ def _mark_page_furniture(
         if i >= first_body:
             break
         s = lines[i].text.strip()
-        if len(s.split()) <= rules.LOGO_MAX_WORDS and (
-            (s.isupper() and not any(c.isdigit() for c in s))
-            or (latin and len(s) <= 12 and not _is_latin(s))
-        ):
+        n = len(s.split())
+        # One capitalised word may be a dateline ("SEATTLE"); a logo has a name and a word.
+        capitals = (
+            2 <= n <= rules.LOGO_MAX_WORDS and s.isupper() and not any(c.isdigit() for c in s)
+        )
+        if capitals or (latin and n <= rules.LOGO_MAX_WORDS and len(s) <= 12 and not _is_latin(s)):
             removed[i] = rules.LOGO
     # Related headlines at the end: walk back over cut-off and headline-shaped lines.
     run: list[int] = []
@@ -138,27 +177,38 @@ def _mark_page_furniture(
         if removed[i] is not None:
             continue
         s = lines[i].text.strip()
-        if _ends_sentence(s) or len(s.split()) > rules.HEADLINE_MAX_WORDS:
+        if (
+            _ends_sentence(s)
+            or not _is_unpunctuated(s)  # a lead-in ("as follows:") belongs to the text
+            or len(s.split()) > rules.RELATED_MAX_WORDS
+            or s[0] in rules.BULLETS  # a list closing the article
+        ):
             break
         run.append(i)
-    if len(run) >= 2 and any(
+    # Two lines may be the article's own cut-off end; headlines in title case or three
+    # cut-off blurbs in a row are not.
+    titled = all(_capitalised_share(lines[i].text.split()) >= 0.6 for i in run)
+    if (len(run) >= 3 or (len(run) == 2 and titled)) and any(
         kinds[i] == BODY and _ends_sentence(lines[i].text.strip()) for i in kept
     ):
         for i in run:
             removed[i] = rules.RELATED
-    for k in range(1, len(kept) - 1):
-        i = kept[k]
-        if removed[i] is not None or kinds[i] != HEADLINE:
-            continue
-        before, after = kept[k - 1], kept[k + 1]
-        if not (kinds[before] == BODY and kinds[after] == BODY and removed[before] is None):
+    body = [i for i in kept if kinds[i] == BODY and removed[i] is None] or [0]
+    for i in kept:
+        if removed[i] is not None or kinds[i] != HEADLINE or not body[0] < i < body[-1]:
             continue
         s = lines[i].text.strip()
         words = s.split()
-        if len(words) >= rules.CAPTION_MIN_WORDS and _capitalised_share(words) < 0.5:
-            removed[i] = rules.CAPTION
-        elif rules.LABELLED_HEADLINE.fullmatch(s):
+        if rules.LABELLED_HEADLINE.fullmatch(s):
             removed[i] = rules.RELATED
+        elif (
+            len(words) >= rules.CAPTION_MIN_WORDS
+            and _capitalised_share(words) < 0.5
+            and s[-1].isalnum()  # a caption ends on a word; a garbled sentence end is text
+            and s[0] not in rules.BULLETS  # list items are article text
+            and not any(c in s for c in ".!?")
+        ):
+            removed[i] = rules.CAPTION
 
 
 def _is_latin(s: str) -> bool:
@@ -292,12 +342,21 @@ def _page_leftover(s: str, n_words: int) -> str | None:
         rules.READ_ON_PATTERN.fullmatch(s.lstrip("→»›>-–— ")) or rules.INPUTS_NOTE.fullmatch(s)
     ):
         return rules.READ_ON
-    if n_words <= rules.CREDIT_OPENING_MAX_WORDS and rules.CREDIT_OPENING.match(s):
+    if (
+        n_words <= rules.CREDIT_OPENING_MAX_WORDS
+        and rules.CREDIT_OPENING.match(s)
+        # A credit with the article's lead run into it keeps the lead: only a credit
+        # alone, or followed by a caption that is no sentence or ends in page controls.
+        and (n_words <= rules.CREDIT_ALONE_MAX_WORDS or not _ends_sentence(s) or _ends_in_ui(s))
+    ):
+        return rules.CAPTION
+    if n_words <= rules.PHOTO_DESCRIPTION_MAX_WORDS and rules.PHOTO_DESCRIPTION.match(s):
         return rules.CAPTION
     if (
         n_words <= rules.PROMPT_MAX_WORDS
         and rules.PROMPT_WORDS.search(s)
         and rules.SECOND_PERSON.search(s)
+        and not rules.FIRST_PERSON.search(s)
     ):
         return rules.PROMPT
     if n_words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.AUTHOR_NOTE.match(s):
@@ -314,6 +373,12 @@ def _is_ui_line(s: str) -> bool:
     if len("".join(words)) != sum(c.isalpha() or c == "-" for c in s):
         return False
     return any(w in rules.UI_STRONG for w in words)
+
+
+def _ends_in_ui(s: str) -> bool:
+    """The line's last segment ("... see less | View Image Page") is page controls."""
+    last = re.split(r"[|•·]|\s[-–—]\s", s)[-1].strip()
+    return bool(last) and _is_ui_line(last)
 
 
 def _is_byline(s: str) -> bool:
@@ -358,12 +423,12 @@ def _is_stamp(s: str) -> bool:
 
 def _is_unpunctuated(s: str) -> bool:
     """True when ``s`` ends neither a sentence nor a lead-in ("... as follows:")."""
-    end = s.rstrip(rules.CLOSERS)
+    end = s.rstrip(rules.CLOSERS + " ")  # tokenised text spaces its closers: ". ''"
     return not end or end[-1] not in rules.SENTENCE_END + rules.LEAD_IN_END
 
 
 def _ends_sentence(s: str) -> bool:
-    end = s.rstrip(rules.CLOSERS)
+    end = s.rstrip(rules.CLOSERS + " ")
     return bool(end) and end[-1] in rules.SENTENCE_END
 
 
@@ -373,7 +438,9 @@ def _has_letter(s: str) -> bool:
 
 def _is_caption(s: str, n_words: int) -> bool:
     tail = s[-_CREDIT_TAIL:].lower()
-    if any(hint in tail for hint in rules.CREDIT_HINTS) and rules.PHOTO_CREDIT.search(tail):
+    if any(hint in tail for hint in rules.CREDIT_HINTS) and (
+        rules.PHOTO_CREDIT.search(tail) or rules.CREDIT_CLOSING.search(s, len(s) - len(tail))
+    ):
         return True
     return (
         n_words < rules.CAPTION_MAX_WORDS

@@ -66,7 +66,7 @@ PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # Cheap substrings one of which every credit contains (checked before the regex).
-CREDIT_HINTS = ("photo", "pic", "imag", "ảnh", "foto")
+CREDIT_HINTS = ("photo", "pic", "imag", "ảnh", "foto", "©", "credit", "courtesy")
 # Positional markers that only captions use (search): "(left)", "(first, left)",
 # "(second from right)", "(R)", "(L)", "(centre)". Single letters must be capitals:
 # "(r)" is not a marker.
@@ -301,7 +301,9 @@ PROMPT_WORDS = re.compile(
     re.IGNORECASE,
 )
 SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-PROMPT_MAX_WORDS = 50
+PROMPT_MAX_WORDS = 35
+# Readers' comments and transcripts speak in the first person; site prompts do not.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I 've|me|my)\b|^[A-Z]{2,}\s*:")
 
 # A byline line: "By First Last", "By Staff, Agencies", "By First M. Last | Agency",
 # "By First Last<Month> 21, 2024", possibly after a short page label ending in ")", "|"
@@ -314,11 +316,11 @@ NAME_LINKS = frozenset({"and", "de", "da", "del", "van", "von", "der", "bin", "a
 # "X is a travel reporter for Y", "X is the paper's senior correspondent at Y": a
 # note about the author, not the story.
 AUTHOR_NOTE = re.compile(
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:is|was)\s+(?:a|an|the)\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:a|an|the)\s+"
     r"(?:[\w'’-]+\s+){0,5}?"
-    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
-    r"|photographer|photojournalist|intern|analyst|anchor|host)\b"
-    r"(?:\s+(?:for|at|with|of|in|on|covering)\b)"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor"
+    r"|photographer|photojournalist)\b"
+    r"\s+(?:for|at|with|of)\b"  # the employer; "a writer in Cairo" is a source
 )
 AUTHOR_NOTE_MAX_WORDS = 60
 
@@ -387,12 +389,19 @@ CREDIT_OPENING = re.compile(
     r"|(?:photo(?:graph)?s?|image|picture|pic)\s*(?:by|credit|courtesy)?\s*[:|/]"
     r"|(?:photo(?:graph)?s?|image|picture)\s+(?:by|courtesy\s+of|credit)\b"
     r"|(?:photo\s+)?credits?\s*:"
-    r"|courtesy\s*(?:of\b|:)"
-    r"|in\s+(?:this|these|a)\s+[^,.;\n]{0,40}?\b(?:file\s+)?(?:photos?|images?|pictures?"
-    r"|screen\s?grabs?)\b",
+    r"|courtesy\s*(?:of\b|:)",
     re.IGNORECASE,
 )
 CREDIT_OPENING_MAX_WORDS = 150
+# Up to this many words, a line opening with a credit is the credit alone.
+CREDIT_ALONE_MAX_WORDS = 8
+# "In this Feb. 2018 file photo, ...", "In a 2008 photo, ...": a caption, whatever its end.
+PHOTO_DESCRIPTION = re.compile(
+    r"in\s+(?:this|these|a)\s+[^;\n]{0,40}?\b(?:file\s+)?(?:photos?|images?|pictures?"
+    r"|screen\s?grabs?)\s*,",
+    re.IGNORECASE,
+)
+PHOTO_DESCRIPTION_MAX_WORDS = 60
 # Credits closing a caption line (search on the line's tail): "... Wash. © REUTERS",
 # "... | Photo Credit: AFP", "(AP Photo/Name)", "(Courtesy: Name via Outlet)",
 # "(U.S. Navy photo by Name)".
@@ -429,3 +438,35 @@ READ_ON_SENTENCE = re.compile(
     r"(?:story|article|statement))\b[^.!?\n]{0,120}[.!?]?\s*$",
     re.IGNORECASE,
 )
+# A related story's blurb is cut off at about a hundred characters.
+RELATED_MAX_WORDS = 30
+BULLETS = "-–—•*·▪►"
+
+# The dating stage reads these removals back: a page's stamp and byline carry its date.
+KEPT_FOR_DATING = frozenset({TIMESTAMP, BYLINE})
+
+# --- Pages that are not articles ------------------------------------------------------
+
+NO_TEXT = "no article text"
+ERROR_PAGE_REASON = "error or refusal page"
+LINK_LIST = "list of links"
+# What error, refusal and bot-check pages say (search in the first lines).
+ERROR_PAGE = re.compile(
+    r"\b(?:(?:404|403|410|500|502|503)\b(?:\s*[-:|]?\s*(?:error|not\s+found|forbidden))?"
+    r"|page\s+(?:not\s+found|(?:you\s+requested\s+)?(?:does\s+not|doesn[’']t)\s+exist)"
+    r"|access\s+(?:denied|to\s+this\s+page\s+has\s+been\s+denied)"
+    r"|(?:please\s+)?enable\s+(?:javascript|cookies)"
+    r"|are\s+you\s+a\s+(?:robot|human)|verify(?:ing)?\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human"
+    r"|captcha|request\s+(?:blocked|unsuccessful)|you\s+have\s+been\s+blocked"
+    r"|(?:not|no\s+longer)\s+available\s+in\s+your\s+(?:country|region)"
+    r"|you\s+don[’']t\s+have\s+permission\s+to\s+access)",
+    re.IGNORECASE,
+)
+# An error page is short: a long page that mentions "404" is an article about it.
+ERROR_PAGE_MAX_WORDS = 150
+# A line counts as prose with this many words and a sentence end.
+SENTENCE_MIN_WORDS = 6
+# Fewer prose words than this is no article; with this many headline lines, a link list.
+ARTICLE_MIN_PROSE_WORDS = 40
+LINK_LIST_MIN_LINES = 5
+SENTENCE_BREAK = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z“\"‘']")
