@@ -80,8 +80,11 @@ def not_article(text: str) -> str | None:
     words = len(text.split())
     if words == 0:
         return rules.NO_TEXT
-    if words <= rules.ERROR_PAGE_MAX_WORDS and rules.ERROR_PAGE.search(text[:600]):
-        return rules.ERROR_PAGE_REASON
+    if words <= rules.ERROR_PAGE_MAX_WORDS:
+        # An error page opens with its message; an article may mention an error later.
+        opening = [line.strip() for line in text[:600].split("\n") if line.strip()][:3]
+        if any(rules.ERROR_PAGE.match(line) for line in opening):
+            return rules.ERROR_PAGE_REASON
     prose = headlines = 0
     for line in text.split("\n"):
         s = line.strip()
@@ -332,7 +335,7 @@ def _page_leftover(s: str, n_words: int) -> str | None:
         return rules.ADVERT if "advert" in s.lower() else rules.UI_LINE
     if len(s) <= 80 and rules.COUNTER_LINE.fullmatch(s):
         return rules.COUNTER
-    if n_words == 1 and (rules.FILE_NAME_LINE.fullmatch(s) or rules.URL_LINE_PATTERN.fullmatch(s)):
+    if n_words <= 2 and (rules.FILE_NAME_LINE.fullmatch(s) or rules.URL_LINE_PATTERN.fullmatch(s)):
         return rules.FILE_NAME if rules.FILE_NAME_LINE.fullmatch(s) else rules.URL_LINE
     if n_words <= rules.BYLINE_MAX_WORDS and _is_byline(s):
         return rules.BYLINE
@@ -405,7 +408,7 @@ def _is_stamp(s: str) -> bool:
         return False
     has_date = False
     for token in s.replace(",", " ").split():
-        low = token.lower().rstrip(".")
+        low = token.lower().rstrip(".:")
         if low in rules.STAMP_WORDS or token in rules.STAMP_WORDS:
             continue
         if low in _MONTHS or low in _WEEKDAYS:

@@ -173,7 +173,7 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Copyright 2010 Fox News Network", "Thomson Reuters 2013 All rights reserved".
     (
         re.compile(
-            r"(?:\S+\s+){0,4}(?:copyright|©)\s*©?\s*\d{4}\b.*|.*\ball\s+rights\s+reserved\b.*",
+            r"(?:\S+\s+){0,4}(?:copyright|©)\s*(?:©\s*)?\d{4}\b.*|.*\ball\s+rights\s+reserved\b.*",
             re.IGNORECASE,
         ),
         "copyright notice",
@@ -285,7 +285,7 @@ UI_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # Counters: "264 people read this", "718 views", "There are 0 comments.", optionally after
 # the time stamp they belong to ("2025-05-02 05:00718 view").
 COUNTER_LINE = re.compile(
-    r"[\d\s:/.,-]{0,24}?\d[\d,.]*\s*[kKmM]?\s*"
+    r"[\d\s:/.,-]{0,24}?\d[\d,.]*\s*(?:[kKmM]\s*)?"
     r"(?:views?|reads?|comments?|shares?|likes?|reactions?|(?:people|readers|users)\s+"
     r"(?:have\s+)?(?:read|viewed|shared|liked)(?:\s+(?:this|it))?(?:\s+\w+)?)\W*"
     r"|there\s+(?:are|is)\s+(?:no|\d+)\s+comments?\W*"
@@ -386,7 +386,7 @@ INPUTS_NOTE = re.compile(
 # "Credit: Name", "Courtesy: Name", "In this Feb. 2018 file photo, ...".
 CREDIT_OPENING = re.compile(
     r"©"
-    r"|(?:photo(?:graph)?s?|image|picture|pic)\s*(?:by|credit|courtesy)?\s*[:|/]"
+    r"|(?:photo(?:graph)?s?|image|picture|pic)\s*(?:(?:by|credit|courtesy)\s*)?[:|/]"
     r"|(?:photo(?:graph)?s?|image|picture)\s+(?:by|courtesy\s+of|credit)\b"
     r"|(?:photo\s+)?credits?\s*:"
     r"|courtesy\s*(?:of\b|:)",
@@ -452,7 +452,8 @@ ERROR_PAGE_REASON = "error or refusal page"
 LINK_LIST = "list of links"
 # What error, refusal and bot-check pages say (search in the first lines).
 ERROR_PAGE = re.compile(
-    r"\b(?:(?:404|403|410|500|502|503)\b(?:\s*[-:|]?\s*(?:error|not\s+found|forbidden))?"
+    r"(?:(?:error|oops|sorry)\W{0,3}\s*)?(?:(?:404|403|410|500|502|503)"
+    r"(?:\s*(?:[-:|]\s*)?(?:error|not\s+found|forbidden|page\s+not\s+found)\b|\s*$)"
     r"|page\s+(?:not\s+found|(?:you\s+requested\s+)?(?:does\s+not|doesn[’']t)\s+exist)"
     r"|access\s+(?:denied|to\s+this\s+page\s+has\s+been\s+denied)"
     r"|(?:please\s+)?enable\s+(?:javascript|cookies)"
