@@ -467,7 +467,8 @@ ERROR_PAGE = re.compile(
 ERROR_PAGE_MAX_WORDS = 150
 # A line counts as prose with this many words and a sentence end.
 SENTENCE_MIN_WORDS = 6
-# Fewer prose words than this is no article; with this many headline lines, a link list.
-ARTICLE_MIN_PROSE_WORDS = 40
+# Fewer prose words than this (a short brief has more) is no article; with this many
+# headline lines, a link list.
+ARTICLE_MIN_PROSE_WORDS = 20
 LINK_LIST_MIN_LINES = 5
 SENTENCE_BREAK = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z“\"‘']")
