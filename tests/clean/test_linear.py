@@ -1,8 +1,9 @@
 """Cleaning time grows linearly with the input: no pattern backtracks quadratically.
 
 No wall-clock threshold: each input is cleaned at size n and 8n and the ratio of the best
-CPU times (this thread's, so a busy machine does not skew it) is compared. Linear work gives about 8 (cache effects push it a little higher); a
-quadratic pattern gives about 64 and fails.
+CPU times (this thread's, so a busy machine does not skew it) is compared. Linear work
+gives about 8 (cache effects push it a little higher); a quadratic pattern gives about 64
+and fails.
 The cases are the pathological shapes of every cleaner pattern (long space runs between
 a pattern's parts, repeated separators), placed as the last line (where the sign-off
 search runs) and inside the text.
