@@ -1,20 +1,30 @@
 """Speed of the text stages on long and pathological inputs: the cleaner and the
 time-expression resolver must stay linear (no catastrophic regex backtracking).
 
-    .venv/bin/python bench/text_speed.py [--repeat 5]
+    .venv/bin/python bench/text_speed.py [--repeat 5] [--size 50000]
 
-Prints the best of N runs per input, with the input's size.
+Prints the best of N runs per input, with the input's size. The cleaner's pathological
+lines (one or more per cleaner pattern: long space runs between a pattern's parts,
+repeated separators) are the ones tests/clean/test_linear.py checks for linear growth;
+here each is cleaned at --size and at twice that, and the time ratio is printed (about 2
+when linear, about 4 when quadratic).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from dateline.analyse.timex import find_time_expressions
 from dateline.clean import clean
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from tests.clean.test_linear import PATHOLOGICAL  # noqa: E402
 
 REF = date(2025, 11, 1)
 PARAGRAPH = (
@@ -38,6 +48,7 @@ TEASERS = "\n\nSee more\n\n" + "\n\n".join(
 
 CASES: list[tuple[str, str, Callable[[str], object]]] = [
     ("clean: 5,000 noisy lines", "\n".join((NOISY_BLOCK * 700)[:5000]) + TEASERS, clean),
+    ("clean: last line 'May' + 50k spaces + ','", "Text.\nMay" + " " * 50_000 + ",", clean),
     ("timex: 100k-char article", PARAGRAPH * (100_000 // len(PARAGRAPH)),
      lambda t: find_time_expressions(t, REF)),
     ("timex: 'May' + 50k spaces", "May" + " " * 50_000 + ",",
@@ -62,11 +73,19 @@ def best_of(fn: Callable[[str], object], text: str, repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--size", type=int, default=50_000, help="pathological line length")
     args = parser.parse_args()
     print(f"| input | characters | best of {args.repeat}, ms |")
     print("|---|---:|---:|")
     for name, text, fn in CASES:
         print(f"| {name} | {len(text):,} | {best_of(fn, text, args.repeat) * 1000:.1f} |")
+    print()
+    print("| cleaner pattern input (last line) | characters | ms | ms at 2x | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    for name, make in sorted(PATHOLOGICAL.items()):
+        one, two = (f"A first paragraph.\n{make(n)}" for n in (args.size, 2 * args.size))
+        t1, t2 = best_of(clean, one, args.repeat), best_of(clean, two, args.repeat)
+        print(f"| {name} | {len(one):,} | {t1 * 1000:.1f} | {t2 * 1000:.1f} | {t2 / t1:.1f} |")
 
 
 if __name__ == "__main__":

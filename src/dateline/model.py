@@ -83,6 +83,8 @@ class CleanResult:
 
     text: str
     edits: tuple[Edit, ...]
+    # Why the page is not an article (an error or refusal page, a list of links), or None.
+    not_article: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """Cleaning: remove scraper junk by deletion only, and map clean offsets back to raw."""
 
-from dateline.clean.cleaner import clean
+from dateline.clean.cleaner import clean, not_article, text_for_dating
 from dateline.clean.offsets import OffsetMap, apply_edits
 
-__all__ = ["OffsetMap", "apply_edits", "clean"]
+__all__ = ["OffsetMap", "apply_edits", "clean", "not_article", "text_for_dating"]

@@ -9,6 +9,7 @@ they never overlap a structural edit.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -18,6 +19,13 @@ from dateline.clean import rules
 from dateline.clean.detok import detokenise_edits, looks_tokenised
 from dateline.clean.offsets import OffsetMap, apply_edits, normalise_edits
 from dateline.model import CleanResult, Edit
+
+_MONTHS = frozenset(
+    m.lower()
+    for name in calendar.month_name[1:]
+    for m in (name, name[:3], name[:4] if name.startswith("Sept") else name[:3])
+)
+_WEEKDAYS = frozenset(d.lower() for name in calendar.day_name for d in (name, name[:3]))
 
 # Line kinds. JUNK lines are removed wherever they are; SIGN_OFF lines only at the end;
 # the rest feed the teaser-list check and blank-line collapsing.
@@ -50,7 +58,47 @@ def clean(raw: str, edits: Sequence[Edit] = ()) -> CleanResult:
     if structural:
         found = _to_raw(found, structural)
     all_edits = normalise_edits([*structural, *found, *_detokenise(text, structural, found)])
-    return CleanResult(text=apply_edits(raw, all_edits), edits=all_edits)
+    clean_text = apply_edits(raw, all_edits)
+    return CleanResult(text=clean_text, edits=all_edits, not_article=not_article(clean_text))
+
+
+def text_for_dating(raw: str, result: CleanResult) -> str:
+    """The clean text with its time stamp and byline lines left in.
+
+    They are page furniture, not article text, but they are the page's own record of when
+    it was published, which the dating stage reads.
+    """
+    return apply_edits(raw, [e for e in result.edits if e.reason not in rules.KEPT_FOR_DATING])
+
+
+def not_article(text: str) -> str | None:
+    """Why a cleaned page is not an article, or ``None`` when it reads as one.
+
+    An error or refusal page says so in its first lines and has little else; a page that is
+    a list of links has many headline-shaped lines and almost no sentences.
+    """
+    words = len(text.split())
+    if words == 0:
+        return rules.NO_TEXT
+    if words <= rules.ERROR_PAGE_MAX_WORDS:
+        # An error page opens with its message; an article may mention an error later.
+        opening = [line.strip() for line in text[:600].split("\n") if line.strip()][:3]
+        if any(rules.ERROR_PAGE.match(line) for line in opening):
+            return rules.ERROR_PAGE_REASON
+    prose = headlines = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        # A cut-off last paragraph still holds whole sentences before its cut.
+        has_sentence = _ends_sentence(s) or rules.SENTENCE_BREAK.search(s)
+        if has_sentence and len(s.split()) >= rules.SENTENCE_MIN_WORDS:
+            prose += len(s.split())
+        elif len(s.split()) <= rules.HEADLINE_MAX_WORDS:
+            headlines += 1
+    if prose < rules.ARTICLE_MIN_PROSE_WORDS:
+        return rules.LINK_LIST if headlines >= rules.LINK_LIST_MIN_LINES else rules.NO_TEXT
+    return None
 
 
 def _detokenise(text: str, structural: Sequence[Edit], found: Sequence[Edit]) -> list[Edit]:
@@ -88,10 +136,141 @@ def _find_junk(text: str) -> list[Edit]:
     teaser = _teaser_start(kinds)
     if teaser is not None:
         removed[teaser:] = [rules.TEASERS] * (len(lines) - teaser)
+    _mark_page_furniture(lines, kinds, removed)
     tail = _mark_sign_offs(lines, kinds, removed)
     _mark_blank_lines(kinds, removed)
     glued = _glued_prefixes(lines, kinds, removed)
-    return _collect(lines, removed) + _blank_line_spaces(lines, kinds, removed) + glued + tail
+    inline = _inline_leftovers(lines, kinds, removed, glued)
+    return (
+        _collect(lines, removed) + _blank_line_spaces(lines, kinds, removed) + glued + inline + tail
+    )
+
+
+def _mark_page_furniture(
+    lines: Sequence[_Line], kinds: Sequence[int], removed: list[str | None]
+) -> None:
+    """Leftovers told by their place on the page, not by their own words.
+
+    - a logo or tagline above the article: a short all-capitals line, or a short line in
+      another script than the page's;
+    - a run of at least two headlines (unpunctuated lines, mostly capitalised or cut off
+      mid-sentence) after the article's last sentence: related stories;
+    - an unpunctuated sentence between two paragraphs: a photo caption when long and in
+      sentence case, a related link when it reads "Label: Headline".
+    """
+    kept = [i for i, r in enumerate(removed) if r is None and kinds[i] != BLANK]
+    if not kept:
+        return
+    latin = sum(_is_latin(lines[i].text) for i in kept) > len(kept) / 2
+    first_body = next((i for i in kept if kinds[i] == BODY), len(lines))
+    for i in kept:
+        if i >= first_body:
+            break
+        s = lines[i].text.strip()
+        n = len(s.split())
+        # One capitalised word may be a dateline ("SEATTLE"); a logo has a name and a word.
+        capitals = (
+            2 <= n <= rules.LOGO_MAX_WORDS and s.isupper() and not any(c.isdigit() for c in s)
+        )
+        if capitals or (latin and n <= rules.LOGO_MAX_WORDS and len(s) <= 12 and not _is_latin(s)):
+            removed[i] = rules.LOGO
+    # Related headlines at the end: walk back over cut-off and headline-shaped lines.
+    run: list[int] = []
+    for i in reversed(kept):
+        if removed[i] is not None:
+            continue
+        s = lines[i].text.strip()
+        if (
+            _ends_sentence(s)
+            or not _is_unpunctuated(s)  # a lead-in ("as follows:") belongs to the text
+            or len(s.split()) > rules.RELATED_MAX_WORDS
+            or s[0] in rules.BULLETS  # a list closing the article
+        ):
+            break
+        run.append(i)
+    # Two lines may be the article's own cut-off end; headlines in title case or three
+    # cut-off blurbs in a row are not.
+    titled = all(_capitalised_share(lines[i].text.split()) >= 0.6 for i in run)
+    if (len(run) >= 3 or (len(run) == 2 and titled)) and any(
+        kinds[i] == BODY and _ends_sentence(lines[i].text.strip()) for i in kept
+    ):
+        for i in run:
+            removed[i] = rules.RELATED
+    body = [i for i in kept if kinds[i] == BODY and removed[i] is None] or [0]
+    for i in kept:
+        if removed[i] is not None or kinds[i] != HEADLINE or not body[0] < i < body[-1]:
+            continue
+        s = lines[i].text.strip()
+        words = s.split()
+        if rules.LABELLED_HEADLINE.fullmatch(s):
+            removed[i] = rules.RELATED
+        elif (
+            len(words) >= rules.CAPTION_MIN_WORDS
+            and _capitalised_share(words) < 0.5
+            and s[-1].isalnum()  # a caption ends on a word; a garbled sentence end is text
+            and s[0] not in rules.BULLETS  # list items are article text
+            and not any(c in s for c in ".!?")
+        ):
+            removed[i] = rules.CAPTION
+
+
+def _is_latin(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) > len(letters) / 2
+
+
+def _capitalised_share(words: Sequence[str]) -> float:
+    return sum(w[:1].isupper() for w in words) / max(len(words), 1)
+
+
+def _inline_leftovers(
+    lines: Sequence[_Line],
+    kinds: Sequence[int],
+    removed: Sequence[str | None],
+    glued: Sequence[Edit],
+) -> list[Edit]:
+    """Leftovers inside a kept line: HTML tags, hidden e-mail placeholders, an image file
+    name run into its caption, a caption sentence or a "keep reading" link around the text."""
+    taken = {e.start for e in glued}
+    out: list[Edit] = []
+    for line, kind, reason in zip(lines, kinds, removed, strict=True):
+        if reason is not None or kind == BLANK:
+            continue
+        text, base = line.text, line.start
+        lead = len(text) - len(text.lstrip())
+        spans: list[tuple[int, int, str]] = []
+        if "<" in text:
+            spans += [
+                (m.start(), m.end(), rules.HTML_TAG) for m in rules.HTML_TAG_PATTERN.finditer(text)
+            ]
+        if "protected" in text:
+            spans += [
+                (m.start(), m.end(), rules.OBFUSCATED_EMAIL)
+                for m in rules.OBFUSCATED_EMAIL_PATTERN.finditer(text)
+            ]
+        if base + lead not in taken:
+            prefix = rules.FILE_NAME_PREFIX.match(text, lead)
+            caption = prefix is None and kind == BODY and rules.AGENCY_CAPTION.match(text, lead)
+            if prefix and prefix.end() < len(text.rstrip()):
+                spans.append((lead, prefix.end(), rules.FILE_NAME))
+            elif caption and caption.end() < len(text.rstrip()):
+                end = (
+                    caption.end() + len(text[caption.end() :]) - len(text[caption.end() :].lstrip())
+                )
+                spans.append((lead, end, rules.CAPTION))
+        tail = text[-rules.READ_ON_TAIL :]
+        if "reading" in tail.lower() or "full" in tail.lower():
+            offset = len(text) - len(tail)
+            for m in rules.READ_ON_SENTENCE.finditer(tail):
+                spans.append((offset + m.start(), offset + m.end(), rules.READ_ON))
+                break
+        spans.sort()
+        end = -1
+        for a, b, why in spans:
+            if a >= end and a < b:
+                out.append(Edit(base + a, base + b, why))
+                end = b
+    return out
 
 
 def _glued_prefixes(
@@ -142,19 +321,117 @@ def _classify(line: str) -> tuple[int, str | None]:
             return SIGN_OFF, None
         if rules.TEASER_HEADING.fullmatch(s):
             return HEADING, None
+    leftover = _page_leftover(s, n_words)
+    if leftover is not None:
+        return JUNK, leftover
     if n_words <= rules.HEADLINE_MAX_WORDS and _is_unpunctuated(s) and _has_letter(s):
         return HEADLINE, None
     return BODY, None
 
 
+def _page_leftover(s: str, n_words: int) -> str | None:
+    """The reason a whole line is web-page furniture rather than article text, if it is."""
+    if n_words <= rules.UI_MAX_WORDS and _is_ui_line(s):
+        return rules.ADVERT if "advert" in s.lower() else rules.UI_LINE
+    if len(s) <= 80 and rules.COUNTER_LINE.fullmatch(s):
+        return rules.COUNTER
+    if n_words <= 2 and (rules.FILE_NAME_LINE.fullmatch(s) or rules.URL_LINE_PATTERN.fullmatch(s)):
+        return rules.FILE_NAME if rules.FILE_NAME_LINE.fullmatch(s) else rules.URL_LINE
+    if n_words <= rules.BYLINE_MAX_WORDS and _is_byline(s):
+        return rules.BYLINE
+    if n_words <= rules.STAMP_MAX_WORDS and _is_stamp(s):
+        return rules.TIMESTAMP
+    if n_words <= 12 and (
+        rules.READ_ON_PATTERN.fullmatch(s.lstrip("→»›>-–— ")) or rules.INPUTS_NOTE.fullmatch(s)
+    ):
+        return rules.READ_ON
+    if (
+        n_words <= rules.CREDIT_OPENING_MAX_WORDS
+        and rules.CREDIT_OPENING.match(s)
+        # A credit with the article's lead run into it keeps the lead: only a credit
+        # alone, or followed by a caption that is no sentence or ends in page controls.
+        and (n_words <= rules.CREDIT_ALONE_MAX_WORDS or not _ends_sentence(s) or _ends_in_ui(s))
+    ):
+        return rules.CAPTION
+    if n_words <= rules.PHOTO_DESCRIPTION_MAX_WORDS and rules.PHOTO_DESCRIPTION.match(s):
+        return rules.CAPTION
+    if (
+        n_words <= rules.PROMPT_MAX_WORDS
+        and rules.PROMPT_WORDS.search(s)
+        and rules.SECOND_PERSON.search(s)
+        and not rules.FIRST_PERSON.search(s)
+    ):
+        return rules.PROMPT
+    if n_words <= rules.AUTHOR_NOTE_MAX_WORDS and rules.AUTHOR_NOTE.match(s):
+        return rules.AUTHOR_BIO
+    return None
+
+
+def _is_ui_line(s: str) -> bool:
+    """Only page-control words ("see less | View Image Page", "[excerpt]", "Subscribe")."""
+    words = rules.UI_WORD.findall(s.lower())
+    if not words or any(w not in rules.UI_WORDS for w in words):
+        return False
+    # Nothing but the words and punctuation: no digits, names or other letters.
+    if len("".join(words)) != sum(c.isalpha() or c == "-" for c in s):
+        return False
+    return any(w in rules.UI_STRONG for w in words)
+
+
+def _ends_in_ui(s: str) -> bool:
+    """The line's last segment ("... see less | View Image Page") is page controls."""
+    last = re.split(r"[|•·]|\s[-–—]\s", s)[-1].strip()
+    return bool(last) and _is_ui_line(last)
+
+
+def _is_byline(s: str) -> bool:
+    """A line naming the author(s): names after "By", nothing that reads as a clause."""
+    match = rules.BYLINE_LINE.fullmatch(s)
+    if match is None or s.rstrip(rules.CLOSERS)[-1:] in "!?":
+        return False
+    words = [w.strip(",|.;:") for w in match["names"].split()]
+    words = [w for w in words if w and w not in "|&-–—"]
+    if not words or len(words) > 8:
+        return False
+    for w in words:
+        if w[0].isupper() or w[0].isdigit() or w.lower() in rules.NAME_LINKS:
+            continue
+        # One lowercase name part is tolerated ("First lower Last"); a clause has more.
+        if sum(1 for v in words if v[0].islower() and v.lower() not in rules.NAME_LINKS) > 1:
+            return False
+    return s.rstrip()[-1:] != "." or len(words[-1]) <= 3 or words[-1].isupper()
+
+
+def _is_stamp(s: str) -> bool:
+    """A time stamp line: a date with a clock time or zone, and only stamping words."""
+    if not (rules.CLOCK.search(s) or any(w.isupper() and len(w) >= 2 for w in s.split())):
+        return False
+    has_date = False
+    for token in s.replace(",", " ").split():
+        low = token.lower().rstrip(".:")
+        if low in rules.STAMP_WORDS or token in rules.STAMP_WORDS:
+            continue
+        if low in _MONTHS or low in _WEEKDAYS:
+            has_date = True
+            continue
+        if rules.STAMP_TOKEN.fullmatch(token.rstrip(".")):
+            has_date = has_date or (
+                any(c.isdigit() for c in token)
+                and ("-" in token or "/" in token or len(token) == 4)
+            )
+            continue
+        return False
+    return has_date
+
+
 def _is_unpunctuated(s: str) -> bool:
     """True when ``s`` ends neither a sentence nor a lead-in ("... as follows:")."""
-    end = s.rstrip(rules.CLOSERS)
+    end = s.rstrip(rules.CLOSERS + " ")  # tokenised text spaces its closers: ". ''"
     return not end or end[-1] not in rules.SENTENCE_END + rules.LEAD_IN_END
 
 
 def _ends_sentence(s: str) -> bool:
-    end = s.rstrip(rules.CLOSERS)
+    end = s.rstrip(rules.CLOSERS + " ")
     return bool(end) and end[-1] in rules.SENTENCE_END
 
 
@@ -164,7 +441,9 @@ def _has_letter(s: str) -> bool:
 
 def _is_caption(s: str, n_words: int) -> bool:
     tail = s[-_CREDIT_TAIL:].lower()
-    if any(hint in tail for hint in rules.CREDIT_HINTS) and rules.PHOTO_CREDIT.search(tail):
+    if any(hint in tail for hint in rules.CREDIT_HINTS) and (
+        rules.PHOTO_CREDIT.search(tail) or rules.CREDIT_CLOSING.search(s, len(s) - len(tail))
+    ):
         return True
     return (
         n_words < rules.CAPTION_MAX_WORDS
@@ -253,12 +532,14 @@ def _sign_off_marks(line: str) -> list[tuple[int, int]]:
     end = len(line)
     for _ in range(4):
         head = line[:end]
-        match = rules.AGENCY_SUFFIX.search(head) or rules.SLASH_DOT.search(head)
+        # Lookbehinds still see the characters before ``pos``.
+        pos = max(0, len(head.rstrip()) - rules.SIGN_OFF_TAIL)
+        match = rules.AGENCY_SUFFIX.search(head, pos) or rules.SLASH_DOT.search(head, pos)
         if match:
             cuts.append((match.start(), end))
             end = match.start()
             continue
-        slash = rules.WORD_SLASH_DOT.search(head)
+        slash = rules.WORD_SLASH_DOT.search(head, pos)
         if slash:
             cuts.append((slash.start(), slash.end()))
         break

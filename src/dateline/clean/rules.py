@@ -66,12 +66,12 @@ PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # Cheap substrings one of which every credit contains (checked before the regex).
-CREDIT_HINTS = ("photo", "pic", "imag", "ảnh", "foto")
+CREDIT_HINTS = ("photo", "pic", "imag", "ảnh", "foto", "©", "credit", "courtesy")
 # Positional markers that only captions use (search): "(left)", "(first, left)",
 # "(second from right)", "(R)", "(L)", "(centre)". Single letters must be capitals:
 # "(r)" is not a marker.
 POSITION_MARKER = re.compile(
-    r"\(\s*(?:(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s*,?\s*(?:from\s+)?)?"
+    r"\(\s*(?:(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s*(?:,\s*)?(?:from\s+)?)?"
     r"(?:left|right|centre|center|middle|front|rear|back|top|bottom"
     r"|left\s+to\s+right|right\s+to\s+left|from\s+(?:left|right)"
     r"|(?-i:L|R|L-R|R-L))"
@@ -123,7 +123,11 @@ AGENCY_LINE = re.compile(
 )
 # A code closing the last paragraph: "... officials. — VNS". A dateline opening a
 # paragraph ("Hanoi (VNA) –") never matches: the code must end the line.
-AGENCY_SUFFIX = re.compile(rf"(?:\s+|(?<=[.!?\"”’]))[-–—]{{1,2}}\s*{_AGENCY_RUN}\s*$")
+# A space run is entered only at its start, so a long run is scanned once, not once a space.
+AGENCY_SUFFIX = re.compile(rf"(?:(?<!\s)\s+|(?<=[.!?\"”’]))[-–—]{{1,2}}\s*{_AGENCY_RUN}\s*$")
+# Sign-off marks are short: they are searched for only in a line's last characters (its
+# trailing spaces aside), which keeps the search linear in the line's length.
+SIGN_OFF_TAIL = 80
 # "/." after the final sentence (a wire-service end mark): remove just "/.".
 SLASH_DOT = re.compile(r"(?<=[.!?\"'”’)\]])\s*/\.\s*$")
 # "word/." with no full stop before it: removing the slash leaves the full stop.
@@ -169,7 +173,7 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Copyright 2010 Fox News Network", "Thomson Reuters 2013 All rights reserved".
     (
         re.compile(
-            r"(?:\S+\s+){0,4}(?:copyright|©)\s*©?\s*\d{4}\b.*|.*\ball\s+rights\s+reserved\b.*",
+            r"(?:\S+\s+){0,4}(?:copyright|©)\s*(?:©\s*)?\d{4}\b.*|.*\ball\s+rights\s+reserved\b.*",
             re.IGNORECASE,
         ),
         "copyright notice",
@@ -183,7 +187,7 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|e-?mail(?:\s+this(?:\s+(?:article|story|page))?)?"
             r"|print(?:\s+this(?:\s+(?:article|story|page))?)?"
             r"|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|save|comments?)"
-            r"\s*[|/•·,]?\s*)+",
+            r"\s*(?:[|/•·,]\s*)?)+",  # one way to split spaces around a separator
             re.IGNORECASE,
         ),
         "share buttons",
@@ -229,3 +233,242 @@ GLUED_PREFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
         "page header",
     ),
 )
+
+# --- Rule 7: web-page leftovers, by shape and a general UI vocabulary ----------------
+
+ADVERT = "advertisement"
+UI_LINE = "page controls"
+COUNTER = "reader counter"
+PROMPT = "subscribe or comment prompt"
+BYLINE = "byline"
+AUTHOR_BIO = "author note"
+TIMESTAMP = "timestamp line"
+FILE_NAME = "image file name"
+URL_LINE = "bare link"
+HTML_TAG = "html markup"
+OBFUSCATED_EMAIL = "hidden e-mail address"
+LOGO = "logo or tagline"
+RELATED = "related headlines"
+CREDIT = "photo credit"
+READ_ON = "read-on link"
+
+# Words page controls are made of. A short line holding only these (and at least one of
+# UI_STRONG) is a control or a label, never a sentence: "see less | View Image Page",
+# "Leave a comment", "ADVERTISEMENT", "[excerpt]", "Subscribe".
+UI_WORDS = frozenset(
+    {
+        "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
+        "subscribe", "subscribed", "unsubscribe", "sign", "log", "login", "logout", "register",
+        "newsletter", "newsletters", "comment", "comments", "reply", "replies", "leave", "post",
+        "share", "follow", "us", "read", "more", "less", "see", "view", "image", "images",
+        "page", "gallery", "photo", "photos", "video", "videos", "watch", "listen", "play",
+        "continue", "reading", "excerpt", "menu", "home", "search", "skip", "content",
+        "close", "next", "previous", "prev", "back", "top", "print", "email", "e-mail", "up",
+        "in", "out", "to", "a", "an", "the", "this", "all", "show", "hide", "expand",
+        "collapse", "full", "screen", "fullscreen", "story", "article", "enlarge", "toggle",
+        "caption", "open", "load", "loading", "now", "here", "click", "tap", "download",
+        "app", "free", "trial", "account", "my", "your", "of", "and", "or", "on",
+    }
+)  # fmt: skip
+UI_STRONG = frozenset(
+    {
+        "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
+        "subscribe", "unsubscribe", "login", "logout", "newsletter", "newsletters",
+        "comment", "comments", "reply", "share", "follow", "more", "less", "view", "gallery",
+        "excerpt", "menu", "skip", "enlarge", "toggle", "fullscreen", "caption", "loading",
+        "download", "register", "sign", "log", "watch", "listen",
+    }
+)  # fmt: skip
+UI_MAX_WORDS = 8
+UI_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+
+# Counters: "264 people read this", "718 views", "There are 0 comments.", optionally after
+# the time stamp they belong to ("2025-05-02 05:00718 view").
+COUNTER_LINE = re.compile(
+    r"[\d\s:/.,-]{0,24}?\d[\d,.]*\s*(?:[kKmM]\s*)?"
+    r"(?:views?|reads?|comments?|shares?|likes?|reactions?|(?:people|readers|users)\s+"
+    r"(?:have\s+)?(?:read|viewed|shared|liked)(?:\s+(?:this|it))?(?:\s+\w+)?)\W*"
+    r"|there\s+(?:are|is)\s+(?:no|\d+)\s+comments?\W*"
+    r"|(?:no|\d+)\s+comments?(?:\s+so\s+far)?\W*",
+    re.IGNORECASE,
+)
+
+# Prompts addressed to the reader: newsletter sign-ups, comment rules. Second person plus
+# a word that only such prompts use.
+PROMPT_WORDS = re.compile(
+    r"\b(?:inbox|newsletters?|subscribe|subscription|subscriber|unsubscribe|sign\s+up"
+    r"|log\s+in|display\s+name|commenting|paywall)\b",
+    re.IGNORECASE,
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+PROMPT_MAX_WORDS = 35
+# Readers' comments and transcripts speak in the first person; site prompts do not.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I 've|me|my)\b|^[A-Z]{2,}\s*:")
+
+# A byline line: "By First Last", "By Staff, Agencies", "By First M. Last | Agency",
+# "By First Last<Month> 21, 2024", possibly after a short page label ending in ")", "|"
+# or a dash. The words after "By" must read as a name list, not as a clause.
+BYLINE_LINE = re.compile(r"(?:[^.!?\n]{0,60}?[)|:\-–—]\s*)?By\s+(?P<names>[A-Z][^\n]{0,100})")
+BYLINE_MAX_WORDS = 12
+# Lowercase words allowed inside a byline's names ("and", "de", "van").
+NAME_LINKS = frozenset({"and", "de", "da", "del", "van", "von", "der", "bin", "al", "la", "le"})
+
+# "X is a travel reporter for Y", "X is the paper's senior correspondent at Y": a
+# note about the author, not the story.
+AUTHOR_NOTE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor"
+    r"|photographer|photojournalist)\b"
+    r"\s+(?:for|at|with|of)\b"  # the employer; "a writer in Cairo" is a source
+)
+AUTHOR_NOTE_MAX_WORDS = 60
+
+# Time stamp lines: "Published - October 12, 2024 03:10 am IST", "Updated: 16 October,
+# 07:24 GMT". Only a date/time and the words that stamp it, with a clock time or a zone.
+STAMP_WORDS = frozenset(
+    {
+        "published", "updated", "posted", "modified", "last", "first", "on", "at", "date",
+        "am", "pm", "a.m", "p.m", "|", "-", "–", "—", ":", "/", "time",
+    }
+)  # fmt: skip
+STAMP_TOKEN = re.compile(
+    r"\d{1,4}(?:[-/.:]\d{1,4}){0,2}(?:am|pm)?|[A-Z]{2,5}|\(?(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?\)?"
+)
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+STAMP_MAX_WORDS = 12
+
+# Image file names: "Photo_Name.jpeg", "IMG_2041.JPG", "ceremony (1).jpg", camera names
+# ("DSC01234"), and long hashes alone on a line. Glued before a caption, only the name goes.
+_IMAGE_EXT = r"(?i:jpe?g|png|gif|webp|avif|svg|bmp|heic|tiff?)"
+FILE_NAME_LINE = re.compile(
+    rf"[\w%.+~-]+(?:\s*\(\d+\))?\.{_IMAGE_EXT}"
+    r"|(?:IMG|DSC|DSCN|DSCF|PXL|MVI|GOPR|DJI|SAM|VID|PIC)[_-]?\d{3,}(?:[_-]\w+)?"
+    r"|(?=[a-z]*\d)(?=\d*[a-z])[0-9a-f]{16,}"
+    r"|(?=[A-Za-z_-]*\d)(?=[\d_-]*[A-Za-z])[A-Za-z0-9_-]{24,}"
+)
+# A file name run into the caption that follows ("Name_Place.jpegUS Defense ...").
+FILE_NAME_PREFIX = re.compile(rf"[\w%.+~-]{{1,80}}(?:\s?\(\d+\))?\.{_IMAGE_EXT}(?![a-z])")
+
+# A line that is only a link: "https://example.com/a/b/", "www.example.com".
+URL_LINE_PATTERN = re.compile(r"[<(\[]?(?:https?://|www\.)\S+[>)\]]?")
+# Raw HTML tags left in the text: "<a href=... target=...>", "</a>", "<br/>". Only tag
+# names HTML has, so "x <5 km" or "<sigh>" stay text.
+HTML_TAGS = (
+    "a", "abbr", "b", "blockquote", "br", "div", "em", "figcaption", "figure", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "li", "ol", "p", "picture", "script",
+    "section", "small", "source", "span", "strong", "style", "sub", "sup", "table", "td",
+    "th", "tr", "u", "ul", "video",
+)  # fmt: skip
+HTML_TAG_PATTERN = re.compile(
+    r"</?(?i:" + "|".join(sorted(HTML_TAGS, key=len, reverse=True)) + r")"
+    r"(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>\n]{0,500}\"|'[^'<>\n]{0,500}'|[^\s<>\"']{1,500}))?){0,20}"
+    r"\s{0,20}/?>"
+)
+# Cloudflare's placeholder for an e-mail address it hid.
+OBFUSCATED_EMAIL_PATTERN = re.compile(r"\[\s*email\s+(?:&#160;|\s)*protected\s*\]", re.I)
+
+# "Continue reading at ...", "Keep reading for the full statement ...": a link to the rest.
+READ_ON_PATTERN = re.compile(
+    r"(?:continue|keep)\s+reading\b[^.!?\n]{0,100}[.!?]?"
+    r"|(?:read|see)\s+(?:the\s+)?(?:full|whole|rest\s+of\s+the)\s+(?:story|article|statement)"
+    r"\b[^.!?\n]{0,80}[.!?]?",
+    re.IGNORECASE,
+)
+# "(With inputs from agencies.)", "(With inputs from PTI)": a wire note.
+INPUTS_NOTE = re.compile(
+    r"\(?\s*with\s+(?:additional\s+)?(?:inputs?|reporting|agency\s+inputs)\s+from\s+"
+    r"[\w .,&'’-]{1,60}\)?\.?\)?",
+    re.IGNORECASE,
+)
+
+# Photo credits and captions by their opening: "© AP Photo / Name", "Photo By Name | ...",
+# "Credit: Name", "Courtesy: Name", "In this Feb. 2018 file photo, ...".
+CREDIT_OPENING = re.compile(
+    r"©"
+    r"|(?:photo(?:graph)?s?|image|picture|pic)\s*(?:(?:by|credit|courtesy)\s*)?[:|/]"
+    r"|(?:photo(?:graph)?s?|image|picture)\s+(?:by|courtesy\s+of|credit)\b"
+    r"|(?:photo\s+)?credits?\s*:"
+    r"|courtesy\s*(?:of\b|:)",
+    re.IGNORECASE,
+)
+CREDIT_OPENING_MAX_WORDS = 150
+# Up to this many words, a line opening with a credit is the credit alone.
+CREDIT_ALONE_MAX_WORDS = 8
+# "In this Feb. 2018 file photo, ...", "In a 2008 photo, ...": a caption, whatever its end.
+PHOTO_DESCRIPTION = re.compile(
+    r"in\s+(?:this|these|a)\s+[^;\n]{0,40}?\b(?:file\s+)?(?:photos?|images?|pictures?"
+    r"|screen\s?grabs?)\s*,",
+    re.IGNORECASE,
+)
+PHOTO_DESCRIPTION_MAX_WORDS = 60
+# Credits closing a caption line (search on the line's tail): "... Wash. © REUTERS",
+# "... | Photo Credit: AFP", "(AP Photo/Name)", "(Courtesy: Name via Outlet)",
+# "(U.S. Navy photo by Name)".
+CREDIT_CLOSING = re.compile(
+    r"(?:©\s*[^©\n]{1,80}"
+    r"|\|\s*(?:photo\s+)?credits?\s*:[^|\n]{1,80}"
+    r"|\(\s*(?:[\w.&'’-]+\s+){0,5}(?:photo(?:graph)?|image|picture|file\s+photo)\b[^()\n]{0,80}\)"
+    r"|\(\s*courtesy\b[^()\n]{1,120}\)"
+    r")\s*$",
+    re.IGNORECASE,
+)
+# A caption in the agencies' form: "... on Thursday, Sept. 12, 2024, in Renton, Wash." —
+# a weekday then a full date between commas, which articles do not write.
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:Jan\.?|Feb\.?|March|April|May|June|July|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+    r"|January|February|August|September|October|November|December)"
+)
+AGENCY_CAPTION = re.compile(
+    rf"[A-Z][^.!?\n]{{0,300}}?,\s+(?:on\s+)?{_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
+    r"(?:,\s+(?:in|at|near|outside|off)\s+[A-Z][^.!?\n]{0,60}?)?\.(?=\s|$)"
+)
+
+# Above the article, an all-capitals line this short is a logo or a section name.
+LOGO_MAX_WORDS = 3
+# An unpunctuated sentence-case line this long between paragraphs is a caption.
+CAPTION_MIN_WORDS = 12
+# "More news: Headline", "Economist: Headline" between paragraphs: a related link.
+LABELLED_HEADLINE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s+[A-Z][^.!?:\n]{10,120}")
+# A "keep reading" link closing a line, after the line's last sentence.
+READ_ON_TAIL = 200
+READ_ON_SENTENCE = re.compile(
+    r"(?<=[.!?”\"])\s+(?:(?:continue|keep)\s+reading|(?:read|see)\s+(?:the\s+)?full\s+"
+    r"(?:story|article|statement))\b[^.!?\n]{0,120}[.!?]?\s*$",
+    re.IGNORECASE,
+)
+# A related story's blurb is cut off at about a hundred characters.
+RELATED_MAX_WORDS = 30
+BULLETS = "-–—•*·▪►"
+
+# The dating stage reads these removals back: a page's stamp and byline carry its date.
+KEPT_FOR_DATING = frozenset({TIMESTAMP, BYLINE})
+
+# --- Pages that are not articles ------------------------------------------------------
+
+NO_TEXT = "no article text"
+ERROR_PAGE_REASON = "error or refusal page"
+LINK_LIST = "list of links"
+# What error, refusal and bot-check pages say (search in the first lines).
+ERROR_PAGE = re.compile(
+    r"(?:(?:error|oops|sorry)\W{0,3}\s*)?(?:(?:404|403|410|500|502|503)"
+    r"(?:\s*(?:[-:|]\s*)?(?:error|not\s+found|forbidden|page\s+not\s+found)\b|\s*$)"
+    r"|page\s+(?:not\s+found|(?:you\s+requested\s+)?(?:does\s+not|doesn[’']t)\s+exist)"
+    r"|access\s+(?:denied|to\s+this\s+page\s+has\s+been\s+denied)"
+    r"|(?:please\s+)?enable\s+(?:javascript|cookies)"
+    r"|are\s+you\s+a\s+(?:robot|human)|verify(?:ing)?\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human"
+    r"|captcha|request\s+(?:blocked|unsuccessful)|you\s+have\s+been\s+blocked"
+    r"|(?:not|no\s+longer)\s+available\s+in\s+your\s+(?:country|region)"
+    r"|you\s+don[’']t\s+have\s+permission\s+to\s+access)",
+    re.IGNORECASE,
+)
+# An error page is short: a long page that mentions "404" is an article about it.
+ERROR_PAGE_MAX_WORDS = 150
+# A line counts as prose with this many words and a sentence end.
+SENTENCE_MIN_WORDS = 6
+# Fewer prose words than this (a short brief has more) is no article; with this many
+# headline lines, a link list.
+ARTICLE_MIN_PROSE_WORDS = 20
+LINK_LIST_MIN_LINES = 5
+SENTENCE_BREAK = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z“\"‘']")

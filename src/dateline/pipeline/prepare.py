@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.clean import clean
+from dateline.clean import clean, text_for_dating
 from dateline.dating import choose_publication_date, file_path_candidate, find_date_candidates
 from dateline.dedupe import content_hash, serialise, shingles, signature
 from dateline.model import Document, RawDocument
@@ -46,7 +46,7 @@ def prepare(raw: RawDocument, today: date, date_from_path: bool = False) -> Prep
     (corpora such as Timeline17 file each article under its publication day).
     """
     cleaned = clean(raw.raw, raw.edits)
-    candidates = find_date_candidates(raw, cleaned.text)
+    candidates = find_date_candidates(raw, text_for_dating(raw.raw, cleaned))
     if date_from_path and (from_path := file_path_candidate(raw.path)) is not None:
         candidates = (*candidates, from_path)
     published = choose_publication_date(candidates, today=today)
