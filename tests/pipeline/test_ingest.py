@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.dedupe import FINGERPRINT_VIEW, serialise, signature
 from dateline.service import Dossier
 from tests.conftest import SAMPLE_DIR, TODAY
 
@@ -120,3 +121,25 @@ def test_date_from_path_only_when_asked_and_only_as_a_last_resort(
     dossier.ingest([tmp_path / "in"], build=False, date_from_path=True)
     dated = {Path(d.path).name: (d.published, d.published_how) for d in dossier.documents()}
     assert dated == {"1.htm.txt": ("2011-01-25", "path"), "2.htm.txt": ("2011-01-24", "header")}
+
+
+def test_a_store_fingerprinted_with_an_earlier_view_is_fingerprinted_again(
+    tmp_path: Path, dossier: Dossier
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "01_story.txt").write_text(" date 2025-03-04 " + STORY, encoding="utf-8")
+    dossier.ingest([first], build=False)
+    [stored] = dossier.documents()
+    # what an earlier release's view could have left: another hash and signature
+    store = dossier.store
+    with store.transaction():
+        store.set_fingerprint(stored.id, "0" * 40, serialise(signature([1, 2, 3])), 3)
+        store.set_meta("fingerprint_view", "an-earlier-view")
+    (second / "02_copy.txt").write_text("Ministers meet\n\n" + STORY, encoding="utf-8")
+    with Dossier.open(store.reopen_location(), today=TODAY) as later:
+        later.ingest([second], build=False)
+        docs = {Path(d.path).name: d for d in later.documents()}
+        assert docs["02_copy.txt"].duplicate_of == docs["01_story.txt"].id
+        assert later.store.meta("fingerprint_view") == FINGERPRINT_VIEW

@@ -8,7 +8,7 @@ with ``from dateline.dedupe.shingles import ...``.
 
 from __future__ import annotations
 
-from dateline.dedupe.fingerprints import Fingerprint, fingerprint
+from dateline.dedupe.fingerprints import FINGERPRINT_VIEW, Fingerprint, fingerprint
 from dateline.dedupe.group import group_texts, partition
 from dateline.dedupe.index import DuplicateIndex, DuplicateMatch
 from dateline.dedupe.minhash import deserialise, serialise, signature
@@ -21,6 +21,7 @@ from dateline.dedupe.shingles import (
 )
 
 __all__ = [
+    "FINGERPRINT_VIEW",
     "DuplicateIndex",
     "DuplicateMatch",
     "Fingerprint",

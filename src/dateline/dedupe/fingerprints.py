@@ -9,6 +9,11 @@ import numpy as np
 from dateline.dedupe.minhash import signature
 from dateline.dedupe.shingles import Shingled, hash_normalised, shingle_words, tokens
 
+# Names the text view and shingling that stored hashes and signatures were made with. Change
+# it with either: a store fingerprinted under another name is fingerprinted again on its next
+# ingest, so copies stored before and after an upgrade still meet.
+FINGERPRINT_VIEW = "house-style-1"
+
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:

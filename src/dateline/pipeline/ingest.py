@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dateline.dating import date_from_duplicate
-from dateline.dedupe import DuplicateIndex, deserialise
+from dateline.dedupe import (
+    FINGERPRINT_VIEW,
+    DuplicateIndex,
+    content_hash,
+    deserialise,
+    shingles,
+)
+from dateline.dedupe import serialise as serialise_signature
+from dateline.dedupe import signature as minhash
 from dateline.dedupe.shingles import shingle_array
 from dateline.errors import DatelineError, StoreError
 from dateline.model import Document, IngestReport, PublicationDate, RawDocument, ReadProblem
@@ -36,6 +44,10 @@ Progress = Callable[[str], None]
 _FATAL = (DatelineError, MemoryError)
 
 
+_VIEW_KEY = "fingerprint_view"
+_REFINGERPRINT_BATCH = 500
+
+
 class Ingester:
     """Runs ingest against one store; keeps the duplicate index between batches."""
 
@@ -49,9 +61,33 @@ class Ingester:
     @property
     def index(self) -> DuplicateIndex:
         if self._index is None:
+            self._refingerprint()
             self._synced = self.store.last_document()
             self._index = DuplicateIndex.from_rows(self.store.signatures())
         return self._index
+
+    def _refingerprint(self) -> None:
+        """Fingerprint the stored documents again when they were fingerprinted with another
+        text view (an earlier release): otherwise a copy ingested now could never match
+        one stored before."""
+        if self.store.meta(_VIEW_KEY) == FINGERPRINT_VIEW:
+            return
+        with self.store.transaction():
+            self.store.write_lock()
+            if self.store.meta(_VIEW_KEY) != FINGERPRINT_VIEW:  # another writer did it
+                ids = [doc_id for doc_id, *_ in self.store.signatures()]
+                for start in range(0, len(ids), _REFINGERPRINT_BATCH):
+                    batch = ids[start : start + _REFINGERPRINT_BATCH]
+                    for doc_id, text in self.store.texts(batch).items():
+                        # as prepare() fingerprints a new document
+                        found = shingles(text)
+                        self.store.set_fingerprint(
+                            doc_id,
+                            content_hash(text),
+                            serialise_signature(minhash(found)),
+                            len(found),
+                        )
+                self.store.set_meta(_VIEW_KEY, FINGERPRINT_VIEW)
 
     def _catch_up(self) -> None:
         """Add to the index the roots another writer stored since it was read (under the

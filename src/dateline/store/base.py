@@ -312,6 +312,18 @@ class Store(ABC):
         )
         return [{"id": r[0], "published": r[1], "published_how": r[2]} for r in rows]
 
+    def set_fingerprint(
+        self, document_id: str, content_hash: str, signature: bytes, size: int
+    ) -> None:
+        """Replace a stored document's content hash and signature (a new text view)."""
+        self.execute(
+            "UPDATE documents SET content_hash = ? WHERE id = ?", (content_hash, document_id)
+        )
+        self.execute(
+            "UPDATE signatures SET signature = ?, size = ? WHERE document_id = ?",
+            (signature, size, document_id),
+        )
+
     def signatures(self, after: int = 0) -> Iterator[tuple[str, str, bytes, int]]:
         """(id, content hash, signature, size) of every root document (stored after
         number ``after``, see :meth:`last_document`), in ingest order."""
