@@ -16,17 +16,18 @@ from dateline.resolve.entities import Resolution, resolve_entities
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "dispute": (
         "2023-05-20",
-        "Dock workers at Harlow Shipping rejected the company's contract offer on Thursday.\n\n"
-        "On Wednesday, 91% of the dock workers voted to strike.\n\n"
+        "Members of the Tarrant Dockers Union rejected the contract offer of Harlow Corp. "
+        "on Thursday.\n\n"
+        "On Wednesday, 91% of the members of the Tarrant Dockers Union voted to strike.\n\n"
         "The company also said it would study the union's demands.\n",
     ),
     "withdrawal": (
         "2023-05-20",
-        "Harlow Shipping withdrew its contract offer on Friday, saying talks had stalled.\n",
+        "Harlow Corp. withdrew its contract offer on Friday, saying talks had stalled.\n",
     ),
     "cuts": (
         "2023-06-02",
-        "Harlow Shipping announced a hiring freeze on Wednesday as the dispute dragged on.\n",
+        "Harlow Corp. announced a hiring freeze on Wednesday as the dispute dragged on.\n",
     ),
     "signing": (
         "2023-03-09",
@@ -38,9 +39,13 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "Foreign Minister Ines Carvalho met with her counterpart Tomas Lindqvist in Oslo.\n\n"
         "The ministers discussed shipping routes.\n",
     ),
+    "nobody": (
+        "2023-05-20",
+        "A deal was reached on Friday after long talks.\n",
+    ),
     "yearless": (
         None,
-        "Harlow Shipping withdrew its contract offer on March 14, the union said.\n",
+        "Harlow Corp. withdrew its contract offer on March 14, the union said.\n",
     ),
     "mangled": (
         None,
@@ -80,8 +85,11 @@ def test_a_rejection_a_strike_vote_and_a_withdrawn_offer(chain: Chain) -> None:
     assert ("REJECT", "rejection", "2023-05-18") in found
     assert ("PROTEST", "strike", "2023-05-17") in found
     assert not [m for m in chain.mentions("dispute") if m.type == "DEMAND"]  # a noun only
+    rejection = next(m for m in chain.mentions("dispute") if m.kind == "rejection")
+    assert "Tarrant Dockers Union" in names(rejection)  # a union is a participant
     (withdrawal,) = chain.mentions("withdrawal")
     assert (withdrawal.type, withdrawal.date) == ("REJECT", "2023-05-19")
+    assert "Harlow Corp." in names(withdrawal)  # so is a company
 
 
 def test_job_cuts_announced_are_an_event(chain: Chain) -> None:
@@ -98,6 +106,10 @@ def test_the_lede_news_takes_the_publication_date_marked_as_such(chain: Chain) -
     meeting = next(m for m in chain.mentions("lede") if m.kind == "meeting")
     assert (meeting.date, meeting.from_published) == ("2023-04-12", True)
     assert "Carvalho" in names(meeting) and "Lindqvist" in names(meeting)
+
+
+def test_a_deal_nobody_is_said_to_reach_is_no_event(chain: Chain) -> None:
+    assert [m for m in chain.mentions("nobody") if m.type == "AGREE"] == []
 
 
 def test_a_month_and_day_without_a_year_is_kept_but_not_a_date(chain: Chain) -> None:

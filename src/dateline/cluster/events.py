@@ -657,6 +657,9 @@ def _title(
     name = next((m.name for m in mentions if m.name), None)
     if mentions[0].type == "CONSULT":
         return _consult_title(kind, who, people, where, name)
+    if mentions[0].type == "AGREE" and kind != "signing" and kind in onto.KIND_LABELS:
+        doing = f"{' and '.join(people or others)} {onto.KIND_LABELS[kind]}".strip()
+        return _capital(f"{doing} {phrase or 'a deal'}") + where
     if mentions[0].type == "AGREE":
         signed = phrase or next((m.thing for m in mentions if m.thing), "document")
         return f"{_capital(signed)} signed" + (

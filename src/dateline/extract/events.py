@@ -1292,6 +1292,8 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
         return []  # "ending the strike": the strike's end, not a walkout
     parties = _parties(view, cand)
+    if not parties and cand.trigger.kind in onto.ACTOR_KINDS:
+        return []  # "the agreement was reached": by whom is not said
     described = not any(view.is_person(p.entity_id) for p in parties) and _described_parties(
         view, cand
     )

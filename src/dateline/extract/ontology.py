@@ -215,6 +215,10 @@ KIND_LABELS: dict[str, str] = {
     "criticism": "denounce",
     "cuts": "announce cuts",
 }
+# Kinds that tell nothing without someone who acts: a report of one names a party.
+ACTOR_KINDS = frozenset(
+    {"deal", "rejection", "withdrawal", "offer", "strike", "demand", "threat", "criticism", "cuts"}
+)
 # Which kind names a merged event, most telling first.
 KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
 
