@@ -39,6 +39,11 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "Foreign Minister Ines Carvalho met with her counterpart Tomas Lindqvist in Oslo.\n\n"
         "The ministers discussed shipping routes.\n",
     ),
+    "walkout": (
+        "2023-06-06",
+        "About 400 drivers from the Kestrel Transport Workers Union walked off the job on "
+        "Monday after talks failed.\n",
+    ),
     "nobody": (
         "2023-05-20",
         "A deal was reached on Friday after long talks.\n",
@@ -106,6 +111,12 @@ def test_the_lede_news_takes_the_publication_date_marked_as_such(chain: Chain) -
     meeting = next(m for m in chain.mentions("lede") if m.kind == "meeting")
     assert (meeting.date, meeting.from_published) == ("2023-04-12", True)
     assert "Carvalho" in names(meeting) and "Lindqvist" in names(meeting)
+
+
+def test_the_body_a_described_subject_comes_from_takes_part(chain: Chain) -> None:
+    (walkout,) = [m for m in chain.mentions("walkout") if m.type == "PROTEST"]
+    assert (walkout.kind, walkout.date) == ("strike", "2023-06-05")
+    assert "Kestrel Transport Workers Union" in names(walkout)
 
 
 def test_a_deal_nobody_is_said_to_reach_is_no_event(chain: Chain) -> None:

@@ -1059,8 +1059,17 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
                 named = view.entity_at(j) or ""
                 out.setdefault(named, _Party(named, j))
             continue
-        entity = view.entity_at(s) if s is not None else None
-        if s is None or entity is None or entity in out:
+        if s is None:
+            continue
+        # "members of X", "workers from X", "machinists represented by X": the body a
+        # described subject belongs to acts with it
+        if s not in view.mention_at and s not in view.referents:
+            for j in _bodies_in(view, s):
+                named = view.entity_at(j)
+                if named and named not in out:
+                    out[named] = _Party(named, j)
+        entity = view.entity_at(s)
+        if entity is None or entity in out:
             continue
         if s not in view.mention_at or _is_party(view, view.mention_at[s]):
             out[entity] = _Party(entity, s)
@@ -1071,6 +1080,24 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
                 out[other] = _Party(other, c)
     out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
+
+
+def _bodies_in(view: DocumentView, s: int) -> list[int]:
+    """Bodies named in a common-noun subject's phrase ("members of X", "workers from X",
+    "machinists represented by X"), not in a relative clause; a place named there is
+    the body's seat, unless it is no country or city the resolver knows."""
+    found = []
+    for j in view.subtree(s, view.kids(s, "relcl")):
+        m = view.mention_at.get(j)
+        if m is None or j != view.mention_head_of(m) or j == s:
+            continue
+        up = view.head(j)
+        member = view.tokens[up].pos == "ADP" and view.lemma(up) in ("of", "from", "by")
+        if m.kind in ("LOC", "FAC") and member and country_of(m.text) is None:
+            found.append(j)  # a body the tagger took for a place ("District 9")
+        elif m.kind == "ORG" and _is_party(view, m):
+            found.append(j)
+    return found
 
 
 def _conjuncts(view: DocumentView, i: int) -> list[int]:
