@@ -124,9 +124,13 @@ def plain_visit_periods(clusters: Sequence[ev._Cluster]) -> dict[int, tuple[str,
     return out
 
 
-def membership(clusters: Sequence[ev._Cluster]) -> list[list[int]]:
+def membership(clusters: Sequence[ev._Cluster]) -> list[list[tuple[str, int, str, str]]]:
     """Each cluster as the identities of its reports, in order."""
-    return [[id(m) for m in c.mentions] for c in clusters]
+    # by what a report is, not by object: a report dated only by its article joins an
+    # event as a copy without that date
+    return [
+        [(m.document_id, m.trigger_start, m.type, m.kind) for m in c.mentions] for c in clusters
+    ]
 
 
 def periods(clusters: Sequence[ev._Cluster], found: dict[int, tuple[str, str]]) -> list:
