@@ -215,3 +215,10 @@ def test_an_undated_report_naming_more_people_joins_the_event_of_some_of_them() 
 def test_meetings_of_the_same_people_months_apart_are_two_events() -> None:
     events = cluster_events([report("a"), report("b", date="2025-02-03")], ENTITIES)
     assert [e.date for e in events] == ["2024-10-21", "2025-02-03"]
+
+
+def test_a_dated_articles_partial_report_does_not_reach_months_back() -> None:
+    old = report("a", ("minh", "sato"), date="2024-03-05", published="2024-03-05")
+    fuller = report("u", ("minh", "sato", "lan"), date=None, published="2024-10-22")
+    events = cluster_events([old, fuller], ENTITIES)
+    assert all("u" not in {s.document_id for s in e.sources} for e in events)

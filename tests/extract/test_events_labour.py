@@ -135,3 +135,10 @@ def test_mangled_text_neither_crashes_nor_names_a_cut_off_token(chain: Chain) ->
     for m in found:
         assert all(not p.name.endswith("Draai") for p in m.participants)
         assert m.date is None  # "on Monday" in an undated article is not guessed
+
+
+def test_a_closing_bracket_alone_ends_no_sentence() -> None:
+    from dateline.extract.events import _ends_sentence
+
+    assert not _ends_sentence("talks between A and the Office of Trade (OT)")
+    assert _ends_sentence('the minister said."') and _ends_sentence("in Lisbon.)")

@@ -38,6 +38,8 @@ __all__ = ["cluster_events"]
 
 # How many days before its article the news of its lede may lie.
 LEAD_DAYS = 3
+# How far back an undated report naming only some of an event's people may reach.
+RECENT_DAYS = 31
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # Verbs of the handover and aid titles, by trigger lemma.
 ACTION_WORDS = {
@@ -464,7 +466,16 @@ def _preferred(m: EventMention, fitting: list[_Cluster]) -> list[_Cluster]:
     """The events that hold all the report's people (or its name) when there are any;
     an event of only some of them is a candidate only when none does."""
     full = [c for c in fitting if (m.key and m.key == c.key) or set(m.people) <= c.people]
-    return full or fitting
+    if full or not m.published:
+        return full or fitting
+    # a dated article's undated report of only some of them speaks of recent days
+    published = dt.date.fromisoformat(m.published)
+    return [c for c in fitting if c.narrowest is not None and _recent(c.narrowest, published)]
+
+
+def _recent(m: EventMention, published: dt.date) -> bool:
+    start = dt.date.fromisoformat(_interval(m)[0])
+    return 0 <= (published - start).days <= RECENT_DAYS
 
 
 def _nearest(m: EventMention, fitting: list[_Cluster]) -> _Cluster | None:

@@ -51,6 +51,8 @@ PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his"
 DESCRIPTION_HEADS = _words(
     "minister general president secretary ambassador leader chief premier chairman envoy deputy"
 )
+# Generational suffixes of names: alone, they name no one.
+NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 # Dependencies of a word written before the noun it qualifies.
 PREMODIFIERS = _words("compound nmod amod poss")
 # Dependencies that open a new clause: a participant is never reached through one.
@@ -322,6 +324,12 @@ def _ends_with_rank(text: str) -> bool:
     return word in RANKS or word in HONORIFICS
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether text ends a sentence: a stop, perhaps inside closing quotes or brackets
+    ('said."', 'Hanoi.)'); a closing bracket alone ("(DOD)") ends none."""
+    return text.rstrip().rstrip("\"”’')").endswith((".", "!", "?"))
+
+
 def _units(view: DocumentView, analysis: Analysis) -> list[Unit]:
     """Sentences as written: rejoin parser splits, cut off a glued headline."""
     groups: list[list[int]] = []
@@ -329,9 +337,7 @@ def _units(view: DocumentView, analysis: Analysis) -> list[Unit]:
     for k, s in enumerate(sentences):
         prev = sentences[k - 1] if k else None
         gap = view.text[prev.end : s.start] if prev else "\n"
-        joined = "\n" not in gap and (
-            _ends_with_rank(prev.text) or not prev.text.rstrip().endswith(SENTENCE_END)
-        )
+        joined = "\n" not in gap and (_ends_with_rank(prev.text) or not _ends_sentence(prev.text))
         if groups and prev and joined:
             _join(view, prev, s)
             groups[-1].append(k)
@@ -1136,6 +1142,8 @@ def _is_party(view: DocumentView, m: Mention | None) -> bool:
         return False  # an aside: "(Washington time)", "(VNA)"
     if _cut_off(view, m):
         return False
+    if m.kind == "PERSON" and bare(m.text) in NAME_SUFFIXES:
+        return False  # "Jr." split off a name by the tagger names no one
     head = view.head(view.mention_head_of(m))
     in_title = m.kind != "PERSON" and bare(view.tokens[head].text) in TITLE_HEADS
     return not (in_title and head not in view.mention_at)
