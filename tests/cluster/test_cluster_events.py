@@ -174,3 +174,51 @@ def test_every_source_is_kept_even_from_copies() -> None:
     reports = [report("a"), report("copy"), report("a", at=300)]
     (event,) = cluster_events(reports, ENTITIES)
     assert len(event.sources) == 3
+
+
+def test_a_yearless_report_joins_the_one_event_on_its_day() -> None:
+    yearless = report("u", date=None, published=None, day="10-21")
+    other_day = report("b", date="2024-10-25")
+    events = cluster_events([report("a"), other_day, yearless], ENTITIES)
+    joined = next(e for e in events if "u" in {s.document_id for s in e.sources})
+    assert joined.date == "2024-10-21"
+
+
+def test_a_yearless_report_with_two_events_on_its_day_joins_neither() -> None:
+    spring = report("a", date="2023-10-21")
+    autumn = report("b", date="2024-10-21")
+    yearless = report("u", date=None, published=None, day="10-21")
+    events = cluster_events([spring, autumn, yearless], ENTITIES)
+    assert all("u" not in {s.document_id for s in e.sources} for e in events if e.date)
+
+
+def test_news_dated_by_its_article_joins_the_event_its_text_dates_days_before() -> None:
+    news = report("n", date="2024-10-22", published="2024-10-22", from_published=True)
+    (event,) = cluster_events([report("a"), news], ENTITIES)
+    assert event.date == "2024-10-21"  # the text's date, not the article's
+    assert {s.document_id for s in event.sources} == {"a", "n"}
+
+
+def test_news_dated_by_its_article_alone_keeps_that_date() -> None:
+    news = report("n", date="2024-10-22", published="2024-10-22", from_published=True)
+    (event,) = cluster_events([news], ENTITIES)
+    assert event.date == "2024-10-22"
+
+
+def test_an_undated_report_naming_more_people_joins_the_event_of_some_of_them() -> None:
+    dated = report("a", ("minh", "sato"))
+    fuller = report("u", ("minh", "sato", "lan"), date=None, published=None)
+    (event,) = cluster_events([dated, fuller], ENTITIES)
+    assert {s.document_id for s in event.sources} == {"a", "u"}
+
+
+def test_meetings_of_the_same_people_months_apart_are_two_events() -> None:
+    events = cluster_events([report("a"), report("b", date="2025-02-03")], ENTITIES)
+    assert [e.date for e in events] == ["2024-10-21", "2025-02-03"]
+
+
+def test_a_dated_articles_partial_report_does_not_reach_months_back() -> None:
+    old = report("a", ("minh", "sato"), date="2024-03-05", published="2024-03-05")
+    fuller = report("u", ("minh", "sato", "lan"), date=None, published="2024-10-22")
+    events = cluster_events([old, fuller], ENTITIES)
+    assert all("u" not in {s.document_id for s in e.sources} for e in events)

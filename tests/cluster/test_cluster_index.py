@@ -29,9 +29,41 @@ from tests.conftest import SEEDS_DIR, needs_seeds
 # --- The reference: every report against every event so far ------------------------------
 
 
+def _first_start(c: ev._Cluster) -> str:
+    return ev._interval(c.mentions[0])[0] if c.mentions[0].date else ""
+
+
+def _same_group(m: EventMention, c: ev._Cluster) -> bool:
+    first = c.mentions[0]
+    return (first.type, onto.KIND_FAMILY[first.kind]) == (m.type, onto.KIND_FAMILY[m.kind])
+
+
 def plain_dated(mentions: Sequence[EventMention]) -> list[ev._Cluster]:
     clusters: list[ev._Cluster] = []
-    for m in sorted((m for m in mentions if m.date), key=ev._order):
+    texted = sorted((m for m in mentions if m.date and not m.from_published), key=ev._order)
+    for m in texted:
+        fitting = [c for c in clusters if ev._fits(m, c)]
+        if fitting:
+            max(fitting, key=lambda c: ev._score(m, c)).mentions.append(m)
+        else:
+            clusters.append(ev._Cluster([m]))
+    by_article = (m for m in mentions if m.from_published)
+    for m in sorted(by_article, key=lambda m: (m.date or "", m.document_id, m.trigger_start)):
+        loose = replace(m, date=None, end=None, precision=None, span=None)
+        assert m.date is not None
+        first = (dt.date.fromisoformat(m.date) - dt.timedelta(days=ev.LEAD_DAYS)).isoformat()
+        near = [
+            c
+            for c in clusters
+            if _same_group(m, c)
+            and ev._is_day(_first_start(c))
+            and first <= _first_start(c) <= m.date
+            and ev._fits(loose, c)
+        ]
+        near = [c for c in near if not (m.people and c.people) or set(m.people) & c.people]
+        if len(near) == 1:
+            near[0].mentions.append(loose)
+            continue
         fitting = [c for c in clusters if ev._fits(m, c)]
         if fitting:
             max(fitting, key=lambda c: ev._score(m, c)).mentions.append(m)
@@ -46,7 +78,21 @@ def plain_undated(mentions: Sequence[EventMention], clusters: list[ev._Cluster])
     for m in sorted(
         (m for m in mentions if not m.date), key=lambda m: (m.document_id, m.trigger_start)
     ):
-        target = ev._nearest(m, [c for c in dated if ev._joins(m, c)])
+        same_day = [
+            c
+            for c in dated
+            if m.day
+            and _same_group(m, c)
+            and ev._is_day(_first_start(c))
+            and _first_start(c)[5:] == m.day
+            and c.narrowest is not None
+            and c.narrowest.precision == "day"
+            and ev._fits(m, c)
+        ]
+        if len(same_day) == 1:
+            same_day[0].mentions.append(m)
+            continue
+        target = ev._nearest(m, ev._preferred(m, [c for c in dated if ev._joins(m, c)]))
         target = target or next((c for c in loose if ev._joins(m, c)), None)
         if target is not None:
             target.mentions.append(m)
@@ -78,9 +124,13 @@ def plain_visit_periods(clusters: Sequence[ev._Cluster]) -> dict[int, tuple[str,
     return out
 
 
-def membership(clusters: Sequence[ev._Cluster]) -> list[list[int]]:
+def membership(clusters: Sequence[ev._Cluster]) -> list[list[tuple[str, int, str, str]]]:
     """Each cluster as the identities of its reports, in order."""
-    return [[id(m) for m in c.mentions] for c in clusters]
+    # by what a report is, not by object: a report dated only by its article joins an
+    # event as a copy without that date
+    return [
+        [(m.document_id, m.trigger_start, m.type, m.kind) for m in c.mentions] for c in clusters
+    ]
 
 
 def periods(clusters: Sequence[ev._Cluster], found: dict[int, tuple[str, str]]) -> list:
@@ -274,7 +324,8 @@ def plain_joins(m: EventMention, reports: Sequence[EventMention]) -> bool:
     key = next((x.key for x in reports if x.key), None)
     if m.key and m.key == key:
         return True
-    return bool(m.people) and set(m.people) <= {p for x in reports for p in x.people}
+    people, theirs = set(m.people), {p for x in reports for p in x.people}
+    return bool(people) and (people <= theirs or (bool(theirs) and theirs < people))
 
 
 @given(report_sets(), report_sets())

@@ -36,6 +36,10 @@ from dateline.resolve.aliases import country_of
 
 __all__ = ["cluster_events"]
 
+# How many days before its article the news of its lede may lie.
+LEAD_DAYS = 3
+# How far back an undated report naming only some of an event's people may reach.
+RECENT_DAYS = 31
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # Verbs of the handover and aid titles, by trigger lemma.
 ACTION_WORDS = {
@@ -352,9 +356,7 @@ class _Index:
             options = [[group.entries]]
         for facet, values in own.items():
             if values:
-                lists: list[Collection[_Entry]] = [
-                    group.by_value[facet].get(v, []) for v in values
-                ]
+                lists: list[Collection[_Entry]] = [group.by_value[facet].get(v, []) for v in values]
                 lists.append(group.without[facet].values())
                 if facet == "people" and m.key:
                     lists.append(group.by_key.get(m.key, []))
@@ -385,12 +387,34 @@ class _Index:
             by_person = group.by_value["people"]
             rarest = min((by_person.get(p, []) for p in people), key=len)
             found.update((e.seq, e) for e in rarest if people <= e.values["people"])
+            for p in people:  # events whose people are all among the report's
+                found.update(
+                    (e.seq, e) for e in by_person.get(p, []) if e.values["people"] < people
+                )
         return [found[seq].cluster for seq in sorted(found)]
 
 
 def _group_dated(mentions: Sequence[EventMention], index: _Index) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    for m in sorted((m for m in mentions if m.date), key=_order):
+    # reports dated by their own text first; those dated only by their article after
+    texted = sorted((m for m in mentions if m.date and not m.from_published), key=_order)
+    for m in texted:
+        fitting = [c for c in index.dated_candidates(m) if _fits(m, c)]
+        if fitting:
+            index.append(max(fitting, key=lambda c: _score(m, c)), m)
+        else:
+            clusters.append(_Cluster([m]))
+            index.add(clusters[-1])
+    dated_by_article = (m for m in mentions if m.from_published)
+    for m in sorted(dated_by_article, key=lambda m: (m.date or "", m.document_id, m.trigger_start)):
+        # the article's news may have happened a few days before it: an event dated by
+        # its text in those days takes it when it is the only one that fits
+        loose = replace(m, date=None, end=None, precision=None, span=None)
+        near = [c for c in _by_days(index, m, LEAD_DAYS) if _fits(loose, c)]
+        near = [c for c in near if not (m.people and c.people) or set(m.people) & c.people]
+        if len(near) == 1:
+            index.append(near[0], loose)
+            continue
         fitting = [c for c in index.dated_candidates(m) if _fits(m, c)]
         if fitting:
             index.append(max(fitting, key=lambda c: _score(m, c)), m)
@@ -400,13 +424,58 @@ def _group_dated(mentions: Sequence[EventMention], index: _Index) -> list[_Clust
     return clusters
 
 
+def _by_days(index: _Index, m: EventMention, days: int) -> list[_Cluster]:
+    """The dated clusters of the report's type and kind family that start within
+    ``days`` before its date (or on it)."""
+    group = index.groups.get((m.type, onto.KIND_FAMILY[m.kind]))
+    if group is None or not m.date:
+        return []
+    last = dt.date.fromisoformat(m.date)
+    first = (last - dt.timedelta(days=days)).isoformat()
+    lo, hi = bisect_left(group.starts, first), bisect_right(group.starts, last.isoformat())
+    return [e.cluster for d in group.starts[lo:hi] for e in group.by_start[d]]
+
+
+def _same_day(index: _Index, m: EventMention) -> list[_Cluster]:
+    """Dated clusters on the month and day a yearless report gives ("on Sept. 13")."""
+    group = index.groups.get((m.type, onto.KIND_FAMILY[m.kind]))
+    if group is None or not m.day:
+        return []
+    return [
+        e.cluster
+        for d in group.starts
+        if d[5:] == m.day
+        for e in group.by_start[d]
+        if e.cluster.narrowest is not None and e.cluster.narrowest.precision == "day"
+    ]
+
+
 def _joins(m: EventMention, c: _Cluster) -> bool:
     """An undated report joins only on evidence: the same name, or all its people."""
     if not _fits(m, c):
         return False
     if m.key and m.key == c._key:  # _fits brought the cluster's aggregates up to date
         return True
-    return bool(m.people) and set(m.people) <= c._people
+    # all its people in it, or all of the event's people among its own ("A and B met
+    # C and D" joins the dated "A and B met their counterparts")
+    people = set(m.people)
+    return bool(people) and (people <= c._people or (bool(c._people) and c._people < people))
+
+
+def _preferred(m: EventMention, fitting: list[_Cluster]) -> list[_Cluster]:
+    """The events that hold all the report's people (or its name) when there are any;
+    an event of only some of them is a candidate only when none does."""
+    full = [c for c in fitting if (m.key and m.key == c.key) or set(m.people) <= c.people]
+    if full or not m.published:
+        return full or fitting
+    # a dated article's undated report of only some of them speaks of recent days
+    published = dt.date.fromisoformat(m.published)
+    return [c for c in fitting if c.narrowest is not None and _recent(c.narrowest, published)]
+
+
+def _recent(m: EventMention, published: dt.date) -> bool:
+    start = dt.date.fromisoformat(_interval(m)[0])
+    return 0 <= (published - start).days <= RECENT_DAYS
 
 
 def _nearest(m: EventMention, fitting: list[_Cluster]) -> _Cluster | None:
@@ -433,7 +502,13 @@ def _group_undated(
     for m in sorted(
         (m for m in mentions if not m.date), key=lambda m: (m.document_id, m.trigger_start)
     ):
-        target = _nearest(m, [c for c in dated.undated_candidates(m) if _joins(m, c)])
+        same_day = [c for c in _same_day(dated, m) if _fits(m, c)]
+        if len(same_day) == 1:
+            dated.append(same_day[0], m)
+            continue
+        target = _nearest(
+            m, _preferred(m, [c for c in dated.undated_candidates(m) if _joins(m, c)])
+        )
         owner = dated
         if target is None:
             target = next((c for c in undated.undated_candidates(m) if _joins(m, c)), None)
@@ -593,6 +668,9 @@ def _title(
     name = next((m.name for m in mentions if m.name), None)
     if mentions[0].type == "CONSULT":
         return _consult_title(kind, who, people, where, name)
+    if mentions[0].type == "AGREE" and kind != "signing" and kind in onto.KIND_LABELS:
+        doing = f"{' and '.join(people or others)} {onto.KIND_LABELS[kind]}".strip()
+        return _capital(f"{doing} {phrase or 'a deal'}") + where
     if mentions[0].type == "AGREE":
         signed = phrase or next((m.thing for m in mentions if m.thing), "document")
         return f"{_capital(signed)} signed" + (

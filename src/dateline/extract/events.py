@@ -51,6 +51,10 @@ PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his"
 DESCRIPTION_HEADS = _words(
     "minister general president secretary ambassador leader chief premier chairman envoy deputy"
 )
+# Generational suffixes of names: alone, they name no one.
+NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+# Dependencies of a word written before the noun it qualifies.
+PREMODIFIERS = _words("compound nmod amod poss")
 # Dependencies that open a new clause: a participant is never reached through one.
 CLAUSE_DEPS = _words("relcl acl advcl ccomp xcomp csubj pcomp parataxis")
 # Verbs whose object does what follows ("invited Hegseth to pay a visit").
@@ -64,8 +68,11 @@ NEGATIVE_DETERMINERS = _words("no neither")
 # Ways a modal auxiliary can go: "will" schedules, the others speculate.
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 SENTENCE_END = tuple('.!?"”’)')
-# "on the same day" repeats the date just given.
-SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.IGNORECASE)
+# "on the same day", "earlier in the day" repeat the date just given.
+SAME_DAY = re.compile(
+    r"\b(?:on\s+)?the\s+same\s+day\b|\b(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day\b",
+    re.IGNORECASE,
+)
 # After a dateline place: an optional date, an optional agency, then a dash.
 DATELINE_TAIL = re.compile(r"(?:,[^\n—–]{0,30}?)?\s*(?:\([A-Z]{2,6}\)\s*)?[—–-]\s")
 ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -78,6 +85,8 @@ ORDINAL_WORDS = {w: i for i, w in enumerate(_ORDINALS.split(), start=1)}
 DATELINE_REACH = 1500
 # How many days before publication the lead event of an article may lie.
 LEAD_DAYS = 3
+# How many sentences open an article (its lede): what they report is its news.
+LEDE_UNITS = 4
 # A dated reference this many days older than its article is background.
 BACKGROUND_DAYS = 30
 
@@ -123,6 +132,14 @@ class EventMention:
     span: tuple[str, str] | None = None
     lemma: str = ""
     described: bool = False  # parties given as "the two ministers", "both sides"
+    # "MM-DD" of a month and day written without a year in an undated article
+    # ("on September 13"): not a date, but it tells which dated report it can join
+    day: str | None = None
+    # "happened" or "planned" (scheduled with a future date); hypothetical and denied
+    # clauses make no mention
+    mode: str = "happened"
+    # the date is the article's own, given to a lede event reported without one
+    from_published: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +210,7 @@ class DocumentView:
         self.units = _units(self, analysis)
         self.unit_of = _unit_index(self)
         self.times = _times(self)
+        self.partial_times = _partial_times(self)
         self.dateline = _dateline(self)
         self.referents = _Referents(self).resolve()
 
@@ -306,6 +324,12 @@ def _ends_with_rank(text: str) -> bool:
     return word in RANKS or word in HONORIFICS
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether text ends a sentence: a stop, perhaps inside closing quotes or brackets
+    ('said."', 'Hanoi.)'); a closing bracket alone ("(DOD)") ends none."""
+    return text.rstrip().rstrip("\"”’')").endswith((".", "!", "?"))
+
+
 def _units(view: DocumentView, analysis: Analysis) -> list[Unit]:
     """Sentences as written: rejoin parser splits, cut off a glued headline."""
     groups: list[list[int]] = []
@@ -313,9 +337,7 @@ def _units(view: DocumentView, analysis: Analysis) -> list[Unit]:
     for k, s in enumerate(sentences):
         prev = sentences[k - 1] if k else None
         gap = view.text[prev.end : s.start] if prev else "\n"
-        joined = "\n" not in gap and (
-            _ends_with_rank(prev.text) or not prev.text.rstrip().endswith(SENTENCE_END)
-        )
+        joined = "\n" not in gap and (_ends_with_rank(prev.text) or not _ends_sentence(prev.text))
         if groups and prev and joined:
             _join(view, prev, s)
             groups[-1].append(k)
@@ -377,6 +399,30 @@ def _time(
     opener = bool(before) and before[-1].lower() in onto.PERIOD_OPENERS
     years = precision == "year" and value[:4] != last[:4]  # "1995-2025" spans, not dates
     return Time(start, end, value, last, precision, way, head, opener or years)
+
+
+# Two references a year apart: a month and day resolve to the same day of the year
+# against both, a weekday or "yesterday" does not.
+_PROBES = (dt.date(2023, 7, 1), dt.date(2024, 7, 1))
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _partial_times(view: DocumentView) -> list[Time]:
+    """Month-and-day dates without a year ("on Sept. 13") in an undated article; their
+    ``value`` is "MM-DD". With a publication date they are resolved as usual."""
+    if view.reference is not None:
+        return []
+    first, second = (find_time_expressions(view.text, probe) for probe in _PROBES)
+    days = {(x.start, x.end): x.value[5:] for x in second if x.precision == "day"}
+    out = []
+    for x in first:
+        text = view.text[x.start : x.end]
+        if x.precision != "day" or x.value != x.end_value or _YEAR.search(text):
+            continue
+        if days.get((x.start, x.end)) != x.value[5:] or not any(c.isdigit() for c in text):
+            continue
+        out.append(_time(view, x.start, x.end, x.value[5:], x.value[5:], "day", "past"))
+    return out
 
 
 def _echoes(view: DocumentView, times: Sequence[Time]) -> list[Time]:
@@ -591,9 +637,10 @@ def is_passive(view: DocumentView, verb: int) -> bool:
 
 # --- Triggers ----------------------------------------------------------------------------
 
-_TRIGGERS: dict[tuple[str, str], onto.Trigger] = {
-    (t.lemma, pos): t for t in onto.TRIGGERS for pos in t.pos
-}
+_TRIGGERS: dict[tuple[str, str], list[onto.Trigger]] = {}
+for _t in onto.TRIGGERS:
+    for _pos in _t.pos:
+        _TRIGGERS.setdefault((_t.lemma, _pos), []).append(_t)
 
 
 @dataclass(slots=True)
@@ -613,32 +660,37 @@ def _candidates(view: DocumentView, unit: Unit) -> list[_Candidate]:
     ("welcomed Hegseth's visit") is left to that trigger."""
     found = []
     for i in range(unit.first, unit.last):
-        trigger = _trigger(view, i)
-        if trigger is None:
-            continue
-        cand = _Candidate(i, trigger, unit, _predicates(view, i))
-        if _needs(view, cand):
-            found.append(cand)
+        for trigger in _triggers(view, i):
+            cand = _Candidate(i, trigger, unit, _predicates(view, i))
+            if _needs(view, cand):
+                found.append(cand)
+                break  # one event per word: the first reading whose needs are met
     verbs = {c.token for c in found if view.is_verb(c.token)}
     carried = {o for v in verbs for o in view.kids(v, "dobj")}
     return [c for c in found if c.token not in carried]
 
 
-def _trigger(view: DocumentView, i: int) -> onto.Trigger | None:
+def _triggers(view: DocumentView, i: int) -> list[onto.Trigger]:
+    """The readings of a word as an event trigger, in the lexicon's order."""
     t = view.tokens[i]
     if i in view.mention_at and t.pos in onto.VERB:
-        return None
+        return []
+    if not t.text[:1].isalpha() or len(t.text) < 3:
+        return []  # a cut-off or mangled token ("wal", "3strike") triggers nothing
     modifiers = {view.lemma(m) for m in view.kids(i, "amod")}
     if modifiers & (onto.OTHER_EVENT_MODIFIERS | onto.HABITUAL_MODIFIERS):
-        return None  # "the previous dialogue", "annual dialogues": not this one event
+        return []  # "the previous dialogue", "annual dialogues": not this one event
     if t.tag in ("NNS", "NNPS") and t.text.lower() not in onto.PLURAL_SINGLE:
-        return None  # "visits", "meetings": several events
-    trigger = _TRIGGERS.get((view.lemma(i), t.pos))
-    if trigger is None and t.pos in onto.NOUN and view.lemma(i) in onto.DOCUMENT_NOUNS:
-        return onto.DATED_DOCUMENT
-    if trigger is not None and trigger.kind in onto.PHONE_KINDS and _phoned(view, i):
-        return replace(trigger, kind=onto.PHONE_KINDS[trigger.kind])
-    return trigger
+        return []  # "visits", "meetings": several events
+    found = list(_TRIGGERS.get((view.lemma(i), t.pos), ()))
+    if not found and t.pos in onto.NOUN and view.lemma(i) in onto.DOCUMENT_NOUNS:
+        return [onto.DATED_DOCUMENT]
+    return [
+        replace(x, kind=onto.PHONE_KINDS[x.kind])
+        if x.kind in onto.PHONE_KINDS and _phoned(view, i)
+        else x
+        for x in found
+    ]
 
 
 def _phoned(view: DocumentView, i: int) -> bool:
@@ -745,11 +797,17 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         window = range(max(cand.unit.first, i - 3), min(cand.unit.last, i + 4))
         between = any(view.lemma(p) in ("between", "with") for p in view.kids(i, "prep"))
         return _has(view, window, onto.PHONE_WORDS) is not None or (not view.is_verb(i) and between)
-    if need in ("document", "item", "money"):
+    if need == "vote":
+        return _vote(view, cand)
+    if need == "walkout":
+        return any(view.lemma(p) in onto.WALKOUT_PARTICLES for p in view.kids(i, "prt", "prep"))
+    if need in ("document", "item", "money", "deal", "jobs"):
         words = {
             "document": onto.DOCUMENT_NOUNS,
             "item": onto.ITEM_NOUNS,
             "money": onto.MONEY_WORDS,
+            "deal": onto.DEAL_NOUNS,
+            "jobs": onto.JOB_NOUNS,
         }[need]
         depth = 4 if need == "money" else 2
         for obj in _objects(view, i):
@@ -784,7 +842,30 @@ def _needs_party(view: DocumentView, cand: _Candidate) -> bool:
         return _dated_phrase(view, cand) is not None
     if need == "addressee":
         return bool(view.kids(i, "dobj")) and bool(view.kids(i, "xcomp"))
+    if need == "actor":
+        s = subject_of(view, i)
+        return s is not None and view.entity_at(s) is not None
+    if need == "counterpart":
+        return any(view.lemma(p) == "with" for p in view.kids(i, "prep"))
     return True
+
+
+def _vote(view: DocumentView, cand: _Candidate) -> bool:
+    """'voted to strike', 'voted down the offer', 'voted against accepting': what was
+    voted for makes the event's type; a vote whose outcome is not said is no event."""
+    i = cand.token
+    for k in view.kids(i, "xcomp", "prt", "prep", "advmod", "conj"):
+        outcome = onto.VOTE_OUTCOMES.get(view.lemma(k))
+        if outcome is None and view.lemma(k) == "for":
+            outcome = next(
+                (onto.VOTE_OUTCOMES.get(view.lemma(o)) for o in view.kids(k, "pobj")), None
+            )
+        if outcome is not None:
+            cand.trigger = replace(cand.trigger, type=outcome[0], kind=outcome[1])
+            if view.is_verb(k):
+                cand.preds.add(k)  # "voted to strike Thursday": its date is the vote's
+            return True
+    return False
 
 
 def _dated_phrase(view: DocumentView, cand: _Candidate) -> Time | None:
@@ -903,13 +984,20 @@ def _anchored(view: DocumentView, cand: _Candidate, time: Time | None) -> bool:
 # --- Dates ---------------------------------------------------------------------------
 
 
-def _attached_time(view: DocumentView, cand: _Candidate) -> Time | None:
-    """The time expression of the trigger's own phrase or of its predicate's clause."""
+def _attached_time(
+    view: DocumentView, cand: _Candidate, times: Sequence[Time] | None = None
+) -> Time | None:
+    """The time expression of the trigger's own phrase or of its predicate's clause
+    (among ``times`` if given, else the document's resolved ones)."""
     targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
     best: tuple[int, Time] | None = None
-    for t in view.times_in(cand.unit):
+    pool = view.times if times is None else times
+    for t in (t for t in pool if cand.unit.start <= t.start < cand.unit.end):
         if t.bound or not _time_reaches(view, t.head, targets):
             continue
+        up = view.head(t.head)
+        if view.tokens[t.head].dep in PREMODIFIERS and up != cand.token and not view.is_verb(up):
+            continue  # "withdrew its September 23 offer": the date is the offer's
         distance = abs(t.head - cand.token)
         if best is None or distance < best[0]:
             best = (distance, t)
@@ -972,24 +1060,100 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
             out[entity] = _Party(entity, s)
     for verb in [p for p in targets if view.is_verb(p)]:
         s = subject_of(view, verb)
-        entity = view.entity_at(s) if s is not None else None
-        if s is None or entity is None or entity in out:
+        if s is None and view.tokens[verb].dep == "ROOT":
+            for j in _names_before(view, verb, cand.unit):
+                named = view.entity_at(j) or ""
+                out.setdefault(named, _Party(named, j))
+            continue
+        if s is None:
+            continue
+        # "members of X", "workers from X", "machinists represented by X": the body a
+        # described subject belongs to acts with it
+        if s not in view.mention_at and s not in view.referents:
+            for j in _bodies_in(view, s):
+                named = view.entity_at(j)
+                if named and named not in out:
+                    out[named] = _Party(named, j)
+        entity = view.entity_at(s)
+        if entity is None or entity in out:
             continue
         if s not in view.mention_at or _is_party(view, view.mention_at[s]):
             out[entity] = _Party(entity, s)
+        # "A and B signed": the subject's coordinated names act too
+        for c in _conjuncts(view, s):
+            other = view.entity_at(c)
+            if other and other not in out and _is_party(view, view.mention_at.get(c)):
+                out[other] = _Party(other, c)
+    out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
 
 
-def _is_party(view: DocumentView, m: Mention) -> bool:
+def _bodies_in(view: DocumentView, s: int) -> list[int]:
+    """Bodies named in a common-noun subject's phrase ("members of X", "workers from X",
+    "machinists represented by X"), not in a relative clause; a place named there is
+    the body's seat, unless it is no country or city the resolver knows."""
+    found = []
+    for j in view.subtree(s, view.kids(s, "relcl")):
+        m = view.mention_at.get(j)
+        if m is None or j != view.mention_head_of(m) or j == s:
+            continue
+        up = view.head(j)
+        member = view.tokens[up].pos == "ADP" and view.lemma(up) in ("of", "from", "by")
+        if m.kind in ("LOC", "FAC") and member and country_of(m.text) is None:
+            found.append(j)  # a body the tagger took for a place ("District 9")
+        elif m.kind == "ORG" and _is_party(view, m):
+            found.append(j)
+    return found
+
+
+def _conjuncts(view: DocumentView, i: int) -> list[int]:
+    """The heads coordinated with ``i`` ("A and B", "A, B and C")."""
+    found, layer = [], [i]
+    while layer:
+        layer = [c for j in layer for c in view.kids(j, "conj")]
+        found += layer
+    return found
+
+
+def _names_before(view: DocumentView, verb: int, unit: Unit) -> list[int]:
+    """The parties named just before a root verb the parser left without a subject
+    ("..., Minister A and Secretary B signed"): back to a comma or another verb."""
+    found: list[int] = []
+    j = verb - 1
+    while j >= unit.first:
+        t = view.tokens[j]
+        m = view.mention_at.get(j)
+        if m is None and (t.text in (",", ";", ":") or view.is_verb(j)):
+            break
+        if m is not None and j == view.mention_head_of(m) and _is_party(view, m):
+            found.append(j)
+        j -= 1
+    return found[::-1]
+
+
+def _is_party(view: DocumentView, m: Mention | None) -> bool:
     """A named party: not the dateline's place, not an agency credit, not the country
     of someone's title ("the new US Defense Secretary")."""
+    if m is None:
+        return False
     if m.kind not in PARTY_KINDS or m is view.dateline or m.text in AGENCIES:
         return False
     if view.text[max(0, m.start - 1) : m.start] == "(":
         return False  # an aside: "(Washington time)", "(VNA)"
+    if _cut_off(view, m):
+        return False
+    if m.kind == "PERSON" and bare(m.text) in NAME_SUFFIXES:
+        return False  # "Jr." split off a name by the tagger names no one
     head = view.head(view.mention_head_of(m))
     in_title = m.kind != "PERSON" and bare(view.tokens[head].text) in TITLE_HEADS
     return not (in_title and head not in view.mention_at)
+
+
+def _cut_off(view: DocumentView, m: Mention) -> bool:
+    """A name at the very end of an excerpt that stops mid-sentence may be cut
+    mid-word ("... and Piet Draai"): it names no one for sure."""
+    rest = view.text[m.end :].strip()
+    return not rest and not view.text.rstrip().endswith(SENTENCE_END)
 
 
 def _described_parties(view: DocumentView, cand: _Candidate) -> bool:
@@ -1153,19 +1317,26 @@ def mentions_in_view(view: DocumentView) -> list[EventMention]:
 
 def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     time = _attached_time(view, cand)
+    day = _attached_time(view, cand, view.partial_times) if time is None else None
     future = time is not None and time.direction in ("future", "present")
     speculative, scheduled = _speculative(view, cand, future)
     if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
         return []
     if time is None and _perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
+    if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
+        return []  # "ending the strike": the strike's end, not a walkout
     parties = _parties(view, cand)
+    if not parties and cand.trigger.kind in onto.ACTOR_KINDS:
+        return []  # "the agreement was reached": by whom is not said
     described = not any(view.is_person(p.entity_id) for p in parties) and _described_parties(
         view, cand
     )
     if described:
         parties = [*parties, *_named_people(view, cand.unit)]
     base = replace(_base(view, cand, time, parties, scheduled), described=described)
+    if day is not None:
+        base = replace(base, day=day.value)
     if cand.trigger.kind != "reception":
         return [base]
     return _receptions(view, cand, base, parties)
@@ -1201,10 +1372,11 @@ def _base(
         precision=time.precision if time else None,
         background=_background(view, time) if time else False,
         scheduled=scheduled,
+        mode="planned" if scheduled else "happened",
         published=view.published,
         name=name,
         key=key,
-        thing=cand.thing if cand.thing != "document" else None,
+        thing=cand.thing if cand.thing not in onto.GENERIC_THINGS else None,
         phrase=_phrase(view, cand),
         people=people,
     )
@@ -1315,7 +1487,10 @@ def lead_event(view: DocumentView, found: Sequence[EventMention]) -> EventMentio
 
 def _anchor_acts(view: DocumentView, found: list[EventMention]) -> list[EventMention]:
     """Undated acts at the lead event take its date, place and (when only described)
-    its parties; undated acts with no lead event are dropped in a dated article."""
+    its parties; undated acts with no lead event are dropped in a dated article. An
+    event the lede reports in the past tense with no time of its own is the article's
+    news: it takes the publication date, marked as such (clustering lets a report
+    dated by its text decide)."""
     lead = lead_event(view, found)
     out = []
     for m in found:
@@ -1323,8 +1498,31 @@ def _anchor_acts(view: DocumentView, found: list[EventMention]) -> list[EventMen
             m = _at(m, lead)
         elif m.date is None and m.type in onto.ACT_TYPES and view.reference is not None:
             continue
+        elif m.date is None and _lede_news(view, m):
+            m = replace(m, date=view.published, end=view.published, precision="day")
+            m = replace(m, from_published=True)
         out.append(_with_dateline(view, m))
     return out
+
+
+def _lede_news(view: DocumentView, m: EventMention) -> bool:
+    """A report in the article's first sentences, in the simple past, with no time
+    expression in its sentence."""
+    if view.reference is None or m.scheduled or not view.published:
+        return False
+    k = view.unit_of[view.token_at(m.trigger_start)]
+    if k < 0 or k >= LEDE_UNITS:
+        return False
+    unit = view.units[k]
+    if view.times_in(unit):
+        return False
+    i = view.token_at(m.trigger_start)
+    v = i if view.is_verb(i) else view.head(i)
+    if view.tokens[v].dep == "conj":
+        v = view.head(v)
+    if view.tokens[v].dep != "ROOT":
+        return False  # "... when Boeing withdrew its offer": background to the news
+    return view.tokens[v].tag == "VBD" or (view.tokens[v].tag == "VBN" and is_passive(view, v))
 
 
 def _act_of(view: DocumentView, m: EventMention, lead: EventMention) -> bool:

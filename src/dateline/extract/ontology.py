@@ -32,7 +32,10 @@ class Trigger:
     a document as object ("sign a memorandum"); ``item`` things as object ("exchange
     memorabilia"); ``money`` an amount or aid as object; ``guest`` a person received;
     ``addressee`` someone asked to do something; ``signature`` "put their names to X";
-    ``dated`` a date inside its own phrase ("the 2011 Memorandum of Understanding").
+    ``dated`` a date inside its own phrase ("the 2011 Memorandum of Understanding");
+    ``deal`` an agreement, contract or offer as object; ``vote`` a vote whose outcome is
+    said ("voted to strike"); ``jobs`` jobs or a hiring freeze as object; ``walkout``
+    "walk off/out"; ``actor`` a named subject; ``counterpart`` a named other side.
     """
 
     lemma: str
@@ -62,6 +65,13 @@ EVENT_TYPES: dict[str, EventType] = {
             "HANDOVER", "RETURN/RELEASE", "Remains, records or items handed over or exchanged."
         ),
         EventType("REQUEST", "REQUEST", "A formal request that a named party do something."),
+        EventType("REJECT", "REJECT", "An offer, contract or deal rejected or withdrawn."),
+        EventType("OFFER", "CONCEDE", "An offer or proposal made to the other side."),
+        EventType("PROTEST", "PROTEST", "A strike or walkout begun, or voted for."),
+        EventType("DEMAND", "DEMAND", "A party demands, or calls on another to do, something."),
+        EventType("THREATEN", "THREATEN", "A party threatens or warns another."),
+        EventType("DISAPPROVE", "DISAPPROVE", "A party denounces or condemns another."),
+        EventType("CUTS", "", "Job cuts, layoffs, furloughs or a hiring freeze announced."),
     )
 }
 
@@ -109,6 +119,45 @@ TRIGGERS: tuple[Trigger, ...] = (
     # REQUEST: "asked X to ..."; "called on", "urged" are appeals, kept as promises only.
     Trigger("ask", VERB, "REQUEST", "request", "addressee"),
     Trigger("request", VERB, "REQUEST", "request", "addressee"),
+    # CONSULT: bargaining ("negotiations resumed", "negotiated with the company")
+    Trigger("negotiation", NOUN, "CONSULT", "talks"),
+    Trigger("negotiate", VERB, "CONSULT", "talks", "counterpart"),
+    # AGREE: a deal reached, ratified, approved or accepted
+    Trigger("reach", VERB, "AGREE", "deal", "deal"),
+    Trigger("ratify", VERB, "AGREE", "deal", "deal"),
+    Trigger("approve", VERB, "AGREE", "deal", "deal"),
+    Trigger("accept", VERB, "AGREE", "deal", "deal"),
+    Trigger("endorse", VERB, "AGREE", "deal", "deal"),
+    # REJECT: a deal turned down, an offer withdrawn
+    Trigger("reject", VERB, "REJECT", "rejection", "deal"),
+    Trigger("turn", VERB, "REJECT", "rejection", "deal", "down"),
+    Trigger("withdraw", VERB, "REJECT", "withdrawal", "deal"),
+    Trigger("pull", VERB, "REJECT", "withdrawal", "deal"),
+    Trigger("yank", VERB, "REJECT", "withdrawal", "deal"),
+    # OFFER
+    Trigger("offer", VERB, "OFFER", "offer", "deal"),
+    Trigger("present", VERB, "OFFER", "offer", "deal"),
+    Trigger("propose", VERB, "OFFER", "offer", "deal"),
+    Trigger("unveil", VERB, "OFFER", "offer", "deal"),
+    # A vote: what was voted for decides the type (see ``VOTE_OUTCOMES``).
+    Trigger("vote", VERB, "AGREE", "vote", "vote"),
+    # PROTEST
+    Trigger("strike", NOUN, "PROTEST", "strike"),
+    Trigger("walkout", NOUN, "PROTEST", "strike"),
+    Trigger("walk", VERB, "PROTEST", "strike", "walkout"),
+    # DEMAND, THREATEN, DISAPPROVE ("called on X to", "urged X to" are appeals, kept as
+    # promises; "strike" as a verb is mostly a storm's or a missile's)
+    Trigger("demand", VERB, "DEMAND", "demand", "actor"),
+    Trigger("threaten", VERB, "THREATEN", "threat", "actor"),
+    Trigger("warn", VERB, "THREATEN", "threat", "actor"),
+    Trigger("denounce", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("condemn", VERB, "DISAPPROVE", "criticism", "actor"),
+    # CUTS
+    Trigger("cut", VERB, "CUTS", "cuts", "jobs"),
+    Trigger("announce", VERB, "CUTS", "cuts", "jobs"),
+    Trigger("eliminate", VERB, "CUTS", "cuts", "jobs"),
+    Trigger("lay", VERB, "CUTS", "cuts", "", "off"),
+    Trigger("furlough", VERB, "CUTS", "cuts", "actor"),
 )
 
 # A document named with its date is a background report of its signing.
@@ -128,6 +177,16 @@ KIND_FAMILY: dict[str, str] = {
     "funding": "funding",
     "handover": "handover",
     "request": "request",
+    "deal": "deal",
+    "vote": "deal",
+    "rejection": "rejection",
+    "withdrawal": "withdrawal",
+    "offer": "offer",
+    "strike": "strike",
+    "demand": "demand",
+    "threat": "threat",
+    "criticism": "criticism",
+    "cuts": "cuts",
 }
 # Kinds whose ordinal names one event ("the 13th Defence Policy Dialogue").
 NAMED_KINDS = frozenset({"dialogue", "meeting"})
@@ -145,7 +204,21 @@ KIND_LABELS: dict[str, str] = {
     "funding": "aid",
     "handover": "exchange",
     "request": "request",
+    "deal": "agree on",
+    "vote": "vote on",
+    "rejection": "reject",
+    "withdrawal": "withdraw",
+    "offer": "offer",
+    "strike": "strike",
+    "demand": "demand",
+    "threat": "warn",
+    "criticism": "denounce",
+    "cuts": "announce cuts",
 }
+# Kinds that tell nothing without someone who acts: a report of one names a party.
+ACTOR_KINDS = frozenset(
+    {"deal", "rejection", "withdrawal", "offer", "strike", "demand", "threat", "criticism", "cuts"}
+)
 # Which kind names a merged event, most telling first.
 KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
 
@@ -156,6 +229,31 @@ DOCUMENT_NOUNS = _lexicon(
     "memorandum mou agreement statement minutes declaration accord treaty deal protocol "
     "document plan arrangement charter communique letter"
 )
+# Words for any signed text: they name no particular document ("signed the deal").
+GENERIC_THINGS = _lexicon("document deal agreement accord pact")
+# What can be reached, offered, ratified, rejected or withdrawn.
+DEAL_NOUNS = _lexicon(
+    "agreement deal contract offer proposal accord pact settlement proposition package"
+)
+# What a vote is for, and the event type it makes ("voted to strike", "voted down").
+VOTE_OUTCOMES: dict[str, tuple[str, str]] = {
+    "strike": ("PROTEST", "strike"),
+    "walkout": ("PROTEST", "strike"),
+    "approve": ("AGREE", "deal"),
+    "ratify": ("AGREE", "deal"),
+    "accept": ("AGREE", "deal"),
+    "endorse": ("AGREE", "deal"),
+    "reject": ("REJECT", "rejection"),
+    "down": ("REJECT", "rejection"),
+    "against": ("REJECT", "rejection"),
+}
+# What is cut when jobs go ("cut 17,000 jobs", "announced a hiring freeze").
+JOB_NOUNS = _lexicon(
+    "job jobs workforce position positions layoff layoffs furlough furloughs freeze "
+    "headcount staff workers employees"
+)
+# Words that follow "walk" in a walkout ("walked off the job", "walked out").
+WALKOUT_PARTICLES = _lexicon("off out")
 # What can be handed over or exchanged (not "views", not "delegations").
 ITEM_NOUNS = _lexicon(
     "remains memorabilia records record effects artefacts artifacts items documents "
@@ -190,7 +288,7 @@ OTHER_EVENT_MODIFIERS = _lexicon("previous next upcoming coming following future
 # Modifiers of a recurring event ("annual dialogues", "regular consultations").
 HABITUAL_MODIFIERS = _lexicon("annual regular periodic routine yearly monthly several many")
 # Plural nouns that still name one event ("phone talks", "the minutes").
-PLURAL_SINGLE = _lexicon("talks consultations minutes remains memorabilia")
+PLURAL_SINGLE = _lexicon("talks consultations negotiations minutes remains memorabilia")
 # Words after which a date bounds a period instead of dating an event.
 PERIOD_OPENERS = _lexicon("since until till through throughout")
 # A clause with one of these sums up results over time: not one event.
