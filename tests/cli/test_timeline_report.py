@@ -124,8 +124,9 @@ def test_report_html_escapes_article_text(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "x.txt").write_text(
+        # the cleaner drops whole tags; what markup characters are left must be escaped
         " date 2025-05-09 Officials met in Hanoi on Thursday <script>alert(1)</script> to "
-        "discuss aid.\n",
+        "discuss aid & trade, with spending <b still under review.\n",
         encoding="utf-8",
     )
     db = str(tmp_path / "x.db")
@@ -133,4 +134,5 @@ def test_report_html_escapes_article_text(tmp_path: Path) -> None:
     out = tmp_path / "dossier.html"
     assert run("report", "-o", str(out), "--format", "html", "--db", db).exit_code == 0
     page = out.read_text(encoding="utf-8")
-    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<script>alert" not in page and "<b still" not in page
+    assert "aid &amp; trade" in page and "&lt;b still" in page
