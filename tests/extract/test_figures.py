@@ -547,7 +547,7 @@ def test_never_raises_and_offsets_slice_back(prefix: str, parts: list[str]) -> N
     for m in found:
         assert text[m.start : m.end] == m.text
         assert m.sentence_start <= m.start <= m.end <= m.sentence_end <= len(text)
-        assert m.kind in ("money", "count")
+        assert m.kind in ("money", "count", "percent", "duration", "ordinal")
     for figure in merge_figures(found):
         assert figure.sources
     figure_history(merge_figures(found))
