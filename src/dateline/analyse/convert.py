@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dateline.analyse.rules import KINDS, Span, fix_spans
+from dateline.analyse.rules import KINDS, TITLE_ABBREVIATIONS, Span, fix_spans
 from dateline.model import Mention, Sentence
 
 if TYPE_CHECKING:  # downstream modules import the dataclasses without loading spaCy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ def _sentences(
     """
     sentences: list[Sentence] = []
     sentence_of = [first] * len(doc)
-    for sent in doc.sents:
+    for sent in _joined(doc):
         words = [t for t in sent if not t.is_space]
         index = first + len(sentences) - (0 if words else 1)
         for t in sent:
@@ -123,4 +123,39 @@ def merge(parts: Sequence[Analysis]) -> Analysis:
         tuple(s for p in parts for s in p.sentences),
         tuple(m for p in parts for m in p.mentions),
         tuple(t for p in parts for t in p.tokens),
+    )
+
+
+def _joined(doc: Doc) -> list[Sequence[Token]]:
+    """The parser's sentences, with one cut after a title or month abbreviation undone:
+    "… co-chaired by Sen. Lieut." + "Gen. Name …" is one sentence (the parser does not
+    always keep the starts the ``dateline_abbreviations`` component forbids)."""
+    joined: list[list[Token]] = []
+    for sent in doc.sents:
+        tokens = list(sent)
+        if joined and _after_abbreviation(joined[-1], tokens):
+            joined[-1].extend(tokens)
+        else:
+            joined.append(tokens)
+    return joined
+
+
+def _after_abbreviation(before: Sequence[Token], sent: Sequence[Token]) -> bool:
+    words = [t for t in before if not t.is_space]
+    following = next((t for t in sent if not t.is_space), None)
+    if len(words) < 2 or following is None:
+        return False
+    last = words[-1]
+    if "\n" in last.doc.text[last.idx + len(last) : following.idx]:
+        return False  # a line break ends a sentence whatever comes before it
+    if last.text == ".":
+        if words[-2].whitespace_:
+            return False
+        word = words[-2].text
+    elif last.text.endswith("."):
+        word = last.text[:-1]
+    else:
+        return False
+    return word.lower() in TITLE_ABBREVIATIONS and (
+        following.is_title or following.is_upper or following.like_num
     )

