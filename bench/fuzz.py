@@ -146,9 +146,9 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
-        print(f"{'target':<16} {'engine':<11} {'inputs tried':>12} {'failures':>8} {'seconds':>8}")
+        print(f"{'target':<26} {'engine':<11} {'inputs tried':>12} {'failures':>8} {'seconds':>8}")
         for r in rows:
-            print(f"{r['target']:<16} {r['engine']:<11} {r['inputs']:>12} {r['failures']:>8} "
+            print(f"{r['target']:<26} {r['engine']:<11} {r['inputs']:>12} {r['failures']:>8} "
                   f"{r['seconds']:>8}")  # fmt: skip
         total = sum(r["inputs"] for r in rows)
         print(f"{'total':<28} {total:>12} {sum(r['failures'] for r in rows):>8}")

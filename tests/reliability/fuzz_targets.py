@@ -28,6 +28,7 @@ from dateline.read.records import read_json, read_jsonl
 from dateline.read.text import read_text
 from dateline.service import Dossier
 from tests.clean.clean_strategies import articles
+from tests.clean.test_linear import PATHOLOGICAL
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,30 @@ def check_cleaner(case: tuple[str, list[str]]) -> None:
         at = start + len(sentence)
 
 
+def check_cleaner_offsets(raw: str) -> None:
+    """Cleaning only deletes, and every clean character maps back to its raw one."""
+    result = clean(raw)
+    assert result.text == apply_edits(raw, result.edits)
+    offsets = OffsetMap(result.edits)
+    for i, char in enumerate(result.text):
+        assert raw[offsets.to_raw(i)] == char
+
+
+# Lines that made a cleaner pattern backtrack (tests/clean/test_linear.py), at random sizes,
+# after or between an article's lines.
+pathological_pages = st.builds(
+    lambda case, line, size, where: (
+        case[0] + "\n" + PATHOLOGICAL[line](size)
+        if where
+        else PATHOLOGICAL[line](size) + "\n" + case[0]
+    ),
+    articles(),
+    st.sampled_from(sorted(PATHOLOGICAL)),
+    st.integers(0, 6_000),
+    st.booleans(),
+)
+
+
 def check_cleaner_after_reading(case: tuple[tuple[str, list[str]], str]) -> None:
     """The same through the text reader: a date header and CRLF line ends in front."""
     (body, kept), day = case
@@ -249,6 +274,7 @@ TARGETS: tuple[Target, ...] = (
     Target("read html", html_pages, check_html_reader),
     Target("read file", st.tuples(noisy_bytes, st.integers(0, 3)), check_read_file),
     Target("clean", articles(), check_cleaner),
+    Target("clean, pathological lines", pathological_pages, check_cleaner_offsets),
     Target(
         "read+clean",
         st.tuples(articles(), st.dates().map(dt.date.isoformat)),
