@@ -151,7 +151,7 @@ def main() -> None:
             print(f"{r['target']:<26} {r['engine']:<11} {r['inputs']:>12} {r['failures']:>8} "
                   f"{r['seconds']:>8}")  # fmt: skip
         total = sum(r["inputs"] for r in rows)
-        print(f"{'total':<28} {total:>12} {sum(r['failures'] for r in rows):>8}")
+        print(f"{'total':<38} {total:>12} {sum(r['failures'] for r in rows):>8}")
         for r in rows:
             if r["detail"]:
                 print(f"\n--- {r['target']} ({r['engine']}) failed:\n{r['detail']}")
