@@ -990,6 +990,7 @@ def _attached_time(
     """The time expression of the trigger's own phrase or of its predicate's clause
     (among ``times`` if given, else the document's resolved ones)."""
     targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
+    targets |= _governors(view, cand.token)
     best: tuple[int, Time] | None = None
     pool = view.times if times is None else times
     for t in (t for t in pool if cand.unit.start <= t.start < cand.unit.end):
@@ -1002,6 +1003,18 @@ def _attached_time(
         if best is None or distance < best[0]:
             best = (distance, t)
     return best[1] if best else None
+
+
+def _governors(view: DocumentView, i: int) -> set[int]:
+    """The verb an infinitive complement hangs on, through a stray adjective ("voted on
+    Monday to reject", "voted overwhelmingly to walk out"): its date is the act's."""
+    if not view.is_verb(i):
+        return set()
+    chain, j = [], i
+    while view.tokens[j].dep == "xcomp" and len(chain) < 3:
+        j = view.head(j)
+        chain.append(j)
+    return set(chain) if chain and view.is_verb(chain[-1]) else set()
 
 
 def _time_reaches(view: DocumentView, start: int, targets: set[int]) -> bool:
