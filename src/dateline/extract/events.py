@@ -1329,10 +1329,14 @@ def mentions_in_view(view: DocumentView) -> list[EventMention]:
 
 
 def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
+    announced = _announced(view, cand)
+    if announced is not None:
+        cand = announced
     time = _attached_time(view, cand)
     day = _attached_time(view, cand, view.partial_times) if time is None else None
     future = time is not None and time.direction in ("future", "present")
-    speculative, scheduled = _speculative(view, cand, future)
+    speculative, scheduled = _speculative(view, cand, future or announced is not None)
+    scheduled = scheduled and announced is None
     if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
         return []
     if time is None and _perfect(view, cand.token):
@@ -1353,6 +1357,25 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     if cand.trigger.kind != "reception":
         return [base]
     return _receptions(view, cand, base, parties)
+
+
+def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
+    """A decision stated in a dated past report ("Acme will cut 500 jobs, its chief said
+    on Friday"): the candidate with the reporting verb among its predicates, which gives
+    the date and the speaker; None when the trigger is not such a decision."""
+    i = cand.token
+    if cand.trigger.kind not in onto.ANNOUNCED_KINDS or not view.is_verb(i):
+        return None
+    said = view.head(i)
+    if view.tokens[i].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+        return None
+    if view.tokens[said].tag != "VBD":
+        return None
+    found = replace(cand, preds=cand.preds | {said})
+    time = _attached_time(view, found)
+    if time is None or time.direction == "future":
+        return None
+    return found
 
 
 def _base(
