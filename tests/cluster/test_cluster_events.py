@@ -222,3 +222,23 @@ def test_a_dated_articles_partial_report_does_not_reach_months_back() -> None:
     fuller = report("u", ("minh", "sato", "lan"), date=None, published="2024-10-22")
     events = cluster_events([old, fuller], ENTITIES)
     assert all("u" not in {s.document_id for s in e.sources} for e in events)
+
+
+def test_a_yearless_report_naming_the_other_side_joins_the_one_event_on_its_day() -> None:
+    # one page says the union walked out, an undated one that the company's staff did
+    orgs = [Entity("union", "Kestrel Drivers Union", "ORG"), Entity("firm", "Harlow", "ORG")]
+    strike = dict(type="PROTEST", kind="strike")
+    union = report("a", ("union",), date="2024-10-21", **strike)
+    firm = report("u", ("firm",), date=None, published=None, day="10-21", **strike)
+    other = report("b", ("firm",), date="2024-10-25", **strike)
+    events = cluster_events([union, other, firm], ENTITIES + orgs)
+    joined = next(e for e in events if "u" in {s.document_id for s in e.sources})
+    assert joined.date == "2024-10-21"
+    assert {p.name for p in joined.participants} == {"Kestrel Drivers Union", "Harlow"}
+
+
+def test_a_yearless_report_of_other_people_still_stays_apart() -> None:
+    dated = report("a", ("minh", "sato"))
+    yearless = report("u", ("lan", "khang"), date=None, published=None, day="10-21")
+    events = cluster_events([dated, yearless], ENTITIES)
+    assert all("u" not in {s.document_id for s in e.sources} for e in events if e.date)

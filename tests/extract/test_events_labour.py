@@ -44,6 +44,20 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "About 400 drivers from the Kestrel Transport Workers Union walked off the job on "
         "Monday after talks failed.\n",
     ),
+    "infinitive": (
+        "2023-07-14",
+        "On Tuesday, the Kestrel Transport Workers Union voted overwhelmingly to turn down "
+        "the wage offer of Harlow Corp.\n",
+    ),
+    "announced": (
+        "2023-08-04",
+        "Harlow Corp. will cut 800 jobs and close a depot, chief executive Dana Whitfield "
+        "said on August 3.\n",
+    ),
+    "guess": (
+        "2023-08-04",
+        "Harlow Corp. will cut 800 jobs, a rival's manager said.\n",
+    ),
     "nobody": (
         "2023-05-20",
         "A deal was reached on Friday after long talks.\n",
@@ -117,6 +131,21 @@ def test_the_body_a_described_subject_comes_from_takes_part(chain: Chain) -> Non
     (walkout,) = [m for m in chain.mentions("walkout") if m.type == "PROTEST"]
     assert (walkout.kind, walkout.date) == ("strike", "2023-06-05")
     assert "Kestrel Transport Workers Union" in names(walkout)
+
+
+def test_the_date_of_a_vote_dates_the_act_voted_for(chain: Chain) -> None:
+    # the parser may hang the infinitive on the adverb: the vote's date still reaches it
+    rejection = next(m for m in chain.mentions("infinitive") if m.kind == "rejection")
+    assert rejection.date == "2023-07-11"
+    assert "Kestrel Transport Workers Union" in names(rejection)
+
+
+def test_cuts_stated_in_a_dated_report_are_announced_that_day(chain: Chain) -> None:
+    (cuts,) = [m for m in chain.mentions("announced") if m.kind == "cuts"]
+    assert (cuts.date, cuts.mode) == ("2023-08-03", "happened")
+    assert "Harlow Corp." in names(cuts) and "Dana Whitfield" in names(cuts)
+    # without the date of its saying, "will cut" stays a forecast
+    assert [m for m in chain.mentions("guess") if m.kind == "cuts"] == []
 
 
 def test_a_deal_nobody_is_said_to_reach_is_no_event(chain: Chain) -> None:

@@ -502,7 +502,16 @@ def _group_undated(
     for m in sorted(
         (m for m in mentions if not m.date), key=lambda m: (m.document_id, m.trigger_start)
     ):
-        same_day = [c for c in _same_day(dated, m) if _fits(m, c)]
+        on_day = _same_day(dated, m)
+        same_day = [c for c in on_day if _fits(m, c)]
+        if not same_day:
+            # reports of a strike or a vote name one side each ("the union walked out",
+            # "Boeing's workers walked out"): a yearless day of the one such event joins it
+            # whatever organisations it names, its people still agreeing
+            sides = replace(
+                m, participants=tuple(p for p in m.participants if p.entity_id in m.people)
+            )
+            same_day = [c for c in on_day if _fits(sides, c)]
         if len(same_day) == 1:
             dated.append(same_day[0], m)
             continue

@@ -990,6 +990,7 @@ def _attached_time(
     """The time expression of the trigger's own phrase or of its predicate's clause
     (among ``times`` if given, else the document's resolved ones)."""
     targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
+    targets |= _governors(view, cand.token)
     best: tuple[int, Time] | None = None
     pool = view.times if times is None else times
     for t in (t for t in pool if cand.unit.start <= t.start < cand.unit.end):
@@ -1002,6 +1003,18 @@ def _attached_time(
         if best is None or distance < best[0]:
             best = (distance, t)
     return best[1] if best else None
+
+
+def _governors(view: DocumentView, i: int) -> set[int]:
+    """The verb an infinitive complement hangs on, through a stray adjective ("voted on
+    Monday to reject", "voted overwhelmingly to walk out"): its date is the act's."""
+    if not view.is_verb(i):
+        return set()
+    chain, j = [], i
+    while view.tokens[j].dep == "xcomp" and len(chain) < 3:
+        j = view.head(j)
+        chain.append(j)
+    return set(chain) if chain and view.is_verb(chain[-1]) else set()
 
 
 def _time_reaches(view: DocumentView, start: int, targets: set[int]) -> bool:
@@ -1316,10 +1329,14 @@ def mentions_in_view(view: DocumentView) -> list[EventMention]:
 
 
 def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
+    announced = _announced(view, cand)
+    if announced is not None:
+        cand = announced
     time = _attached_time(view, cand)
     day = _attached_time(view, cand, view.partial_times) if time is None else None
     future = time is not None and time.direction in ("future", "present")
-    speculative, scheduled = _speculative(view, cand, future)
+    speculative, scheduled = _speculative(view, cand, future or announced is not None)
+    scheduled = scheduled and announced is None
     if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
         return []
     if time is None and _perfect(view, cand.token):
@@ -1340,6 +1357,25 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     if cand.trigger.kind != "reception":
         return [base]
     return _receptions(view, cand, base, parties)
+
+
+def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
+    """A decision stated in a dated past report ("Acme will cut 500 jobs, its chief said
+    on Friday"): the candidate with the reporting verb among its predicates, which gives
+    the date and the speaker; None when the trigger is not such a decision."""
+    i = cand.token
+    if cand.trigger.kind not in onto.ANNOUNCED_KINDS or not view.is_verb(i):
+        return None
+    said = view.head(i)
+    if view.tokens[i].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+        return None
+    if view.tokens[said].tag != "VBD":
+        return None
+    found = replace(cand, preds=cand.preds | {said})
+    time = _attached_time(view, found)
+    if time is None or time.direction == "future":
+        return None
+    return found
 
 
 def _base(

@@ -219,6 +219,11 @@ KIND_LABELS: dict[str, str] = {
 ACTOR_KINDS = frozenset(
     {"deal", "rejection", "withdrawal", "offer", "strike", "demand", "threat", "criticism", "cuts"}
 )
+# Kinds whose event is the announcement itself: "Acme will cut 500 jobs, its chief said on
+# Friday" reports a decision made known that day, not a guess about the future.
+ANNOUNCED_KINDS = frozenset({"cuts"})
+# Verbs that make a decision known, carrying a clause that states it.
+ANNOUNCING_LEMMAS = frozenset({"say", "announce", "tell", "state", "confirm"})
 # Which kind names a merged event, most telling first.
 KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
 

@@ -41,7 +41,13 @@ from dateline.resolve.aliases import (
     qualified_org,
     usual_org_name,
 )
-from dateline.resolve.mentions import Read, person_words, read_mentions
+from dateline.resolve.mentions import (
+    Read,
+    names_branch,
+    person_words,
+    read_mentions,
+    split_branch,
+)
 from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_before
 
 # Near-identical spellings: a strict similarity, on names long enough for it to mean
@@ -191,6 +197,7 @@ def resolve_entities(
     _merge_generic_forms(groups, nodes)
     _merge_qualified_orgs(groups, nodes)
     _merge_by_initials(groups, nodes)
+    _merge_branches(groups, nodes)
     _attach_short_references(groups, nodes, by_document)
     texts = {a.document_id: a.text for a in analyses}
     resolution = _build(groups, nodes, claims, published, texts, dropped)
@@ -368,6 +375,7 @@ def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
 def _merge_acronyms(groups: _Groups, analyses: Sequence[Analysis], nodes: Sequence[_Node]) -> None:
     """ "Full Name (FN)": the bracketed acronym is another name of the entity before it."""
     text_of = {a.document_id: a.text for a in analyses}
+    known = {n.id for n in nodes}
     by_document: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         by_document[node.mention.document_id].append(node)
@@ -379,7 +387,15 @@ def _merge_acronyms(groups: _Groups, analyses: Sequence[Analysis], nodes: Sequen
             gap = text[before.end : after.start]
             closed = text.startswith(")", after.end) or b.bracketed
             plain = not (a.short or b.short or a.country or b.country)
-            if gap.strip() == "(" and closed and plain and _abbreviates(after.text, before.text):
+            if not (gap.strip() == "(" and closed and plain):
+                continue
+            parts = split_branch(before.text) if names_branch(before.text) else None
+            if parts is not None:
+                # "Union District 9 (U)": the acronym is the whole union's
+                whole = f"ORG\x1f{org_key(parts[0], strict=True)}"
+                if whole in known and _abbreviates(after.text, parts[0]):
+                    groups.union(whole, b.id)
+            elif _abbreviates(after.text, before.text):
                 groups.union(a.id, b.id)
 
 
@@ -435,6 +451,37 @@ def _merge_by_initials(groups: _Groups, nodes: Sequence[_Node]) -> None:
         fits = by_initials.get(fold(node.mention.text).replace(".", ""), set())
         if len(fits) == 1:
             groups.union(node.id, next(iter(fits)))
+
+
+def _merge_branches(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """One numbered branch under several wordings: "Acme Workers District 9" and "AW
+    District 9" when "AW" is already Acme Workers; the branch alone ("District 9", often
+    tagged a place) joins the one organisation's branch of that number in the corpus."""
+    branches: dict[str, set[str]] = defaultdict(set)
+    by_parent: dict[tuple[str, str], str] = {}
+    bare: list[tuple[_Node, str]] = []
+    known = {n.id for n in nodes}
+    for node in nodes:
+        parts = split_branch(node.mention.text)
+        if parts is None or node.group not in {"ORG", "PLACE"}:
+            continue
+        parent, branch = parts
+        key = fold(branch).lower()
+        if not parent:
+            bare.append((node, key))
+            continue
+        if node.group != "ORG":
+            continue
+        owner = f"ORG\x1f{org_key(parent, strict=True)}"
+        owner = groups.find(owner) if owner in known else owner
+        same = by_parent.setdefault((owner, key), node.id)
+        if same != node.id:
+            groups.union(same, node.id)
+        branches[key].add(groups.find(node.id))
+    for node, key in bare:
+        fits = {groups.find(i) for i in branches.get(key, ())}
+        if len(fits) == 1:
+            groups.union(node.id, fits.pop())
 
 
 def _merge_generic_forms(groups: _Groups, nodes: Sequence[_Node]) -> None:

@@ -118,6 +118,12 @@ _INNER_POSSESSIVE = re.compile(r"(?:['’]s|鈥檚|â€™s)\s+(?=\S)")
 _LEADING_POSSESSIVE = re.compile(r"['’]s?\s+(?=\S)")
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]*[A-Z0-9])\s*\)?\s*$")
 _WORD = re.compile(r"\S+")
+# A numbered branch written after its organisation's name ("Acme Workers Local 12",
+# "Union District 9B"): the model often ends the name before it, or tags the branch alone
+# as a place.
+_BRANCH_WORDS = r"(?:District|Local|Lodge|Chapter|Branch)[ \t]+[A-Z]?\d+[A-Z]?\b"
+_BRANCH = re.compile(r"[ \t]+" + _BRANCH_WORDS)
+_ENDS_IN_BRANCH = re.compile(r"\s" + _BRANCH_WORDS + r"$")
 _AUTHOR_NOTE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\b([^.\n]{0,60})")
 _SENTENCE_END = '.!?"”’)]'
 
@@ -139,7 +145,7 @@ def read_mentions(
     and the mentions dropped, each with the reason."""
     found: list[Read] = []
     dropped: list[tuple[Mention, str]] = []
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+    for mention in _with_branches(text, sorted(mentions, key=lambda m: (m.start, m.end))):
         parts, reason = _parts(text, mention)
         if reason:
             dropped.append((mention, reason))
@@ -153,6 +159,37 @@ def read_mentions(
                 )
             )
     return found, dropped
+
+
+def names_branch(name: str) -> bool:
+    """Whether a name ends in a numbered branch ("Acme Workers Local 12")."""
+    return _ENDS_IN_BRANCH.search(name) is not None
+
+
+def split_branch(name: str) -> tuple[str, str] | None:
+    """("Acme Workers", "Local 12") for "Acme Workers Local 12"; ("", "Local 12") for the
+    branch alone; None for a name without a numbered branch."""
+    found = _ENDS_IN_BRANCH.search(" " + name.strip())
+    if found is None:
+        return None
+    cut = found.start()
+    return name.strip()[:cut].strip(), " ".join(found.group().split())
+
+
+def _with_branches(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """An organisation's name runs on over the numbered branch right after it; a mention
+    inside that branch (the branch tagged alone) goes with it."""
+    out: list[Mention] = []
+    reach = -1
+    for m in mentions:
+        if m.start < reach:
+            continue  # part of the branch taken into the name before it
+        branch = _BRANCH.match(text, m.end) if m.kind == "ORG" else None
+        if branch:
+            m = replace(m, end=branch.end(), text=text[m.start : branch.end()])
+            reach = branch.end()
+        out.append(m)
+    return out
 
 
 def _parts(text: str, mention: Mention) -> tuple[list[Read], str | None]:
