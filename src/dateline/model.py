@@ -317,6 +317,9 @@ class Corroboration:
     stories: int
     single_source: bool
     speculative: bool  # every report comes from a self-declared speculative piece
+    # Each independent story behind the record: its root (first stored copy) and the cited
+    # documents that carry it, root first when cited (the others are its copies).
+    reports: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,3 +50,27 @@ def test_speculative_only_when_every_report_is() -> None:
     known = provenance([doc("s", guess), doc("r")])
     assert corroborate([Source("s", 0, 5)], known).speculative
     assert not corroborate([Source("s", 0, 5), Source("r", 0, 5)], known).speculative
+
+
+def test_each_story_lists_the_copies_that_carry_it() -> None:
+    known = provenance(
+        [doc("root"), doc("copy", dup="root"), doc("other"), doc("late", dup="other")]
+    )
+    # the second story is cited only through a copy: its root is named, not cited
+    backing = corroborate([Source("copy", 0, 5), Source("root", 0, 5), Source("late", 0, 5)], known)
+    assert backing.stories == 2 and not backing.single_source
+    assert backing.reports == (("other", ("late",)), ("root", ("root", "copy")))
+
+
+def test_exports_say_which_stories_and_copies_back_an_event_and_flag_weak_ones() -> None:
+    from dateline.export.json import event_dict
+    from dateline.model import Event
+
+    known = provenance([doc("a"), doc("b", dup="a")])
+    sources = (Source("a", 0, 5), Source("b", 0, 5))
+    event = Event("e1", "CONSULT", "Talks", "2025-03-04", "day", sources=sources)
+    exported = event_dict(event, {"a": "Talks", "b": "Talks"}, corroborate(sources, known))
+    assert exported["corroboration"]["reports"] == [
+        {"story": "a", "documents": ["a", "b"], "copies": 1}
+    ]
+    assert exported["flags"] == ["single-source"]

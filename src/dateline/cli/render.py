@@ -366,6 +366,10 @@ def print_event(out: Console, e: dict[str, Any]) -> None:
             f"reported by {backing['documents']} documents, {backing['outlets']} outlets, "
             f"{backing['stories']} stories {flags(backing)}".rstrip()
         )
+        for report in backing.get("reports", []):
+            first, *copies = report["documents"]
+            also = f" (copies: {', '.join(copies)})" if copies else ""
+            out.print(f"  story {report['story']}: {first}{also}")
     for s in e["sources"]:
         out.print(f"[dim]{s['document']} {s['start']}-{s['end']}[/dim] {lit(s['sentence'])}")
 

@@ -69,10 +69,18 @@ def corroborate(sources: Iterable[Source], known: Mapping[str, Provenance]) -> C
     found = [known[s.document_id] for s in sources if s.document_id in known]
     documents = {s.document_id for s in sources if s.document_id in known}
     stories = {p.story for p in found}
+    carried: dict[str, set[str]] = {}
+    for doc in documents:
+        carried.setdefault(known[doc].story, set()).add(doc)
+    reports = tuple(
+        (story, tuple(sorted(docs, key=lambda d: (d != story, d))))
+        for story, docs in sorted(carried.items())
+    )
     return Corroboration(
         documents=len(documents),
         outlets=len({p.outlet for p in found}),
         stories=len(stories),
         single_source=len(stories) <= 1,
         speculative=bool(found) and all(p.speculative for p in found),
+        reports=reports,
     )

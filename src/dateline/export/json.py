@@ -57,7 +57,24 @@ def source_dicts(sources: Sequence[Source], texts: Mapping[str, str]) -> list[di
 
 
 def corroboration_dict(c: Corroboration | None) -> dict[str, Any] | None:
-    return None if c is None else dataclasses.asdict(c)
+    """The counts, and each independent story with the documents (its copies) citing it."""
+    if c is None:
+        return None
+    found = dataclasses.asdict(c)
+    found["reports"] = [
+        {"story": story, "documents": list(documents), "copies": len(documents) - 1}
+        for story, documents in c.reports
+    ]
+    return found
+
+
+def flags(c: Corroboration | None) -> list[str]:
+    """Why a record deserves less trust: backed by one story only, or only by pieces that
+    call themselves speculation or opinion."""
+    if c is None:
+        return []
+    return [*(["single-source"] if c.single_source else []),
+            *(["speculative"] if c.speculative else [])]  # fmt: skip
 
 
 def event_dict(
@@ -77,6 +94,7 @@ def event_dict(
         ],
         "sources": source_dicts(event.sources, texts),
         "corroboration": corroboration_dict(corroboration),
+        "flags": flags(corroboration),
     }
 
 
@@ -113,6 +131,7 @@ def figure_dict(
         "as_of": figure.as_of,
         "sources": source_dicts(figure.sources, texts),
         "corroboration": corroboration_dict(corroboration),
+        "flags": flags(corroboration),
     }
 
 
