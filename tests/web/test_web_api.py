@@ -304,3 +304,17 @@ def test_the_timeline_page_says_when_it_read_a_sample(client: TestClient) -> Non
     data["entries"][0]["sample"] = 0.25
     sampled = page.render(title="Timeline", data=data, asked={}, api="/api/timeline")
     assert "even sample of 25.0% of the articles" in sampled
+
+
+def test_event_page_lists_each_story_and_its_copies(
+    client: TestClient, sample_dossier: Dossier
+) -> None:
+    backing = sample_dossier.corroboration(sample_dossier.events())
+    # an event some of whose reports are copies of one another, if the sample has one
+    copied = [eid for eid, c in backing.items() if any(len(d) > 1 for _, d in c.reports)]
+    event_id = copied[0] if copied else next(iter(backing))
+    page = client.get(f"/events/{event_id}").text
+    assert 'id="event-reports"' in page
+    for story, documents in backing[event_id].reports:
+        assert f'href="/documents/{story}"' in page
+        assert all(f'href="/documents/{d}"' in page for d in documents)
