@@ -39,4 +39,4 @@ def test_hard_wrapped_text_keeps_sentences_across_lines(analyzer: Analyzer) -> N
 
 def test_the_cache_key_names_the_revision(analyzer: Analyzer) -> None:
     # Analyses made before sentences ended at line breaks must not be reused.
-    assert analyzer.model_version.endswith("+lines2")
+    assert analyzer.model_version.endswith("+lines3")

@@ -47,3 +47,17 @@ def test_full_words_and_line_breaks_still_end_sentences(analyzer: Analyzer) -> N
     ]
     cut = sentences(analyzer, "The guests were greeted by Mr.\nThe ministers met at noon.")
     assert cut[0] == "The guests were greeted by Mr."
+
+
+def test_a_cut_inside_a_line_after_a_word_is_undone(analyzer: Analyzer) -> None:
+    # the small model cuts a folded two-word place name and an ordinal from what follows
+    text = (
+        "Coast guards meet\n\n"
+        "Hà Nội hosted the 4th Việt Nam–Japan Coast Guard Forum on June 3, with Rear Admiral "
+        "Lê Văn Hải chairing the session. The two delegations signed a plan."
+    )
+    found = sentences(analyzer, text)
+    assert found[0] == "Coast guards meet"
+    assert found[1].startswith("Hà Nội hosted the 4th Việt Nam–Japan Coast Guard Forum")
+    assert found[1].endswith("chairing the session.")
+    assert found[2] == "The two delegations signed a plan."

@@ -127,13 +127,15 @@ def merge(parts: Sequence[Analysis]) -> Analysis:
 
 
 def _joined(doc: Doc) -> list[Sequence[Token]]:
-    """The parser's sentences, with one cut after a title or month abbreviation undone:
-    "… co-chaired by Sen. Lieut." + "Gen. Name …" is one sentence (the parser does not
-    always keep the starts the ``dateline_abbreviations`` component forbids)."""
+    """The parser's sentences, with two kinds of cut undone: after a title or month
+    abbreviation ("… co-chaired by Sen. Lieut." + "Gen. Name …"; the parser does not always
+    keep the starts the ``dateline_abbreviations`` component forbids), and inside a line
+    after a word rather than punctuation ("Ha" + "Noi hosted the 13th" + "Viet Nam–US
+    dialogue …": the small model cuts proper names and ordinals so)."""
     joined: list[list[Token]] = []
     for sent in doc.sents:
         tokens = list(sent)
-        if joined and _after_abbreviation(joined[-1], tokens):
+        if joined and (_after_abbreviation(joined[-1], tokens) or _mid_line(joined[-1], tokens)):
             joined[-1].extend(tokens)
         else:
             joined.append(tokens)
@@ -159,3 +161,15 @@ def _after_abbreviation(before: Sequence[Token], sent: Sequence[Token]) -> bool:
     return word.lower() in TITLE_ABBREVIATIONS and (
         following.is_title or following.is_upper or following.like_num
     )
+
+
+def _mid_line(before: Sequence[Token], sent: Sequence[Token]) -> bool:
+    """A cut inside a line whose left side ends in a word, not punctuation."""
+    words = [t for t in before if not t.is_space]
+    following = next((t for t in sent if not t.is_space), None)
+    if not words or following is None:
+        return False
+    last = words[-1]
+    if last.is_punct or last.is_quote or last.is_bracket:
+        return False
+    return "\n" not in last.doc.text[last.idx + len(last) : following.idx]

