@@ -399,12 +399,7 @@ def _group_dated(mentions: Sequence[EventMention], index: _Index) -> list[_Clust
     # reports dated by their own text first; those dated only by their article after
     texted = sorted((m for m in mentions if m.date and not m.from_published), key=_order)
     for m in texted:
-        fitting = [c for c in index.dated_candidates(m) if _fits(m, c)]
-        if fitting:
-            index.append(max(fitting, key=lambda c: _score(m, c)), m)
-        else:
-            clusters.append(_Cluster([m]))
-            index.add(clusters[-1])
+        _join_or_open(m, index, clusters)
     dated_by_article = (m for m in mentions if m.from_published)
     for m in sorted(dated_by_article, key=lambda m: (m.date or "", m.document_id, m.trigger_start)):
         # the article's news may have happened a few days before it: an event dated by
@@ -415,13 +410,18 @@ def _group_dated(mentions: Sequence[EventMention], index: _Index) -> list[_Clust
         if len(near) == 1:
             index.append(near[0], loose)
             continue
-        fitting = [c for c in index.dated_candidates(m) if _fits(m, c)]
-        if fitting:
-            index.append(max(fitting, key=lambda c: _score(m, c)), m)
-        else:
-            clusters.append(_Cluster([m]))
-            index.add(clusters[-1])
+        _join_or_open(m, index, clusters)
     return clusters
+
+
+def _join_or_open(m: EventMention, index: _Index, clusters: list[_Cluster]) -> None:
+    """Add a dated report to the event it fits best, or open a new event with it."""
+    fitting = [c for c in index.dated_candidates(m) if _fits(m, c)]
+    if fitting:
+        index.append(max(fitting, key=lambda c: _score(m, c)), m)
+    else:
+        clusters.append(_Cluster([m]))
+        index.add(clusters[-1])
 
 
 def _by_days(index: _Index, m: EventMention, days: int) -> list[_Cluster]:
