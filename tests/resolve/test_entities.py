@@ -401,3 +401,21 @@ def test_bare_title_without_a_fuller_one_is_a_role() -> None:
 def test_only_people_have_roles() -> None:
     r = resolve(doc("jan", "Minister [[Hanoi|GPE]] said."), published=PUBLISHED)
     assert entity(r, "Hanoi").roles == ()
+
+
+def test_a_name_given_back_its_first_word_leaves_one_mention_there() -> None:
+    # the model tags a first name as a place and the surname as the person; the resolver
+    # reads them as one name, and the place mention at the same start must go
+    found = resolve(
+        doc(
+            "a",
+            "The court freed opposition leader [[Marta|GPE]] [[Kovalenko|PERSON]] in May.\n"
+            "[[Kovalenko|PERSON]] thanked her supporters.",
+        )
+    )
+    starts = [(m.document_id, m.start) for m in found.mentions]
+    assert len(starts) == len(set(starts))
+    first = min(found.mentions, key=lambda m: m.start)
+    assert first.text == "Marta Kovalenko" and first.kind == "PERSON"
+    # and no place is left behind with no mention of its own
+    assert [(e.name, e.mentions) for e in found.entities] == [("Marta Kovalenko", 2)]

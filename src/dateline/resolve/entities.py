@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -666,13 +666,27 @@ def _build(
             entity = replace(entity, roles=build_roles(found, published, org_name))
         entities.append(entity)
         entity_of.update((_where(n.mention), entity) for n in group)
-    mentions = tuple(
+    mentions = _one_per_start(
         replace(n.mention, entity_id=entity_of[w].id, kind=entity_of[w].kind)
         for n in nodes
         if (w := _where(n.mention))
     )
+    # an entity whose every mention gave way to a longer one at the same place is gone
+    counts = Counter(m.entity_id for m in mentions)
+    entities = [replace(e, mentions=counts[e.id]) for e in entities if counts[e.id]]
     entities.sort(key=lambda e: (-e.mentions, e.kind, e.name))
     return Resolution(tuple(entities), mentions)
+
+
+def _one_per_start(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """One mention per place in a text, the longest: cutting a mention down to the name
+    inside it can land on the start of another mention of the same text."""
+    kept: dict[tuple[str, int], Mention] = {}
+    for m in mentions:
+        key = (m.document_id, m.start)
+        if key not in kept or m.end > kept[key].end:
+            kept[key] = m
+    return tuple(kept.values())
 
 
 def _of_the_story(
