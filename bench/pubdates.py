@@ -21,9 +21,7 @@ from pathlib import Path
 
 from dateline.service import Dossier
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "realnews-dev"
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpora/realnews-dev")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "realnews-dev"
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{1,2}-\d{1,2}[ \t]*\n?")
 # Fixed so figures do not change with the clock; later than every page in the corpus.
 TODAY = date(2026, 12, 1)

@@ -205,3 +205,10 @@ def test_a_reported_date_is_history_when_the_text_names_a_later_year() -> None:
     )
     assert reported_candidate(body) is None
     assert reported_candidate(body.split(". ")[0] + ".") is not None
+
+
+def test_a_reported_date_on_a_megabyte_line_is_read_from_its_surroundings() -> None:
+    filler = "and the talks went on " * 60_000  # one line of over a million characters
+    body = filler + "The union rejected the offer on Thursday, March 6, 2025, by a wide margin. "
+    found = reported_candidate(body + filler)
+    assert found is not None and found.value == "2025-03-06"

@@ -254,3 +254,25 @@ def test_serve_takes_the_token_from_a_file_and_more_host_names(
     assert result.exit_code == 0, result.output
     # the token was taken (400: nothing to ingest, not 401), and only the named hosts answer
     assert seen == {"dossier.lan": 200, "evil.example": 400, "localhost": 200, "token": 400}
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [(b"\xff\xfe\x00binary\x00", "not a UTF-8 text file"), (b"\n\n", "no token on its first line")],
+)
+def test_a_token_file_that_is_no_token_is_refused_by_name(
+    tmp_path: Path, content: bytes, said: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli.app import app as cli
+
+    (tmp_path / "token").write_bytes(content)
+    Dossier.open(tmp_path / "s.db").close()
+    result = CliRunner().invoke(
+        cli,
+        ["serve", "--db", str(tmp_path / "s.db"), "--token-file", str(tmp_path / "token")],
+        env={"DATELINE_DB": "", "DATELINE_TOKEN": ""},
+    )
+    assert result.exit_code == 2
+    assert said in result.output and "Traceback" not in result.output

@@ -646,10 +646,7 @@ def serve(
     from dateline.web import DEFAULT_ALLOWED_HOSTS, create_app
 
     if token_file is not None:
-        lines = token_file.read_text(encoding="utf-8").splitlines()
-        token = lines[0].strip() if lines and lines[0].strip() else None
-        if token is None:
-            raise fail(f"{token_file}: no token on its first line", code=2)
+        token = _token_from(token_file)
     hosts = [*DEFAULT_ALLOWED_HOSTS, *(allowed_host or [])]
     if host not in ("0.0.0.0", "::", ""):  # a named address: requests name it too
         hosts.append(host)
@@ -703,3 +700,19 @@ def restore(
 
 def main() -> None:
     app()
+
+
+def _token_from(path: Path) -> str:
+    """The first line of a token file; only a small UTF-8 text file is read, and only so
+    far (a device, a huge or a binary file is refused by name)."""
+    if not path.is_file():
+        raise fail(f"{path}: not a regular file", code=2)
+    with path.open("rb") as f:
+        head = f.read(4096)
+    try:
+        first = head.decode("utf-8").splitlines()[0].strip() if head.strip() else ""
+    except UnicodeDecodeError:
+        raise fail(f"{path}: not a UTF-8 text file", code=2) from None
+    if not first:
+        raise fail(f"{path}: no token on its first line", code=2)
+    return first

@@ -176,9 +176,12 @@ def reported_candidate(text: str, today: date | None = None) -> DateCandidate | 
             continue
         if best is not None and when <= best[0]:
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
+        # the date's line, at most a few hundred characters either side: a megabyte-long
+        # line must not go to the parser whole (cost, and the model's length limit)
+        start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _REPORTED_WINDOW)
         end = text.find("\n", m.end())
-        bounds = (start, len(text) if end < 0 else end)
+        end = min(len(text) if end < 0 else end, m.end() + _REPORTED_WINDOW)
+        bounds = (start, end)
         if bounds not in parsed:
             parsed[bounds] = _parser()(text[bounds[0] : bounds[1]])
         if _reported_as_past(parsed[bounds], m.start() - start, m.end() - start):
@@ -192,6 +195,7 @@ def reported_candidate(text: str, today: date | None = None) -> DateCandidate | 
     return DateCandidate(best[0].isoformat(), "reported", best[1])
 
 
+_REPORTED_WINDOW = 400
 _YEARS = re.compile(r"(?<![\d.,$£€-])(?:19|20)\d\d(?![\d%])")
 
 
