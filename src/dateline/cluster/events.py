@@ -14,6 +14,14 @@ article's date when there are several; none when it stays ambiguous. Undated rep
 left over make undated events only when they come from undated articles and name a
 person; a passing reference without a date in a dated article is no event of its own.
 
+A yearless report ("withdrew on October 8") from an undated article that joins no event
+on its day takes its year from the collection when only one year can hold it: the
+articles' publication dates span a window, widened a little before its first date (an
+article reports the past, so never after its last), and a month and day inside that
+window in exactly one year are dated to that year. A window that holds the day in two
+years leaves it yearless. A dated article never has yearless reports, so a collection of
+dated articles is untouched.
+
 An undated event from an undated article is placed within a visit when the same article
 also reports that (dated) visit and the event involves its visitor: the President
 receives a guest during the guest's visit.
@@ -34,12 +42,15 @@ from dateline.extract.events import EventMention
 from dateline.model import Entity, Event, Participant, Source
 from dateline.resolve.aliases import country_of
 
-__all__ = ["cluster_events"]
+__all__ = ["cluster_events", "collection_window", "year_in_window"]
 
 # How many days before its article the news of its lede may lie.
 LEAD_DAYS = 3
 # How far back an undated report naming only some of an event's people may reach.
 RECENT_DAYS = 31
+# How long before the collection's first publication date a yearless day may lie: its
+# first articles report events of the weeks before them.
+YEAR_MARGIN_DAYS = 31
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # Verbs of the handover and aid titles, by trigger lemma.
 ACTION_WORDS = {
@@ -495,7 +506,10 @@ def _nearest(m: EventMention, fitting: list[_Cluster]) -> _Cluster | None:
 
 
 def _group_undated(
-    mentions: Sequence[EventMention], clusters: list[_Cluster], dated: _Index
+    mentions: Sequence[EventMention],
+    clusters: list[_Cluster],
+    dated: _Index,
+    window: tuple[dt.date, dt.date] | None = None,
 ) -> None:
     loose: list[_Cluster] = []
     undated = _Index()  # the loose clusters, apart: they are tried only after the dated ones
@@ -515,6 +529,11 @@ def _group_undated(
         if len(same_day) == 1:
             dated.append(same_day[0], m)
             continue
+        year = year_in_window(m.day, window) if m.day and not same_day and not m.published else None
+        if year is not None:
+            # no event on that day to join: the collection's one year dates it
+            _join_or_open(replace(m, date=year, end=year, precision="day"), dated, clusters)
+            continue
         target = _nearest(
             m, _preferred(m, [c for c in dated.undated_candidates(m) if _joins(m, c)])
         )
@@ -530,27 +549,77 @@ def _group_undated(
     clusters.extend(c for c in loose if c.people)
 
 
-def _group(mentions: Sequence[EventMention]) -> list[_Cluster]:
+def _group(
+    mentions: Sequence[EventMention], published: Iterable[str | None] | None = None
+) -> list[_Cluster]:
     """The reports grouped into events: dated ones first, then the undated."""
     index = _Index()
     clusters = _group_dated(mentions, index)
-    _group_undated(mentions, clusters, index)
+    window = collection_window(
+        (m.published for m in mentions) if published is None else published, mentions
+    )
+    _group_undated(mentions, clusters, index, window)
     return clusters
+
+
+def collection_window(
+    published: Iterable[str | None], mentions: Iterable[EventMention] = ()
+) -> tuple[dt.date, dt.date] | None:
+    """The days a yearless report of the collection can lie in: from a little before the
+    first publication date to the last one (an article reports the past). With no dated
+    article, the days its reports date by their own text stand in for them. None when
+    nothing in the collection is dated."""
+    days = {d for d in published if d and _is_day(d)}
+    last = max(days, default=None)
+    # days the texts themselves give to current reports may reach further back
+    days |= {
+        m.date
+        for m in mentions
+        if m.date
+        and m.precision == "day"
+        and not (m.from_published or m.background or m.scheduled)
+        and _is_day(m.date)
+    }
+    if not days:
+        return None
+    first = dt.date.fromisoformat(min(days)) - dt.timedelta(days=YEAR_MARGIN_DAYS)
+    return first, dt.date.fromisoformat(last or max(days))
+
+
+def year_in_window(day: str, window: tuple[dt.date, dt.date] | None) -> str | None:
+    """The ISO date of month and day ``day`` ("MM-DD") in the one year that puts it inside
+    ``window``; None when no year or two years do (a window longer than a year)."""
+    if window is None or not re.fullmatch(r"[0-9]{2}-[0-9]{2}", day):
+        return None
+    first, last = window
+    fits = []
+    for year in range(first.year, last.year + 1):
+        try:
+            candidate = dt.date(year, int(day[:2]), int(day[3:]))
+        except ValueError:  # 29 February of a common year, or no such day
+            continue
+        if first <= candidate <= last:
+            fits.append(candidate)
+    return fits[0].isoformat() if len(fits) == 1 else None
 
 
 # --- Events --------------------------------------------------------------------------
 
 
 def cluster_events(
-    mentions: Sequence[EventMention], entities: Iterable[Entity] | Mapping[str, Entity]
+    mentions: Sequence[EventMention],
+    entities: Iterable[Entity] | Mapping[str, Entity],
+    published: Iterable[str | None] | None = None,
 ) -> list[Event]:
     """One :class:`Event` per event reported in ``mentions``, sorted by date.
 
-    ``entities`` (the resolution's) give participants and places their canonical names.
+    ``entities`` (the resolution's) give participants and places their canonical names;
+    ``published``, the publication dates of the collection's documents (by default those
+    of the reports' articles), bound the years a yearless report may lie in.
     """
     found = entities.values() if isinstance(entities, Mapping) else entities
     names = {e.id: e.name for e in found}
-    clusters = _group(mentions)
+    clusters = _group(mentions, published)
     periods = _visit_periods(clusters)
     built = [(_event(c, names, periods.get(id(c))), _identity(c)) for c in clusters]
     events = _with_unique_ids(built)

@@ -193,7 +193,7 @@ def extract(
         event_mentions += events
         promises += found
         sentences += rows
-    events = cluster_events(event_mentions, resolution.entities)
+    events = cluster_events(event_mentions, resolution.entities, published.values())
     return Derived(
         entities=resolution.entities,
         mentions=resolution.mentions,
