@@ -6,7 +6,13 @@ removed, so that the second run measures what the text alone gives. A page is sc
 against its gold: an exact date, or a list of acceptable dates, or an empty list (the
 page must stay undated).
 
-    PYTHONPATH=src python bench/pubdates.py [TOPIC_DIR ...] [--misses]
+With ``--stories`` it also prints how far sharing dates between reports of one story
+(not copies) could go: an undated page given the date of the dated pages it shares a
+long passage with (two sentences word for word, as the copy check counts them; only
+when they agree on one date), and, as an upper bound no rule can read from the text,
+the earliest date of the dated pages of its gold story.
+
+    PYTHONPATH=src python bench/pubdates.py [TOPIC_DIR ...] [--misses] [--stories]
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dateline.dedupe.passages import MIN_SHARED, covered
+from dateline.dedupe.shingles import shingle_array
+from dateline.model import Document
 from dateline.service import Dossier
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "realnews-dev"
@@ -35,6 +44,7 @@ class Tally:
     kept_unknown: int = 0
     wrongly_dated: int = 0
     misses: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         dated = self.right + self.wrong + self.unknown
@@ -47,7 +57,7 @@ class Tally:
         )
 
 
-def measure(topic: Path, strip_headers: bool) -> Tally:
+def measure(topic: Path, strip_headers: bool, stories: bool = False) -> Tally:
     gold = json.loads((topic / "gold.json").read_text())["documents"]
     tally = Tally()
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,6 +71,12 @@ def measure(topic: Path, strip_headers: bool) -> Tally:
         with Dossier.open(Path(tmp) / "bench.db", today=TODAY) as dossier:
             dossier.ingest([docs], build=False)
             got = {Path(d.path).name: d for d in dossier.documents()}
+    if stories:
+        for label, shared in (
+            ("by passages", _by_passages(got)),
+            ("by their gold story (upper bound)", _by_story(got, gold)),
+        ):
+            tally.notes.append(f"undated pages dated {label}: {_shared_line(got, gold, shared)}")
     for name, g in sorted(gold.items()):
         doc = got.get(name)
         value = doc.published if doc is not None else None
@@ -83,6 +99,70 @@ def measure(topic: Path, strip_headers: bool) -> Tally:
     return tally
 
 
+def _accept(g: dict) -> list[str]:
+    return [g["published"]] if g["published"] else list(g.get("published_accept") or [])
+
+
+def _own_dated(doc: Document) -> bool:
+    return doc.published is not None and doc.published_how != "duplicate"
+
+
+def _by_passages(got: dict[str, Document]) -> dict[str, str]:
+    """Undated pages' dates from the dated pages they share a long passage with, when
+    those agree on one date."""
+    shingles = {name: shingle_array(doc.text) for name, doc in got.items()}
+    out = {}
+    for name, doc in got.items():
+        if doc.published is not None:
+            continue
+        dates = {
+            other.published
+            for them, other in got.items()
+            if _own_dated(other)
+            and other.duplicate_of != doc.id
+            and covered(shingles[name].order, shingles[them]) >= MIN_SHARED
+        }
+        if len(dates) == 1:
+            out[name] = str(dates.pop())
+    return out
+
+
+def _by_story(got: dict[str, Document], gold: dict) -> dict[str, str]:
+    """Undated pages' dates from the dated pages of their gold story: one the gold
+    accepts if there is one (a bound, not a rule), else the earliest."""
+    out = {}
+    for name, doc in got.items():
+        story = gold.get(name, {}).get("story")
+        if doc.published is not None or not story:
+            continue
+        dates = [
+            str(other.published)
+            for them, other in got.items()
+            if _own_dated(other) and gold.get(them, {}).get("story") == story
+        ]
+        if dates:
+            out[name] = min(dates, key=lambda d: (d not in _accept(gold[name]), d))
+    return out
+
+
+def _shared_line(got: dict[str, Document], gold: dict, shared: dict[str, str]) -> str:
+    right = wrong = unknown = 0
+    for name, g in gold.items():
+        doc = got.get(name)
+        value = doc.published if doc is not None and doc.published else shared.get(name)
+        accept = _accept(g)
+        if not accept:  # must stay undated
+            wrong += value is not None
+        elif value is None:
+            unknown += 1
+        elif value in accept:
+            right += 1
+        else:
+            wrong += 1
+    added = ", ".join(f"{n[:3]} {d}" for n, d in sorted(shared.items())) or "none"
+    return f"right {right} wrong {wrong} unknown {unknown} (added: {added})"
+
+
 def main(argv: list[str]) -> int:
     show = "--misses" in argv
     topics = [Path(a) for a in argv if not a.startswith("--")] or sorted(
@@ -91,9 +171,11 @@ def main(argv: list[str]) -> int:
     totals = {False: Tally(), True: Tally()}
     for topic in topics:
         for strip in (False, True):
-            tally = measure(topic, strip)
+            tally = measure(topic, strip, "--stories" in argv)
             label = "no headers" if strip else "headers   "
             print(f"{topic.name:15} {label} {tally.line()}")
+            for note in tally.notes:
+                print("    " + note)
             total = totals[strip]
             for name in ("right", "wrong", "unknown", "kept_unknown", "wrongly_dated"):
                 setattr(total, name, getattr(total, name) + getattr(tally, name))
