@@ -6,11 +6,10 @@ removed, so that the second run measures what the text alone gives. A page is sc
 against its gold: an exact date, or a list of acceptable dates, or an empty list (the
 page must stay undated).
 
-With ``--stories`` it also prints how far sharing dates between reports of one story
-(not copies) could go: an undated page given the date of the dated pages it shares a
-long passage with (two sentences word for word, as the copy check counts them; only
-when they agree on one date), and, as an upper bound no rule can read from the text,
-the earliest date of the dated pages of its gold story.
+With ``--stories`` it also prints what dating undated pages by the rest of their
+collection gives (:mod:`dateline.dating.stories`: a long passage shared with dated
+pages, a yearless weekday date whose year the collection settles) and, as an upper
+bound no rule can read from the text, the dates of the dated pages of the gold story.
 
     PYTHONPATH=src python bench/pubdates.py [TOPIC_DIR ...] [--misses] [--stories]
 """
@@ -25,8 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dateline.dedupe.passages import MIN_SHARED, covered
-from dateline.dedupe.shingles import shingle_array
+from dateline.dating.stories import Page, collection_dates
 from dateline.model import Document
 from dateline.service import Dossier
 
@@ -73,7 +71,7 @@ def measure(topic: Path, strip_headers: bool, stories: bool = False) -> Tally:
             got = {Path(d.path).name: d for d in dossier.documents()}
     if stories:
         for label, shared in (
-            ("by passages", _by_passages(got)),
+            ("by the collection", _by_collection(got)),
             ("by their gold story (upper bound)", _by_story(got, gold)),
         ):
             tally.notes.append(f"undated pages dated {label}: {_shared_line(got, gold, shared)}")
@@ -107,24 +105,11 @@ def _own_dated(doc: Document) -> bool:
     return doc.published is not None and doc.published_how != "duplicate"
 
 
-def _by_passages(got: dict[str, Document]) -> dict[str, str]:
-    """Undated pages' dates from the dated pages they share a long passage with, when
-    those agree on one date."""
-    shingles = {name: shingle_array(doc.text) for name, doc in got.items()}
-    out = {}
-    for name, doc in got.items():
-        if doc.published is not None:
-            continue
-        dates = {
-            other.published
-            for them, other in got.items()
-            if _own_dated(other)
-            and other.duplicate_of != doc.id
-            and covered(shingles[name].order, shingles[them]) >= MIN_SHARED
-        }
-        if len(dates) == 1:
-            out[name] = str(dates.pop())
-    return out
+def _by_collection(got: dict[str, Document]) -> dict[str, str]:
+    """Undated pages' dates from the rest of the collection (:mod:`dateline.dating.stories`)."""
+    pages = [Page(d.id, d.text, d.published, d.published_how, d.duplicate_of) for d in got.values()]
+    found = collection_dates(pages)
+    return {name: str(found[d.id].value) for name, d in got.items() if d.id in found}
 
 
 def _by_story(got: dict[str, Document], gold: dict) -> dict[str, str]:

@@ -179,3 +179,9 @@ URL_DATE = re.compile(
     r"(?<![\d])(?P<year>(?:19|20)\d\d)[/_-](?P<month>0?[1-9]|1[0-2])[/_-]"
     r"(?P<day>0?[1-9]|[12]\d|3[01])(?![\d])"
 )
+
+# A weekday and a month-day without a year ("on Saturday, October 19"): no date by
+# itself, but a collection's dates can settle its year (see ``dating/stories.py``).
+YEARLESS = re.compile(
+    rf"{WEEKDAY}{_COMMA}(?P<month>{MONTH})\s*(?P<day>{_DAY})(?!{_COMMA}(?:{_YEAR}|\d))"
+)
