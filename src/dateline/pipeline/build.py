@@ -201,5 +201,3 @@ def extract(
         promises=match_promises(promises, events, resolution.entities),
         sentences=sentences,
     )
-
-
