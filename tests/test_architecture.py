@@ -9,6 +9,7 @@ placed in a layer here (and in the README's diagram) before it can be imported.
 from __future__ import annotations
 
 import ast
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,7 @@ def _imports_in(path: Path) -> list[Import]:
                 continue
             source, imported = _unit(module), _unit(target)
             if source != imported:
-                where = f"{path.relative_to(SRC)}:{node.lineno}"  # type: ignore[attr-defined]
+                where = f"{path.relative_to(SRC)}:{getattr(node, 'lineno', 0)}"
                 found.append(Import(source, imported, where, id(node) in deferred))
     return found
 
@@ -126,8 +127,9 @@ def _exists(name: str) -> bool:
     return (base / "__init__.py").is_file() or base.with_suffix(".py").is_file()
 
 
-def _all_imports() -> list[Import]:
-    return [i for path in sorted((SRC / PACKAGE).rglob("*.py")) for i in _imports_in(path)]
+@functools.cache
+def _all_imports() -> tuple[Import, ...]:
+    return tuple(i for path in sorted((SRC / PACKAGE).rglob("*.py")) for i in _imports_in(path))
 
 
 def _units() -> set[str]:
