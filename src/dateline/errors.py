@@ -7,17 +7,6 @@ class DatelineError(Exception):
     """Base class: a problem the user can act on (bad input, bad query, bad store)."""
 
 
-class ReadError(DatelineError):
-    """A file or record could not be read as an article."""
-
-    def __init__(self, path: str, problem: str, record: int | None = None) -> None:
-        self.path = path
-        self.problem = problem
-        self.record = record
-        where = path if record is None else f"{path} record {record}"
-        super().__init__(f"{where}: {problem}")
-
-
 class QueryError(DatelineError):
     """A search query the full-text engine cannot parse."""
 

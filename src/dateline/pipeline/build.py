@@ -24,7 +24,6 @@ from dateline.model import BuildReport, Document, Mention, Promise
 from dateline.pipeline.extractions import (
     ExtractionCache,
     SentenceRow,
-    dated_rows,
     document_part,
     linked_part,
 )
@@ -202,15 +201,3 @@ def extract(
         promises=match_promises(promises, events, resolution.entities),
         sentences=sentences,
     )
-
-
-def dated_sentences(
-    analyses: Sequence[Analysis], published: Mapping[str, str | None]
-) -> list[SentenceRow]:
-    """Every sentence with the dates it refers to, resolved against its article's date."""
-    rows = []
-    for analysis in analyses:
-        rows += dated_rows(analysis, published[analysis.document_id])
-    return rows
-
-

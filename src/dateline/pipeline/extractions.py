@@ -1,8 +1,9 @@
 """The per-document extractor output kept in the store between builds.
 
-What the extractors find in one document depends on that document and, for events and
-promises, on how the corpus resolved its names; :class:`ExtractionCache` keeps it under a
-digest of all of that, so a rebuild runs the extractors only where an input changed.
+What the extractors find in one document depends on that document, on the code of the
+extractor and, for events and promises, on how the corpus resolved its names;
+:class:`ExtractionCache` keeps each extractor's output under a digest of all of that, so a
+rebuild runs an extractor only where one of its inputs changed.
 """
 
 from __future__ import annotations
@@ -21,12 +22,21 @@ from dateline.extract.events import EventMention, find_event_mentions
 from dateline.extract.figures import FigureMention, find_figures
 from dateline.extract.promises import find_promises
 from dateline.model import Document, Entity, Mention, Promise
+from dateline.stagecode import code_digest, module_path, read_source
 from dateline.store import Store
 from dateline.summarise.timeline import sentences_for
 
-# Bump when an extractor (figures, event mentions, promises, dated sentences) or the
-# encoding below changes what it produces: output kept by older code is then never reused.
-EXTRACTION_VERSION = "1"
+_FIGURES, _SENTENCES, _EVENTS, _PROMISES = "figures", "sentences", "events", "promises"
+_KINDS = (_FIGURES, _SENTENCES, _EVENTS, _PROMISES)
+
+# The module each kind of output comes from: its source, and that of every dateline module
+# it imports (rules, word lists), is the code part of that kind's key (dateline.stagecode).
+STAGE_MODULES: dict[str, str] = {
+    _FIGURES: find_figures.__module__,
+    _SENTENCES: sentences_for.__module__,
+    _EVENTS: find_event_mentions.__module__,
+    _PROMISES: find_promises.__module__,
+}
 
 # (document id, sentence index, start, end, ((YYYY-MM-DD, precision), ...))
 SentenceRow = tuple[str, int, int, int, tuple[tuple[str, str], ...]]
@@ -41,12 +51,15 @@ def dated_rows(analysis: Analysis, published: str | None) -> list[SentenceRow]:
     ]
 
 
+def document_figures(analysis: Analysis, published: str | None) -> list[FigureMention]:
+    return find_figures(analysis.document_id, analysis.sentences, published, analysis.tokens)
+
+
 def document_part(
     analysis: Analysis, published: str | None
 ) -> tuple[list[FigureMention], list[SentenceRow]]:
     """What depends on the document alone: its figures and its dated sentences."""
-    figures = find_figures(analysis.document_id, analysis.sentences, published, analysis.tokens)
-    return figures, dated_rows(analysis, published)
+    return document_figures(analysis, published), dated_rows(analysis, published)
 
 
 def linked_part(
@@ -60,49 +73,59 @@ def linked_part(
     return events, find_promises(analysis, mentions, published, entities=entities)
 
 
-_FIGURES, _SENTENCES, _EVENTS, _PROMISES = "figures", "sentences", "events", "promises"
-_KINDS = (_FIGURES, _SENTENCES, _EVENTS, _PROMISES)
+def stage_digests() -> dict[str, str]:
+    """Each kind's code digest: its module's with all it imports, and this module's own
+    source (the encoding below)."""
+    path = module_path(__name__)
+    if path is None:  # pragma: no cover - this module is always found in its package
+        raise ModuleNotFoundError(__name__)
+    own = hashlib.sha256(read_source(path)).hexdigest()
+    return {kind: _digest(code_digest(entry), own) for kind, entry in STAGE_MODULES.items()}
 
 
 class ExtractionCache:
     """Per-document extractor output kept in the store, reused while its inputs hold.
 
-    Figures and dated sentences depend only on the document: its clean text and analysis
-    (the model's name and version), its publication date and the code (the Dateline
-    version and :data:`EXTRACTION_VERSION`). Event mentions and promises also read how the
-    corpus resolved the document's names: its mentions that name an entity (with their
-    entity ids and kinds, which resolution may change) and those entities' canonical names,
-    which is everything the extractors take from :class:`Resolution` (``DocumentView``
-    reads ``entities`` only for ``Entity.name``). A new document can rename or regroup an
-    entity; the documents naming it then re-run those two extractors ("re-linked"), the rest
-    reuse what is kept. Each row's version is a digest of all these inputs, so a row made
-    from other inputs is never used; rows go with their document (ON DELETE CASCADE).
+    Each kind of output (figures, dated sentences, event mentions, promises) is kept under
+    its own key. Figures and dated sentences depend only on the document: its clean text and
+    analysis (the model's name and version), its publication date and the code of their
+    extractor (:data:`STAGE_CODE`). Event mentions and promises also read how the corpus
+    resolved the document's names: its mentions that name an entity (with their entity ids
+    and kinds, which resolution may change) and those entities' canonical names, which is
+    everything the extractors take from :class:`Resolution` (``DocumentView`` reads
+    ``entities`` only for ``Entity.name``). A new document can rename or regroup an entity;
+    the documents naming it then re-run those two extractors ("re-linked"), the rest reuse
+    what is kept. An edit to one extractor's rules re-runs that extractor alone (and those
+    importing its module). A row made from other inputs is never used; rows go with their
+    document (ON DELETE CASCADE).
     """
 
     def __init__(self, store: Store, model: str, documents: Iterable[Document]) -> None:
         self.store = store
-        code = f"{EXTRACTION_VERSION}\x1f{__version__}\x1f{model}"
+        self._code = dict(STAGE_CODE)
+        base = f"{__version__}\x1f{model}"
         self._keys = {
-            d.id: _digest(code, json.dumps(d.published), _digest(d.text)) for d in documents
+            d.id: _digest(base, json.dumps(d.published), _digest(d.text)) for d in documents
         }
         self._kept = store.extractions(_KINDS)
         self._pending: list[tuple[str, str, str, bytes]] = []
-        self.extracted: set[str] = set()  # documents whose every extractor ran
-        self.relinked: set[str] = set()  # documents whose events and promises alone re-ran
+        self.extracted: set[str] = set()  # documents whose figures or dated sentences ran
+        self.relinked: set[str] = set()  # documents whose events or promises alone re-ran
 
     def document_part(
         self, analysis: Analysis, published: str | None
     ) -> tuple[list[FigureMention], list[SentenceRow]]:
         doc_id = analysis.document_id
-        version = self._keys[doc_id]
-        figures, rows = self._get(doc_id, _FIGURES, version), self._get(doc_id, _SENTENCES, version)
-        if figures is not None and rows is not None:
-            return _FIGURE_LIST(figures), _SENTENCE_LIST(rows)
-        found, dated = document_part(analysis, published)
-        self._put(doc_id, _FIGURES, version, found)
-        self._put(doc_id, _SENTENCES, version, dated)
-        self.extracted.add(doc_id)
-        return found, dated
+        key = self._keys[doc_id]
+        figures, ran = self._kept_or_run(
+            doc_id, _FIGURES, key, _FIGURE_LIST, lambda: document_figures(analysis, published)
+        )
+        rows, dated = self._kept_or_run(
+            doc_id, _SENTENCES, key, _SENTENCE_LIST, lambda: dated_rows(analysis, published)
+        )
+        if ran or dated:
+            self.extracted.add(doc_id)
+        return figures, rows
 
     def linked_part(
         self,
@@ -113,23 +136,48 @@ class ExtractionCache:
         names: Mapping[str, str],
     ) -> tuple[list[EventMention], list[Promise]]:
         doc_id = analysis.document_id
-        version = _digest(self._keys[doc_id], _linked_key(mentions, names))
-        events = self._get(doc_id, _EVENTS, version)
-        promises = self._get(doc_id, _PROMISES, version)
-        if events is not None and promises is not None:
-            return _EVENT_LIST(events), _PROMISE_LIST(promises)
-        found, made = linked_part(analysis, mentions, published, entities)
-        self._put(doc_id, _EVENTS, version, found)
-        self._put(doc_id, _PROMISES, version, made)
-        if doc_id not in self.extracted:
+        key = _digest(self._keys[doc_id], _linked_key(mentions, names))
+        events, found = self._kept_or_run(
+            doc_id,
+            _EVENTS,
+            key,
+            _EVENT_LIST,
+            lambda: find_event_mentions(analysis, mentions, published, entities=entities),
+        )
+        promises, made = self._kept_or_run(
+            doc_id,
+            _PROMISES,
+            key,
+            _PROMISE_LIST,
+            lambda: find_promises(analysis, mentions, published, entities=entities),
+        )
+        if (found or made) and doc_id not in self.extracted:
             self.relinked.add(doc_id)
-        return found, made
+        return events, promises
 
     def save(self) -> None:
         """Store what ran this time (inside the caller's transaction, if any)."""
         if self._pending:
             self.store.put_extractions(self._pending)
             self._pending = []
+
+    def _kept_or_run(
+        self,
+        doc_id: str,
+        kind: str,
+        key: str,
+        read: Callable[[Any], Any],
+        run: Callable[[], Any],
+    ) -> tuple[Any, bool]:
+        """The output kept for these inputs, else what ``run`` finds (kept for next time);
+        and whether ``run`` ran."""
+        version = _digest(key, self._code[kind])
+        kept = self._get(doc_id, kind, version)
+        if kept is not None:
+            return read(kept), False
+        found = run()
+        self._put(doc_id, kind, version, found)
+        return found, True
 
     def _get(self, doc_id: str, kind: str, version: str) -> Any:
         """The kept value (as JSON), or None when there is none for these inputs."""
@@ -217,3 +265,7 @@ _FIGURE_LIST = _reader(list[FigureMention])
 _EVENT_LIST = _reader(list[EventMention])
 _PROMISE_LIST = _reader(list[Promise])
 _SENTENCE_LIST = _reader(list[SentenceRow])
+
+# Computed once, at import: the digests describe the code this process runs, even if the
+# files are edited while it runs.
+STAGE_CODE: dict[str, str] = stage_digests()

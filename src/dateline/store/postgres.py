@@ -23,7 +23,6 @@ from dateline.store import records
 from dateline.store.base import Store
 from dateline.store.ftsquery import Node, Op, Term, parse
 
-URL_PREFIXES = ("postgresql://", "postgres://")
 _CONFIG = "'dateline'"
 _WEIGHTS = {"title": "{a}", "text": "{b}"}
 # ts_headline's counterpart of FTS5's snippet(..., MATCH_START, MATCH_END, ' … ', 16).
@@ -45,10 +44,6 @@ _TABLES = (
     "entities", "roles", "mentions", "events", "participants", "figures", "promises",
     "sources", "sentences", "sentence_dates", "results", "extractions",
 )  # fmt: skip
-
-
-def is_url(location: object) -> bool:
-    return isinstance(location, str) and location.startswith(URL_PREFIXES)
 
 
 def redact(url: str) -> str:

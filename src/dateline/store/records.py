@@ -149,9 +149,6 @@ def _write_sources(
     )
 
 
-_OF_ENTITY = "{} IN (SELECT event_id FROM participants WHERE entity_id = ?)"
-
-
 def read_sources(
     db: Database, kind: str, where: str = "", params: Sequence[object] = ()
 ) -> dict[str, tuple[Source, ...]]:
