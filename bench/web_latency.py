@@ -12,6 +12,7 @@ in-process with its TestClient (routing, validation, JSON encoding; no network s
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -23,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dossier_scale import derived, doc_id, documents
 from fastapi.testclient import TestClient
+from table import Table, add_json_flag, notes_to_stderr
 
 from dateline.service import Dossier
 from dateline.web import create_app
@@ -67,8 +69,11 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=10,
                         help="requests per row whose every request is a new timeline")
     parser.add_argument("--db", type=Path, help="store to reuse (built there when absent)")
+    add_json_flag(parser)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dateline-web-") as tmp:
+    table = Table("endpoint", "runs", ("p50 ms", ".1f"), ("p95 ms", ".1f"), ("max ms", ".1f"))
+    context: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="dateline-web-") as tmp, notes_to_stderr(args.json):
         location = args.db or Path(tmp) / "web.db"
         if not location.exists():
             build(location, args.n, args.events)
@@ -86,6 +91,7 @@ def main() -> None:
             client.get("/api/timeline")
             first = time.perf_counter() - started
             print(f"first request (timeline, nothing kept yet): {first:.2f} s")
+            context.update(documents=stats["documents"], first_request_ms=first * 1000)
             months = [f"2025-{m:02d}" for m in range(1, 11)]
             warm, cold = args.runs, args.cold_runs
             # "kept": the store keeps a timeline until the next write, so a repeated one is a
@@ -105,12 +111,12 @@ def main() -> None:
                 ("GET /api/search?q=&since=", warm,
                  lambda i: f"/api/search?q={rng.choice(words)}&since=2025-06-01"),
             ]  # fmt: skip
-            print(f"{'endpoint':<38} {'runs':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
             for name, runs, urls in rows:
                 seconds = measure(client, urls, runs)
-                print(f"{name:<38} {len(seconds):>4} {statistics.median(seconds) * 1000:>8.1f} "
-                      f"{percentile(seconds, 0.95) * 1000:>8.1f} {max(seconds) * 1000:>8.1f}")
+                table.add(name, len(seconds), statistics.median(seconds) * 1000,
+                          percentile(seconds, 0.95) * 1000, max(seconds) * 1000)  # fmt: skip
         dossier.close()
+    table.emit(args.json, **context, load=os.getloadavg()[0])
 
 
 if __name__ == "__main__":
