@@ -15,7 +15,7 @@ sys.path.insert(0, str(BENCH))
 from table import Table, notes_to_stderr  # noqa: E402
 
 # modules the benches import; not benches themselves
-HELPERS = {"articles.py", "engine.py", "t17_common.py", "table.py"}
+HELPERS = {"articles.py", "t17_common.py", "table.py"}
 
 
 def _table() -> Table:
