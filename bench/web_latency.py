@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -49,6 +50,22 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def measure_concurrent(
+    client: TestClient, urls: Callable[[int], str], runs: int, clients: int
+) -> tuple[list[float], int]:
+    """``runs`` requests from ``clients`` threads at once: each one's seconds, and how many
+    failed (any status but 200)."""
+
+    def one(i: int) -> tuple[float, bool]:
+        started = time.perf_counter()
+        response = client.get(urls(i))
+        return time.perf_counter() - started, response.status_code == 200
+
+    with ThreadPoolExecutor(clients) as pool:
+        done = list(pool.map(one, range(runs)))
+    return [s for s, _ in done], sum(not ok for _, ok in done)
+
+
 def measure(client: TestClient, urls: Callable[[int], str], runs: int) -> list[float]:
     seconds = []
     for i in range(runs):
@@ -69,9 +86,13 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=10,
                         help="requests per row whose every request is a new timeline")
     parser.add_argument("--db", type=Path, help="store to reuse (built there when absent)")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients, last rows")
     add_json_flag(parser)
     args = parser.parse_args()
-    table = Table("endpoint", "runs", ("p50 ms", ".1f"), ("p95 ms", ".1f"), ("max ms", ".1f"))
+    table = Table(
+        "endpoint", "clients", "runs", ("p50 ms", ".1f"), ("p95 ms", ".1f"), ("max ms", ".1f"),
+        "errors",
+    )  # fmt: skip
     context: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="dateline-web-") as tmp, notes_to_stderr(args.json):
         location = args.db or Path(tmp) / "web.db"
@@ -113,8 +134,18 @@ def main() -> None:
             ]  # fmt: skip
             for name, runs, urls in rows:
                 seconds = measure(client, urls, runs)
-                table.add(name, len(seconds), statistics.median(seconds) * 1000,
-                          percentile(seconds, 0.95) * 1000, max(seconds) * 1000)  # fmt: skip
+                table.add(name, 1, len(seconds), statistics.median(seconds) * 1000,
+                          percentile(seconds, 0.95) * 1000, max(seconds) * 1000, 0)  # fmt: skip
+            # the same reads from several clients at once: each new timeline, entity page
+            # and search in flight together (the server's worker threads serve them)
+            mixed = [urls for _, _, urls in rows]
+            total = args.clients * max(4, args.cold_runs)
+            seconds, errors = measure_concurrent(
+                client, lambda i: mixed[i % len(mixed)](i), total, args.clients
+            )
+            table.add("mixed reads (all the rows above)", args.clients, len(seconds),
+                      statistics.median(seconds) * 1000, percentile(seconds, 0.95) * 1000,
+                      max(seconds) * 1000, errors)  # fmt: skip
         dossier.close()
     table.emit(args.json, **context, load=os.getloadavg()[0])
 
