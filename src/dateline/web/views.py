@@ -29,7 +29,6 @@ from dateline.export.json import (
     source_dicts,
     timeline_dicts,
 )
-from dateline.extract.ontology import EVENT_TYPES
 from dateline.model import (
     Corroboration,
     Document,
@@ -40,7 +39,7 @@ from dateline.model import (
     Source,
     snippet_spans,
 )
-from dateline.service import TIMELINE_ANCHORS, Dossier, find_entity
+from dateline.service import EVENT_TYPES, TIMELINE_ANCHORS, Dossier, find_entity
 
 T = TypeVar("T")
 
