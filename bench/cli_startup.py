@@ -21,6 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from table import Table, add_json_flag
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 COMMANDS = [
     ["--help"],
@@ -45,6 +48,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db", help="store to list (default: the sample, ingested here)")
+    add_json_flag(parser)
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     cli = [sys.executable, "-m", "dateline"]
@@ -60,9 +64,10 @@ def main() -> None:
             full = [*cli, *command] + ([] if command[0].startswith("--") else ["--db", db])
             rows.append(("dateline " + " ".join(command),
                          [wall(full, env) for _ in range(args.runs)]))  # fmt: skip
-    print(f"{'command':<32} {'median s':>9} {'slowest s':>10}")
+    table = Table("command", "runs", ("p50 ms", ".0f"), ("max ms", ".0f"))
     for name, times in rows:
-        print(f"{name:<32} {statistics.median(times):>9.2f} {max(times):>10.2f}")
+        table.add(name, len(times), statistics.median(times) * 1000, max(times) * 1000)
+    table.emit(args.json)
 
 
 if __name__ == "__main__":

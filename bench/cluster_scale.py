@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from table import Table, add_json_flag, notes_to_stderr  # noqa: E402
+
 from dateline.cluster import events as ev  # noqa: E402
 from dateline.extract import ontology as onto  # noqa: E402
 from dateline.extract.events import EventMention  # noqa: E402
@@ -132,22 +134,24 @@ def seconds(run: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+TABLE = Table(
+    "reports of", "reports", "events", ("indexed ms", ".0f"), "indexed _fits calls",
+    ("cluster_events ms", ".0f"), ("plain ms", ".0f"), "plain _fits calls", "same",
+)  # fmt: skip
+
+
 def row(label: str, mentions: Sequence[EventMention], old_max: int) -> None:
     new_s = seconds(lambda: ev._group(mentions))
     new_calls = counted(lambda: ev._group(mentions))
     whole = seconds(lambda: ev.cluster_events(mentions, []))
     clusters = len(ev._group(mentions))
-    old = "skipped"
-    if len(mentions) <= old_max:
-        old_s = seconds(lambda: plain_group(mentions))
+    old_ms = old_calls = same = None
+    if len(mentions) <= old_max:  # the plain grouping is quadratic: skipped past old_max
+        old_ms = seconds(lambda: plain_group(mentions)) * 1000
         old_calls = counted(lambda: plain_group(mentions))
         same = membership(ev._group(mentions)) == membership(plain_group(mentions))
-        old = f"{old_s:9.2f} s {old_calls:>13,} {'same' if same else 'DIFFERENT'}"
-    print(
-        f"{label:>16} {len(mentions):>8,} {clusters:>8,} {new_s:8.2f} s {new_calls:>11,} "
-        f"{whole:8.2f} s   {old}",
-        flush=True,
-    )
+    TABLE.add(label, len(mentions), clusters, new_s * 1000, new_calls, whole * 1000, old_ms,
+              old_calls, same)  # fmt: skip
 
 
 def corpus_mentions(n: int) -> tuple[list[EventMention], float]:
@@ -185,19 +189,22 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--old-max", type=int, default=10_000, help="largest size for the old")
     parser.add_argument("--articles", type=int, default=0, help="also cluster a built corpus")
+    add_json_flag(parser)
     args = parser.parse_args()
-    print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start")
-    print(
-        f"{'reports of':>16} {'reports':>8} {'events':>8} {'indexed':>10} {'_fits':>11} "
-        f"{'cluster_events':>10}   {'plain':>11} {'_fits':>13}"
-    )
-    for n in args.sizes:
-        row("generated", generate(n), args.old_max)
-    if args.articles:
-        mentions, rebuild = corpus_mentions(args.articles)
-        row(f"{args.articles} articles", mentions, args.old_max)
-        print(f"rebuild with nothing new, {args.articles} articles: {rebuild:.2f} s")
-    print(f"load average {os.getloadavg()[0]:.2f} at end")
+    context: dict[str, object] = {"cores": os.cpu_count(), "load_start": os.getloadavg()[0]}
+    with notes_to_stderr(args.json):
+        print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start")
+        for n in args.sizes:
+            row("generated", generate(n), args.old_max)
+            print(f"  {n} generated reports done", file=sys.stderr, flush=True)
+        if args.articles:
+            mentions, rebuild = corpus_mentions(args.articles)
+            row(f"{args.articles} articles", mentions, args.old_max)
+            context["rebuild_nothing_new_ms"] = rebuild * 1000
+            print(f"rebuild with nothing new, {args.articles} articles: {rebuild:.2f} s")
+    TABLE.emit(args.json, **context, load_end=os.getloadavg()[0])
+    if not args.json:
+        print(f"load average {os.getloadavg()[0]:.2f} at end")
 
 
 if __name__ == "__main__":

@@ -36,8 +36,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing import Pool
+from typing import Any
 
 import numpy as np
+from table import Table, add_json_flag
 
 from dateline.dedupe import DuplicateIndex, Fingerprint, fingerprint
 
@@ -246,19 +248,20 @@ def measure(n: int, dup_rate: float, seed: int, workers: int, verify: str) -> di
     }
 
 
-def print_table(rows: list[dict[str, float]], workers: int, mode: str) -> None:
-    header = f"{'N':>8} {'workers':>7} {'verify':>11} {'copies':>7} {'seconds':>8} {'docs/s':>8}"
-    header += f" {'µs/doc':>7} {'cpu µs/doc':>10} {'corpus MB':>9} {'peak MB':>8} {'dedupe MB':>9}"
-    header += f" {'precision':>9} {'recall':>7}"
-    print(header)
+def table(rows: list[dict[str, Any]], workers: int, mode: str) -> Table:
+    out = Table(
+        "N", "workers", "verify", "copies", ("seconds", ".1f"), ("docs/s", ".0f"),
+        ("µs/doc", ".0f"), ("cpu µs/doc", ".0f"), ("corpus MB", ".0f"), ("peak MB", ".0f"),
+        ("dedupe MB", ".0f"), ("precision", ".4f"), ("recall", ".4f"),
+    )  # fmt: skip
     for r in rows:
-        print(
-            f"{r['n']:>8} {workers:>7} {mode:>11} {r['copies']:>7} {r['seconds']:>8.1f}"
-            f" {r['n'] / r['seconds']:>8.0f} {1e6 * r['seconds'] / r['n']:>7.0f}"
-            f" {1e6 * r['cpu_seconds'] / r['n']:>10.0f}"
-            f" {r['corpus_mb']:>9.0f} {r['peak_mb']:>8.0f} {r['peak_mb'] - r['corpus_mb']:>9.0f}"
-            f" {r['precision']:>9.4f} {r['recall']:>7.4f}"
-        )
+        n, seconds = r["n"], r["seconds"]
+        out.add(
+            n, workers, mode, r["copies"], seconds, n / seconds, 1e6 * seconds / n,
+            1e6 * r["cpu_seconds"] / n, r["corpus_mb"], r["peak_mb"],
+            r["peak_mb"] - r["corpus_mb"], r["precision"], r["recall"],
+        )  # fmt: skip
+    return out
 
 
 def main() -> None:
@@ -278,33 +281,39 @@ def main() -> None:
         default="passages",
         help="how candidates are verified (see above)",
     )
-    parser.add_argument("--json", action="store_true", help="print the figures as one JSON line")
+    add_json_flag(parser)
+    # one size's raw figures as one JSON line: how a --sizes run reads its child processes
+    parser.add_argument("--row", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     mode = args.verify
 
     if args.sizes:
         rows = []
         for size in (int(s) for s in args.sizes.split(",")):
-            command = [sys.executable, __file__, "--n", str(size), "--json"]
+            command = [sys.executable, __file__, "--n", str(size), "--row"]
             command += ["--dup-rate", str(args.dup_rate), "--seed", str(args.seed)]
             command += ["--workers", str(args.workers), "--verify", args.verify]
             out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             rows.append(json.loads(out.strip().splitlines()[-1]))
             print(f"  {size} done in {rows[-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
-        print_table(rows, args.workers, mode)
-        print("corpus MB: peak RSS holding the generated texts;", end=" ")
-        print("dedupe MB: what deduplication added to it")
+        table(rows, args.workers, mode).emit(args.json)
+        if not args.json:
+            print("corpus MB: peak RSS holding the generated texts;", end=" ")
+            print("dedupe MB: what deduplication added to it")
         return
 
     row = measure(args.n, args.dup_rate, args.seed, args.workers, args.verify)
-    if args.json:
+    if args.row:
         print(json.dumps(row))
+        return
+    if args.json:
+        table([row], args.workers, mode).emit(True, recall_by_kind=row["by_kind"])
         return
     print(
         f"generated {args.n} articles ({row['words']:.0f} words on average) in"
         f" {row['generated_s']:.1f} s; peak RSS {row['corpus_mb']:.0f} MB before deduplication"
     )
-    print_table([row], args.workers, mode)
+    table([row], args.workers, mode).emit(False)
     kinds = ", ".join(f"{k} {v:.3f}" for k, v in sorted(row["by_kind"].items()))  # type: ignore[attr-defined]
     print(f"recall by kind of copy: {kinds}")
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dedupe_scale import make_lexicon, sentence
+from table import Table, add_json_flag, notes_to_stderr
 
 from dateline.export.report import render_report
 from dateline.model import Document, Entity, Event, Figure, Participant, Promise, Role, Source
@@ -101,9 +102,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="documents")
     parser.add_argument("--events", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=3)
+    add_json_flag(parser)
     args = parser.parse_args()
+    table = Table("call", "runs", ("p50 ms", ".0f"), ("max ms", ".0f"))
     rng = random.Random(7)
-    with tempfile.TemporaryDirectory(prefix="dateline-scale-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="dateline-scale-") as tmp, notes_to_stderr(args.json):
         dossier = Dossier.open(Path(tmp) / "scale.db")
         started = time.perf_counter()
         docs = documents(args.n, rng)
@@ -119,14 +122,14 @@ def main() -> None:
             ("timeline, one month", lambda: dossier.timeline(10, 2, "2025-06-01", "2025-06-30")),
             ("report (markdown)", lambda: render_report(dossier.report_input("Scale", 15, 2))),
         ]
-        print(f"{'call':<22} {'runs':>4} {'median s':>9} {'max s':>7}")
         for name, call in rows:
             seconds = timed(args.runs, call)
-            print(f"{name:<22} {len(seconds):>4} {statistics.median(seconds):>9.2f} "
-                  f"{max(seconds):>7.2f}")  # fmt: skip
+            table.add(name, len(seconds), statistics.median(seconds) * 1000, max(seconds) * 1000)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak memory {peak:.0f} MB")
         dossier.close()
+    table.emit(args.json, documents=args.n, events=args.events, peak_mb=peak)
+    if not args.json:
+        print(f"peak memory {peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from articles import corpus, write_corpus
+from table import Table, add_json_flag, notes_to_stderr
 
 
 def tree_rss(process: psutil.Process) -> int:
@@ -59,10 +60,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="number of articles")
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-incremental", action="store_true", help="skip the A then B table")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the A then B rows")
+    add_json_flag(parser)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="dateline-engine-") as tmp:
+    table = Table("run", ("seconds", ".1f"), ("docs/s", ".1f"), ("peak MB", ".0f"))
+    checks: dict[str, bool] = {}
+    with tempfile.TemporaryDirectory(prefix="dateline-engine-") as tmp, notes_to_stderr(args.json):
         folder = Path(tmp) / "articles"
         files = [str(p) for p in write_corpus(corpus(args.n, args.seed), folder)]
         print(f"{args.n} articles; {os.cpu_count()} cores; load average"
@@ -71,27 +75,28 @@ def main() -> None:
         dask_s, dask_mb = run_ingest(
             [str(folder)], Path(tmp) / "dask.db", "--engine", "dask", "--workers", str(args.workers)
         )
-        print(f"{'engine':<16} {'seconds':>8} {'docs/s':>7} {'peak MB':>8}")
-        for name, seconds, mb in (
-            ("local", local_s, local_mb),
-            (f"dask {args.workers} workers", dask_s, dask_mb),
-        ):
-            print(f"{name:<16} {seconds:>8.1f} {args.n / seconds:>7.1f} {mb:>8.0f}")
-        same = _dump(Path(tmp) / "local.db") == _dump(Path(tmp) / "dask.db")
-        print(f"same dossier from both engines: {same}")
+        table.add("local engine", local_s, args.n / local_s, local_mb)
+        table.add(f"dask {args.workers} workers", dask_s, args.n / dask_s, dask_mb)
+        checks["same_dossier_from_both_engines"] = _dump(Path(tmp) / "local.db") == _dump(
+            Path(tmp) / "dask.db"
+        )
         if not args.no_incremental:
             half = len(files) // 2
             db = Path(tmp) / "incremental.db"
-            a_s, _ = run_ingest(files[:half], db)
+            a_s, a_mb = run_ingest(files[:half], db)
             b_s, b_mb = run_ingest(files[half:], db)
-            whole_s, _ = run_ingest(files, Path(tmp) / "whole.db")
-            print(f"\nincremental update, local engine ({half} + {len(files) - half} articles)")
-            print(f"{'run':<28} {'seconds':>8} {'peak MB':>8}")
-            print(f"{'ingest A into empty store':<28} {a_s:>8.1f}")
-            print(f"{'ingest B into store with A':<28} {b_s:>8.1f} {b_mb:>8.0f}")
-            print(f"{'ingest A+B from scratch':<28} {whole_s:>8.1f}")
-            same = _dump(db) == _dump(Path(tmp) / "whole.db")
-            print(f"A then B gives the dossier A+B gives: {same}")
+            whole_s, whole_mb = run_ingest(files, Path(tmp) / "whole.db")
+            table.add(f"local, ingest A ({half}) into empty store", a_s, half / a_s, a_mb)
+            rest = len(files) - half
+            table.add(f"local, ingest B ({rest}) into store with A", b_s, rest / b_s, b_mb)
+            table.add("local, ingest A+B from scratch", whole_s, len(files) / whole_s, whole_mb)
+            checks["A_then_B_gives_the_dossier_A+B_gives"] = _dump(db) == _dump(
+                Path(tmp) / "whole.db"
+            )
+    table.emit(args.json, articles=args.n, **checks, load_end=os.getloadavg()[0])
+    if not args.json:
+        for check, ok in checks.items():
+            print(f"{check.replace('_', ' ')}: {ok}")
         print(f"load average {os.getloadavg()[0]:.2f} at end")
 
 

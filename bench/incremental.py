@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from articles import corpus, write_corpus
+from table import Table, add_json_flag, notes_to_stderr
 
 from dateline.analyse.nlp import Analyzer
 from dateline.model import BuildReport
@@ -57,8 +58,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="number of articles")
     parser.add_argument("--seed", type=int, default=7)
+    add_json_flag(parser)
     args = parser.parse_args()
+    with notes_to_stderr(args.json):
+        rows, checks = run(args)
+    table = Table(
+        "run", ("ingest s", ".1f"), ("build s", ".1f"), ("total s", ".1f"), "docs", "analysed",
+        "extracted", "re-linked",
+    )  # fmt: skip
+    for name, (ingest_s, build_s, r) in rows:
+        table.add(name, ingest_s, build_s, ingest_s + build_s, r.documents, r.analysed,
+                  r.extracted, r.relinked)  # fmt: skip
+    table.emit(args.json, **checks, load_end=os.getloadavg()[0])
+    if not args.json:
+        for check, ok in checks.items():
+            print(f"{check.replace('_', ' ')}: {ok}")
+        print(f"load average {os.getloadavg()[0]:.2f} at end")
 
+
+def run(
+    args: argparse.Namespace,
+) -> tuple[list[tuple[str, tuple[float, float, BuildReport]]], dict[str, bool]]:
     analyzer = Analyzer()
     list(analyzer.analyse([("warm-up", "The minister met her counterpart in Hanoi.")]))
     rows: list[tuple[str, tuple[float, float, BuildReport]]] = []
@@ -81,16 +101,12 @@ def main() -> None:
                 d.store.execute("DELETE FROM extractions")
             rows.append(("rebuild, nothing kept", timed_build(d)))
             same_scratch = export(d) == stepwise
-
-    print(f"{'run':<28} {'ingest s':>8} {'build s':>8} {'total s':>8} "
-          f"{'docs':>5} {'analysed':>8} {'extracted':>9} {'re-linked':>9}")  # fmt: skip
-    for name, (ingest_s, build_s, r) in rows:
-        print(f"{name:<28} {ingest_s:>8.1f} {build_s:>8.1f} {ingest_s + build_s:>8.1f} "
-              f"{r.documents:>5} {r.analysed:>8} {r.extracted:>9} {r.relinked:>9}")  # fmt: skip
-    print(f"A then B gives the dossier A+B gives: {stepwise == whole}")
-    print(f"a rebuild with nothing new changes nothing: {same_rebuild}")
-    print(f"a rebuild with nothing kept gives the same dossier: {same_scratch}")
-    print(f"load average {os.getloadavg()[0]:.2f} at end")
+    checks = {
+        "A_then_B_gives_the_dossier_A+B_gives": stepwise == whole,
+        "a_rebuild_with_nothing_new_changes_nothing": same_rebuild,
+        "a_rebuild_with_nothing_kept_gives_the_same_dossier": same_scratch,
+    }
+    return rows, checks
 
 
 if __name__ == "__main__":

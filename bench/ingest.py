@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dedupe_scale import corpus, score
+from table import Table, add_json_flag
 
 SHARD = 1000
 
@@ -68,6 +69,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="number of articles")
     parser.add_argument("--dup-rate", type=float, default=0.1, help="share of injected copies")
     parser.add_argument("--seed", type=int, default=1)
+    add_json_flag(parser)
     args = parser.parse_args()
 
     items, truth = corpus(args.n, args.dup_rate, args.seed)
@@ -81,14 +83,16 @@ def main() -> None:
         db_mb = db.stat().st_size / 2**20
     # the store keeps input order (shards are read in order), which `score` expects
     precision, recall, expected, by_kind = score(items, links, truth)
-    print(f"{'documents':>9} {'copies':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
-          f"{'store MB':>8} {'re-run s':>8} {'precision':>9} {'recall':>7}")  # fmt: skip
-    print(
-        f"{args.n:>9} {expected:>7} {elapsed:>8.1f} {args.n / elapsed:>7.0f} {peak_mb:>8.0f} "
-        f"{db_mb:>8.0f} {again:>8.1f} {precision:>9.4f} {recall:>7.4f}"
-    )
-    kinds = ", ".join(f"{k} {v:.3f}" for k, v in sorted(by_kind.items()))
-    print(f"recall by kind of copy: {kinds}")
+    table = Table(
+        "documents", "copies", ("seconds", ".1f"), ("docs/s", ".0f"), ("peak MB", ".0f"),
+        ("store MB", ".0f"), ("re-run s", ".1f"), ("precision", ".4f"), ("recall", ".4f"),
+    )  # fmt: skip
+    table.add(args.n, expected, elapsed, args.n / elapsed, peak_mb, db_mb, again, precision,
+              recall)  # fmt: skip
+    table.emit(args.json, recall_by_kind=by_kind)
+    if not args.json:
+        kinds = ", ".join(f"{k} {v:.3f}" for k, v in sorted(by_kind.items()))
+        print(f"recall by kind of copy: {kinds}")
 
 
 if __name__ == "__main__":

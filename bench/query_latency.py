@@ -35,6 +35,7 @@ from types import SimpleNamespace
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dedupe_scale import make_lexicon
 from dossier_scale import START, derived, doc_id, documents
+from table import Table, add_json_flag, notes_to_stderr
 
 from dateline.service import Dossier
 from dateline.store import Store
@@ -185,6 +186,7 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true", help="build (with --keep), no query")
     parser.add_argument("--postgres", default=os.environ.get("DATELINE_TEST_POSTGRES"),
                         help="server URL (default: $DATELINE_TEST_POSTGRES)")  # fmt: skip
+    add_json_flag(parser)
     args = parser.parse_args()
     args.events = args.events or max(1, args.n // 20)
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
@@ -192,17 +194,19 @@ def main() -> None:
         parser.error("--build-only needs --keep PATH")
     if "postgres" in backends and not args.postgres:
         parser.error("PostgreSQL needs --postgres URL or $DATELINE_TEST_POSTGRES")
-    table = []
-    with TemporaryDirectory(prefix="dateline-latency-") as tmp:
+    measured = []
+    with TemporaryDirectory(prefix="dateline-latency-") as tmp, notes_to_stderr(args.json):
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for backend in backends:
-            table += [(backend, name, s) for name, s in run(backend, args, folder)]
-    print(f"\nquery latency, {args.n} documents, {args.events} events ({date.today()})")
-    print(f"{'backend':<9} {'call':<26} {'runs':>4} {'p50 ms':>9} {'p95 ms':>9}")
-    for backend, name, seconds in table:
+            measured += [(backend, name, s) for name, s in run(backend, args, folder)]
+        print(f"\nquery latency, {args.n} documents, {args.events} events ({date.today()})")
+    table = Table("backend", "call", "runs", ("p50 ms", ".1f"), ("p95 ms", ".1f"))
+    for backend, name, seconds in measured:
         p50, p95 = percentiles(seconds)
-        print(f"{backend:<9} {name:<26} {len(seconds):>4} {p50 * 1000:>9.1f} {p95 * 1000:>9.1f}")
+        table.add(backend, name, len(seconds), p50 * 1000, p95 * 1000)
+    table.emit(args.json, documents=args.n, events=args.events, day=str(date.today()),
+               load=os.getloadavg()[0])  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from t17_common import T17, gold_paths, score_table, timeline_name
+from t17_common import T17, gold_paths, score_json, score_table, timeline_name
+from table import notes_to_stderr
 
 from dateline.evaluate import Scores, Timeline, load_t17_timeline, prepare_predicted
 
@@ -209,6 +210,19 @@ def run_all(
     return sorted(runs, key=lambda r: r.name)
 
 
+def report_json(runs: Sequence[TopicRun]) -> dict[str, object]:
+    """:func:`report` as JSON (see ``t17_common.score_json``)."""
+    rows, extra = {}, {}
+    for run in runs:
+        for result in run.results:
+            rows[result.name] = result.scores
+            extra[result.name] = {
+                "docs": result.documents, "ingest s": run.ingest_seconds,
+                "timeline s": result.seconds,
+            }  # fmt: skip
+    return score_json(rows, extra)
+
+
 def report(runs: Sequence[TopicRun]) -> str:
     """The per-timeline table with the mean and the published rows."""
     rows, extra = {}, {}
@@ -264,6 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--crosscheck", action="store_true", help="compare with tilse")
     parser.add_argument("--reference-python", default=None)
+    parser.add_argument("--json", action="store_true", help="print the table as JSON")
     args = parser.parse_args(argv)
     if not args.t17.is_dir() or not gold_paths(args.t17):
         print(f"Timeline17 not found at {args.t17}: nothing to run (skipped).")
@@ -277,7 +292,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     started = time.perf_counter()
     topics = [t for t in args.topics.split(",") if t]
-    with tempfile.TemporaryDirectory(prefix="dateline-t17-") as scratch, MemoryWatch() as watch:
+    with (
+        tempfile.TemporaryDirectory(prefix="dateline-t17-") as scratch,
+        MemoryWatch() as watch,
+        notes_to_stderr(args.json),
+    ):
         workdir = args.workdir or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
         runs = run_all(
@@ -291,9 +310,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     wall = time.perf_counter() - started
     for run in runs:
         for line in run.skipped:
-            print(f"{run.name}: {line}")
-    print(report(runs))
+            print(f"{run.name}: {line}", file=sys.stderr if args.json else sys.stdout)
     peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if args.json:
+        memory = {"peak MB": watch.peak_kb / 1024, "largest process MB": peak_child / 1024}
+        print(json.dumps({**report_json(runs), "wall s": wall, "jobs": args.jobs, **memory}))
+        return 0
+    print(report(runs))
     print(
         f"wall time {wall:.1f} s for {sum(len(r.results) for r in runs)} timelines"
         f" ({args.jobs} topic(s) at a time); peak memory {watch.peak_kb / 1024:.0f} MB"

@@ -59,6 +59,28 @@ def published_lines(width: int) -> list[str]:
     ]
 
 
+def score_json(
+    rows: Mapping[str, Row], extra: Mapping[str, Mapping[str, object]] | None = None
+) -> dict[str, object]:
+    """The same table as JSON: a row per timeline (with its ``extra`` cells), the mean row
+    and the published rows."""
+
+    def cells(name: str, row: Row) -> dict[str, object]:
+        d = row["date"]
+        return {
+            "timeline": name, "date P": d.precision, "date R": d.recall, "date F1": d.f1,
+            "AR1-F": row["ar1"].f1, "AR2-F": row["ar2"].f1, **((extra or {}).get(name) or {}),
+        }  # fmt: skip
+
+    out: dict[str, object] = {"rows": [cells(n, r) for n, r in rows.items()]}
+    if rows:
+        out["mean"] = cells("mean (P and R averaged, then F)", means(rows))
+    out["published"] = [
+        {"system": s, "date F1": f1, "AR1-F": ar1, "AR2-F": ar2} for s, f1, ar1, ar2 in PUBLISHED
+    ]
+    return out
+
+
 def score_table(
     rows: Mapping[str, Row], extra: Mapping[str, str] | None = None, extra_head: str = ""
 ) -> str:

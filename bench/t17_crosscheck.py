@@ -15,6 +15,7 @@ The reference interpreter is taken from --reference-python, else $TILSE_PYTHON, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -194,14 +195,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--t17", type=Path, default=T17)
     parser.add_argument("--reference-python", default=None)
+    parser.add_argument("--json", action="store_true", help="print the table as JSON")
     args = parser.parse_args()
-    cases = load_cases(args.t17)
+    notes = contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext()
+    with notes:
+        cases = load_cases(args.t17)
     if not cases:
         print(f"no gold timelines under {args.t17}")
         return 1
     ours = {name: our_scores(predicted, gold) for name, predicted, gold in cases}
     mean = {key: mean_scores(row[key] for row in ours.values()) for key in ("dates", "ar1", "ar2")}
-    python = find_reference_python(args.reference_python)
+    notes = contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext()
+    with notes:
+        python = find_reference_python(args.reference_python)
     theirs, their_mean = None, None
     if python is not None:
         payload = [
@@ -211,12 +217,24 @@ def main() -> int:
         theirs, their_mean = reference_scores(python, payload)
     rows = [(name, ours[name], theirs[name] if theirs else None) for name, _, _ in cases]
     rows.append(("mean (P and R averaged, then F)", mean, their_mean))
+    if args.json:
+        print(json.dumps({"rows": [_json_row(*row) for row in rows]}))
+        return 0
     print_table(rows, with_reference=theirs is not None)
     if theirs is not None:
         pairs = [(ours[name], theirs[name]) for name in ours] + [(mean, their_mean)]
         for key, gap in sorted(max_differences(pairs).items()):
             print(f"max |diff| {key:<11} (P, R and F): {gap:.2e}")
     return 0
+
+
+def _json_row(name: str, ours: dict, theirs: dict | None) -> dict[str, object]:
+    row: dict[str, object] = {"timeline": name}
+    for key, title in (("dates", "date F1"), ("ar1", "AR1-F"), ("ar2", "AR2-F")):
+        row[title] = ours[key].f1
+        if theirs is not None:
+            row[f"{title} tilse"] = theirs[key].f1
+    return row
 
 
 def _as_json(timeline: Timeline) -> dict[str, list[str]]:

@@ -30,7 +30,16 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from t17_common import T17, gold_paths, means, score_table, story, timeline_name
+from t17_common import (
+    T17,
+    gold_paths,
+    means,
+    score_json,
+    score_table,
+    story,
+    timeline_name,
+)
+from table import notes_to_stderr
 
 from dateline.clean import clean
 from dateline.dedupe import group_texts
@@ -213,6 +222,7 @@ def main() -> int:
     parser.add_argument("--query", choices=("none", "keywords"), default="none")
     parser.add_argument("--loto", action="append", default=[], help="field=v1,v2,...")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the table as JSON")
     args = parser.parse_args()
     started = time.perf_counter()
     cases = load_golds([t for t in args.topics.split(",") if t])
@@ -223,13 +233,17 @@ def main() -> int:
     topics = {f.name: load_topic(f, not args.no_cache) for f in folders}
     prepared = time.perf_counter()
     tuning = dataclasses.replace(Tuning(), **parse_settings(args.set))
-    if args.loto:
-        grid = {k: v.split(",") for k, _, v in (item.partition("=") for item in args.loto)}
-        rows = loto(cases, topics, tuning, grid, args.query)
-    else:
-        rows = run(cases, topics, tuning, args.query)
-    print(score_table(rows))
+    with notes_to_stderr(args.json):
+        if args.loto:
+            grid = {k: v.split(",") for k, _, v in (item.partition("=") for item in args.loto)}
+            rows = loto(cases, topics, tuning, grid, args.query)
+        else:
+            rows = run(cases, topics, tuning, args.query)
     done = time.perf_counter()
+    if args.json:
+        print(json.dumps({**score_json(rows), "wall s": done - started}))
+        return 0
+    print(score_table(rows))
     peak = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,

@@ -26,6 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from tests.clean.test_linear import PATHOLOGICAL  # noqa: E402
 
+sys.path.insert(0, str(REPO / "bench"))
+from table import Table, add_json_flag  # noqa: E402
+
 REF = date(2025, 11, 1)
 PARAGRAPH = (
     "On Tuesday, the minister said talks held on February 7 , 2025 and from November 2 to 3 "
@@ -74,18 +77,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--size", type=int, default=50_000, help="pathological line length")
+    add_json_flag(parser)
     args = parser.parse_args()
-    print(f"| input | characters | best of {args.repeat}, ms |")
-    print("|---|---:|---:|")
+    # one table: the inputs, then the cleaner's pathological lines at two sizes (a ratio
+    # near 2 is linear time)
+    table = Table(
+        "input", "characters", ("best ms", ".1f"), ("ms at 2x", ".1f"), ("ratio", ".1f")
+    )
     for name, text, fn in CASES:
-        print(f"| {name} | {len(text):,} | {best_of(fn, text, args.repeat) * 1000:.1f} |")
-    print()
-    print("| cleaner pattern input (last line) | characters | ms | ms at 2x | ratio |")
-    print("|---|---:|---:|---:|---:|")
+        table.add(name, len(text), best_of(fn, text, args.repeat) * 1000, None, None)
     for name, make in sorted(PATHOLOGICAL.items()):
         one, two = (f"A first paragraph.\n{make(n)}" for n in (args.size, 2 * args.size))
         t1, t2 = best_of(clean, one, args.repeat), best_of(clean, two, args.repeat)
-        print(f"| {name} | {len(one):,} | {t1 * 1000:.1f} | {t2 * 1000:.1f} | {t2 / t1:.1f} |")
+        table.add(f"cleaner, {name}", len(one), t1 * 1000, t2 * 1000, t2 / t1)
+    table.emit(args.json, repeat=args.repeat)
 
 
 if __name__ == "__main__":

@@ -12,17 +12,20 @@ in-process with its TestClient (routing, validation, JSON encoding; no network s
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dossier_scale import derived, doc_id, documents
 from fastapi.testclient import TestClient
+from table import Table, add_json_flag, notes_to_stderr
 
 from dateline.service import Dossier
 from dateline.web import create_app
@@ -47,6 +50,22 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def measure_concurrent(
+    client: TestClient, urls: Callable[[int], str], runs: int, clients: int
+) -> tuple[list[float], int]:
+    """``runs`` requests from ``clients`` threads at once: each one's seconds, and how many
+    failed (any status but 200)."""
+
+    def one(i: int) -> tuple[float, bool]:
+        started = time.perf_counter()
+        response = client.get(urls(i))
+        return time.perf_counter() - started, response.status_code == 200
+
+    with ThreadPoolExecutor(clients) as pool:
+        done = list(pool.map(one, range(runs)))
+    return [s for s, _ in done], sum(not ok for _, ok in done)
+
+
 def measure(client: TestClient, urls: Callable[[int], str], runs: int) -> list[float]:
     seconds = []
     for i in range(runs):
@@ -67,8 +86,15 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=10,
                         help="requests per row whose every request is a new timeline")
     parser.add_argument("--db", type=Path, help="store to reuse (built there when absent)")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients, last rows")
+    add_json_flag(parser)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dateline-web-") as tmp:
+    table = Table(
+        "endpoint", "clients", "runs", ("p50 ms", ".1f"), ("p95 ms", ".1f"), ("max ms", ".1f"),
+        "errors",
+    )  # fmt: skip
+    context: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="dateline-web-") as tmp, notes_to_stderr(args.json):
         location = args.db or Path(tmp) / "web.db"
         if not location.exists():
             build(location, args.n, args.events)
@@ -86,6 +112,7 @@ def main() -> None:
             client.get("/api/timeline")
             first = time.perf_counter() - started
             print(f"first request (timeline, nothing kept yet): {first:.2f} s")
+            context.update(documents=stats["documents"], first_request_ms=first * 1000)
             months = [f"2025-{m:02d}" for m in range(1, 11)]
             warm, cold = args.runs, args.cold_runs
             # "kept": the store keeps a timeline until the next write, so a repeated one is a
@@ -105,12 +132,22 @@ def main() -> None:
                 ("GET /api/search?q=&since=", warm,
                  lambda i: f"/api/search?q={rng.choice(words)}&since=2025-06-01"),
             ]  # fmt: skip
-            print(f"{'endpoint':<38} {'runs':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
             for name, runs, urls in rows:
                 seconds = measure(client, urls, runs)
-                print(f"{name:<38} {len(seconds):>4} {statistics.median(seconds) * 1000:>8.1f} "
-                      f"{percentile(seconds, 0.95) * 1000:>8.1f} {max(seconds) * 1000:>8.1f}")
+                table.add(name, 1, len(seconds), statistics.median(seconds) * 1000,
+                          percentile(seconds, 0.95) * 1000, max(seconds) * 1000, 0)  # fmt: skip
+            # the same reads from several clients at once: each new timeline, entity page
+            # and search in flight together (the server's worker threads serve them)
+            mixed = [urls for _, _, urls in rows]
+            total = args.clients * max(4, args.cold_runs)
+            seconds, errors = measure_concurrent(
+                client, lambda i: mixed[i % len(mixed)](i), total, args.clients
+            )
+            table.add("mixed reads (all the rows above)", args.clients, len(seconds),
+                      statistics.median(seconds) * 1000, percentile(seconds, 0.95) * 1000,
+                      max(seconds) * 1000, errors)  # fmt: skip
         dossier.close()
+    table.emit(args.json, **context, load=os.getloadavg()[0])
 
 
 if __name__ == "__main__":

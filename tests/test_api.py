@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import dateline
+from dateline.errors import DatelineError
 from tests.conftest import SAMPLE_DIR
 
 
@@ -122,3 +123,51 @@ def test_an_event_day_no_sentence_summarises_still_competes(tmp_path: Path) -> N
     assert days == {"2026-03-05"}
     assert [e.date for e in entries] == ["2026-03-05"]
     assert entries[0].texts[0].startswith("Defence Minister Ana Lima held a phone call")
+
+
+# --- backup, restore, evaluation and exports: Dossier methods the CLI only calls ---------
+
+
+def test_backup_and_restore_give_back_the_same_dossier(tmp_path: Path) -> None:
+    with dateline.open(tmp_path / "a.db") as d:
+        d.ingest([SAMPLE_DIR])
+        before = d.export()
+        saved = dateline.Dossier.backup(d.location, tmp_path / "a.backup")
+    assert saved.documents == len(before["documents"])
+    restored = dateline.Dossier.restore(tmp_path / "a.backup", tmp_path / "b.db")
+    assert restored.schema_version == saved.schema_version
+    with dateline.open(tmp_path / "b.db") as again:
+        assert again.export() == before
+    # a store that holds documents is replaced only when asked
+    with pytest.raises(DatelineError, match="force"):
+        dateline.Dossier.restore(tmp_path / "a.backup", tmp_path / "b.db")
+
+
+def test_evaluate_takes_its_setup_from_the_gold(
+    sample_dossier: dateline.Dossier, tmp_path: Path
+) -> None:
+    shown = [e for e in sample_dossier.timeline(dates=3, sentences=1)]
+    gold = tmp_path / "gold.jsonl"
+    lines = [json.dumps({"date": e.date, "summary": list(e.texts)}) for e in shown]
+    gold.write_text("\n".join([*lines, "not json"]) + "\n", encoding="utf-8")
+    data, problems = sample_dossier.evaluate(gold)
+    assert data["setup"] == {
+        "dates": len(shown), "sentences": 1, "since": shown[0].date, "until": shown[-1].date
+    }  # fmt: skip
+    assert 0 < data["dates"]["f1"] <= 1 and data["predicted_dates"] <= len(shown)
+    assert len(problems) == 1 and "gold.jsonl" in problems[0]
+
+
+def test_report_timelinejs_and_csv_come_from_the_dossier(
+    sample_dossier: dateline.Dossier, tmp_path: Path
+) -> None:
+    text = sample_dossier.report("Sample dossier", dates=3)
+    assert text.startswith("# Sample dossier")
+    assert "<" in sample_dossier.report("Sample dossier", "html", dates=3)
+    with pytest.raises(DatelineError, match="markdown or html"):
+        sample_dossier.report(fmt="pdf")
+    document = sample_dossier.timelinejs("Sample")
+    assert document["title"]["text"]["headline"] == "Sample" and document["events"]
+    written = sample_dossier.write_csv(tmp_path / "csv")
+    assert {p.name for p in written} >= {"events.csv", "entities.csv", "documents.csv"}
+    assert all(p.parent == tmp_path / "csv" and p.stat().st_size > 0 for p in written)

@@ -16,7 +16,8 @@ from dateline.analyse.nlp import Analyzer
 from dateline.cluster.corroboration import corroborate, is_speculative, provenance
 from dateline.errors import DatelineError
 from dateline.export.json import export_dict
-from dateline.export.report import ReportInput
+from dateline.export.report import ReportInput, render_report
+from dateline.extract.ontology import EVENT_TYPES
 from dateline.model import (
     BuildReport,
     Corroboration,
@@ -36,6 +37,7 @@ from dateline.pipeline.distributed import Engine, use_engine
 from dateline.pipeline.ingest import Ingester, Progress
 from dateline.results import RecordList
 from dateline.store import Store, open_store
+from dateline.store.backup import BackupInfo
 from dateline.summarise.timeline import (
     DatedSentence,
     TimelineEntry,
@@ -43,6 +45,8 @@ from dateline.summarise.timeline import (
     Tuning,
     build_timeline,
 )
+
+__all__ = ["EVENT_TYPES", "TIMELINE_ANCHORS", "BackupInfo", "Dossier", "find_entity"]
 
 TIMELINE_ANCHORS = ("auto", "events", "references")
 # An article published up to this many days after an event day may report it in undated
@@ -431,6 +435,98 @@ class Dossier:
 
     def stats(self) -> dict[str, object]:
         return self.store.stats()
+
+    @property
+    def location(self) -> str:
+        """Where the store lives: a SQLite file path, ``:memory:``, or a PostgreSQL URL (its
+        password left out)."""
+        return str(self.store.location)
+
+    @staticmethod
+    def backup(location: str | Path, target: str | Path) -> BackupInfo:
+        """Copy the store at ``location`` to the file ``target`` (replaced if it exists):
+        SQLite's online backup, safe while the store is in use, or ``pg_dump``."""
+        from dateline.store.backup import backup
+
+        return backup(str(location), target)
+
+    @staticmethod
+    def restore(
+        source: str | Path, location: str | Path = "dateline.db", force: bool = False
+    ) -> BackupInfo:
+        """Restore the store at ``location`` from a file :meth:`backup` wrote, after checking
+        it is one; a store that already holds documents is replaced only with ``force``."""
+        from dateline.store.backup import restore
+
+        return restore(source, str(location), force=force)
+
+    def evaluate(
+        self,
+        gold: str | Path,
+        dates: int | None = None,
+        sentences: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        query: str | None = None,
+        anchor: str = "auto",
+    ) -> tuple[dict[str, Any], list[str]]:
+        """Score this dossier's timeline against a gold one (a Timeline17 ``.txt`` file or
+        JSON Lines of ``{date, summary}``): date F1 and ROUGE-1/2 (concat, agreement,
+        align+ m:1), in the standard setup taken from the gold (as many dates, its mean
+        sentences per date, its first and last date) unless given. Returns the scores with
+        the setup used, and what was wrong in the gold file (blocks skipped or merged)."""
+        from dateline.evaluate import (
+            Timeline,
+            evaluate_timeline,
+            load_gold_jsonl,
+            load_t17_timeline,
+        )
+
+        path = Path(gold)
+        reference, problems = (
+            load_t17_timeline(path) if path.suffix == ".txt" else load_gold_jsonl(path)
+        )
+        days = sorted(reference)
+        size = dates if dates is not None else len(days)
+        per_date = sentences or max(1, round(reference.sentence_count() / len(days)))
+        since = since or days[0].isoformat()
+        until = until or days[-1].isoformat()
+        predicted = Timeline()
+        for entry in self.timeline(size, per_date, since, until, query, anchor=anchor):
+            predicted[date.fromisoformat(entry.date)] = list(entry.texts)
+        scores = evaluate_timeline(predicted, reference)
+        data = {
+            "gold": str(gold),
+            "setup": {"dates": size, "sentences": per_date, "since": since, "until": until},
+            "predicted_dates": len(predicted),
+            **dataclasses.asdict(scores),
+        }
+        return data, [str(p) for p in problems]
+
+    def report(
+        self, title: str = "Dossier", fmt: str = "markdown", dates: int | None = 15,
+        sentences: int = 2,
+    ) -> str:  # fmt: skip
+        """The dossier as a document (``markdown`` or ``html``): overview, timeline, people
+        and roles, figures, promises kept and open, every statement footnoted to sources."""
+        if fmt not in ("markdown", "html"):
+            raise DatelineError(f"unknown format {fmt!r}; choose markdown or html")
+        data = self.report_input(title, dates, sentences)
+        backing = self.corroboration(list(data.events))
+        return render_report(dataclasses.replace(data, corroboration=backing), fmt)
+
+    def timelinejs(self, title: str = "Dossier") -> dict[str, Any]:
+        """The whole timeline (every date) as a TimelineJS document."""
+        from dateline.export.timelinejs import timelinejs
+
+        return timelinejs(title, self.timeline(dates=None), self.events())
+
+    def write_csv(self, folder: str | Path) -> list[Path]:
+        """The export as one CSV file per table in ``folder`` (made if needed); returns the
+        files written."""
+        from dateline.export.csv import write_csv
+
+        return write_csv(self.export(), Path(folder))
 
     def export(self, parts: Iterable[str] = EXPORT_PARTS) -> dict[str, Any]:
         """The dossier as one JSON-ready object (see export/schema); ``parts`` limits it to

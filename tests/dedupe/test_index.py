@@ -29,7 +29,7 @@ from dateline.dedupe import (
     shingles,
     signature,
 )
-from dateline.dedupe.index import estimated_containment, exact_containment
+from dateline.dedupe.index import MAX_BUCKET, estimated_containment, exact_containment
 
 
 def index_of(*texts: str) -> DuplicateIndex:
@@ -277,3 +277,36 @@ def test_signature_is_datasketchs_affine32_minhash() -> None:
         )
         reference.update_batch(values.tolist())
         assert np.array_equal(signature(values), reference.hashvalues)
+
+
+# --- dense corpora: crowded buckets ---------------------------------------------
+
+
+def test_a_query_skips_buckets_crowded_with_roots() -> None:
+    from dateline.dedupe.index import Bands
+
+    bands = Bands()
+    same = fingerprint("one text indexed under five names to crowd every bucket").signature
+    for i in range(5):
+        bands.insert(f"r{i}", same)
+    assert bands.query(same, crowded=5) == {f"r{i}" for i in range(5)}
+    assert bands.query(same, crowded=4) == set()
+
+
+def test_a_copy_is_found_among_many_roots_telling_the_same_story() -> None:
+    # forty roots share a long common passage (crowding the buckets of its bands) and
+    # differ in a paragraph each; a copy of one of them still finds that one
+    rng = random.Random(5)
+    vocabulary = make_vocabulary(rng, 3000)
+    common = make_article(rng, vocabulary, 20)
+    roots = [f"{common}\n\n{make_article(rng, vocabulary, 2)}" for _ in range(40)]
+    index = index_of(*roots)
+    crowded = [
+        found for table in index._lsh._tables for found in table.values()
+        if isinstance(found, list) and len(found) > MAX_BUCKET
+    ]  # fmt: skip
+    assert len(crowded) > 10  # many bands fall in the common passage
+    wanted = 23
+    copy = f"{roots[wanted]}\n\nA reprint with a line of its own at the end."
+    match = find(index, copy)
+    assert match is not None and match.document_id == f"r{wanted}"

@@ -400,33 +400,15 @@ def evaluate(
 ) -> None:
     """Score the built timeline against a gold one: date F1 and ROUGE-1/2 (concat, agreement,
     align+ m:1), with the standard setup taken from the gold unless options say otherwise."""
-    from dateline.evaluate import Timeline, evaluate_timeline, load_gold_jsonl, load_t17_timeline
-
-    try:
-        reference, problems = (
-            load_t17_timeline(gold) if gold.suffix == ".txt" else load_gold_jsonl(gold)
-        )
-    except DatelineError as exc:
-        raise fail(str(exc)) from None
-    for problem in problems:
-        render.console(stderr=True).print(f"[yellow]gold:[/yellow] {render.lit(str(problem))}")
-    days = sorted(reference)
-    size = dates if dates is not None else len(days)
-    per_date = sentences or max(1, round(reference.sentence_count() / len(days)))
-    since = checked_day(since, "--since") or days[0].isoformat()
-    until = checked_day(until, "--until") or days[-1].isoformat()
+    since = checked_day(since, "--since")
+    until = checked_day(until, "--until")
     with open_dossier(db) as dossier:
-        entries = dossier.timeline(size, per_date, since, until, query, anchor=anchor)
-    predicted = Timeline()
-    for entry in entries:
-        predicted[date.fromisoformat(entry.date)] = list(entry.texts)
-    scores = evaluate_timeline(predicted, reference)
-    data = {
-        "gold": str(gold),
-        "setup": {"dates": size, "sentences": per_date, "since": since, "until": until},
-        "predicted_dates": len(predicted),
-        **dataclasses.asdict(scores),
-    }
+        try:
+            data, problems = dossier.evaluate(gold, dates, sentences, since, until, query, anchor)
+        except DatelineError as exc:
+            raise fail(str(exc)) from None
+    for problem in problems:
+        render.console(stderr=True).print(f"[yellow]gold:[/yellow] {render.lit(problem)}")
     if as_json:
         render.print_json(data)
     else:
@@ -444,14 +426,10 @@ def report(
 ) -> None:
     """Write the dossier as a document: overview, timeline, people and roles, figures,
     promises kept and open, and the sources every statement is footnoted to."""
-    from dateline.export.report import render_report
-
     if fmt not in ("markdown", "html"):
         raise fail(f"unknown format {fmt!r}; choose markdown or html", code=2)
     with open_dossier(db) as dossier:
-        data = dossier.report_input(title, dates or None, sentences)
-        backing = dossier.corroboration(list(data.events))
-        text = render_report(dataclasses.replace(data, corroboration=backing), fmt)
+        text = dossier.report(title, fmt, dates or None, sentences)
     write_text(output, text)
 
 
@@ -559,22 +537,16 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="json, csv or timelinejs.")] = "json",
 ) -> None:
     """Write the dossier for other tools: JSON, one CSV file per table, or TimelineJS."""
-    from dateline.export.csv import write_csv
-    from dateline.export.timelinejs import timelinejs
-
     if fmt not in EXPORT_FORMATS:
         raise fail(f"unknown format {fmt!r}; choose {' or '.join(EXPORT_FORMATS)}", code=2)
+    if fmt == "csv" and (str(output) == "-" or output.is_file()):
+        raise fail("--format csv writes one file per table: give a folder with -o", code=2)
     with open_dossier(db) as dossier:
-        if fmt == "timelinejs":
-            data = timelinejs("Dossier", dossier.timeline(dates=None), dossier.events())
-        else:
-            data = dossier.export()
-    if fmt == "csv":
-        if str(output) == "-" or output.is_file():
-            raise fail("--format csv writes one file per table: give a folder with -o", code=2)
-        for path in write_csv(data, output):
-            render.console(stderr=True).print(f"wrote {render.lit(path)}")
-        return
+        if fmt == "csv":
+            for path in dossier.write_csv(output):
+                render.console(stderr=True).print(f"wrote {render.lit(path)}")
+            return
+        data = dossier.timelinejs() if fmt == "timelinejs" else dossier.export()
     write_text(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -662,11 +634,11 @@ def backup(
     db: DbOption = "dateline.db",
 ) -> None:
     """Copy the store to FILE: SQLite's online backup (safe while it is in use), or pg_dump."""
-    from dateline.store.backup import backup as backup_store
+    from dateline.service import Dossier
 
     checked_location(db, must_exist=False)  # a missing store: the backup says so itself
     try:
-        saved = backup_store(db, file)
+        saved = Dossier.backup(db, file)
     except DatelineError as exc:
         raise fail(str(exc)) from None
     held = "" if saved.documents is None else f", {saved.documents} documents"
@@ -684,11 +656,11 @@ def restore(
     ] = False,
 ) -> None:
     """Restore the store from FILE, after checking it is a Dateline backup."""
-    from dateline.store.backup import restore as restore_store
+    from dateline.service import Dossier
 
     checked_location(db, must_exist=False)
     try:
-        restored = restore_store(file, db, force=force)
+        restored = Dossier.restore(file, db, force=force)
     except DatelineError as exc:
         raise fail(str(exc)) from None
     held = "" if restored.documents is None else f", {restored.documents} documents"

@@ -86,6 +86,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.views.close()
         if app.state.owned_writer is not None:
             app.state.owned_writer.close()
         if owned:

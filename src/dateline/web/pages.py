@@ -16,8 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
-from dateline.extract.ontology import EVENT_TYPES
-from dateline.service import TIMELINE_PAGE_DATES
+from dateline.service import EVENT_TYPES, TIMELINE_PAGE_DATES
 from dateline.web.views import MAX_NAME, MAX_QUERY, Views, safe_href, snippet_parts
 
 router = APIRouter(include_in_schema=False)

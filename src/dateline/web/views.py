@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -28,7 +29,6 @@ from dateline.export.json import (
     source_dicts,
     timeline_dicts,
 )
-from dateline.extract.ontology import EVENT_TYPES
 from dateline.model import (
     Corroboration,
     Document,
@@ -39,7 +39,7 @@ from dateline.model import (
     Source,
     snippet_spans,
 )
-from dateline.service import TIMELINE_ANCHORS, Dossier, find_entity
+from dateline.service import EVENT_TYPES, TIMELINE_ANCHORS, Dossier, find_entity
 
 T = TypeVar("T")
 
@@ -162,14 +162,85 @@ def junk_segments(doc: Document) -> list[dict[str, Any]]:
     return out
 
 
-class Views:
-    """The web app's reads over one dossier. Calls are serialised: the store's connection
-    is shared by the server's worker threads."""
+# Read connections the web app keeps on one store: requests on the server's worker
+# threads read at once instead of queueing behind one connection.
+READERS = 8
 
-    def __init__(self, dossier: Dossier) -> None:
-        self.dossier = dossier
-        self.lock = threading.RLock()
+
+class ReaderPool:
+    """Read handles on one dossier's store, lent to one thread at a time.
+
+    ``with pool:`` lends the calling thread a handle until the outermost ``with`` ends
+    (nested ones reuse it); :meth:`current` is the handle the thread holds. SQLite in WAL
+    mode and PostgreSQL both serve several readers beside one writer, so up to ``size``
+    connections are opened, on demand. An in-memory store has one connection only: the pool
+    then holds just it, and a thread waits for it as it would for a lock.
+    """
+
+    def __init__(self, primary: Dossier, size: int = READERS) -> None:
+        self.primary = primary
+        try:
+            self._location: str | None = primary.store.reopen_location()
+        except (DatelineError, ValueError):
+            self._location, size = None, 1
+        self.size = max(1, size)
+        self._free: queue.LifoQueue[Dossier] = queue.LifoQueue()
+        self._free.put(primary)
+        self._opened: list[Dossier] = []
+        self._guard = threading.Lock()
+        self._local = threading.local()
+
+    def current(self) -> Dossier:
+        held: Dossier | None = getattr(self._local, "dossier", None)
+        return held if held is not None else self.primary
+
+    def __enter__(self) -> Dossier:
+        depth = getattr(self._local, "depth", 0)
+        if depth == 0:
+            self._local.dossier = self._take()
+        self._local.depth = depth + 1
+        return self._local.dossier  # type: ignore[no-any-return]
+
+    def __exit__(self, *exc: object) -> None:
+        self._local.depth -= 1
+        if self._local.depth == 0:
+            lent, self._local.dossier = self._local.dossier, None
+            self._free.put(lent)
+
+    def _take(self) -> Dossier:
+        try:
+            return self._free.get_nowait()
+        except queue.Empty:
+            pass
+        with self._guard:
+            if self._location is not None and 1 + len(self._opened) < self.size:
+                opened = Dossier.open(self._location, today=self.primary.today)
+                self._opened.append(opened)
+                return opened
+        return self._free.get()  # every handle is lent: wait for one
+
+    def close(self) -> None:
+        """Close the connections the pool opened (not the primary: its owner closes it)."""
+        for opened in self._opened:
+            opened.close()
+        self._opened.clear()
+
+
+class Views:
+    """The web app's reads over one dossier. Each call reads through a handle of its own
+    from a :class:`ReaderPool` (``with self.lock``), so requests do not queue behind one
+    connection; :attr:`dossier` is the handle the calling thread holds."""
+
+    def __init__(self, dossier: Dossier, readers: int = READERS) -> None:
+        self.lock = ReaderPool(dossier, readers)
         self._kept: dict[str, tuple[int, Any]] = {}
+
+    @property
+    def dossier(self) -> Dossier:
+        return self.lock.current()
+
+    def close(self) -> None:
+        self.lock.close()
 
     # -- kept lists -----------------------------------------------------------------
     def _kept_value(self, name: str, make: Callable[[], T]) -> T:
