@@ -16,6 +16,7 @@ bound no rule can read from the text, the dates of the dated pages of the gold s
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -27,6 +28,9 @@ from pathlib import Path
 from dateline.dating.stories import Page, collection_dates
 from dateline.model import Document
 from dateline.service import Dossier
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from table import Table, add_json_flag, notes_to_stderr
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "realnews-dev"
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{1,2}-\d{1,2}[ \t]*\n?")
@@ -149,26 +153,43 @@ def _shared_line(got: dict[str, Document], gold: dict, shared: dict[str, str]) -
 
 
 def main(argv: list[str]) -> int:
-    show = "--misses" in argv
-    topics = [Path(a) for a in argv if not a.startswith("--")] or sorted(
-        p for p in CORPUS.iterdir() if (p / "gold.json").is_file()
-    )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("topics", nargs="*", type=Path, help="topic folders (default: all)")
+    parser.add_argument("--misses", action="store_true", help="list each page not dated right")
+    parser.add_argument("--stories", action="store_true", help="also date from the collection")
+    add_json_flag(parser)
+    args = parser.parse_args(argv)
+    topics = args.topics or sorted(p for p in CORPUS.iterdir() if (p / "gold.json").is_file())
+    table = Table(
+        "topic", "headers", "dated", "right", ("right %", ".0%"), "wrong", ("wrong %", ".0%"),
+        "unknown", "must stay undated", "kept unknown", "wrongly dated",
+    )  # fmt: skip
     totals = {False: Tally(), True: Tally()}
-    for topic in topics:
-        for strip in (False, True):
-            tally = measure(topic, strip, "--stories" in argv)
-            label = "no headers" if strip else "headers   "
-            print(f"{topic.name:15} {label} {tally.line()}")
-            for note in tally.notes:
-                print("    " + note)
-            total = totals[strip]
-            for name in ("right", "wrong", "unknown", "kept_unknown", "wrongly_dated"):
-                setattr(total, name, getattr(total, name) + getattr(tally, name))
-            if show:
-                for miss in tally.misses:
-                    print("    " + miss)
+
+    def add(name: str, strip: bool, tally: Tally) -> None:
+        dated = tally.right + tally.wrong + tally.unknown
+        share = (lambda n: n / dated) if dated else (lambda n: None)
+        table.add(name, "stripped" if strip else "kept", dated, tally.right, share(tally.right),
+                  tally.wrong, share(tally.wrong), tally.unknown,
+                  tally.kept_unknown + tally.wrongly_dated, tally.kept_unknown,
+                  tally.wrongly_dated)  # fmt: skip
+
+    with notes_to_stderr(args.json):
+        for topic in topics:
+            for strip in (False, True):
+                tally = measure(topic, strip, args.stories)
+                add(topic.name, strip, tally)
+                for note in tally.notes:
+                    print(f"{topic.name} ({'no headers' if strip else 'headers'}): {note}")
+                total = totals[strip]
+                for name in ("right", "wrong", "unknown", "kept_unknown", "wrongly_dated"):
+                    setattr(total, name, getattr(total, name) + getattr(tally, name))
+                if args.misses:
+                    for miss in tally.misses:
+                        print(f"    {topic.name}: {miss}")
     for strip, total in totals.items():
-        print(f"{'ALL':15} {'no headers' if strip else 'headers   '} {total.line()}")
+        add("ALL", strip, total)
+    table.emit(args.json)
     return 0
 
 
