@@ -32,6 +32,7 @@ from pathlib import Path
 from dateline.analyse.nlp import Analyzer
 from dateline.evaluate.extraction import Score, score_dossier
 from dateline.service import Dossier
+from dateline.summarise.checks import summary_flaw
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -53,6 +54,9 @@ class TopicScore:
     topic: str
     parts: dict[str, tuple[int, int]] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
+    # the default timeline's summary sentences, and those a reader would not pick (why, text)
+    summaries: int = 0
+    flawed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> tuple[int, int]:
@@ -85,9 +89,11 @@ def score_topic(topic: Path, analyzer: Analyzer, folder: Path) -> TopicScore:
     with Dossier.open(folder / f"{topic.name}.db", analyzer=analyzer) as dossier:
         dossier.ingest([topic / "docs"])
         export = dossier.export()
+        sentences = [t for entry in dossier.timeline() for t in entry.texts]
     export_path = folder / f"{topic.name}.json"
     export_path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
-    result = TopicScore(topic.name)
+    result = TopicScore(topic.name, summaries=len(sentences))
+    result.flawed = [(why, t) for t in sentences if (why := summary_flaw(t)) is not None]
     for part in (*PARTS, "all"):
         result.parts[part], misses = score_export(export_path, topic / "gold.json", part)
         if part == "all":
@@ -128,14 +134,17 @@ def build(corpus: Path, analyzer: Analyzer, folder: Path) -> tuple[dict, float, 
 
 
 def show_realnews(scores: list[TopicScore], misses: bool) -> None:
-    print(f"{'real-news topic':<16} " + " ".join(f"{p:>10}" for p in (*PARTS, "all")) + "   share")
+    print(f"{'real-news topic':<16} " + " ".join(f"{p:>10}" for p in (*PARTS, "all"))
+          + "   share   flawed summaries")  # fmt: skip
     for s in scores:
         cells = " ".join(f"{f'{n}/{m}':>10}" for n, m in (s.parts[p] for p in (*PARTS, "all")))
         n, m = s.total
-        print(f"{s.topic:<16} {cells}   {n / m:5.1%}")
+        print(f"{s.topic:<16} {cells}   {n / m:5.1%}   {len(s.flawed)} of {s.summaries}")
         if misses:
             for miss in s.misses:
                 print(f"{'':<18} MISS {miss}")
+            for why, text in s.flawed:
+                print(f"{'':<18} FLAWED SUMMARY ({why}) {text[:100]!r}")
 
 
 def show(name: str, scores: dict[str, Score], misses: bool) -> None:
@@ -166,6 +175,7 @@ def main() -> int:
         row: dict = {"corpus": s.topic}
         for part, (n, m) in s.parts.items():
             row[f"{part} passed"], row[f"{part} checks"] = n, m
+        row["summary sentences"], row["flawed summaries"] = s.summaries, len(s.flawed)
         rows.append(row)
     if not args.json:
         if real:

@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from t17_common import T17, gold_paths, score_json, score_table, timeline_name
 from table import notes_to_stderr
 
 from dateline.evaluate import Scores, Timeline, load_t17_timeline, prepare_predicted
+from dateline.summarise.checks import summary_flaw
 
 DATELINE = [sys.executable, "-m", "dateline"]
 
@@ -210,6 +212,27 @@ def run_all(
     return sorted(runs, key=lambda r: r.name)
 
 
+def flaws(result: Result) -> list[tuple[str, str]]:
+    """The chosen summary sentences a reader would not pick, with why (see
+    ``dateline.summarise.checks``)."""
+    found = []
+    for sentences in result.predicted.values():
+        for sentence in sentences:
+            if (why := summary_flaw(sentence)) is not None:
+                found.append((why, sentence))
+    return found
+
+
+def hygiene_line(runs: Sequence[TopicRun]) -> str:
+    """How many chosen summary sentences are flawed, over every timeline, and why."""
+    total = sum(len(v) for run in runs for r in run.results for v in r.predicted.values())
+    found = [f for run in runs for r in run.results for f in flaws(r)]
+    reasons = Counter(why for why, _ in found)
+    share = len(found) / total if total else 0.0
+    detail = "".join(f"; {why} {n}" for why, n in reasons.most_common())
+    return f"flawed summary sentences: {len(found)} of {total} ({share:.1%}){detail}"
+
+
 def report_json(runs: Sequence[TopicRun]) -> dict[str, object]:
     """:func:`report` as JSON (see ``t17_common.score_json``)."""
     rows, extra = {}, {}
@@ -218,7 +241,9 @@ def report_json(runs: Sequence[TopicRun]) -> dict[str, object]:
             rows[result.name] = result.scores
             extra[result.name] = {
                 "docs": result.documents, "ingest s": run.ingest_seconds,
-                "timeline s": result.seconds,
+                "timeline s": result.seconds, "summary sentences": sum(
+                    len(v) for v in result.predicted.values()),
+                "flawed": len(flaws(result)),
             }  # fmt: skip
     return score_json(rows, extra)
 
@@ -231,8 +256,9 @@ def report(runs: Sequence[TopicRun]) -> str:
             rows[result.name] = result.scores
             extra[result.name] = (
                 f"{result.documents:5d} | {run.ingest_seconds:6.1f} | {result.seconds:5.1f}"
+                f" | {len(flaws(result)):6d}"
             )
-    head = f"{'docs':>5} | {'ingest':>6} | {'tl s':>5}"
+    head = f"{'docs':>5} | {'ingest':>6} | {'tl s':>5} | {'flawed':>6}"
     return score_table(rows, extra, head)
 
 
@@ -317,6 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps({**report_json(runs), "wall s": wall, "jobs": args.jobs, **memory}))
         return 0
     print(report(runs))
+    print(hygiene_line(runs))
     print(
         f"wall time {wall:.1f} s for {sum(len(r.results) for r in runs)} timelines"
         f" ({args.jobs} topic(s) at a time); peak memory {watch.peak_kb / 1024:.0f} MB"
