@@ -305,6 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--crosscheck", action="store_true", help="compare with tilse")
     parser.add_argument("--reference-python", default=None)
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
+    parser.add_argument("--flaws", action="store_true", help="list flawed summary sentences")
     args = parser.parse_args(argv)
     if not args.t17.is_dir() or not gold_paths(args.t17):
         print(f"Timeline17 not found at {args.t17}: nothing to run (skipped).")
@@ -344,6 +345,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     print(report(runs))
     print(hygiene_line(runs))
+    if args.flaws:
+        for run in runs:
+            for result in run.results:
+                for why, sentence in flaws(result):
+                    print(f"  {result.name}: ({why}) {sentence[:160]!r}")
     print(
         f"wall time {wall:.1f} s for {sum(len(r.results) for r in runs)} timelines"
         f" ({args.jobs} topic(s) at a time); peak memory {watch.peak_kb / 1024:.0f} MB"

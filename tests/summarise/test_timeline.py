@@ -304,3 +304,17 @@ def test_only_an_articles_first_sentences_report_its_day_unnamed() -> None:
     # the same sentence, given alone but seventh in its article: no lead, so no summary
     deep = DatedSentence("a", 0, len(text), text, "2024-03-10", (), index=7)
     assert build_timeline([deep], options, event_dates=days) == []
+
+
+def test_a_sentence_cut_in_two_never_summarises_a_day() -> None:
+    # the tail of a sentence the splitter cut, repeated by two outlets, outweighs the whole
+    # sentence; a reader would not pick it, so the whole one summarises the day
+    tail = f"and the flood barrier failed downtown on Tuesday while {FILLER} ."
+    whole = "The river crest passed the northern bridge on Tuesday , hydrologists said ."
+    sentences = [
+        sentence("a", tail, "2024-03-06", "2024-03-05"),
+        sentence("b", tail, "2024-03-06", "2024-03-05", start=100),
+        sentence("c", whole, "2024-03-06", "2024-03-05"),
+    ]
+    (entry,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=1))
+    assert entry.texts == (whole,)

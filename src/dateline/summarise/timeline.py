@@ -217,8 +217,12 @@ class _Texts:
         tokens = [terms(text) for text in texts]
         idf = idf_table(tokens)
         self.vectors: list[Vector] = [tfidf(t, idf, power=tuning.idf_power) for t in tokens]
+        # a text opening in lower case is a sentence cut in two by the splitter, or the tail
+        # of a list of teasers: a reader would not pick it
         self.eligible = [
-            is_sentence(text, tuning.min_words, tuning.max_words) and not is_comment(text)
+            is_sentence(text, tuning.min_words, tuning.max_words)
+            and not is_comment(text)
+            and not text.lstrip()[:1].islower()
             for text in texts
         ]
         self.quoted = [text.lstrip().startswith(("``", '"', "“")) for text in texts]
