@@ -27,10 +27,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from dateline.analyse.convert import Analysis
-from dateline.analyse.fold import fold
 from dateline.extract import ontology as onto
 from dateline.extract.events import (
-    ORDINAL_WORDS,
     DocumentView,
     EventMention,
     Unit,
@@ -40,8 +38,10 @@ from dateline.extract.events import (
     subject_of,
     to_infinitive,
 )
+from dateline.lexicon.names import fold
+from dateline.lexicon.numbers import ORDINAL_WORDS
+from dateline.lexicon.places import country_of
 from dateline.model import Entity, Event, Mention, Promise
-from dateline.resolve.aliases import country_of
 
 __all__ = ["find_promises", "match_promises", "merge_promises"]
 

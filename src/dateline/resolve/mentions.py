@@ -30,17 +30,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dateline.analyse.rules import (
-    CALENDAR,
-    HONORIFICS,
-    ORG_WORDS,
-    RANKS,
-    bare,
-    is_name_word,
-    is_title_vocabulary,
-)
+from dateline.analyse.rules import CALENDAR, ORG_WORDS, is_name_word, is_title_vocabulary
+from dateline.lexicon.names import HONORIFICS, RANKS, bare
+from dateline.lexicon.places import country_of_word
 from dateline.model import Mention
-from dateline.resolve.aliases import country_of_word
 
 # Generational suffixes: part of how a name is written, never of whom it names.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
