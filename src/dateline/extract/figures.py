@@ -45,12 +45,15 @@ from dateline.extract.units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    alternation,
+    currency_of,
+)
+from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from dateline.lexicon.numbers import (
     NUMBER_WORDS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     UNIT_WORDS,
-    alternation,
-    currency_of,
     parse_number,
     scale_of,
 )
@@ -285,11 +288,8 @@ COUNT_NUMBER_RE = re.compile(
     rf"(?<![\w.,$€£¥₫+/-])(?P<num>{NUMBER})(?:\s(?P<scale>(?i:{_SCALE}))\b)?(?![\w%]|[.,][0-9])"
 )
 
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = "|".join(MONTH_NAMES + tuple(MONTH_ABBREVIATIONS))
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
 _DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 _DAY_SPAN = rf"{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?"
 # Spans where a number is never a count; money is matched before these apply.
