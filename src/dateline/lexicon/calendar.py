@@ -89,3 +89,9 @@ def short_weekdays() -> tuple[str, ...]:
 def short_months() -> tuple[str, ...]:
     """Every month's first three letters, January first ("Jan" ... "Dec", "May" too)."""
     return tuple(name[:3] for name in MONTH_NAMES)
+
+
+def month_words() -> tuple[str, ...]:
+    """Every month name and abbreviation as written, longest first (so a regex
+    alternation of them tries "Sept" before "Sep")."""
+    return tuple(sorted(MONTH_NAMES + tuple(MONTH_ABBREVIATIONS), key=len, reverse=True))
