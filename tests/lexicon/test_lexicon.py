@@ -177,3 +177,9 @@ def test_facility_keys_meet_across_type_words() -> None:
     assert base == places.facility_key("Cedar Point Airport") == "cedarpoint|air"
     assert places.facility_key("Camp Willow") == "willow|camp"
     assert places.facility_key("Cedar Point") is None
+
+
+def test_a_place_key_drops_administrative_words_but_not_city() -> None:
+    assert places.PLACE_TYPES < places.PLACE_WORDS
+    assert places.place_key("Riverbend District") == "riverbend"
+    assert places.place_key("Riverbend Town") == "riverbendtown"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from dateline.lexicon.names import HONORIFICS, NAME_ABBREVIATIONS, RANKS, bare, fold
-from dateline.lexicon.places import FACILITY_TYPES, country_of
+from dateline.lexicon.places import FACILITY_TYPES, PLACE_WORDS, country_of
 
 if TYPE_CHECKING:
     from dateline.analyse.convert import Token
@@ -77,8 +77,8 @@ DOCUMENT_WORDS = _lexicon(
 AGENCIES = frozenset({"VNA", "VNS", "Reuters", "AFP", "Xinhua", "AP", "Bernama", "Kyodo"})
 # Calendar words that can follow a name but never belong to it.
 CALENDAR = frozenset(w.lower() for w in WEEKDAY_NAMES + MONTH_NAMES)
-# Words after which a name is a place ("off Quang Ninh", "the province of Dong Nai").
-PLACE_WORDS = _lexicon("province city district commune ward town village county prefecture")
+# Words after which a name is a place ("off Quang Ninh"); the place words themselves
+# ("the province of Dong Nai") are the lexicon's PLACE_WORDS.
 LOCATIVES = _lexicon("in at near off")
 DETERMINERS = frozenset({"the", "a", "an"})
 # Parts of speech that never start or end a name ("Will Pete Hegseth come ...?").

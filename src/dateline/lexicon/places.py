@@ -269,9 +269,13 @@ FACILITY_TYPES: dict[str, str] = {
 # Type words written before a facility's name: "Camp X" is the camp X.
 FACILITY_PREFIXES: dict[str, str] = {"camp": "camp"}
 
-# Administrative words a place's key drops: "Dong Nai Province" = "Dong Nai". Not "city":
-# "Mexico City" is not "Mexico".
-PLACE_TYPES = frozenset({"province", "district", "commune", "ward", "county", "prefecture"})
+# Words that make the name beside them a place ("X Province", "the city of X").
+PLACE_WORDS = frozenset(
+    {"province", "city", "district", "commune", "ward", "town", "village", "county", "prefecture"}
+)
+# Administrative words a place's key drops: "Dong Nai Province" = "Dong Nai". Not "city"
+# (nor town, village): "Mexico City" is not "Mexico".
+PLACE_TYPES = PLACE_WORDS - {"city", "town", "village"}
 
 
 def place_key(text: str) -> str:
