@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from dateline.lexicon.calendar import WEEKDAY_NAMES, short_months, short_weekdays
+from dateline.lexicon.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    short_months,
+    short_weekdays,
+)
 
 # --- Reasons, as stored with every removal --------------------------------------------
 
@@ -418,10 +424,12 @@ CREDIT_CLOSING = re.compile(
 # A caption in the agencies' form: "... on Thursday, Sept. 12, 2024, in Renton, Wash." —
 # a weekday then a full date between commas, which articles do not write.
 _WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
-_MONTH = (
-    r"(?:Jan\.?|Feb\.?|March|April|May|June|July|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-    r"|January|February|August|September|October|November|December)"
+# Agencies spell out months of five letters or fewer and abbreviate the others.
+_AGENCY_MONTHS = (
+    *MONTH_NAMES,
+    *(rf"{a}\.?" for a, n in MONTH_ABBREVIATIONS.items() if len(MONTH_NAMES[n - 1]) > 5),
 )
+_MONTH = rf"(?:{'|'.join(sorted(_AGENCY_MONTHS, key=len, reverse=True))})"
 AGENCY_CAPTION = re.compile(
     rf"[A-Z][^.!?\n]{{0,300}}?,\s+(?:on\s+)?{_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
     r"(?:,\s+(?:in|at|near|outside|off)\s+[A-Z][^.!?\n]{0,60}?)?\.(?=\s|$)"
