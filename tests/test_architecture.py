@@ -14,8 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "dateline"
 
@@ -46,12 +44,9 @@ ROOT_LAZY = frozenset({"service"})
 
 # Pairs of packages that import each other today, each with its reason. An entry that no
 # longer holds fails the test, so it is removed with the cycle.
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    # TODO: remove once the shared word lists leave analyse/rules.py and resolve/aliases.py
-    # for the lexicon package (analyse.rules imports resolve.aliases for FACILITY_TYPES and
-    # country_of, while resolve reads analyse's tokens and rules).
-    frozenset({"analyse", "resolve"}): "shared word lists live in analyse and resolve",
-}
+# Pairs of packages allowed, for a stated reason, to import each other (none today); a
+# pair that no longer does must be removed.
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -195,15 +190,3 @@ def test_no_two_packages_import_each_other() -> None:
     assert not unknown, "packages importing each other:\n" + "\n".join(unknown)
     stale = [" <-> ".join(sorted(pair)) for pair in KNOWN_CYCLES.keys() - cycles]
     assert not stale, f"no longer a cycle, remove it from KNOWN_CYCLES: {stale}"
-
-
-@pytest.mark.parametrize("pair", sorted(tuple(sorted(p)) for p in KNOWN_CYCLES))
-def test_known_cycles_are_reported(pair: tuple[str, str]) -> None:
-    # A known cycle is still a defect: every run lists it (as an expected failure, with the
-    # imports that make it) until it is removed.
-    a, b = pair
-    sites = [i.where for i in _all_imports() if {i.source, i.target} == {a, b}]
-    directions = {(i.source, i.target) for i in _all_imports() if {i.source, i.target} == {a, b}}
-    assert directions == {(a, b), (b, a)}, f"no longer a cycle, remove it from KNOWN_CYCLES: {pair}"
-    reason = KNOWN_CYCLES[frozenset(pair)]
-    pytest.xfail(f"known cycle {a} <-> {b} ({reason}): " + ", ".join(sites))

@@ -9,8 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from unidecode import unidecode
-
 from dateline import __version__
 from dateline.analyse.nlp import Analyzer
 from dateline.cluster.corroboration import corroborate, is_speculative, provenance
@@ -18,6 +16,7 @@ from dateline.errors import DatelineError
 from dateline.export.json import export_dict
 from dateline.export.report import ReportInput, render_report
 from dateline.extract.ontology import EVENT_TYPES
+from dateline.lexicon.names import fold_name
 from dateline.model import (
     BuildReport,
     Corroboration,
@@ -639,7 +638,3 @@ def find_entity(entities: Iterable[Entity], name: str) -> Entity | None:
     words = wanted.split()
     partial = [e for e in candidates if all(w in fold_name(e.name).split() for w in words)]
     return partial[0] if len(partial) == 1 else None
-
-
-def fold_name(text: str) -> str:
-    return " ".join(unidecode(text).lower().replace(".", "").split())

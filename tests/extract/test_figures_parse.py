@@ -169,3 +169,31 @@ def test_one_ordinal_worded_with_ties_or_relations_is_one_figure(analyzer: Analy
     b = figures(analyzer, "Leaders marked the 25th anniversary of diplomatic relations.", "b")
     (merged,) = merge_figures(a + b)
     assert merged.unit == "ordinal" and len(merged.sources) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # particles the parse attaches to their verb, for verbs no list names
+        ("Volunteers rounded up 300 stray dogs last week.", 300, "stray dogs rounded up"),
+        ("Rangers herded back 120 goats into the park.", 120, "goats herded back"),
+        # a listed phrasal verb still keeps its particle
+        ("Crews cleared away 80 tonnes of debris.", 80, "tonnes of debris cleared away"),
+    ],
+)  # fmt: skip
+def test_a_verbs_particle_comes_from_the_parse(
+    analyzer: Analyzer, text: str, value: float, subject: str
+) -> None:
+    found = figures(analyzer, text)
+    assert [m.subject for m in found if math.isclose(m.value, value)] == [subject]
+
+
+def test_plural_counts_read_from_tags_and_lemmas(analyzer: Analyzer) -> None:
+    # "men" and "children" are plural by tag and lemma, "police" and "aircraft" by the
+    # list of collective nouns the tagger reads as singular.
+    text = (
+        "The team flew 12 aircraft to the coast. Some 300 men and 200 children left "
+        "the valley, and 40 police guarded the road."
+    )
+    units = {m.unit for m in figures(analyzer, text)}
+    assert {"aircraft", "men", "children", "police"} <= units

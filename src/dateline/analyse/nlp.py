@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.analyse.convert import Analysis, convert, merge
-from dateline.analyse.fold import fold
 from dateline.analyse.rules import TITLE_ABBREVIATIONS
+from dateline.lexicon.names import fold
 from dateline.stagecode import code_digest
 
 _T = TypeVar("_T")

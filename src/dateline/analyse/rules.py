@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.analyse.fold import fold
-from dateline.resolve.aliases import FACILITY_TYPES, country_of
+from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from dateline.lexicon.names import HONORIFICS, NAME_ABBREVIATIONS, RANKS, bare, fold
+from dateline.lexicon.places import FACILITY_TYPES, PLACE_WORDS, country_of
 
 if TYPE_CHECKING:
     from dateline.analyse.convert import Token
@@ -35,21 +36,11 @@ def _lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Military ranks and their abbreviations (lower case, no dot). Never a role, never a name.
-RANKS = _lexicon(
-    "general gen lieutenant lieut lt senior sen major maj colonel col brigadier brig "
-    "admiral adm rear vice captain capt cmdr marshal sergeant sgt corporal cpl "
-    "private pvt"
-)
+# Ranks (RANKS) and courtesy words (HONORIFICS) come from the lexicon.
 # Abbreviations after which a capitalised word or a number goes on the same sentence
 # ("Sen. Lieut. Gen. Name", "on Nov. 12"): ranks, courtesy titles, offices and months.
 # Full words ("general.", "major.") and "Jr." may well end a sentence, so they are not here.
-TITLE_ABBREVIATIONS = _lexicon(
-    "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof gov rep amb "
-    "pres supt insp det st mt jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-# Courtesy words before a name.
-HONORIFICS = _lexicon("mr mrs ms miss madam dr prof professor sir dame")
+TITLE_ABBREVIATIONS = NAME_ABBREVIATIONS | {m.lower() for m in MONTH_ABBREVIATIONS}
 # Words that head a title ("Deputy Minister of ..."): a name follows or an apposition.
 TITLE_HEADS = _lexicon(
     "minister secretary president ambassador chairman chairwoman chair chief director "
@@ -85,12 +76,9 @@ DOCUMENT_WORDS = _lexicon(
 # Agency credits the model rarely tags ("(Photo: VNA)", "— VNS", "Source: Reuters").
 AGENCIES = frozenset({"VNA", "VNS", "Reuters", "AFP", "Xinhua", "AP", "Bernama", "Kyodo"})
 # Calendar words that can follow a name but never belong to it.
-CALENDAR = _lexicon(
-    "monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december"
-)
-# Words after which a name is a place ("off Quang Ninh", "the province of Dong Nai").
-PLACE_WORDS = _lexicon("province city district commune ward town village county prefecture")
+CALENDAR = frozenset(w.lower() for w in WEEKDAY_NAMES + MONTH_NAMES)
+# Words after which a name is a place ("off Quang Ninh"); the place words themselves
+# ("the province of Dong Nai") are the lexicon's PLACE_WORDS.
 LOCATIVES = _lexicon("in at near off")
 DETERMINERS = frozenset({"the", "a", "an"})
 # Parts of speech that never start or end a name ("Will Pete Hegseth come ...?").
@@ -112,19 +100,10 @@ class Span:
     rule: str = "model"
 
 
-def bare(word: str) -> str:
-    """A token as a lexicon key: folded, lower case, without a final dot."""
-    return fold(word).lower().rstrip(".")
-
-
 def is_title_vocabulary(word: str) -> bool:
     """A word that belongs to a title, not to a name: "Minister", "of", "Defence", "Gen."."""
     w = bare(word)
     return not w or w in _TITLE_VOCABULARY
-
-
-def is_rank_or_honorific(word: str) -> bool:
-    return bare(word) in RANKS or bare(word) in HONORIFICS
 
 
 def is_title_word(word: str) -> bool:

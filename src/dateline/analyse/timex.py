@@ -57,6 +57,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, NamedTuple
 
+from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
+from dateline.lexicon.numbers import ARTICLES, numbers_up_to
+
 __all__ = ["TimeExpression", "find_time_expressions"]
 
 
@@ -75,41 +78,13 @@ class TimeExpression:
 
 # ------------------------------------------------------------------ vocabulary
 
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_ABBREVIATIONS: Final = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct")
-_ABBREVIATIONS_2: Final = ("Nov", "Dec")
-_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS: Final = MONTH_NAMES
+_ABBR_ALL: Final = tuple(MONTH_ABBREVIATIONS)
+_WEEKDAYS: Final = WEEKDAY_NAMES
 _MONTH_INDEX: Final = {name[:3].lower(): i for i, name in enumerate(_MONTHS, start=1)}
-_WEEKDAY_INDEX: Final = {name.lower(): i for i, name in enumerate(_WEEKDAYS)}
-_NUMBER_WORDS: Final = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_WEEKDAY_INDEX: Final = WEEKDAYS
+# "a week", "two months", "twelve days".
+_NUMBER_WORDS: Final = ARTICLES | numbers_up_to(12)
 # Parts of a year, as (first month, last month); see the module notes.
 _PARTS: Final[dict[str, tuple[int, int]]] = {
     "early": (1, 4),
@@ -214,7 +189,6 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace(r"\s", r"[^\S\r\n]"))
 
 
-_ABBR_ALL = _ABBREVIATIONS + _ABBREVIATIONS_2
 # Characters a month, a weekday or a day number must not follow ("Mayfair", "3.5 May").
 _DATE_GUARD = r"[\w.]"
 _WORD_GUARD = r"\w"

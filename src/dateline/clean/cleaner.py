@@ -9,7 +9,6 @@ they never overlap a structural edit.
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -18,14 +17,11 @@ from typing import NamedTuple
 from dateline.clean import rules
 from dateline.clean.detok import detokenise_edits, looks_tokenised
 from dateline.clean.offsets import OffsetMap, apply_edits, normalise_edits
+from dateline.lexicon.calendar import MONTHS, WEEKDAY_NAMES, short_weekdays
 from dateline.model import CleanResult, Edit
 
-_MONTHS = frozenset(
-    m.lower()
-    for name in calendar.month_name[1:]
-    for m in (name, name[:3], name[:4] if name.startswith("Sept") else name[:3])
-)
-_WEEKDAYS = frozenset(d.lower() for name in calendar.day_name for d in (name, name[:3]))
+_MONTHS = frozenset(MONTHS)
+_WEEKDAYS = frozenset(d.lower() for d in WEEKDAY_NAMES + short_weekdays())
 
 # Line kinds. JUNK lines are removed wherever they are; SIGN_OFF lines only at the end;
 # the rest feed the teaser-list check and blank-line collapsing.

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import re
 
+from dateline.lexicon.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    short_months,
+    short_weekdays,
+)
+
 # --- Reasons, as stored with every removal --------------------------------------------
 
 TEASERS = "related-article teasers"
@@ -208,8 +216,8 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # Matched at the start of a kept line (after its leading spaces); only the prefix goes.
 # Each must be followed by more text, so a line that is only a byline is Rule 5's.
-_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_DAY = rf"(?:{'|'.join(short_weekdays())})"
+_MON = rf"(?:{'|'.join(short_months())})"
 # A full name (two to four words) directly followed by the outlet, with no comma between:
 # "By Jane Roe, CNN Student News anchor, met ..." is a sentence, not a byline.
 _FULL_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
@@ -414,11 +422,13 @@ CREDIT_CLOSING = re.compile(
 )
 # A caption in the agencies' form: "... on Thursday, Sept. 12, 2024, in Renton, Wash." —
 # a weekday then a full date between commas, which articles do not write.
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (
-    r"(?:Jan\.?|Feb\.?|March|April|May|June|July|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-    r"|January|February|August|September|October|November|December)"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
+# Agencies spell out months of five letters or fewer and abbreviate the others.
+_AGENCY_MONTHS = (
+    *MONTH_NAMES,
+    *(rf"{a}\.?" for a, n in MONTH_ABBREVIATIONS.items() if len(MONTH_NAMES[n - 1]) > 5),
 )
+_MONTH = rf"(?:{'|'.join(sorted(_AGENCY_MONTHS, key=len, reverse=True))})"
 AGENCY_CAPTION = re.compile(
     rf"[A-Z][^.!?\n]{{0,300}}?,\s+(?:on\s+)?{_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
     r"(?:,\s+(?:in|at|near|outside|off)\s+[A-Z][^.!?\n]{0,60}?)?\.(?=\s|$)"

@@ -39,8 +39,8 @@ from dataclasses import dataclass, field, replace
 
 from dateline.extract import ontology as onto
 from dateline.extract.events import EventMention
+from dateline.lexicon.places import country_of
 from dateline.model import Entity, Event, Participant, Source
-from dateline.resolve.aliases import country_of
 
 __all__ = ["cluster_events", "collection_window", "year_in_window"]
 

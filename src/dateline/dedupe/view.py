@@ -22,6 +22,10 @@ import re
 
 from unidecode import unidecode
 
+from dateline.lexicon.calendar import MONTHS, WEEKDAY_NAMES
+from dateline.lexicon.names import COURTESY_ABBREVIATIONS
+from dateline.lexicon.numbers import numbers_up_to, scale_word
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # CJK characters inside Latin-script text are mojibake (UTF-8 quotes read as GBK)
 # or a site's injected tag; folded, they would become made-up words.
@@ -37,7 +41,7 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z.'&-]*(?:[ \t,]+[A-Z][A-Z.'&-]*){0,2}[ \t]*$)",
     re.MULTILINE,
 )
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\b\.?[ \t]*(?=[A-Z])")
+_HONORIFIC = re.compile(rf"\b(?:{'|'.join(COURTESY_ABBREVIATIONS)})\b\.?[ \t]*(?=[A-Z])")
 # u.s. and u.k. lose their inner dots; a final dot may end a sentence, so it stays.
 # (Each pattern opens with a literal character, which the engine scans for fast.)
 _ABBREVIATION = re.compile(r"\.(?<=\b[a-z]\.)(?=[a-z]\b)")
@@ -46,39 +50,12 @@ _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}\b)")
 _TOKEN = re.compile(r"[a-z0-9]+|\n")  # words, and line breaks to keep lines apart
 
 DATE_WORD = "qdateq"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(w.lower() for w in WEEKDAY_NAMES)
 _RELATIVE_DAYS = ("today", "yesterday", "tonight", "tomorrow")
-_MONTHS = frozenset(
-    [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ]
-)
-_NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_MONTHS = frozenset(MONTHS)
+_NUMBER_NAMES = tuple(numbers_up_to(10))
 _SCALED = re.compile(r"(\d+)(bn|m)")  # 500m, 1.5bn (the "1." is a word of its own)
-_SCALES = {"bn": "billion", "m": "million"}
+_SCALES = {abbr: scale_word(abbr) or abbr for abbr in ("bn", "m")}
 
 RULES = (
     "fold: ASCII transliteration, CJK mojibake in Latin text dropped",
@@ -103,7 +80,7 @@ def view(text: str) -> str:
         # char; news text is mostly ASCII, so fold only the non-ASCII runs.
         text = _NON_ASCII.sub(_fold_match, text)
     text = _DATELINE.sub("", text)
-    if "Mr" in text or "Ms" in text or "Dr" in text or "Prof" in text:
+    if any(title in text for title in COURTESY_ABBREVIATIONS):
         text = _HONORIFIC.sub("", text)
     # Apostrophes go ("Vietnam's" -> "vietnams"); other punctuation separates words.
     text = text.lower().replace("'", "").replace("`", "")

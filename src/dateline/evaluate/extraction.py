@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
-from unidecode import unidecode
+
+from dateline.lexicon.names import fold_name
 
 Record = Mapping[str, Any]
 
@@ -43,8 +44,7 @@ class Score:
 
 def fold(text: str | None) -> str:
     """Case- and diacritic-insensitive form, with US/British spelling folded."""
-    folded = " ".join(unidecode(text or "").lower().replace(".", "").split())
-    return folded.replace("defense", "defence")
+    return fold_name(text or "").replace("defense", "defence")
 
 
 def _match(

@@ -27,11 +27,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from dateline.analyse.convert import Analysis, Token
-from dateline.analyse.rules import AGENCIES, HONORIFICS, RANKS, TITLE_HEADS, bare
+from dateline.analyse.rules import AGENCIES, TITLE_HEADS
 from dateline.analyse.timex import find_time_expressions
 from dateline.extract import ontology as onto
+from dateline.lexicon.names import HONORIFICS, RANKS, bare
+from dateline.lexicon.places import country_of
 from dateline.model import Entity, Mention, Participant, Sentence, Source
-from dateline.resolve.aliases import country_of
 from dateline.resolve.roles import title_before
 
 __all__ = ["DocumentView", "EventMention", "find_event_mentions", "mentions_in_view"]

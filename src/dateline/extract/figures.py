@@ -45,12 +45,15 @@ from dateline.extract.units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    alternation,
+    currency_of,
+)
+from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from dateline.lexicon.numbers import (
     NUMBER_WORDS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     UNIT_WORDS,
-    alternation,
-    currency_of,
     parse_number,
     scale_of,
 )
@@ -71,11 +74,15 @@ NP_BREAK = _words(
     would can could may might should must do does did not no which who whom whose where
     when while out up down off more most less least percent"""
 )
-# Plural nouns that do not end in "s".
-IRREGULAR_PLURALS = _words(
-    """people personnel children men women police staff cattle livestock aircraft sheep
-    fish deer data media feet teeth mice geese offspring"""
+# Nouns counted as plural in a form the tagger often reads as singular ("30 police",
+# "12 aircraft"): the parse cannot tell, so this list is read with tags too.
+COLLECTIVE_NOUNS = _words(
+    """personnel police staff cattle livestock aircraft sheep fish deer data media
+    offspring"""
 )
+# Plural nouns that do not end in "s", for text read without a parse (with one, the tag
+# and the lemma say it: "men"/NNS/"man").
+IRREGULAR_PLURALS = COLLECTIVE_NOUNS | _words("people children men women feet teeth mice geese")
 # Words ending in "s" that are not plural nouns (verbs, adverbs, singular nouns).
 NOT_PLURAL = _words(
     """news always perhaps towards afterwards besides sometimes whereas economics politics
@@ -285,11 +292,8 @@ COUNT_NUMBER_RE = re.compile(
     rf"(?<![\w.,$€£¥₫+/-])(?P<num>{NUMBER})(?:\s(?P<scale>(?i:{_SCALE}))\b)?(?![\w%]|[.,][0-9])"
 )
 
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = "|".join(MONTH_NAMES + tuple(MONTH_ABBREVIATIONS))
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
 _DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 _DAY_SPAN = rf"{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?"
 # Spans where a number is never a count; money is matched before these apply.
@@ -402,6 +406,7 @@ LOOKBACK = 200
 # The parsed tokens of the sentence being read, by offset: tags decide plural nouns and
 # past forms where the spelling tables would guess.
 _TAGS: ContextVar[dict[int, Token] | None] = ContextVar("figure_tags", default=None)
+_SENTENCE: ContextVar[_SentenceParse | None] = ContextVar("figure_sentence", default=None)
 
 
 # --- Records ---------------------------------------------------------------------------
@@ -497,10 +502,12 @@ def _sentence_hits(
     """The figures of one sentence, with units, links and subjects resolved, and the
     subject a later reference in the document would stand for (``context`` before)."""
     reset = _TAGS.set(parse.by_offset() if parse is not None else None)
+    reset_sentence = _SENTENCE.set(parse)
     try:
         return _read_sentence(text, context, parse)
     finally:
         _TAGS.reset(reset)
+        _SENTENCE.reset(reset_sentence)
 
 
 def _tagged(word: str, at: int | None) -> Token | None:
@@ -679,11 +686,14 @@ def _is_plural(word: str, at: int | None = None) -> bool:
     """A plural noun: by its tag when the sentence was parsed (NNS, or a collective
     noun such as "personnel" counted as one), else by its spelling."""
     token = _tagged(word, at)
+    lowered = word.lower()
     if token is not None:
         if token.tag in ("NNS", "NNPS"):
             return True
-        return token.tag in ("NN", "NNP") and word.lower() in IRREGULAR_PLURALS
-    lowered = word.lower()
+        # a singular tag on a plural form: a collective noun, or a lemma that differs
+        return token.tag in ("NN", "NNP") and (
+            lowered in COLLECTIVE_NOUNS or token.lemma.lower() not in (lowered, "")
+        )
     if lowered in IRREGULAR_PLURALS:
         return True
     if not (word.islower() or re.fullmatch(r"[A-Z]{2,}s", word)) or lowered in NOT_PLURAL:
@@ -744,8 +754,11 @@ def _verb_before(text: str, pos: int) -> str:
     """The verb a count is the object of ("has handed over a total of 994" -> "handed over")."""
     before = text[max(0, pos - 80) : pos]
     m = VERB_BEFORE_RE.search(before)
-    if m and not m["det"] and _is_past(m["verb"], max(0, pos - 80) + m.start("verb")):
-        return _with_particle(m["verb"], m["particle"])
+    at = max(0, pos - 80)
+    if m and not m["det"] and _is_past(m["verb"], at + m.start("verb")):
+        return _with_particle(
+            m["verb"], m["particle"], at + m.start("verb"), at + m.start("particle")
+        )
     nominal = NOMINAL_BEFORE_RE.search(before)
     return NOMINAL_VERBS[nominal["noun"].lower()] if nominal else ""
 
@@ -757,12 +770,34 @@ def _verb_after(text: str, pos: int) -> str:
         return ""
     if m["verb"].lower() in DESCRIPTIVE_PARTICIPLES:
         return ""
-    return _with_particle(m["verb"], m["particle"])
+    return _with_particle(m["verb"], m["particle"], m.start("verb"), m.start("particle"))
 
 
-def _with_particle(verb: str, particle: str | None) -> str:
+def _with_particle(
+    verb: str, particle: str | None, verb_at: int | None = None, at: int | None = None
+) -> str:
+    """The verb as a participle, with its particle when the two make one verb ("handed
+    over", "cleared away"): by the parse when the sentence was parsed (the particle
+    depends on the verb), else by the list of phrasal verbs."""
+    written = verb
     verb = PARTICIPLES.get(verb.lower(), verb)
-    return f"{verb} {particle}" if particle and verb.lower() in PHRASAL_VERBS else verb
+    if not particle:
+        return verb
+    parsed = _particle_of(written, verb_at, particle, at)
+    phrasal = parsed if parsed is not None else verb.lower() in PHRASAL_VERBS
+    return f"{verb} {particle}" if phrasal else verb
+
+
+def _particle_of(verb: str, verb_at: int | None, particle: str, at: int | None) -> bool | None:
+    """Whether the parse attaches ``particle`` to ``verb`` as its particle or adverb;
+    None when the sentence was not parsed or the parser cut either word differently."""
+    parse = _SENTENCE.get()
+    verb_token, particle_token = _tagged(verb, verb_at), _tagged(particle, at)
+    if parse is None or verb_token is None or particle_token is None:
+        return None
+    word = parse.span(particle_token.start - parse.base, particle_token.end - parse.base)[0]
+    attached = parse.tokens[parse.head(word)] is verb_token
+    return attached and particle_token.dep in ("prt", "advmod")
 
 
 # --- Linking numbers within a sentence ---------------------------------------------------

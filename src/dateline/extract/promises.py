@@ -27,10 +27,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from dateline.analyse.convert import Analysis
-from dateline.analyse.fold import fold
 from dateline.extract import ontology as onto
 from dateline.extract.events import (
-    ORDINAL_WORDS,
     DocumentView,
     EventMention,
     Unit,
@@ -40,8 +38,10 @@ from dateline.extract.events import (
     subject_of,
     to_infinitive,
 )
+from dateline.lexicon.names import fold
+from dateline.lexicon.numbers import ORDINAL_WORDS, numbers_up_to
+from dateline.lexicon.places import country_of
 from dateline.model import Entity, Event, Mention, Promise
-from dateline.resolve.aliases import country_of
 
 __all__ = ["find_promises", "match_promises", "merge_promises"]
 
@@ -486,10 +486,14 @@ def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
     return None
 
 
+# Counts of a deadline in words ("within two weeks", "in a few months").
+_DEADLINE_COUNTS = {w: n for w, n in numbers_up_to(6).items() if n > 1} | {"few": 3}
+
+
 def _small_number(text: str) -> int:
     if text.isdigit():
         return int(text)
-    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3}.get(text.lower(), 0)
+    return _DEADLINE_COUNTS.get(text.lower(), 0)
 
 
 def _due_in_words(view: DocumentView, start: int, end: int) -> str | None:

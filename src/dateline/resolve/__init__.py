@@ -1,5 +1,5 @@
 """Entity resolution: every spelling of a name as one entity, with its roles over time.
 
-The alias tables (:mod:`dateline.resolve.aliases`) are plain data that the analysis rules
-use too, so this package imports nothing on its own: import from its modules.
+Countries, places and name keys come from the lexicon (:mod:`dateline.lexicon`), which the
+analysis rules read too; this package imports nothing on its own: import from its modules.
 """

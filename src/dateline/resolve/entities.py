@@ -28,19 +28,11 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from dateline.analyse.convert import Analysis
-from dateline.analyse.fold import fold
-from dateline.analyse.rules import ORG_WORDS, bare
+from dateline.analyse.rules import ORG_WORDS
+from dateline.lexicon.names import bare, fold, name_key
+from dateline.lexicon.places import country_of, facility_key, place_key
 from dateline.model import Entity, Mention
-from dateline.resolve.aliases import (
-    country_of,
-    facility_key,
-    is_org_alias,
-    name_key,
-    org_key,
-    place_key,
-    qualified_org,
-    usual_org_name,
-)
+from dateline.resolve.aliases import is_org_alias, org_key, qualified_org, usual_org_name
 from dateline.resolve.mentions import (
     Read,
     names_branch,

@@ -30,17 +30,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dateline.analyse.rules import (
-    CALENDAR,
-    HONORIFICS,
-    ORG_WORDS,
-    RANKS,
-    bare,
-    is_name_word,
-    is_title_vocabulary,
-)
+from dateline.analyse.rules import CALENDAR, ORG_WORDS, is_name_word, is_title_vocabulary
+from dateline.lexicon.calendar import MONTH_NAMES
+from dateline.lexicon.names import HONORIFICS, RANKS, bare
+from dateline.lexicon.places import country_of_word
 from dateline.model import Mention
-from dateline.resolve.aliases import country_of_word
 
 # Generational suffixes: part of how a name is written, never of whom it names.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -103,10 +97,7 @@ VEHICLE_NOUNS = frozenset(
 # A model designation: letters, a hyphen, a number ("F-16", "C-130J").
 _DESIGNATION = re.compile(r"^[A-Z]{1,3}-\d+[A-Z]?$")
 # A word run into a date: "RoeOctober 21" (a byline glued to its timestamp).
-_RUN_INTO_DATE = re.compile(
-    r"[a-z](?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b"
-)
+_RUN_INTO_DATE = re.compile(rf"[a-z](?:{'|'.join(MONTH_NAMES)})\b")
 # Image file names: "Name_Other.jpeg".
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b", re.IGNORECASE)
 _NOT_IN_A_NAME = re.compile(r"[/|_@©#\\]")

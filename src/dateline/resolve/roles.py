@@ -13,21 +13,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from dateline.analyse.rules import (
-    OFFICE_WORDS,
-    TITLE_HEADS,
-    TITLE_MODIFIERS,
-    bare,
-    is_rank_or_honorific,
-)
-from dateline.model import Role, Source
-from dateline.resolve.aliases import (
+from dateline.analyse.rules import OFFICE_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+from dateline.lexicon.names import bare, is_rank_or_honorific, name_key
+from dateline.lexicon.places import (
     COUNTRY_ADJECTIVES,
     capital_country,
     country_of,
     country_of_word,
-    name_key,
 )
+from dateline.model import Role, Source
 
 CONNECTORS = frozenset({"of", "to", "for"})
 # Words dropped from a title's key: "Minister of National Defence" = "Defence Minister".

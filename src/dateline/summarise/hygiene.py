@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+from dateline.lexicon.calendar import WEEKDAY_NAMES, month_words
+
+_MONTH = rf"(?:{'|'.join(month_words())})\.?"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})"
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[AP]M)?"
 _ZONE = r"(?:GMT|BST|UTC|CET|ET|EST|EDT|PT|PST|PDT|local(?:\s+time)?)"
 _OPEN, _CLOSE = r"(?:-LRB-|\()", r"(?:-RRB-|\))"

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from dateline.evaluate.rouge import stem
 from dateline.evaluate.stopwords import SMART_STOPWORDS
+from dateline.lexicon.calendar import MONTH_ABBREVIATIONS
 
 Vector = dict[str, float]
 
@@ -39,7 +40,7 @@ _SENTENCE_END = re.compile(r"[.!](?:\s*(?:''|\"|'|’|”|-RRB-|\)))*\s*$")
 _BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Lieut|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Pres|St|Jr|Sr|No"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|Co|vs|etc)|\b[A-Z]|\.[A-Z])\.$"
+    rf"|{'|'.join(MONTH_ABBREVIATIONS)}|Inc|Corp|Ltd|Co|vs|etc)|\b[A-Z]|\.[A-Z])\.$"
 )
 
 

@@ -16,8 +16,6 @@ from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from unidecode import unidecode
-
 from dateline.errors import DatelineError
 from dateline.export.json import (
     corroboration_dict,
@@ -29,6 +27,7 @@ from dateline.export.json import (
     source_dicts,
     timeline_dicts,
 )
+from dateline.lexicon.names import fold_ascii
 from dateline.model import (
     Corroboration,
     Document,
@@ -131,11 +130,6 @@ def snippet_parts(snippet: str, matches: Iterable[Iterable[int]]) -> list[tuple[
     if pos < len(snippet):
         parts.append((snippet[pos:], False))
     return parts
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for matching a typed name to its spellings."""
-    return unidecode(text).lower()
 
 
 def _single(backing: Corroboration | None) -> bool:
@@ -434,12 +428,12 @@ class Views:
         it (diacritics and case aside)."""
         kind = checked_text(kind, "kind")
         name = checked_text(name, "name")
-        wanted = fold(name) if name else None
+        wanted = fold_ascii(name) if name else None
         with self.lock:
             chosen = [
                 e for e in self.entities()
                 if (kind is None or e.kind == kind.upper())
-                and (wanted is None or any(wanted in fold(a) for a in (e.name, *e.aliases)))
+                and (wanted is None or any(wanted in fold_ascii(a) for a in (e.name, *e.aliases)))
             ]  # fmt: skip
             chosen.sort(key=lambda e: (-e.mentions, e.name))
             page = chosen[offset : offset + limit]

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.analyse.fold import fold
+from dateline.lexicon.names import fold
 
 VIETNAMESE_LOWER = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
 VIETNAMESE = VIETNAMESE_LOWER + VIETNAMESE_LOWER.upper()
