@@ -76,11 +76,14 @@ class Builder:
         # read before the documents: one landing in between is built again, never missed
         built_from = self.store.last_document()
         documents = list(self.store.documents())
-        analyses, fresh = self.analyse(documents, progress, engine)
-        published = {d.id: d.published for d in documents}
+        # A page that is not an article (an error page, a list of links) stays stored and
+        # searchable, but nothing is derived from it: no record may cite it as evidence.
+        articles = [d for d in documents if d.not_article is None]
+        analyses, fresh = self.analyse(articles, progress, engine)
+        published = {d.id: d.published for d in articles}
         resolution = resolve_entities(analyses, published)
         model, version = self._identity(engine)
-        kept = ExtractionCache(self.store, f"{model} {version}", documents)
+        kept = ExtractionCache(self.store, f"{model} {version}", articles)
         derived = extract(analyses, resolution, published, kept)
         with self.store.transaction():  # one commit for the kept output and the dossier
             self.store.write_lock()
@@ -212,5 +215,3 @@ def dated_sentences(
     for analysis in analyses:
         rows += dated_rows(analysis, published[analysis.document_id])
     return rows
-
-
