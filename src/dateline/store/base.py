@@ -338,6 +338,35 @@ class Store(ABC):
             )
             self._invalidate()
 
+    def date_undated(self, documents: Iterable[Document]) -> list[str]:
+        """Store the publication date (and date candidates) of documents stored undated,
+        dated later from their analysis; one another writer dated meanwhile keeps its date.
+        Returns the ids dated here."""
+        dated: list[str] = []
+        with self.transaction():
+            for doc in documents:
+                cursor = self.execute(
+                    "UPDATE documents SET published = ?, published_how = ?, published_why = ? "
+                    "WHERE id = ? AND published IS NULL",
+                    (doc.published, doc.published_how, doc.published_why, doc.id),
+                )
+                if cursor.rowcount != 1:
+                    continue
+                dated.append(doc.id)
+                if not doc.date_candidates:
+                    continue  # a copy's date: no candidate of its own
+                self.executemany(
+                    "INSERT INTO date_candidates VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (document_id, seq) DO NOTHING",
+                    [
+                        (doc.id, i, c.value, c.how, c.evidence)
+                        for i, c in enumerate(doc.date_candidates)
+                    ],
+                )
+            if dated:
+                self._invalidate()
+        return dated
+
     def signatures(self, after: int = 0) -> Iterator[tuple[str, str, bytes, int]]:
         """(id, content hash, signature, size) of every root document (stored after
         number ``after``, see :meth:`last_document`), in ingest order."""
