@@ -118,6 +118,9 @@ class Document:
     duplicate_how: str | None = None  # "exact" | "near"
     duplicate_score: float | None = None
     date_candidates: tuple[DateCandidate, ...] = field(default=())
+    # Why the page is not an article (see CleanResult), or None: such a page is stored and
+    # searchable but never cited as evidence.
+    not_article: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,7 @@ class Dossier:
     ) -> None:
         self.store = store
         self._ingester = Ingester(store, today=today)
-        self._builder = Builder(store, analyzer)
+        self._builder = Builder(store, analyzer, today=self._ingester.today)
 
     @classmethod
     def open(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
+from dateline.analyse.nlp import Analyzer
 from dateline.dating.stories import Page, collection_dates
 
 # Two sentences a rewrite keeps word for word from the wire report it is built on.
@@ -50,35 +55,43 @@ def test_a_shared_quote_alone_is_not_the_same_report() -> None:
     assert "u" not in collection_dates([DATED, OTHER, rewrite(f'The company said "{quote}".')])
 
 
-def yearless(sentence: str) -> Page:
-    return Page("y", "Drivers at Harlow Motors remain on strike. " + sentence)
+@pytest.fixture
+def yearless(analyzer: Analyzer) -> Callable[[str], Page]:
+    """An undated page with ``sentence``, analysed (the weekday cue reads its parse)."""
+
+    def make(sentence: str) -> Page:
+        text = "Drivers at Harlow Motors remain on strike. " + sentence
+        (analysis,) = analyzer.analyse([("y", text)])
+        return Page("y", text, analysis=analysis)
+
+    return make
 
 
-def test_a_yearless_weekday_date_takes_the_collections_one_year() -> None:
+def test_a_yearless_weekday_date_takes_the_collections_one_year(yearless: Callable[[str], Page]) -> None:
     page = yearless("The union announced on Saturday, October 19 that talks had resumed.")
     found = collection_dates([DATED, OTHER, page])
     assert found["y"].value == "2024-10-19" and found["y"].how == "collection-year"
 
 
-def test_a_weekday_that_does_not_fit_gives_nothing() -> None:
+def test_a_weekday_that_does_not_fit_gives_nothing(yearless: Callable[[str], Page]) -> None:
     page = yearless("The union announced on Friday, October 19 that talks had resumed.")
     assert "y" not in collection_dates([DATED, OTHER, page])
 
 
-def test_a_day_outside_the_collection_gives_nothing() -> None:
+def test_a_day_outside_the_collection_gives_nothing(yearless: Callable[[str], Page]) -> None:
     # November 23 is a Saturday in 2024, but after the collection's last page
     page = yearless("The union announced on Saturday, November 23 that talks had resumed.")
     assert "y" not in collection_dates([DATED, OTHER, page])
 
 
-def test_a_yearless_date_without_its_weekday_or_in_the_future_gives_nothing() -> None:
+def test_a_yearless_date_without_its_weekday_or_in_the_future_gives_nothing(yearless: Callable[[str], Page]) -> None:
     bare = yearless("The union announced on October 19 that talks had resumed.")
     planned = yearless("The union will hold a vote on Saturday, October 19.")
     found = collection_dates([DATED, OTHER, bare, Page("z", planned.text)])
     assert "y" not in found and "z" not in found
 
 
-def test_a_text_naming_a_later_year_is_history() -> None:
+def test_a_text_naming_a_later_year_is_history(yearless: Callable[[str], Page]) -> None:
     page = yearless(
         "The union announced on Saturday, October 19 that talks had resumed. "
         "A new contract is due in 2026."
@@ -86,7 +99,7 @@ def test_a_text_naming_a_later_year_is_history() -> None:
     assert "y" not in collection_dates([DATED, OTHER, page])
 
 
-def test_nothing_is_dated_without_a_dated_page() -> None:
+def test_nothing_is_dated_without_a_dated_page(yearless: Callable[[str], Page]) -> None:
     page = yearless("The union announced on Saturday, October 19 that talks had resumed.")
     assert collection_dates([rewrite(), page]) == {}
 

@@ -13,7 +13,6 @@ from dateline.dating import (
     read_date,
     stamp_candidates,
 )
-from dateline.dating.candidates import reported_candidate
 from dateline.model import PublicationDate, RawDocument
 
 TODAY = date(2025, 12, 1)
@@ -149,66 +148,3 @@ def test_a_dateline_in_digits_needs_a_place_or_a_dash() -> None:
     assert dateline_candidate("28-3-2025 (HANOI) " + LEDE) is not None
     assert dateline_candidate("28-3-2025 was the day " + LEDE) is None
     assert dateline_candidate("28-3-2025 (approx.) " + LEDE) is None
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        (
-            "The two ministers signed the accord on Monday, November 18, 2024, in the capital.",
-            "2024-11-18",
-        ),
-        (
-            "The board has approved the merger on Friday, May 2, 2025, after a long meeting.",
-            "2025-05-02",
-        ),
-        # present-tense caption, participle, plan, background clause, no weekday, negation
-        ("Dockers march to the union hall to vote, on Thursday, Sept. 12, 2024, in Hull.", None),
-        (
-            "A ferry is launched in this still from a video uploaded on Sunday, April 20, 2025.",
-            None,
-        ),
-        ("The ministers will meet on Monday, March 3, 2025, in the port city.", None),
-        ("The treaty, which was signed on Thursday, August 30, 1951, binds both nations.", None),
-        ("The council approved the plan on May 2, 2025, after a long meeting.", None),
-        ("The council did not approve the plan on Friday, May 2, 2025.", None),
-        # the weekday disagrees with the date
-        ("The two ministers signed the accord on Tuesday, November 18, 2024.", None),
-    ],
-)
-def test_reported_past_date(sentence: str, expected: str | None) -> None:
-    found = reported_candidate(sentence)
-    assert (found.value if found else None) == expected
-
-
-def test_reported_date_is_the_weakest_cue_and_the_latest_wins() -> None:
-    body = (
-        "Port officials said on Tuesday, March 4, 2025, that talks had stalled. "
-        "The union then rejected the offer on Thursday, March 6, 2025, by a wide margin."
-    )
-    found = dated(page(TITLE, body, *MORE))
-    assert (found.value, found.how) == ("2025-03-06", "reported")
-    stamped = dated(page(TITLE, "Published March 7, 2025", body))
-    assert (stamped.value, stamped.how) == ("2025-03-07", "published-line")
-
-
-def test_a_reported_date_after_today_is_not_taken() -> None:
-    body = "The union rejected the offer on Saturday, March 6, 2027, by a wide margin."
-    assert reported_candidate(body, today=TODAY) is None
-    assert dated(page(TITLE, body)).value is None
-
-
-def test_a_reported_date_is_history_when_the_text_names_a_later_year() -> None:
-    body = (
-        "The barge ran aground on Sunday, April 27, 2003, spilling fuel into the bay. "
-        "Fishermen say catches have not recovered by 2010."
-    )
-    assert reported_candidate(body) is None
-    assert reported_candidate(body.split(". ")[0] + ".") is not None
-
-
-def test_a_reported_date_on_a_megabyte_line_is_read_from_its_surroundings() -> None:
-    filler = "and the talks went on " * 60_000  # one line of over a million characters
-    body = filler + "The union rejected the offer on Thursday, March 6, 2025, by a wide margin. "
-    found = reported_candidate(body + filler)
-    assert found is not None and found.value == "2025-03-06"

@@ -67,12 +67,16 @@ def text_for_dating(raw: str, result: CleanResult) -> str:
     return apply_edits(raw, [e for e in result.edits if e.reason not in rules.KEPT_FOR_DATING])
 
 
-def not_article(text: str) -> str | None:
+def not_article(text: str, title: str | None = None) -> str | None:
     """Why a cleaned page is not an article, or ``None`` when it reads as one.
 
     An error or refusal page says so in its first lines and has little else; a page that is
-    a list of links has many headline-shaped lines and almost no sentences.
+    a list of links has many headline-shaped lines and almost no sentences. A page's
+    ``title`` (which a reader takes off the text) is its first line: on an error page it
+    is often the only line that says so.
     """
+    if title and title.strip():
+        text = f"{title.strip()}\n\n{text}"
     words = len(text.split())
     if words == 0:
         return rules.NO_TEXT
@@ -92,9 +96,10 @@ def not_article(text: str) -> str | None:
             prose += len(s.split())
         elif len(s.split()) <= rules.HEADLINE_MAX_WORDS:
             headlines += 1
-    if prose < rules.ARTICLE_MIN_PROSE_WORDS:
-        return rules.LINK_LIST if headlines >= rules.LINK_LIST_MIN_LINES else rules.NO_TEXT
-    return None
+    if prose < rules.ARTICLE_MIN_PROSE_WORDS and headlines >= rules.LINK_LIST_MIN_LINES:
+        return rules.LINK_LIST
+    # A one-sentence brief is news all the same: only a page without a sentence is empty.
+    return rules.NO_TEXT if prose == 0 else None
 
 
 def _detokenise(text: str, structural: Sequence[Edit], found: Sequence[Edit]) -> list[Edit]:

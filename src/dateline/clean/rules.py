@@ -456,6 +456,9 @@ KEPT_FOR_DATING = frozenset({TIMESTAMP, BYLINE})
 
 # --- Pages that are not articles ------------------------------------------------------
 
+# Names the rules of ``cleaner.not_article``: change it with them, and the next ingest flags
+# the pages already stored afresh.
+NOT_ARTICLE_RULES = "1"
 NO_TEXT = "no article text"
 ERROR_PAGE_REASON = "error or refusal page"
 LINK_LIST = "list of links"
@@ -476,8 +479,8 @@ ERROR_PAGE = re.compile(
 ERROR_PAGE_MAX_WORDS = 150
 # A line counts as prose with this many words and a sentence end.
 SENTENCE_MIN_WORDS = 6
-# Fewer prose words than this (a short brief has more) is no article; with this many
-# headline lines, a link list.
+# Fewer prose words than this (a short brief has more) beside this many headline lines
+# is a link list.
 ARTICLE_MIN_PROSE_WORDS = 20
 LINK_LIST_MIN_LINES = 5
 SENTENCE_BREAK = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z“\"‘']")

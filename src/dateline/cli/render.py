@@ -163,7 +163,10 @@ def shorten(text: str, width: int) -> str:
 
 
 def _label(doc: Document, width: int = 60) -> str:
-    return shorten(doc.title or " ".join(doc.text.split()[:12]), width)
+    label = doc.title or " ".join(doc.text.split()[:12])
+    if doc.not_article:  # stored and searchable, never cited: say so where it is listed
+        label = f"({doc.not_article}) {label}"
+    return shorten(label, width)
 
 
 def source_name(doc: Document) -> str:

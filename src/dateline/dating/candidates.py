@@ -43,8 +43,9 @@ file photo's date or history). "Past" is read from the
 parse: the verb the date hangs from is in the past tense (or a perfect or past
 passive). A date in a present-tense photo caption ("Members march to the hall on
 Thursday, Sept. 12, 2024"), a participle ("a video uploaded on April 20, 2025"), a plan
-or a bare mention gives nothing. It is only tried when no other cue exists, since it
-needs the tagger and parser.
+or a bare mention gives nothing. It is only tried when no other cue exists, and it reads
+the document's analysis: the build tries it once the document is analysed (ingest loads
+no model).
 
 Dates in digits are read only in stamps: ``28-3-2025`` is day-month-year because 28
 cannot be a month, ``12/27/2024`` month-day-year; ``03/04/2025`` could be either and
@@ -55,7 +56,8 @@ that copies of one story stamped in different zones agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -63,9 +65,8 @@ from dateline.dating import patterns as p
 from dateline.dating.validate import parse_value
 from dateline.model import DateCandidate, RawDocument
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+if TYPE_CHECKING:  # the dating stage reads an analysis, never loads a model
+    from dateline.analyse.convert import Analysis, Token
 
 DATELINE_LINES = 6  # a title, a standfirst and photo captions can come before it
 _EVIDENCE_CHARS = 80
@@ -74,7 +75,7 @@ _CONNECTORS = frozenset({"de", "da", "do", "del", "della", "di", "la", "le", "el
 
 def find_date_candidates(raw: RawDocument, text: str) -> tuple[DateCandidate, ...]:
     """Every candidate for ``raw``: the reader's, then the clean ``text``'s stamps, then the
-    URL's; the date the text reports as past only when there is nothing else."""
+    URL's (:func:`reported_candidate` reads the analysis, later)."""
     found = list(raw.date_candidates)
     for candidate in (dateline_candidate(text), inferred_candidate(text)):
         if candidate is not None:
@@ -85,12 +86,7 @@ def find_date_candidates(raw: RawDocument, text: str) -> tuple[DateCandidate, ..
         candidate = path_candidate(raw.url)
         if candidate is not None:
             found.append(candidate)
-    if not found:
-        # the weakest cue, and the only one that needs the parser: last, and alone
-        reported = reported_candidate(text)
-        if reported is not None:
-            found.append(reported)
-    return tuple(found)
+    return tuple(found)  # the date the text reports as past needs the parse: see the build
 
 
 def read_date(written: str) -> str | None:
@@ -163,10 +159,13 @@ def stamp_candidates(text: str) -> list[DateCandidate]:
     return found
 
 
-def reported_candidate(text: str, today: date | None = None) -> DateCandidate | None:
-    """The latest full date the text reports in the past tense (see the module notes)."""
+def reported_candidate(analysis: Analysis, today: date | None = None) -> DateCandidate | None:
+    """The latest full date ``analysis``'s text reports in the past tense (see the module
+    notes), read from the document's own parse: the build has it, ingest has no model."""
+    text = analysis.text
+    tokens = analysis.tokens
+    starts = [t.start for t in tokens]
     best: tuple[date, str] | None = None
-    parsed: dict[tuple[int, int], Doc] = {}
     for m in p.FULL_DATE.finditer(text):
         value = read_date(m["date"])
         when = parse_value(value) if value is not None else None
@@ -176,16 +175,8 @@ def reported_candidate(text: str, today: date | None = None) -> DateCandidate | 
             continue
         if best is not None and when <= best[0]:
             continue
-        # the date's line, at most a few hundred characters either side: a megabyte-long
-        # line must not go to the parser whole (cost, and the model's length limit)
-        start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _REPORTED_WINDOW)
-        end = text.find("\n", m.end())
-        end = min(len(text) if end < 0 else end, m.end() + _REPORTED_WINDOW)
-        bounds = (start, end)
-        if bounds not in parsed:
-            parsed[bounds] = _parser()(text[bounds[0] : bounds[1]])
-        if _reported_as_past(parsed[bounds], m.start() - start, m.end() - start):
-            best = (when, _evidence(_sentence_around(parsed[bounds], m.start() - start)))
+        if _reported_as_past(tokens, starts, m.start(), m.end()):
+            best = (when, _evidence(_sentence_around(analysis, m.start())))
     if best is None:
         return None
     if any(
@@ -195,54 +186,71 @@ def reported_candidate(text: str, today: date | None = None) -> DateCandidate | 
     return DateCandidate(best[0].isoformat(), "reported", best[1])
 
 
-_REPORTED_WINDOW = 400
 _YEARS = re.compile(r"(?<![\d.,$£€-])(?:19|20)\d\d(?![\d%])")
 
 
-def _reported_as_past(doc: Doc, start: int, end: int) -> bool:
-    """Whether the verb the date ``doc[start:end]`` hangs from is in the past tense."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+def _reported_as_past(tokens: Sequence[Token], starts: list[int], start: int, end: int) -> bool:
+    """Whether the verb the date ``text[start:end]`` hangs from is in the past tense."""
+    span = [
+        i
+        for i in range(max(bisect_right(starts, start) - 1, 0), bisect_left(starts, end))
+        if tokens[i].end > start
+    ]
+    if not span:
         return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl", "amod"):
+    # the span's root as spaCy's Span.root finds it: of the tokens whose head lies outside
+    # the span, the one nearest the sentence's root
+    inside = set(span)
+    tops = [i for i in span if tokens[i].head not in inside or tokens[i].head == i]
+    v = min(tops or span, key=lambda i: len(_ancestors(tokens, i)))
+    for head in [v, *_ancestors(tokens, v)]:
+        v = head
+        if tokens[v].pos in ("VERB", "AUX"):
+            break
+    verb = tokens[v]
+    if verb.pos not in ("VERB", "AUX") or verb.dep in ("relcl", "acl", "amod"):
         return False  # a clause describing a noun is background: "the pact, signed on ..."
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD":
+    children = [t for i, t in _sentence_tokens(tokens, v) if t.head == v and i != v]
+    auxiliaries = [c for c in children if c.dep in ("aux", "auxpass")]
+    if verb.tag == "VBD":
         return not auxiliaries  # "did not sign" aside, a simple past
-    if verb.tag_ == "VBN":
+    if verb.tag == "VBN":
         # "has signed", "had met", "was signed": a past participle needs a past or
         # perfect auxiliary; alone it is an attribute ("a video uploaded on ...").
-        if any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxiliaries):
+        if any(a.tag == "VBD" or a.text.lower() in ("has", "have") for a in auxiliaries):
             return True
         # A sentence's main verb with an active subject is a simple past the tagger
         # read as a participle ("THE council approved ...").
-        deps = {c.dep_ for c in verb.children}
-        return verb.dep_ == "ROOT" and not auxiliaries and "nsubj" in deps
+        deps = {c.dep for c in children}
+        return verb.dep == "ROOT" and not auxiliaries and "nsubj" in deps
     return False
 
 
-def _sentence_around(doc: Doc, offset: int) -> str:
-    for sent in doc.sents:
-        if sent.start_char <= offset < sent.end_char:
+def _ancestors(tokens: Sequence[Token], i: int) -> list[int]:
+    """The heads above ``tokens[i]`` up to its sentence's root (cycles cut)."""
+    found: list[int] = []
+    while tokens[i].head != i and tokens[i].head not in found and len(found) < len(tokens):
+        i = tokens[i].head
+        found.append(i)
+    return found
+
+
+def _sentence_tokens(tokens: Sequence[Token], at: int) -> list[tuple[int, Token]]:
+    """(index, token) of the sentence of ``tokens[at]`` (a token's head is in its sentence)."""
+    sentence = tokens[at].sentence
+    first, last = at, at
+    while first > 0 and tokens[first - 1].sentence == sentence:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == sentence:
+        last += 1
+    return list(enumerate(tokens[first : last + 1], first))
+
+
+def _sentence_around(analysis: Analysis, offset: int) -> str:
+    for sent in analysis.sentences:
+        if sent.start <= offset < sent.end:
             return sent.text
-    return doc.text
-
-
-_PARSER: list[Language] = []
-
-
-def _parser() -> Language:
-    """The analysis model without its entity recogniser, loaded on first use."""
-    if not _PARSER:
-        import spacy
-
-        from dateline.analyse.nlp import DEFAULT_MODEL
-
-        _PARSER.append(spacy.load(DEFAULT_MODEL, exclude=["ner"]))
-    return _PARSER[0]
+    return analysis.text
 
 
 def _end_stamp(lines: list[str]) -> DateCandidate | None:

@@ -36,6 +36,8 @@ LABELS = {
     "reported": "latest date the article reports as past",
     "path": "date in the URL or file path",
     "duplicate": "copy's date",
+    "story": "date of a dated rewrite of the same report",
+    "collection-year": "weekday date the article reports, in the collection's one fitting year",
 }
 
 NOTHING_FOUND = "no date header, metadata, dateline with a year or explicit date in the text"

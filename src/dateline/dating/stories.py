@@ -18,6 +18,10 @@ on two cues, each taken only when it settles one date (a wrong date is worse tha
 Measured on the realnews-dev pages (``bench/pubdates.py --stories``); a bare yearless
 date without its weekday is never taken: on those pages the latest one named the news
 day for one page in six.
+
+The build runs this after analysis (the weekday cue reads the page's parse). The story cue
+compares every undated page with every dated one, so it runs only while that is at most
+:data:`STORY_PAIRS` pairs; past it, only the weekday cue runs.
 """
 
 from __future__ import annotations
@@ -29,15 +33,17 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from dateline.analyse.convert import Analysis
 from dateline.dating import patterns as p
-from dateline.dating.candidates import _evidence, _parser, _reported_as_past, _sentence_around
+from dateline.dating.candidates import _evidence, _reported_as_past, _sentence_around
 from dateline.dedupe.passages import MIN_SHARED, covered
 from dateline.dedupe.shingles import shingle_array
 from dateline.model import PublicationDate
 
 # How long before the collection's first date a page's news may lie.
 MARGIN_DAYS = 31
-_WINDOW_CHARS = 400  # of text either side of a date given to the parser
+# Most (undated page, dated page) pairs the story cue compares in one build (~1 s).
+STORY_PAIRS = 200_000
 _YEARS = re.compile(r"(?<![\d.,$£€-])(?:19|20)\d\d(?![\d%])")
 _OWN = frozenset({"story", "collection-year", "duplicate"})  # dates that are not a page's own
 
@@ -51,6 +57,7 @@ class Page:
     published: str | None = None
     how: str | None = None
     duplicate_of: str | None = None
+    analysis: Analysis | None = None  # the page's parse: the weekday cue needs it
 
 
 def collection_dates(
@@ -67,12 +74,13 @@ def collection_dates(
     if not dated or not undated:
         return {}
     window = _window(q.published for q in pages if q.published)
-    sources = [(q, shingle(q)) for q in dated]
+    stories = len(dated) * len(undated) <= STORY_PAIRS
+    sources = [(q, shingle(q)) for q in dated] if stories else []
     out: dict[str, PublicationDate] = {}
     for page in undated:
-        found = _story_date(page, shingle(page), sources)
-        if found is None and window is not None:
-            found = _yearless_date(page.text, window)
+        found = _story_date(page, shingle(page), sources) if stories else None
+        if found is None and window is not None and page.analysis is not None:
+            found = _yearless_date(page.analysis, window)
         if found is not None:
             out[page.id] = found
     return out
@@ -106,19 +114,17 @@ def _story_date(
     return PublicationDate(q.published, "story", why)
 
 
-def _yearless_date(text: str, window: tuple[date, date]) -> PublicationDate | None:
+def _yearless_date(analysis: Analysis, window: tuple[date, date]) -> PublicationDate | None:
     """The latest past day with its weekday and no year, dated in the window's one year."""
+    text, tokens = analysis.text, analysis.tokens
+    starts = [t.start for t in tokens]
     best: tuple[date, str] | None = None
     for m in p.YEARLESS.finditer(text):
         day = _in_window(m, window)
         if day is None or (best is not None and day <= best[0]):
             continue
-        start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _WINDOW_CHARS)
-        end = text.find("\n", m.end())
-        end = min(len(text) if end < 0 else end, m.end() + _WINDOW_CHARS)
-        doc = _parser()(text[start:end])
-        if _reported_as_past(doc, m.start() - start, m.end() - start):
-            best = (day, _evidence(_sentence_around(doc, m.start() - start)))
+        if _reported_as_past(tokens, starts, m.start(), m.end()):
+            best = (day, _evidence(_sentence_around(analysis, m.start())))
     if best is None or any(int(y) > best[0].year for y in _YEARS.findall(text)):
         return None  # nothing, or the text names a later year: the day is history
     why = (

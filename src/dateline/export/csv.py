@@ -13,7 +13,7 @@ from typing import Any
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("id", "path", "record", "format", "title", "url", "published",
-                  "published_how", "duplicate_of", "duplicate_how"),
+                  "published_how", "duplicate_of", "duplicate_how", "not_article"),
     "removals": ("document", "start", "end", "reason", "text"),
     "entities": ("id", "name", "kind", "mentions", "aliases"),
     "roles": ("entity_id", "entity", "title", "org", "first_seen", "last_seen"),

@@ -29,6 +29,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "published_why": doc.published_why,
         "duplicate_of": doc.duplicate_of,
         "duplicate_how": doc.duplicate_how,
+        "not_article": doc.not_article,
         "text": doc.text,
         "removed": [
             {

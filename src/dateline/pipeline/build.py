@@ -8,19 +8,24 @@ inputs changed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
 from dateline.cluster.events import cluster_events
+from dateline.dating import choose_publication_date, date_from_duplicate
+from dateline.dating.candidates import reported_candidate
+from dateline.dating.stories import Page, collection_dates
 from dateline.extract.events import EventMention
 from dateline.extract.figures import FigureMention, merge_figures
 from dateline.extract.promises import match_promises
-from dateline.model import BuildReport, Document, Mention, Promise
+from dateline.model import BuildReport, Document, Mention, Promise, PublicationDate
 from dateline.pipeline.extractions import (
     ExtractionCache,
     SentenceRow,
@@ -48,9 +53,12 @@ _ATTEMPTS = 3
 class Builder:
     """Derives the dossier from the stored documents; owns the (lazily loaded) model."""
 
-    def __init__(self, store: Store, analyzer: Analyzer | None = None) -> None:
+    def __init__(
+        self, store: Store, analyzer: Analyzer | None = None, today: date | None = None
+    ) -> None:
         self.store = store
         self.analyzer = analyzer or Analyzer()
+        self.today = today or date.today()
 
     def build(
         self, progress: BuildProgress | None = None, engine: DaskEngine | None = None
@@ -75,11 +83,20 @@ class Builder:
         # read before the documents: one landing in between is built again, never missed
         built_from = self.store.last_document()
         documents = list(self.store.documents())
-        analyses, fresh = self.analyse(documents, progress, engine)
-        published = {d.id: d.published for d in documents}
+        # A page that is not an article (an error page, a list of links) stays stored and
+        # searchable, but nothing is derived from it: no record may cite it as evidence.
+        articles = [d for d in documents if d.not_article is None]
+        analyses, fresh = self.analyse(articles, progress, engine)
+        dated = {d.id: d for d in date_reported(documents, analyses, self.today)}
+        current = [dated.get(d.id, d) for d in articles]
+        dated |= {d.id: d for d in date_by_collection(current, analyses)}
+        if dated:
+            stored = set(self.store.date_undated(dated.values()))
+            articles = [dated[d.id] if d.id in stored else d for d in articles]
+        published = {d.id: d.published for d in articles}
         resolution = resolve_entities(analyses, published)
         model, version = self._identity(engine)
-        kept = ExtractionCache(self.store, f"{model} {version}", documents)
+        kept = ExtractionCache(self.store, f"{model} {version}", articles)
         derived = extract(analyses, resolution, published, kept)
         with self.store.transaction():  # one commit for the kept output and the dossier
             self.store.write_lock()
@@ -159,6 +176,72 @@ class Builder:
         texts = {d.id: d.text for d in pending}
         for doc_id, blob in engine.analyse(items):
             yield texts[doc_id], blob
+
+
+def date_by_collection(
+    documents: Sequence[Document], analyses: Sequence[Analysis]
+) -> list[Document]:
+    """Articles still undated that the rest of the collection dates (a dated rewrite of
+    the same report, or a weekday date whose year only one year of the collection fits:
+    :mod:`dateline.dating.stories`), with their new dates."""
+    by_id = {a.document_id: a for a in analyses}
+    pages = [
+        Page(d.id, d.text, d.published, d.published_how, d.duplicate_of, by_id.get(d.id))
+        for d in documents
+    ]
+    found = collection_dates(pages)
+    return [
+        dataclasses.replace(d, published=v.value, published_how=v.how, published_why=v.why)
+        for d in documents
+        if (v := found.get(d.id)) is not None
+    ]
+
+
+def date_reported(
+    documents: Sequence[Document], analyses: Sequence[Analysis], today: date
+) -> list[Document]:
+    """Documents stored with no date cue at all, dated by the latest date their analysed
+    text reports as past (the weakest cue: it needs the parse, which ingest does not run),
+    and their undated copies, which take that date as ingest gives a copy its group's.
+
+    ``documents`` in ingest order; the result has the new dates (and the cue as the date
+    candidate of a document it dates)."""
+    by_id = {a.document_id: a for a in analyses}
+    found: dict[str, Document] = {}
+    for doc in documents:
+        analysis = by_id.get(doc.id)
+        if doc.published is not None or doc.date_candidates or analysis is None:
+            continue
+        candidate = reported_candidate(analysis, today)
+        if candidate is None:
+            continue
+        chosen = choose_publication_date((candidate,), today=today)
+        if chosen.value is not None:
+            found[doc.id] = dataclasses.replace(
+                doc,
+                published=chosen.value,
+                published_how=chosen.how,
+                published_why=chosen.why,
+                date_candidates=(candidate,),
+            )
+    if not found:
+        return []
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        groups[doc.duplicate_of or doc.id].append(found.get(doc.id, doc))
+    for members in groups.values():
+        donor = next((d for d in members if d.published and d.published_how != "duplicate"), None)
+        if donor is None or donor.id not in found:
+            continue
+        theirs = PublicationDate(donor.published, donor.published_how, "")
+        for doc in members:
+            if doc.published is None:
+                own = PublicationDate(None, None, doc.published_why)
+                chosen = date_from_duplicate(own, theirs, donor.id)
+                found[doc.id] = dataclasses.replace(
+                    doc, published=chosen.value, published_how=chosen.how, published_why=chosen.why
+                )
+    return [found[d.id] for d in documents if d.id in found]
 
 
 def extract(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from dateline.clean import NOT_ARTICLE_RULES, not_article
 from dateline.dating import date_from_duplicate
 from dateline.dedupe import (
     FINGERPRINT_VIEW,
@@ -46,6 +47,7 @@ _FATAL = (DatelineError, MemoryError)
 
 _VIEW_KEY = "fingerprint_view"
 _REFINGERPRINT_BATCH = 500
+_FLAG_KEY = "not_article_rules"
 
 
 class Ingester:
@@ -89,6 +91,23 @@ class Ingester:
                         )
                 self.store.set_meta(_VIEW_KEY, FINGERPRINT_VIEW)
 
+    def _reflag(self) -> None:
+        """Flag the stored pages that are not articles again when they were flagged by other
+        rules, or stored before the flag existed (an earlier release): otherwise an error
+        page stored then would still be cited as evidence."""
+        if self.store.meta(_FLAG_KEY) == NOT_ARTICLE_RULES:
+            return
+        with self.store.transaction():
+            self.store.write_lock()
+            if self.store.meta(_FLAG_KEY) != NOT_ARTICLE_RULES:  # another writer did it
+                ids = self.store.document_ids()
+                for start in range(0, len(ids), _REFINGERPRINT_BATCH):
+                    found = self.store.titled_texts(ids[start : start + _REFINGERPRINT_BATCH])
+                    # as prepare() flags a new document, from its title and clean text
+                    flags = [(i, not_article(text, title)) for i, (title, text) in found.items()]
+                    self.store.set_not_article(flags)
+                self.store.set_meta(_FLAG_KEY, NOT_ARTICLE_RULES)
+
     def _catch_up(self) -> None:
         """Add to the index the roots another writer stored since it was read (under the
         write lock, so nothing lands between the two reads). SQLite may give a deleted
@@ -116,6 +135,7 @@ class Ingester:
         With a Dask ``engine`` the workers read and prepare; storing stays here, in order.
         With ``root`` only files that resolve inside it are read (local reading only).
         """
+        self._reflag()
         added: list[str] = []
         unchanged: list[str] = []
         updated: list[str] = []

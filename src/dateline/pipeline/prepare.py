@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.clean import clean, text_for_dating
+from dateline.clean import clean, not_article, text_for_dating
 from dateline.dating import choose_publication_date, file_path_candidate, find_date_candidates
 from dateline.dedupe import content_hash, serialise, shingles, signature
 from dateline.model import Document, RawDocument
@@ -67,6 +67,7 @@ def prepare(raw: RawDocument, today: date, date_from_path: bool = False) -> Prep
         published_how=published.how,
         published_why=published.why,
         date_candidates=candidates,
+        not_article=not_article(cleaned.text, raw.title),  # the title is the page's too
     )
     return Prepared(
         document=doc,

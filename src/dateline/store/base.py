@@ -24,8 +24,9 @@ from dateline.store.migrations import MIGRATIONS, Migration, latest_version
 
 DOCUMENT_COLUMNS = (
     "id, path, record, format, title, url, raw, markup, text, content_hash, published, "
-    "published_how, published_why, duplicate_of, duplicate_how, duplicate_score"
+    "published_how, published_why, duplicate_of, duplicate_how, duplicate_score, not_article"
 )
+_COLUMN_COUNT = len(DOCUMENT_COLUMNS.split(","))
 # Bound parameters per IN (...) batch: under SQLite's limit, small enough for any server.
 _BATCH = 500
 
@@ -219,7 +220,7 @@ class Store(ABC):
                 copies = self._delete(replaces)
             row = self.execute(
                 f"INSERT INTO documents ({DOCUMENT_COLUMNS}, resolved_path, ingested_at) "
-                f"VALUES ({', '.join('?' * 18)}) RETURNING n",
+                f"VALUES ({', '.join('?' * (_COLUMN_COUNT + 2))}) RETURNING n",
                 (*_document_row(doc), resolved_path, _now()),
             ).fetchone()
             self._index_document(int(row[0]), doc)
@@ -324,6 +325,48 @@ class Store(ABC):
             (signature, size, document_id),
         )
 
+    def document_ids(self) -> list[str]:
+        """Every stored document's id, in ingest order."""
+        return [str(r[0]) for r in self.execute("SELECT id FROM documents ORDER BY n")]
+
+    def set_not_article(self, flags: Iterable[tuple[str, str | None]]) -> None:
+        """Set (id, why the page is not an article, or None) of stored documents."""
+        with self.transaction():
+            self.executemany(
+                "UPDATE documents SET not_article = ? WHERE id = ?",
+                [(why, doc_id) for doc_id, why in flags],
+            )
+            self._invalidate()
+
+    def date_undated(self, documents: Iterable[Document]) -> list[str]:
+        """Store the publication date (and date candidates) of documents stored undated,
+        dated later from their analysis; one another writer dated meanwhile keeps its date.
+        Returns the ids dated here."""
+        dated: list[str] = []
+        with self.transaction():
+            for doc in documents:
+                cursor = self.execute(
+                    "UPDATE documents SET published = ?, published_how = ?, published_why = ? "
+                    "WHERE id = ? AND published IS NULL",
+                    (doc.published, doc.published_how, doc.published_why, doc.id),
+                )
+                if cursor.rowcount != 1:
+                    continue
+                dated.append(doc.id)
+                if not doc.date_candidates:
+                    continue  # a copy's date: no candidate of its own
+                self.executemany(
+                    "INSERT INTO date_candidates VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (document_id, seq) DO NOTHING",
+                    [
+                        (doc.id, i, c.value, c.how, c.evidence)
+                        for i, c in enumerate(doc.date_candidates)
+                    ],
+                )
+            if dated:
+                self._invalidate()
+        return dated
+
     def signatures(self, after: int = 0) -> Iterator[tuple[str, str, bytes, int]]:
         """(id, content hash, signature, size) of every root document (stored after
         number ``after``, see :meth:`last_document`), in ingest order."""
@@ -355,7 +398,7 @@ class Store(ABC):
             )
         )
         (_, path, record, fmt, title, url, raw, markup, text, content_hash, published,
-         published_how, published_why, duplicate_of, duplicate_how, score) = row  # fmt: skip
+         published_how, published_why, duplicate_of, duplicate_how, score, flag) = row  # fmt: skip
         return Document(
             id=did,
             path=path,
@@ -375,6 +418,7 @@ class Store(ABC):
             duplicate_how=duplicate_how,
             duplicate_score=score,
             date_candidates=candidates,
+            not_article=flag,
         )
 
     def last_document(self) -> int:
@@ -557,6 +601,11 @@ class Store(ABC):
             return {r[0]: r[1] for r in self.execute("SELECT id, text FROM documents")}
         return dict(self._by_ids("SELECT id, text FROM documents WHERE id IN ({})", ids))
 
+    def titled_texts(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """(title, clean text) by document id, for the ``ids`` asked for."""
+        sql = "SELECT id, title, text FROM documents WHERE id IN ({})"
+        return {r[0]: (r[1], r[2]) for r in self._by_ids(sql, ids)}
+
     def roots_of(self, ids: Iterable[str]) -> dict[str, str]:
         """The duplicate-group root of each of ``ids``."""
         sql = "SELECT id, coalesce(duplicate_of, id) FROM documents WHERE id IN ({})"
@@ -635,6 +684,7 @@ def _document_row(doc: Document) -> tuple[object, ...]:
         doc.duplicate_of,
         doc.duplicate_how,
         doc.duplicate_score,
+        doc.not_article,
     )
 
 

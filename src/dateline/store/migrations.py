@@ -298,6 +298,14 @@ _PUBLISHED_IDS = """
 """
 
 
+_NOT_ARTICLE = """
+        -- Why a stored page is not an article (an error or refusal page, a list of links), or
+        -- NULL. Such a page stays searchable but no derived record cites it. Rows stored
+        -- before this column are flagged by the next ingest (see pipeline/ingest.py).
+        ALTER TABLE documents ADD COLUMN not_article TEXT;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
@@ -305,6 +313,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "timeline index", _TIMELINE_INDEX, backfill=_index_stored_sentences),
     Migration(5, "extraction cache", _EXTRACTIONS),
     Migration(6, "publication-date index with ids", _PUBLISHED_IDS),
+    Migration(7, "not-an-article flag", _NOT_ARTICLE),
 )
 
 

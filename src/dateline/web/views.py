@@ -502,7 +502,7 @@ class Views:
                      "outlet": outlet_of(d.url, d.id), "source": source_label(d.url, d.path),
                      "published": d.published,
                      "published_how": d.published_how, "duplicate_of": d.duplicate_of,
-                     "duplicate_how": d.duplicate_how}
+                     "duplicate_how": d.duplicate_how, "not_article": d.not_article}
                     for d in docs
                 ],
             }  # fmt: skip
