@@ -186,7 +186,7 @@ def test_the_analysis_key_follows_the_analysis_code(
     assert analyzer.model_version.endswith("+" + nlp.REVISION)
     assert stagecode.code_digest(*entries)[:16] == nlp.REVISION
     read = stagecode.read_source
-    folding = stagecode.module_path("dateline.analyse.fold")
+    folding = stagecode.module_path("dateline.lexicon.names")
     events = stagecode.module_path("dateline.extract.events")
     for path, changes in ((folding, True), (events, False)):
         monkeypatch.setattr(
