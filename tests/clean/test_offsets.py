@@ -126,3 +126,11 @@ def test_seed_like_header_then_caption_on_one_line() -> None:
         given_edit,
         Edit(len(header), len(header) + len(caption) + 1, "photo caption"),
     )
+
+
+def test_what_a_removal_leaves_as_junk_goes_too() -> None:
+    # a given edit joins a teaser heading to an agency sign-off; once the sign-off is cut,
+    # the heading stands alone and goes in the same cleaning, so cleaning is idempotent
+    raw = "See more\nAFP — AP"
+    res = clean(raw, [Edit(8, 12, "given")])
+    assert res.text == "" and clean(res.text).edits == ()

@@ -55,7 +55,18 @@ def clean(raw: str, edits: Sequence[Edit] = ()) -> CleanResult:
         found = _to_raw(found, structural)
     all_edits = normalise_edits([*structural, *found, *_detokenise(text, structural, found)])
     clean_text = apply_edits(raw, all_edits)
+    # A removal can leave what is junk on its own ("See more" once the credit glued to it
+    # is cut): clean what is left until nothing more goes, so cleaning is idempotent.
+    for _ in range(_MAX_PASSES):
+        again = _find_junk(clean_text)
+        if not again:
+            break
+        all_edits = normalise_edits([*all_edits, *_to_raw(again, all_edits)])
+        clean_text = apply_edits(raw, all_edits)
     return CleanResult(text=clean_text, edits=all_edits, not_article=not_article(clean_text))
+
+
+_MAX_PASSES = 3
 
 
 def text_for_dating(raw: str, result: CleanResult) -> str:
