@@ -51,6 +51,25 @@ PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his"
 DESCRIPTION_HEADS = _words(
     "minister general president secretary ambassador leader chief premier chairman envoy deputy"
 )
+# Nouns for the person at the head of a body ("the head of the Pentagon", "the ministry's
+# chief"), and the title words of an office that heads a body.
+HEAD_NOUNS = _words("head chief leader boss")
+HEAD_TITLES = _words(
+    "secretary minister president chief director chairman chairwoman chair head leader ceo "
+    "commander governor mayor premier"
+)
+# Title words of an office under the head: its holder is not "the head of" the body.
+UNDER_TITLES = _words("deputy assistant vice under spokesman spokeswoman spokesperson press")
+# Possessive pronouns standing for a body or country ("Acme withdrew its offer").
+BODY_POSSESSIVES = _words("its their")
+# Words of a body's name that describe nothing ("the of", "the national").
+NAME_FILLERS = _words("of and the for in on at de la national international")
+# Kinds whose deal noun's own modifiers name parties ("its offer made to the union").
+DEAL_KINDS = _words("offer rejection withdrawal deal")
+# Verbs by which a deal noun is put to the other side ("an offer made to the union").
+PROPOSING_LEMMAS = _words("make propose present offer put submit extend table send")
+# Nouns of events and deals: never a description of a body ("the strike", "the deal").
+EVENT_NOUNS = frozenset(t.lemma for t in onto.TRIGGERS) | onto.DEAL_NOUNS | onto.DOCUMENT_NOUNS
 # Generational suffixes of names: alone, they name no one.
 NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 # Dependencies of a word written before the noun it qualifies.
@@ -201,17 +220,19 @@ class DocumentView:
         self._starts = [t.start for t in self.tokens]
         own = [m for m in mentions if m.document_id == self.id and m.entity_id]
         self.mentions = sorted(own, key=lambda m: m.start)
+        self.entities = {e.id: e for e in entities or ()}
         self.mention_at: dict[int, Mention] = {}
         self.mention_head: dict[tuple[int, int], int] = {}
         self._index_mentions()
         self.kinds = {m.entity_id: m.kind for m in self.mentions if m.entity_id}
-        self.names = _names(self.mentions, entities)
+        self.names = _names(self.mentions, self.entities.values())
         self.virtual: dict[int, int] = {}
         self.units = _units(self, analysis)
         self.unit_of = _unit_index(self)
         self.times = _times(self)
         self.partial_times = _partial_times(self)
         self.dateline = _dateline(self)
+        self.absorbed: set[int] = set()  # names inside a description resolved as a whole
         self.referents = _Referents(self).resolve()
 
     # tokens and the tree
@@ -492,7 +513,70 @@ class _Referents:
                 self.seen.append(entity)
             if subjects:
                 self.last_subject = subjects[0]
+        self._bodies()
         return self.found
+
+    def _bodies(self) -> None:
+        """Descriptions of a body ("the union", "union members", "the planemaker"), the
+        head of a body ("the head of the Pentagon") and a body's possessive ("Acme
+        withdrew its offer"), resolved to what the document names."""
+        view = self.view
+        words = _body_words(view)
+        parents = _parents(view, words)
+        for i, t in enumerate(view.tokens):
+            if i in view.mention_at or i in self.found:
+                continue
+            entity = None
+            if t.pos == "PRON" and t.dep == "poss" and t.text.lower() in BODY_POSSESSIVES:
+                entity = self._owner(i)
+            elif t.pos == "NOUN" and self._described(i):
+                lemma = view.lemma(i)
+                if lemma in HEAD_NOUNS:
+                    entity = self._head_of(i)
+                if entity is None and lemma not in EVENT_NOUNS:
+                    entity = _fitting(lemma, words, parents)
+            if entity is not None:
+                self.found[i] = entity
+
+    def _described(self, i: int) -> bool:
+        """A definite description: "the union", "the union's", "its union", or a noun
+        qualifying another ("union members", "union leadership")."""
+        view, t = self.view, self.view.tokens[i]
+        if self._definite(i) or view.kids(i, "poss"):
+            return True
+        return t.dep == "compound" and view.tokens[view.head(i)].pos == "NOUN"
+
+    def _owner(self, i: int) -> str | None:
+        """The body or country a possessive "its"/"their" stands for: its clause's subject."""
+        view = self.view
+        verb = next((a for a in view.ancestors(i) if view.is_verb(a)), None)
+        s = subject_of(view, verb) if verb is not None else None
+        if s is None or s == i:
+            return None
+        entity = view.entity_at(s) if s in view.mention_at else self.found.get(s)
+        return entity if view.kinds.get(entity or "") in ("ORG", "GPE") else None
+
+    def _head_of(self, i: int) -> str | None:
+        """The person the document names who heads the body in "the head of X" ("X's
+        chief"): the only one whose office, as resolution read it, leads that body."""
+        view = self.view
+        bodies = [c for c in view.kids(i, "poss", "compound")]
+        bodies += [o for p in view.kids(i, "prep") if view.lemma(p) == "of" for o in view.kids(p)]
+        for b in bodies:
+            m = view.mention_at.get(b)
+            if m is None or m.kind != "ORG" or not m.entity_id:
+                continue
+            body = view.entities.get(m.entity_id)
+            names = {view.names.get(m.entity_id, m.text), *(body.aliases if body else ())}
+            people = {p.entity_id for p in view.mentions if p.kind == "PERSON" and p.entity_id}
+            how = {p: _heads(view.entities.get(p), names, view.published) for p in people}
+            heads = [p for p, n in how.items() if n]
+            if len(heads) > 1:  # two holders of the office: the one in force then
+                heads = [p for p in heads if how[p] == 2]
+            if len(heads) == 1:
+                view.absorbed.update(j for j, n in view.mention_at.items() if n is m)
+                return heads[0]
+        return None
 
     def _entity(self, i: int, subjects: list[str]) -> str | None:
         view, t = self.view, self.view.tokens[i]
@@ -513,6 +597,85 @@ class _Referents:
     def _definite(self, i: int) -> bool:
         dets = self.view.kids(i, "det")
         return any(self.view.tokens[d].text.lower() == "the" for d in dets)
+
+
+def _heads(person: Entity | None, body: set[str], published: str | None) -> int:
+    """How a person holds an office heading ``body`` (one of its names): 0 not, 1 at
+    some time, 2 seen in force in the month of ``published``."""
+    found = 0
+    for role in person.roles if person else ():
+        words = {bare(w) for w in role.title.lower().split()}
+        if role.org not in body or not words & HEAD_TITLES or words & UNDER_TITLES:
+            continue
+        seen = (role.first_seen or "")[:7], (role.last_seen or "")[:7]
+        found = max(found, 2 if published and seen[0] <= published[:7] <= seen[1] else 1)
+    return found
+
+
+def _name_words(name: str) -> set[str]:
+    """The nouns a name can be described by: its words, lower-case, plural -s dropped."""
+    out = set()
+    for w in re.findall(r"[A-Za-z]{3,}", name.lower()):
+        if w not in NAME_FILLERS:
+            out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def _body_words(view: DocumentView) -> dict[str, set[str]]:
+    """For each organisation the document names: the nouns that describe it, i.e. the
+    words of its names and the nouns the document puts in apposition to it ("Acme, the
+    planemaker") or before it ("planemaker Acme")."""
+    words: dict[str, set[str]] = {}
+    for m in view.mentions:
+        if m.kind != "ORG" or not m.entity_id:
+            continue
+        e = m.entity_id
+        body = view.entities.get(e)
+        found = words.setdefault(e, set())
+        for name in (m.text, view.names.get(e, ""), *(body.aliases if body else ())):
+            found |= _name_words(name)
+        h = view.mention_head_of(m)
+        beside = [c for c in view.kids(h, "appos", "compound") if c not in view.mention_at]
+        if view.tokens[h].dep == "appos" and view.head(h) not in view.mention_at:
+            beside.append(view.head(h))
+        found |= {view.lemma(c) for c in beside if view.tokens[c].pos == "NOUN"}
+    return words
+
+
+def _all_names(view: DocumentView, e: str) -> set[str]:
+    body = view.entities.get(e)
+    names = {m.text for m in view.mentions if m.entity_id == e}
+    names |= {view.names.get(e, ""), *(body.aliases if body else ())}
+    return {" ".join(n.lower().split()) for n in names if n}
+
+
+def _parents(view: DocumentView, words: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Numbered branches among the bodies named ("Acme Union District 9" of "Acme
+    Union"): each branch's parents; a branch is also described by its parent's words."""
+    names = {e: _all_names(view, e) for e in words}
+    parents: dict[str, set[str]] = {}
+    for b, mine in names.items():
+        for a, theirs in names.items():
+            if a == b:
+                continue
+            rests = [n[len(p) :] for n in mine for p in theirs if n.startswith(p + " ")]
+            if any(re.search(r"\d", rest) for rest in rests):
+                parents.setdefault(b, set()).add(a)
+    for b, ups in parents.items():
+        for a in ups:
+            words[b] = words[b] | words[a]
+    return parents
+
+
+def _fitting(lemma: str, words: dict[str, set[str]], parents: dict[str, set[str]]) -> str | None:
+    """The one body a description's noun fits: a branch before its parent, the parent of
+    two branches that fit alike; None when two bodies fit alike."""
+    fits = {e for e, ws in words.items() if lemma in ws}
+    fits -= {a for b in fits for a in parents.get(b, ())}
+    if len(fits) == 1:
+        return fits.pop()
+    common = set.intersection(*(parents.get(b, set()) for b in fits)) if fits else set()
+    return common.pop() if len(common) == 1 else None
 
 
 def _in_subject(view: DocumentView, i: int) -> bool:
@@ -1062,9 +1225,10 @@ class _Party:
 
 def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
     """Named parties and resolved pronouns linked to the trigger, in text order."""
-    targets = {cand.token} | cand.preds
+    targets = {cand.token} | cand.preds | _deal_phrase(view, cand)
     out: dict[str, _Party] = {}
     starts = [view.mention_head_of(m) for m in view.unit_mentions(cand.unit) if _is_party(view, m)]
+    starts = [s for s in starts if s not in view.absorbed]
     starts += [i for i in view.referents if cand.unit.first <= i < cand.unit.last]
     for s in sorted(starts):
         found = link(view, s, targets, PARTY_PREPS)
@@ -1099,6 +1263,22 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
                 out[other] = _Party(other, c)
     out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
+
+
+def _deal_phrase(view: DocumentView, cand: _Candidate) -> set[int]:
+    """The deal a trigger acts on ("withdrew its offer", "an offer proposed to X") and
+    the verbs that put it to the other side: the noun's own possessive and the parties
+    it was made to or by take part."""
+    if cand.trigger.kind not in DEAL_KINDS:
+        return set()
+    i = cand.token
+    nouns = [o for o in view.kids(i, "dobj", "nsubjpass") if view.lemma(o) in onto.DEAL_NOUNS]
+    if view.tokens[i].dep == "acl" and view.lemma(view.head(i)) in onto.DEAL_NOUNS:
+        nouns.append(view.head(i))
+    out = set(nouns)
+    for n in nouns:
+        out |= {v for v in view.kids(n, "acl") if view.lemma(v) in PROPOSING_LEMMAS}
+    return out
 
 
 def _bodies_in(view: DocumentView, s: int) -> list[int]:

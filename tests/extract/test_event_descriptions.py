@@ -1,0 +1,132 @@
+"""Parties given by a description rather than a name ("the union", "the head of the
+ministry", "an offer made to X"), from invented articles through the real English model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from dateline.analyse.convert import Analysis
+from dateline.analyse.nlp import Analyzer
+from dateline.extract.events import EventMention, find_event_mentions
+from dateline.resolve.entities import Resolution, resolve_entities
+
+ARTICLES: dict[str, tuple[str | None, str]] = {
+    "union": (
+        "2023-05-20",
+        "Harlow Corp., the shipbuilder that employs 9,000 people in Tarrant, has bargained "
+        "with the Ferrow Machinists Union since January.\n\n"
+        "On Friday, the union rejected the shipbuilder's latest offer.\n",
+    ),
+    "members": (
+        "2023-05-20",
+        "The Ferrow Machinists Union has bargained with Harlow Corp. since January.\n\n"
+        "On Thursday, union members voted to strike.\n",
+    ),
+    "branch": (
+        "2023-05-20",
+        "Jana Holt, president of Ferrow Machinists Union District 12, spoke to reporters "
+        "outside the Harlow Corp. yard.\n\n"
+        "On Friday, the union rejected the latest offer of Harlow Corp.\n",
+    ),
+    "siblings": (
+        "2023-05-20",
+        "Jana Holt of Ferrow Machinists Union District 12 and Omar Reyes of Ferrow "
+        "Machinists Union District 40 spoke to reporters outside the Harlow Corp. yard.\n\n"
+        "On Friday, the union rejected the latest offer of Harlow Corp.\n",
+    ),
+    "two": (
+        "2023-05-20",
+        "The Ferrow Machinists Union and the Tarrant Dockers Union both bargain with Harlow "
+        "Corp. this spring.\n\n"
+        "On Friday, the union rejected the latest offer of Harlow Corp.\n",
+    ),
+    "head": (
+        "2023-04-12",
+        "Defence Minister Ines Carvalho toured the naval base in Tarrant on Monday with "
+        "officials of the Ministry of Defence and its spokesman Paulo Reis.\n\n"
+        "On Tuesday, the head of the Ministry of Defence met with Tomas Lindqvist in Oslo.\n",
+    ),
+    "offer": (
+        None,
+        "Harlow Corp. withdrew on May 2, 2023 its final offer proposed to the Ferrow "
+        "Machinists Union on April 20, 2023, which left the yard idle.\n",
+    ),
+    "made": (
+        None,
+        "Harlow Corp. withdrew on May 2, 2023 its final offer made to the Ferrow Machinists "
+        "Union in April.\n",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Chain:
+    analyses: dict[str, Analysis]
+    resolution: Resolution
+
+    def mentions(self, doc: str) -> list[EventMention]:
+        ms = [m for m in self.resolution.mentions if m.document_id == doc]
+        return find_event_mentions(
+            self.analyses[doc], ms, ARTICLES[doc][0], entities=self.resolution.entities
+        )
+
+
+@pytest.fixture(scope="module")
+def chain() -> Chain:
+    items = [(doc, text) for doc, (_, text) in ARTICLES.items()]
+    analyses = {a.document_id: a for a in Analyzer().analyse(items)}
+    published = {doc: date for doc, (date, _) in ARTICLES.items()}
+    return Chain(analyses, resolve_entities(list(analyses.values()), published))
+
+
+def parties(m: EventMention) -> set[str]:
+    return {p.name for p in m.participants}
+
+
+def first(chain: Chain, doc: str, kind: str) -> EventMention:
+    return next(m for m in chain.mentions(doc) if m.kind == kind)
+
+
+def test_the_union_and_the_shipbuilder_are_the_bodies_the_article_named(chain: Chain) -> None:
+    rejection = first(chain, "union", "rejection")
+    assert rejection.date == "2023-05-19"
+    assert parties(rejection) == {"Ferrow Machinists Union", "Harlow Corp."}
+
+
+def test_union_members_act_for_their_union(chain: Chain) -> None:
+    strike = first(chain, "members", "strike")
+    assert "Ferrow Machinists Union" in parties(strike)
+
+
+def test_the_branch_the_article_names_is_the_union_meant(chain: Chain) -> None:
+    rejection = first(chain, "branch", "rejection")
+    assert "Ferrow Machinists Union District 12" in parties(rejection)
+
+
+def test_two_branches_leave_the_union_their_parent_or_nothing(chain: Chain) -> None:
+    rejection = first(chain, "siblings", "rejection")
+    assert not {"Ferrow Machinists Union District 12", "Ferrow Machinists Union District 40"} & (
+        parties(rejection)
+    )
+
+
+def test_two_unions_that_fit_alike_stay_unresolved(chain: Chain) -> None:
+    rejection = first(chain, "two", "rejection")
+    assert parties(rejection) == {"Harlow Corp."}
+
+
+def test_the_head_of_a_body_is_the_person_holding_that_office(chain: Chain) -> None:
+    meeting = next(m for m in chain.mentions("head") if m.date == "2023-04-11")
+    assert parties(meeting) == {"Ines Carvalho", "Tomas Lindqvist"}
+
+
+def test_an_offer_made_to_a_party_names_both_sides(chain: Chain) -> None:
+    for doc in ("offer", "made"):
+        withdrawal = first(chain, doc, "withdrawal")
+        assert withdrawal.date == "2023-05-02"
+        assert parties(withdrawal) == {"Harlow Corp.", "Ferrow Machinists Union"}
+    offer = first(chain, "offer", "offer")
+    assert offer.date == "2023-04-20"
+    assert parties(offer) == {"Harlow Corp.", "Ferrow Machinists Union"}
