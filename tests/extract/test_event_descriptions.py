@@ -58,6 +58,12 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "Harlow Corp. withdrew on May 2, 2023 its final offer made to the Ferrow Machinists "
         "Union in April.\n",
     ),
+    "slam": (
+        "2023-05-23",
+        "New York: Union negotiators slammed Harlow Corp.'s new offer to raise hourly wages "
+        "by 12 percent on Monday, saying it fell short.\n\n"
+        "The Ferrow Machinists Union represents 9,000 workers at the yard.\n",
+    ),
 }
 
 
@@ -130,3 +136,12 @@ def test_an_offer_made_to_a_party_names_both_sides(chain: Chain) -> None:
     offer = first(chain, "offer", "offer")
     assert offer.date == "2023-04-20"
     assert parties(offer) == {"Harlow Corp.", "Ferrow Machinists Union"}
+
+
+def test_negotiators_of_a_union_criticise_on_the_day_the_parser_hung_on_the_offer(
+    chain: Chain,
+) -> None:
+    criticism = first(chain, "slam", "criticism")
+    assert (criticism.type, criticism.date) == ("DISAPPROVE", "2023-05-22")
+    # the union its negotiators speak for, the company; not the dateline's place
+    assert parties(criticism) == {"Ferrow Machinists Union", "Harlow Corp."}

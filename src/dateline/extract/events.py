@@ -93,7 +93,7 @@ SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 # After a dateline place: an optional date, an optional agency, then a dash.
-DATELINE_TAIL = re.compile(r"(?:,[^\n—–]{0,30}?)?\s*(?:\([A-Z]{2,6}\)\s*)?[—–-]\s")
+DATELINE_TAIL = re.compile(r"(?:,[^\n—–]{0,30}?)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[—–-]|:)\s")
 ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -529,7 +529,7 @@ class _Referents:
             entity = None
             if t.pos == "PRON" and t.dep == "poss" and t.text.lower() in BODY_POSSESSIVES:
                 entity = self._owner(i)
-            elif t.pos == "NOUN" and self._described(i):
+            elif t.pos in ("NOUN", "PROPN") and self._described(i):
                 lemma = view.lemma(i)
                 if lemma in HEAD_NOUNS:
                     entity = self._head_of(i)
@@ -1007,10 +1007,20 @@ def _needs_party(view: DocumentView, cand: _Candidate) -> bool:
         return bool(view.kids(i, "dobj")) and bool(view.kids(i, "xcomp"))
     if need == "actor":
         s = subject_of(view, i)
-        return s is not None and view.entity_at(s) is not None
+        return s is not None and _actor(view, s) is not None
     if need == "counterpart":
         return any(view.lemma(p) == "with" for p in view.kids(i, "prep"))
     return True
+
+
+def _actor(view: DocumentView, s: int) -> str | None:
+    """Who a subject names: itself, or the body it belongs to ("union negotiators",
+    "Acme's executives")."""
+    entity = view.entity_at(s)
+    if entity is None and s not in view.mention_at:
+        bodies = [view.entity_at(c) for c in view.kids(s, "compound", "poss")]
+        entity = next((b for b in bodies if b and not view.is_person(b)), None)
+    return entity
 
 
 def _vote(view: DocumentView, cand: _Candidate) -> bool:
@@ -1154,10 +1164,21 @@ def _attached_time(
     (among ``times`` if given, else the document's resolved ones)."""
     targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
     targets |= _governors(view, cand.token)
+    # "slammed the offer to lift wages by 30% on Monday": what an offer would do is yet
+    # to come, so a past date the parser hung on it dates the act on the offer
+    content = {
+        v
+        for o in view.kids(cand.token, "dobj")
+        for v in view.kids(o, "acl")
+        if view.is_verb(cand.token) and to_infinitive(view, v)
+    }
     best: tuple[int, Time] | None = None
     pool = view.times if times is None else times
     for t in (t for t in pool if cand.unit.start <= t.start < cand.unit.end):
-        if t.bound or not _time_reaches(view, t.head, targets):
+        reaches = _time_reaches(view, t.head, targets) or (
+            t.direction == "past" and _time_reaches(view, t.head, content)
+        )
+        if t.bound or not reaches:
             continue
         up = view.head(t.head)
         if view.tokens[t.head].dep in PREMODIFIERS and up != cand.token and not view.is_verb(up):

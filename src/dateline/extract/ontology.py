@@ -152,6 +152,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("warn", VERB, "THREATEN", "threat", "actor"),
     Trigger("denounce", VERB, "DISAPPROVE", "criticism", "actor"),
     Trigger("condemn", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("criticize", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("criticise", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("slam", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("blast", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("decry", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("rebuke", VERB, "DISAPPROVE", "criticism", "actor"),
     # CUTS
     Trigger("cut", VERB, "CUTS", "cuts", "jobs"),
     Trigger("announce", VERB, "CUTS", "cuts", "jobs"),
