@@ -64,6 +64,22 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "by 12 percent on Monday, saying it fell short.\n\n"
         "The Ferrow Machinists Union represents 9,000 workers at the yard.\n",
     ),
+    "spokesperson": (
+        "2023-06-10",
+        "Row over ferry fares\n\n"
+        "BERLIN (AP) -- A government spokesperson on Friday denounced Harlow Corp. for "
+        "raising ferry fares, warning that it harms travellers.\n\n"
+        "Anna Weber, spokesperson for the Ministry of Transport, made the remarks at a "
+        "briefing.\n",
+    ),
+    "two spokespeople": (
+        "2023-06-10",
+        "Row over ferry fares\n\n"
+        "BERLIN (AP) -- A government spokesperson on Friday denounced Harlow Corp. for "
+        "raising ferry fares, warning that it harms travellers.\n\n"
+        "Anna Weber, spokesperson for the Ministry of Transport, and Jonas Keller, "
+        "spokesperson for the Ministry of Finance, spoke at a briefing.\n",
+    ),
 }
 
 
@@ -145,3 +161,14 @@ def test_negotiators_of_a_union_criticise_on_the_day_the_parser_hung_on_the_offe
     assert (criticism.type, criticism.date) == ("DISAPPROVE", "2023-05-22")
     # the union its negotiators speak for, the company; not the dateline's place
     assert parties(criticism) == {"Ferrow Machinists Union", "Harlow Corp."}
+
+
+def test_a_title_word_in_the_lede_stands_for_the_one_person_named_with_it_next(
+    chain: Chain,
+) -> None:
+    criticism = first(chain, "spokesperson", "criticism")
+    assert criticism.date == "2023-06-09"
+    assert parties(criticism) == {"Anna Weber", "Harlow Corp."}
+    # two people named with that title: the description stays unresolved
+    found = [m for m in chain.mentions("two spokespeople") if m.kind == "criticism"]
+    assert not [m for m in found if {"Anna Weber", "Jonas Keller"} & parties(m)]

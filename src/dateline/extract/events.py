@@ -49,7 +49,8 @@ LEMMA_FIXES: dict[str, str] = {"hoped": "hope", "hopes": "hope", "hoping": "hope
 PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his": "p"}
 # Heads of a description that stands for a person named before ("the minister").
 DESCRIPTION_HEADS = _words(
-    "minister general president secretary ambassador leader chief premier chairman envoy deputy"
+    "minister general president secretary ambassador leader chief premier chairman envoy deputy "
+    "spokesperson spokesman spokeswoman"
 )
 # Nouns for the person at the head of a body ("the head of the Pentagon", "the ministry's
 # chief"), and the title words of an office that heads a body.
@@ -592,7 +593,30 @@ class _Referents:
         if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._definite(i):
             word = view.lemma(i)
             return next((e for e in reversed(self.seen) if word in self.titles.get(e, ())), None)
+        if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._indefinite(i):
+            return self._introduced(i)
         return None
+
+    def _indefinite(self, i: int) -> bool:
+        dets = self.view.kids(i, "det")
+        return any(self.view.tokens[d].text.lower() in ("a", "an") for d in dets)
+
+    def _introduced(self, i: int) -> str | None:
+        """ "A military spokesperson on Friday denounced ... Zhang, spokesperson for the
+        ministry, said": an indefinite title word in an article's lede stands for the one
+        person the next sentences name with it, when no one was named with it before."""
+        view, word = self.view, self.view.lemma(i)
+        unit = view.unit_of[i]
+        if not 0 <= unit < LEDE_UNITS or any(word in self.titles.get(e, ()) for e in self.seen):
+            return None
+        later = view.units[unit + 1 : unit + 3]
+        named = {
+            m.entity_id
+            for u in later
+            for m in view.unit_mentions(u)
+            if m.kind == "PERSON" and word in self.titles.get(m.entity_id or "", ())
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _definite(self, i: int) -> bool:
         dets = self.view.kids(i, "det")
@@ -697,6 +721,9 @@ def _title_words(view: DocumentView) -> dict[str, set[str]]:
         line = view.text.rfind("\n", 0, m.start) + 1
         before = view.text[max(line, m.start - 80) : m.start].lower().split()[-8:]
         words.setdefault(m.entity_id, set()).update(bare(w) for w in before)
+        # and a title in apposition after the name ("Zhang, spokesperson for ...")
+        after = view.kids(view.mention_head_of(m), "appos")
+        words[m.entity_id].update(view.lemma(a) for a in after if a not in view.mention_at)
     return words
 
 
