@@ -80,6 +80,12 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "Anna Weber, spokesperson for the Ministry of Transport, and Jonas Keller, "
         "spokesperson for the Ministry of Finance, spoke at a briefing.\n",
     ),
+    "reported lede": (
+        "2023-10-24",
+        "The Ferrow Machinists Union said in a statement that its members rejected the "
+        "latest offer of Harlow Corp. by a wide margin.\n\n"
+        "Talks may resume next month.\n",
+    ),
 }
 
 
@@ -172,3 +178,9 @@ def test_a_title_word_in_the_lede_stands_for_the_one_person_named_with_it_next(
     # two people named with that title: the description stays unresolved
     found = [m for m in chain.mentions("two spokespeople") if m.kind == "criticism"]
     assert not [m for m in found if {"Anna Weber", "Jonas Keller"} & parties(m)]
+
+
+def test_news_the_lede_reports_as_said_takes_the_publication_date(chain: Chain) -> None:
+    rejection = first(chain, "reported lede", "rejection")
+    assert (rejection.date, rejection.from_published) == ("2023-10-24", True)
+    assert "Harlow Corp." in parties(rejection)

@@ -1784,6 +1784,12 @@ def _lede_news(view: DocumentView, m: EventMention) -> bool:
     v = i if view.is_verb(i) else view.head(i)
     if view.tokens[v].dep == "conj":
         v = view.head(v)
+    said = view.head(v)
+    if view.tokens[v].dep == "ccomp" and view.lemma(said) in onto.ANNOUNCING_LEMMAS:
+        if view.tokens[said].dep != "ROOT" or view.tokens[said].tag != "VBD":
+            return False  # "X said (on Friday) that workers voted": the news it reports
+        if view.tokens[v].tag == "VBD":
+            return True
     if view.tokens[v].dep != "ROOT":
         return False  # "... when Boeing withdrew its offer": background to the news
     return view.tokens[v].tag == "VBD" or (view.tokens[v].tag == "VBN" and is_passive(view, v))
