@@ -86,6 +86,20 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "latest offer of Harlow Corp. by a wide margin.\n\n"
         "Talks may resume next month.\n",
     ),
+    "guild": (
+        "2023-05-20",
+        "The Ferrow Dockers Guild (FDG) represents dockers in every port of the region.\n",
+    ),
+    "local": (
+        "2023-05-20",
+        "Members of FDG District 12 have bargained with Harlow Corp. since January."
+        "\n\nOn Friday, the guild rejected the latest offer of Harlow Corp.\n",
+    ),
+    "dateline": (
+        None,
+        "TACOMA, Wash. — Harlow machinists represented by Ferrow Machinists Union District "
+        "12 voted to approve a new contract with the company on Monday.\n",
+    ),
 }
 
 
@@ -184,3 +198,18 @@ def test_news_the_lede_reports_as_said_takes_the_publication_date(chain: Chain) 
     rejection = first(chain, "reported lede", "rejection")
     assert (rejection.date, rejection.from_published) == ("2023-10-24", True)
     assert "Harlow Corp." in parties(rejection)
+
+
+def test_a_branch_is_described_by_the_words_of_the_parent_the_corpus_names(
+    chain: Chain,
+) -> None:
+    rejection = first(chain, "local", "rejection")
+    assert parties(rejection) == {"FDG District 12", "Harlow Corp."}
+
+
+def test_the_dateline_is_where_and_the_subject_the_parser_hung_on_it_acts(
+    chain: Chain,
+) -> None:
+    deal = first(chain, "dateline", "deal")
+    assert "Ferrow Machinists Union District 12" in parties(deal)
+    assert not {"Tacoma", "Wash."} & parties(deal)

@@ -233,6 +233,8 @@ class DocumentView:
         self.times = _times(self)
         self.partial_times = _partial_times(self)
         self.dateline = _dateline(self)
+        tail = self.dateline and DATELINE_TAIL.match(self.text, self.dateline.end)
+        self.dateline_end = tail.end() if tail else 0  # "RENTON, Wash. —": all of it is where
         self.absorbed: set[int] = set()  # names inside a description resolved as a whole
         self.referents = _Referents(self).resolve()
 
@@ -675,19 +677,26 @@ def _all_names(view: DocumentView, e: str) -> set[str]:
 
 def _parents(view: DocumentView, words: dict[str, set[str]]) -> dict[str, set[str]]:
     """Numbered branches among the bodies named ("Acme Union District 9" of "Acme
-    Union"): each branch's parents; a branch is also described by its parent's words."""
-    names = {e: _all_names(view, e) for e in words}
+    Union", a body the document or the corpus names): each branch's parents. A branch
+    is also described by its parent's words ("the union")."""
+    wanted: dict[str, set[str]] = {}  # a name a parent would have -> the branches
+    for b in words:
+        for name in _all_names(view, b):
+            ws = name.split()
+            for k in range(1, len(ws)):
+                if any(c.isdigit() for w in ws[k:] for c in w):
+                    wanted.setdefault(" ".join(ws[:k]), set()).add(b)
+    if not wanted:
+        return {}
     parents: dict[str, set[str]] = {}
-    for b, mine in names.items():
-        for a, theirs in names.items():
-            if a == b:
-                continue
-            rests = [n[len(p) :] for n in mine for p in theirs if n.startswith(p + " ")]
-            if any(re.search(r"\d", rest) for rest in rests):
-                parents.setdefault(b, set()).add(a)
-    for b, ups in parents.items():
-        for a in ups:
-            words[b] = words[b] | words[a]
+    named = {e: _all_names(view, e) for e in words}
+    for e in (e for e in view.entities.values() if e.kind == "ORG"):
+        named.setdefault(e.id, {" ".join(n.lower().split()) for n in (e.name, *e.aliases)})
+    for a, names in named.items():
+        for b in set().union(*(wanted.get(n, set()) for n in names)) - {a}:
+            parents.setdefault(b, set()).add(a)
+            extra = set().union(*(_name_words(n) for n in names))
+            words[b] = words[b] | extra | words.get(a, set())
     return parents
 
 
@@ -699,6 +708,7 @@ def _fitting(lemma: str, words: dict[str, set[str]], parents: dict[str, set[str]
     if len(fits) == 1:
         return fits.pop()
     common = set.intersection(*(parents.get(b, set()) for b in fits)) if fits else set()
+    common &= set(words)  # a parent the document names
     return common.pop() if len(common) == 1 else None
 
 
@@ -1285,6 +1295,11 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
             out[entity] = _Party(entity, s)
     for verb in [p for p in targets if view.is_verb(p)]:
         s = subject_of(view, verb)
+        if s is not None and view.dateline and view.mention_at.get(s) is view.dateline:
+            # "RENTON — Boeing machinists ... voted": the parser made the place the
+            # subject and the real one its apposition
+            after = [a for a in view.kids(s, "appos") if view.tokens[a].start >= view.dateline_end]
+            s = after[0] if after else None
         if s is None and view.tokens[verb].dep == "ROOT":
             for j in _names_before(view, verb, cand.unit):
                 named = view.entity_at(j) or ""
@@ -1378,6 +1393,8 @@ def _is_party(view: DocumentView, m: Mention | None) -> bool:
     if m is None:
         return False
     if m.kind not in PARTY_KINDS or m is view.dateline or m.text in AGENCIES:
+        return False
+    if view.dateline and view.dateline.start <= m.start < view.dateline_end:
         return False
     if view.text[max(0, m.start - 1) : m.start] == "(":
         return False  # an aside: "(Washington time)", "(VNA)"
