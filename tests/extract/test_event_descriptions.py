@@ -100,6 +100,12 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "TACOMA, Wash. — Harlow machinists represented by Ferrow Machinists Union District "
         "12 voted to approve a new contract with the company on Monday.\n",
     ),
+    "announced deal": (
+        "2023-05-19",
+        "The Ferrow Machinists Union has bargained with Harlow Corp. since January.\n\n"
+        "On Sunday, the union's bargaining committee announced it reached a tentative "
+        "agreement with Harlow Corp.\n",
+    ),
 }
 
 
@@ -213,3 +219,11 @@ def test_the_dateline_is_where_and_the_subject_the_parser_hung_on_it_acts(
     deal = first(chain, "dateline", "deal")
     assert "Ferrow Machinists Union District 12" in parties(deal)
     assert not {"Tacoma", "Wash."} & parties(deal)
+
+
+def test_a_deal_a_body_announced_it_reached_is_dated_and_made_by_that_body(
+    chain: Chain,
+) -> None:
+    deal = first(chain, "announced deal", "deal")
+    assert deal.date == "2023-05-14"
+    assert parties(deal) == {"Ferrow Machinists Union", "Harlow Corp."}

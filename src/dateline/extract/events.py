@@ -61,6 +61,8 @@ HEAD_TITLES = _words(
 )
 # Title words of an office under the head: its holder is not "the head of" the body.
 UNDER_TITLES = _words("deputy assistant vice under spokesman spokeswoman spokesperson press")
+# Subject pronouns standing for a body or country that speaks ("Acme said it ...").
+BODY_SUBJECTS = _words("it")
 # Possessive pronouns standing for a body or country ("Acme withdrew its offer").
 BODY_POSSESSIVES = _words("its their")
 # Words of a body's name that describe nothing ("the of", "the national").
@@ -532,6 +534,12 @@ class _Referents:
             entity = None
             if t.pos == "PRON" and t.dep == "poss" and t.text.lower() in BODY_POSSESSIVES:
                 entity = self._owner(i)
+            elif (
+                t.pos == "PRON"
+                and t.dep in ("nsubj", "nsubjpass")
+                and t.text.lower() in BODY_SUBJECTS
+            ):
+                entity = self._speaker(i)
             elif t.pos in ("NOUN", "PROPN") and self._described(i):
                 lemma = view.lemma(i)
                 if lemma in HEAD_NOUNS:
@@ -540,6 +548,23 @@ class _Referents:
                     entity = _fitting(lemma, words, parents)
             if entity is not None:
                 self.found[i] = entity
+
+    def _speaker(self, i: int) -> str | None:
+        """The body a subject "it" stands for in what that body says ("Acme said it
+        reached a deal", "the union's committee announced it would ..."): the speaker."""
+        view = self.view
+        verb = view.head(i)
+        said = view.head(verb)
+        if view.tokens[verb].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+            return None
+        s = subject_of(view, said)
+        if s is None:
+            return None
+        entity = view.entity_at(s) if s in view.mention_at else self.found.get(s)
+        if entity is None and s not in view.mention_at:
+            owners = [self.found.get(c) or view.entity_at(c) for c in view.kids(s, "poss")]
+            entity = next((e for e in owners if e), None)
+        return entity if view.kinds.get(entity or "") in ("ORG", "GPE") else None
 
     def _described(self, i: int) -> bool:
         """A definite description: "the union", "the union's", "its union", or a noun

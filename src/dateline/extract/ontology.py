@@ -227,7 +227,7 @@ ACTOR_KINDS = frozenset(
 )
 # Kinds whose event is the announcement itself: "Acme will cut 500 jobs, its chief said on
 # Friday" reports a decision made known that day, not a guess about the future.
-ANNOUNCED_KINDS = frozenset({"cuts"})
+ANNOUNCED_KINDS = frozenset({"cuts", "deal", "rejection", "withdrawal", "offer"})
 # Verbs that make a decision known, carrying a clause that states it.
 ANNOUNCING_LEMMAS = frozenset({"say", "announce", "tell", "state", "confirm"})
 # Which kind names a merged event, most telling first.
