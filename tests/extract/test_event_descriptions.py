@@ -106,6 +106,11 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "On Sunday, the union's bargaining committee announced it reached a tentative "
         "agreement with Harlow Corp.\n",
     ),
+    "undated announcement": (
+        None,
+        "On Saturday, October 14, the Ferrow Machinists Union announced to its members that "
+        "they have reached a tentative agreement with Harlow Corp.\n",
+    ),
 }
 
 
@@ -226,4 +231,10 @@ def test_a_deal_a_body_announced_it_reached_is_dated_and_made_by_that_body(
 ) -> None:
     deal = first(chain, "announced deal", "deal")
     assert deal.date == "2023-05-14"
+    assert parties(deal) == {"Ferrow Machinists Union", "Harlow Corp."}
+
+
+def test_an_undated_article_keeps_the_day_of_an_announced_deal(chain: Chain) -> None:
+    deal = first(chain, "undated announcement", "deal")
+    assert (deal.date, deal.day) == (None, "10-14")
     assert parties(deal) == {"Ferrow Machinists Union", "Harlow Corp."}

@@ -1609,7 +1609,7 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     scheduled = scheduled and announced is None
     if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
         return []
-    if time is None and _perfect(view, cand.token):
+    if time is None and day is None and _perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
     if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
         return []  # "ending the strike": the strike's end, not a walkout
@@ -1642,7 +1642,7 @@ def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
     if view.tokens[said].tag != "VBD":
         return None
     found = replace(cand, preds=cand.preds | {said})
-    time = _attached_time(view, found)
+    time = _attached_time(view, found) or _attached_time(view, found, view.partial_times)
     if time is None or time.direction == "future":
         return None
     return found
