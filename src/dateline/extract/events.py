@@ -223,7 +223,10 @@ class DocumentView:
         self._starts = [t.start for t in self.tokens]
         own = [m for m in mentions if m.document_id == self.id and m.entity_id]
         self.mentions = sorted(own, key=lambda m: m.start)
-        self.entities = {e.id: e for e in entities or ()}
+        pool = entities if isinstance(entities, Sequence) else list(entities or ())
+        self.corpus: Sequence[Entity] = pool  # every entity, for a parent named elsewhere
+        ids = {m.entity_id for m in own}
+        self.entities = {e.id: e for e in pool if e.id in ids}
         self.mention_at: dict[int, Mention] = {}
         self.mention_head: dict[tuple[int, int], int] = {}
         self._index_mentions()
@@ -715,7 +718,7 @@ def _parents(view: DocumentView, words: dict[str, set[str]]) -> dict[str, set[st
         return {}
     parents: dict[str, set[str]] = {}
     named = {e: _all_names(view, e) for e in words}
-    for e in (e for e in view.entities.values() if e.kind == "ORG"):
+    for e in (e for e in view.corpus if e.kind == "ORG"):
         named.setdefault(e.id, {" ".join(n.lower().split()) for n in (e.name, *e.aliases)})
     for a, names in named.items():
         for b in set().union(*(wanted.get(n, set()) for n in names)) - {a}:
