@@ -111,6 +111,13 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "On Saturday, October 14, the Ferrow Machinists Union announced to its members that "
         "they have reached a tentative agreement with Harlow Corp.\n",
     ),
+    "generic": (
+        "2023-04-12",
+        "Officials of the Ministry of Defence and the Harlow Aerospace Workers Union briefed "
+        "reporters on Monday.\n\n"
+        "On Tuesday, aerospace workers and our defence chiefs met with Tomas Lindqvist in "
+        "Oslo.\n",
+    ),
 }
 
 
@@ -238,3 +245,9 @@ def test_an_undated_article_keeps_the_day_of_an_announced_deal(chain: Chain) -> 
     deal = first(chain, "undated announcement", "deal")
     assert (deal.date, deal.day) == (None, "10-14")
     assert parties(deal) == {"Ferrow Machinists Union", "Harlow Corp."}
+
+
+def test_a_noun_that_only_qualifies_or_is_ours_names_no_body(chain: Chain) -> None:
+    meeting = first(chain, "generic", "meeting")
+    assert meeting.date == "2023-04-11"
+    assert not {"Ministry of Defence", "Harlow Aerospace Workers Union"} & parties(meeting)

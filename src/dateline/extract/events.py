@@ -49,9 +49,10 @@ LEMMA_FIXES: dict[str, str] = {"hoped": "hope", "hopes": "hope", "hoping": "hope
 PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his": "p"}
 # Heads of a description that stands for a person named before ("the minister").
 DESCRIPTION_HEADS = _words(
-    "minister general president secretary ambassador leader chief premier chairman envoy deputy "
-    "spokesperson spokesman spokeswoman"
+    "minister general president secretary ambassador leader chief premier chairman envoy deputy"
 )
+# Title words an article's lede may give before it names the person ("a spokesperson").
+LEDE_TITLES = DESCRIPTION_HEADS | _words("spokesperson spokesman spokeswoman")
 # Nouns for the person at the head of a body ("the head of the Pentagon", "the ministry's
 # chief"), and the title words of an office that heads a body.
 HEAD_NOUNS = _words("head chief leader boss")
@@ -61,12 +62,16 @@ HEAD_TITLES = _words(
 )
 # Title words of an office under the head: its holder is not "the head of" the body.
 UNDER_TITLES = _words("deputy assistant vice under spokesman spokeswoman spokesperson press")
+# The people of a body, qualified by its kind ("union members", "union leadership").
+MEMBER_NOUNS = _words(
+    "member membership leader leadership negotiator official officer representative "
+    "delegate spokesperson spokesman spokeswoman president chief head boss executive "
+    "committee statement"
+)
 # Subject pronouns standing for a body or country that speaks ("Acme said it ...").
 BODY_SUBJECTS = _words("it")
 # Possessive pronouns standing for a body or country ("Acme withdrew its offer").
-BODY_POSSESSIVES = _words("its their")
-# Words of a body's name that describe nothing ("the of", "the national").
-NAME_FILLERS = _words("of and the for in on at de la national international")
+BODY_POSSESSIVES = _words("its")
 # Kinds whose deal noun's own modifiers name parties ("its offer made to the union").
 DEAL_KINDS = _words("offer rejection withdrawal deal")
 # Verbs by which a deal noun is put to the other side ("an offer made to the union").
@@ -543,7 +548,7 @@ class _Referents:
                 and t.text.lower() in BODY_SUBJECTS
             ):
                 entity = self._speaker(i)
-            elif t.pos in ("NOUN", "PROPN") and self._described(i):
+            elif _common_noun(view, i) and self._described(i) and not _naming(view, i):
                 lemma = view.lemma(i)
                 if lemma in HEAD_NOUNS:
                     entity = self._head_of(i)
@@ -573,16 +578,18 @@ class _Referents:
         """A definite description: "the union", "the union's", "its union", or a noun
         qualifying another ("union members", "union leadership")."""
         view, t = self.view, self.view.tokens[i]
-        if self._definite(i) or view.kids(i, "poss"):
-            return True
-        return t.dep == "compound" and view.tokens[view.head(i)].pos == "NOUN"
+        owners = [view.tokens[p] for p in view.kids(i, "poss")]
+        if self._definite(i) or any(o.pos != "PRON" or o.text.lower() == "its" for o in owners):
+            return True  # not "our forces", a speaker's own
+        up = view.head(i)
+        return t.dep == "compound" and view.lemma(up) in MEMBER_NOUNS
 
     def _owner(self, i: int) -> str | None:
-        """The body or country a possessive "its"/"their" stands for: its clause's subject."""
+        """The body or country a possessive "its" stands for: its clause's subject."""
         view = self.view
         verb = next((a for a in view.ancestors(i) if view.is_verb(a)), None)
         s = subject_of(view, verb) if verb is not None else None
-        if s is None or s == i:
+        if s is None or s == i or _in_dateline(view, s):
             return None
         entity = view.entity_at(s) if s in view.mention_at else self.found.get(s)
         return entity if view.kinds.get(entity or "") in ("ORG", "GPE") else None
@@ -623,7 +630,7 @@ class _Referents:
         if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._definite(i):
             word = view.lemma(i)
             return next((e for e in reversed(self.seen) if word in self.titles.get(e, ())), None)
-        if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._indefinite(i):
+        if t.tag == "NN" and view.lemma(i) in LEDE_TITLES and self._indefinite(i):
             return self._introduced(i)
         return None
 
@@ -644,13 +651,45 @@ class _Referents:
             m.entity_id
             for u in later
             for m in view.unit_mentions(u)
-            if m.kind == "PERSON" and word in self.titles.get(m.entity_id or "", ())
+            if m.kind == "PERSON" and word in _titled(view, m)
         }
         return named.pop() if len(named) == 1 else None
 
     def _definite(self, i: int) -> bool:
         dets = self.view.kids(i, "det")
         return any(self.view.tokens[d].text.lower() == "the" for d in dets)
+
+
+def _in_dateline(view: DocumentView, i: int) -> bool:
+    m = view.mention_at.get(i)
+    return m is not None and view.dateline is not None and m.start < view.dateline_end
+
+
+def _common_noun(view: DocumentView, i: int) -> bool:
+    """A common noun, or one the tagger took for a name as it opens a line or follows a
+    dateline's colon ("NEW YORK: Union negotiators")."""
+    t = view.tokens[i]
+    if t.pos == "NOUN":
+        return True
+    before = view.text[view.tokens[i - 1].start : t.start] if i else "\n"
+    opens = "\n" in before or before.strip() in (":", "—", "–")
+    return t.pos == "PROPN" and opens
+
+
+def _naming(view: DocumentView, i: int) -> bool:
+    """Whether a noun stands beside a name of its own ("the union, the IAM"): the name
+    says who, the noun adds nothing."""
+    if any(a in view.mention_at for a in view.kids(i, "appos")):
+        return True
+    return view.tokens[i].dep == "appos" and view.head(i) in view.mention_at
+
+
+def _titled(view: DocumentView, m: Mention) -> set[str]:
+    """The title words the parse joins to a name ("spokesperson Zhang", "Zhang,
+    spokesperson for ...")."""
+    h = view.mention_head_of(m)
+    kids = view.kids(h, "compound", "appos")
+    return {view.lemma(k) for k in kids if k not in view.mention_at}
 
 
 def _heads(person: Entity | None, body: set[str], published: str | None) -> int:
@@ -667,12 +706,13 @@ def _heads(person: Entity | None, body: set[str], published: str | None) -> int:
 
 
 def _name_words(name: str) -> set[str]:
-    """The nouns a name can be described by: its words, lower-case, plural -s dropped."""
-    out = set()
-    for w in re.findall(r"[A-Za-z]{3,}", name.lower()):
-        if w not in NAME_FILLERS:
-            out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
-    return out
+    """The nouns a name can be described by: its words that name a kind of body ("the
+    union" of "Acme Workers Union"), singular."""
+    found = re.findall(r"[A-Za-z]{3,}", name.lower())
+    if len(name.split()) < 2:
+        return set()  # "Solidarity" named as a body: "the solidarity" is no shortening of it
+    singular = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in found}
+    return singular & onto.BODY_NOUNS
 
 
 def _body_words(view: DocumentView) -> dict[str, set[str]]:
@@ -692,7 +732,12 @@ def _body_words(view: DocumentView) -> dict[str, set[str]]:
         beside = [c for c in view.kids(h, "appos", "compound") if c not in view.mention_at]
         if view.tokens[h].dep == "appos" and view.head(h) not in view.mention_at:
             beside.append(view.head(h))
-        found |= {view.lemma(c) for c in beside if view.tokens[c].pos == "NOUN"}
+        listed = bool(view.kids(h, "conj"))  # "the administration, Congress and ...": a list
+        found |= {
+            view.lemma(c)
+            for c in beside
+            if view.tokens[c].pos == "NOUN" and not listed and not view.kids(c, "conj")
+        }
     return words
 
 

@@ -311,6 +311,14 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "in all",
     "over the years",
 )
+# Nouns for a kind of organisation: "the union", "the ministry", "union members" stand
+# for a body whose name (of two words or more) has that noun.
+BODY_NOUNS = _lexicon(
+    "union association federation league guild council committee commission board "
+    "ministry department agency bureau office administration government parliament "
+    "congress senate assembly party company corporation firm group bank court army navy "
+    "force guard district local chapter branch lodge division institute university"
+)
 # Plural descriptions standing for the parties of an event already named.
 PARTY_DESCRIPTIONS = _lexicon(
     "sides ministers officials delegations men leaders chiefs countries parties militaries"
