@@ -118,6 +118,11 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "On Tuesday, aerospace workers and our defence chiefs met with Tomas Lindqvist in "
         "Oslo.\n",
     ),
+    "plural": (
+        "2023-04-12",
+        "The Tarrant Labour Party and Harlow Corp. traded blame on Monday.\n\n"
+        "On Tuesday, the parties met with Tomas Lindqvist in Oslo.\n",
+    ),
 }
 
 
@@ -251,3 +256,6 @@ def test_a_noun_that_only_qualifies_or_is_ours_names_no_body(chain: Chain) -> No
     meeting = first(chain, "generic", "meeting")
     assert meeting.date == "2023-04-11"
     assert not {"Ministry of Defence", "Harlow Aerospace Workers Union"} & parties(meeting)
+    # "the parties" are the sides, not the one body named "... Party"
+    meeting = first(chain, "plural", "meeting")
+    assert "Tarrant Labour Party" not in parties(meeting)

@@ -552,8 +552,10 @@ class _Referents:
                 lemma = view.lemma(i)
                 if lemma in HEAD_NOUNS:
                     entity = self._head_of(i)
+                # "the parties" is no "Democratic Party": a plural fits a plural name word
+                key = t.text.lower() if t.tag in ("NNS", "NNPS") else lemma
                 if entity is None and lemma not in EVENT_NOUNS:
-                    entity = _fitting(lemma, words, parents)
+                    entity = _fitting(key, words, parents)
             if entity is not None:
                 self.found[i] = entity
 
@@ -707,12 +709,15 @@ def _heads(person: Entity | None, body: set[str], published: str | None) -> int:
 
 def _name_words(name: str) -> set[str]:
     """The nouns a name can be described by: its words that name a kind of body ("the
-    union" of "Acme Workers Union"), singular."""
-    found = re.findall(r"[A-Za-z]{3,}", name.lower())
+    union" of "Acme Workers Union"), singular, and plural as written ("forces")."""
     if len(name.split()) < 2:
         return set()  # "Solidarity" named as a body: "the solidarity" is no shortening of it
-    singular = {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in found}
-    return singular & onto.BODY_NOUNS
+    out = set()
+    for w in re.findall(r"[A-Za-z]{3,}", name.lower()):
+        one = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        if one in onto.BODY_NOUNS:
+            out |= {one, w}
+    return out
 
 
 def _body_words(view: DocumentView) -> dict[str, set[str]]:

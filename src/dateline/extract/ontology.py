@@ -314,10 +314,10 @@ CUMULATIVE_CUES: tuple[str, ...] = (
 # Nouns for a kind of organisation: "the union", "the ministry", "union members" stand
 # for a body whose name (of two words or more) has that noun.
 BODY_NOUNS = _lexicon(
-    "union association federation league guild council committee commission board "
-    "ministry department agency bureau office administration government parliament "
+    "union association federation league council committee commission board "
+    "ministry department agency bureau administration government parliament "
     "congress senate assembly party company corporation firm group bank court army navy "
-    "force guard district local chapter branch lodge division institute university"
+    "force guard guild institute university"
 )
 # Plural descriptions standing for the parties of an event already named.
 PARTY_DESCRIPTIONS = _lexicon(
