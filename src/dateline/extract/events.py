@@ -13,7 +13,9 @@ the event. An act with no date of its own ("The talks ended with an exchange of
 memorabilia", "Giang asked the US side to ...") takes the date of the document's lead
 event, the meeting the article reports. Participants are the named people, countries
 and organisations linked to the trigger (subject, object, "with", "between", "by"),
-pronouns and descriptions ("the minister") resolved to the person they stand for.
+pronouns and descriptions ("the minister") resolved to the person they stand for, and
+descriptions of a body ("the union", "union members", "its offer", "the head of the
+Pentagon") to the organisation, or the person heading it, that the document names.
 
 :class:`DocumentView` is shared with :mod:`dateline.extract.promises`.
 """
