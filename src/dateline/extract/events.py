@@ -13,7 +13,9 @@ the event. An act with no date of its own ("The talks ended with an exchange of
 memorabilia", "Giang asked the US side to ...") takes the date of the document's lead
 event, the meeting the article reports. Participants are the named people, countries
 and organisations linked to the trigger (subject, object, "with", "between", "by"),
-pronouns and descriptions ("the minister") resolved to the person they stand for.
+pronouns and descriptions ("the minister") resolved to the person they stand for, and
+descriptions of a body ("the union", "union members", "its offer", "the head of the
+Pentagon") to the organisation, or the person heading it, that the document names.
 
 :class:`DocumentView` is shared with :mod:`dateline.extract.promises`.
 """
@@ -52,6 +54,33 @@ PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his"
 DESCRIPTION_HEADS = _words(
     "minister general president secretary ambassador leader chief premier chairman envoy deputy"
 )
+# Title words an article's lede may give before it names the person ("a spokesperson").
+LEDE_TITLES = DESCRIPTION_HEADS | _words("spokesperson spokesman spokeswoman")
+# Nouns for the person at the head of a body ("the head of the Pentagon", "the ministry's
+# chief"), and the title words of an office that heads a body.
+HEAD_NOUNS = _words("head chief leader boss")
+HEAD_TITLES = _words(
+    "secretary minister president chief director chairman chairwoman chair head leader ceo "
+    "commander governor mayor premier"
+)
+# Title words of an office under the head: its holder is not "the head of" the body.
+UNDER_TITLES = _words("deputy assistant vice under spokesman spokeswoman spokesperson press")
+# The people of a body, qualified by its kind ("union members", "union leadership").
+MEMBER_NOUNS = _words(
+    "member membership leader leadership negotiator official officer representative "
+    "delegate spokesperson spokesman spokeswoman president chief head boss executive "
+    "committee statement"
+)
+# Subject pronouns standing for a body or country that speaks ("Acme said it ...").
+BODY_SUBJECTS = _words("it")
+# Possessive pronouns standing for a body or country ("Acme withdrew its offer").
+BODY_POSSESSIVES = _words("its")
+# Kinds whose deal noun's own modifiers name parties ("its offer made to the union").
+DEAL_KINDS = _words("offer rejection withdrawal deal")
+# Verbs by which a deal noun is put to the other side ("an offer made to the union").
+PROPOSING_LEMMAS = _words("make propose present offer put submit extend table send")
+# Nouns of events and deals: never a description of a body ("the strike", "the deal").
+EVENT_NOUNS = frozenset(t.lemma for t in onto.TRIGGERS) | onto.DEAL_NOUNS | onto.DOCUMENT_NOUNS
 # Generational suffixes of names: alone, they name no one.
 NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 # Dependencies of a word written before the noun it qualifies.
@@ -75,7 +104,7 @@ SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 # After a dateline place: an optional date, an optional agency, then a dash.
-DATELINE_TAIL = re.compile(r"(?:,[^\n—–]{0,30}?)?\s*(?:\([A-Z]{2,6}\)\s*)?[—–-]\s")
+DATELINE_TAIL = re.compile(r"(?:,[^\n—–]{0,30}?)?\s*(?:\([A-Z]{2,6}\)\s*)?(?:[—–-]|:)\s")
 ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -202,17 +231,24 @@ class DocumentView:
         self._starts = [t.start for t in self.tokens]
         own = [m for m in mentions if m.document_id == self.id and m.entity_id]
         self.mentions = sorted(own, key=lambda m: m.start)
+        pool = entities if isinstance(entities, Sequence) else list(entities or ())
+        self.corpus: Sequence[Entity] = pool  # every entity, for a parent named elsewhere
+        ids = {m.entity_id for m in own}
+        self.entities = {e.id: e for e in pool if e.id in ids}
         self.mention_at: dict[int, Mention] = {}
         self.mention_head: dict[tuple[int, int], int] = {}
         self._index_mentions()
         self.kinds = {m.entity_id: m.kind for m in self.mentions if m.entity_id}
-        self.names = _names(self.mentions, entities)
+        self.names = _names(self.mentions, self.entities.values())
         self.virtual: dict[int, int] = {}
         self.units = _units(self, analysis)
         self.unit_of = _unit_index(self)
         self.times = _times(self)
         self.partial_times = _partial_times(self)
         self.dateline = _dateline(self)
+        tail = self.dateline and DATELINE_TAIL.match(self.text, self.dateline.end)
+        self.dateline_end = tail.end() if tail else 0  # "RENTON, Wash. —": all of it is where
+        self.absorbed: set[int] = set()  # names inside a description resolved as a whole
         self.referents = _Referents(self).resolve()
 
     # tokens and the tree
@@ -493,7 +529,97 @@ class _Referents:
                 self.seen.append(entity)
             if subjects:
                 self.last_subject = subjects[0]
+        self._bodies()
         return self.found
+
+    def _bodies(self) -> None:
+        """Descriptions of a body ("the union", "union members", "the planemaker"), the
+        head of a body ("the head of the Pentagon") and a body's possessive ("Acme
+        withdrew its offer"), resolved to what the document names."""
+        view = self.view
+        words = _body_words(view)
+        parents = _parents(view, words)
+        for i, t in enumerate(view.tokens):
+            if i in view.mention_at or i in self.found:
+                continue
+            entity = None
+            if t.pos == "PRON" and t.dep == "poss" and t.text.lower() in BODY_POSSESSIVES:
+                entity = self._owner(i)
+            elif (
+                t.pos == "PRON"
+                and t.dep in ("nsubj", "nsubjpass")
+                and t.text.lower() in BODY_SUBJECTS
+            ):
+                entity = self._speaker(i)
+            elif _common_noun(view, i) and self._described(i) and not _naming(view, i):
+                lemma = view.lemma(i)
+                if lemma in HEAD_NOUNS:
+                    entity = self._head_of(i)
+                # "the parties" is no "Democratic Party": a plural fits a plural name word
+                key = t.text.lower() if t.tag in ("NNS", "NNPS") else lemma
+                if entity is None and lemma not in EVENT_NOUNS:
+                    entity = _fitting(key, words, parents)
+            if entity is not None:
+                self.found[i] = entity
+
+    def _speaker(self, i: int) -> str | None:
+        """The body a subject "it" stands for in what that body says ("Acme said it
+        reached a deal", "the union's committee announced it would ..."): the speaker."""
+        view = self.view
+        verb = view.head(i)
+        said = view.head(verb)
+        if view.tokens[verb].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+            return None
+        s = subject_of(view, said)
+        if s is None:
+            return None
+        entity = view.entity_at(s) if s in view.mention_at else self.found.get(s)
+        if entity is None and s not in view.mention_at:
+            owners = [self.found.get(c) or view.entity_at(c) for c in view.kids(s, "poss")]
+            entity = next((e for e in owners if e), None)
+        return entity if view.kinds.get(entity or "") in ("ORG", "GPE") else None
+
+    def _described(self, i: int) -> bool:
+        """A definite description: "the union", "the union's", "its union", or a noun
+        qualifying another ("union members", "union leadership")."""
+        view, t = self.view, self.view.tokens[i]
+        owners = [view.tokens[p] for p in view.kids(i, "poss")]
+        if self._definite(i) or any(o.pos != "PRON" or o.text.lower() == "its" for o in owners):
+            return True  # not "our forces", a speaker's own
+        up = view.head(i)
+        return t.dep == "compound" and view.lemma(up) in MEMBER_NOUNS
+
+    def _owner(self, i: int) -> str | None:
+        """The body or country a possessive "its" stands for: its clause's subject."""
+        view = self.view
+        verb = next((a for a in view.ancestors(i) if view.is_verb(a)), None)
+        s = subject_of(view, verb) if verb is not None else None
+        if s is None or s == i or _in_dateline(view, s):
+            return None
+        entity = view.entity_at(s) if s in view.mention_at else self.found.get(s)
+        return entity if view.kinds.get(entity or "") in ("ORG", "GPE") else None
+
+    def _head_of(self, i: int) -> str | None:
+        """The person the document names who heads the body in "the head of X" ("X's
+        chief"): the only one whose office, as resolution read it, leads that body."""
+        view = self.view
+        bodies = [c for c in view.kids(i, "poss", "compound")]
+        bodies += [o for p in view.kids(i, "prep") if view.lemma(p) == "of" for o in view.kids(p)]
+        for b in bodies:
+            m = view.mention_at.get(b)
+            if m is None or m.kind != "ORG" or not m.entity_id:
+                continue
+            body = view.entities.get(m.entity_id)
+            names = {view.names.get(m.entity_id, m.text), *(body.aliases if body else ())}
+            people = {p.entity_id for p in view.mentions if p.kind == "PERSON" and p.entity_id}
+            how = {p: _heads(view.entities.get(p), names, view.published) for p in people}
+            heads = [p for p, n in how.items() if n]
+            if len(heads) > 1:  # two holders of the office: the one in force then
+                heads = [p for p in heads if how[p] == 2]
+            if len(heads) == 1:
+                view.absorbed.update(j for j, n in view.mention_at.items() if n is m)
+                return heads[0]
+        return None
 
     def _entity(self, i: int, subjects: list[str]) -> str | None:
         view, t = self.view, self.view.tokens[i]
@@ -509,11 +635,162 @@ class _Referents:
         if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._definite(i):
             word = view.lemma(i)
             return next((e for e in reversed(self.seen) if word in self.titles.get(e, ())), None)
+        if t.tag == "NN" and view.lemma(i) in LEDE_TITLES and self._indefinite(i):
+            return self._introduced(i)
         return None
+
+    def _indefinite(self, i: int) -> bool:
+        dets = self.view.kids(i, "det")
+        return any(self.view.tokens[d].text.lower() in ("a", "an") for d in dets)
+
+    def _introduced(self, i: int) -> str | None:
+        """ "A military spokesperson on Friday denounced ... Zhang, spokesperson for the
+        ministry, said": an indefinite title word in an article's lede stands for the one
+        person the next sentences name with it, when no one was named with it before."""
+        view, word = self.view, self.view.lemma(i)
+        unit = view.unit_of[i]
+        if not 0 <= unit < LEDE_UNITS or any(word in self.titles.get(e, ()) for e in self.seen):
+            return None
+        later = view.units[unit + 1 : unit + 3]
+        named = {
+            m.entity_id
+            for u in later
+            for m in view.unit_mentions(u)
+            if m.kind == "PERSON" and word in _titled(view, m)
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _definite(self, i: int) -> bool:
         dets = self.view.kids(i, "det")
         return any(self.view.tokens[d].text.lower() == "the" for d in dets)
+
+
+def _in_dateline(view: DocumentView, i: int) -> bool:
+    m = view.mention_at.get(i)
+    return m is not None and view.dateline is not None and m.start < view.dateline_end
+
+
+def _common_noun(view: DocumentView, i: int) -> bool:
+    """A common noun, or one the tagger took for a name as it opens a line or follows a
+    dateline's colon ("NEW YORK: Union negotiators")."""
+    t = view.tokens[i]
+    if t.pos == "NOUN":
+        return True
+    before = view.text[view.tokens[i - 1].start : t.start] if i else "\n"
+    opens = "\n" in before or before.strip() in (":", "—", "–")
+    return t.pos == "PROPN" and opens
+
+
+def _naming(view: DocumentView, i: int) -> bool:
+    """Whether a noun stands beside a name of its own ("the union, the IAM"): the name
+    says who, the noun adds nothing."""
+    if any(a in view.mention_at for a in view.kids(i, "appos")):
+        return True
+    return view.tokens[i].dep == "appos" and view.head(i) in view.mention_at
+
+
+def _titled(view: DocumentView, m: Mention) -> set[str]:
+    """The title words the parse joins to a name ("spokesperson Zhang", "Zhang,
+    spokesperson for ...")."""
+    h = view.mention_head_of(m)
+    kids = view.kids(h, "compound", "appos")
+    return {view.lemma(k) for k in kids if k not in view.mention_at}
+
+
+def _heads(person: Entity | None, body: set[str], published: str | None) -> int:
+    """How a person holds an office heading ``body`` (one of its names): 0 not, 1 at
+    some time, 2 seen in force in the month of ``published``."""
+    found = 0
+    for role in person.roles if person else ():
+        words = {bare(w) for w in role.title.lower().split()}
+        if role.org not in body or not words & HEAD_TITLES or words & UNDER_TITLES:
+            continue
+        seen = (role.first_seen or "")[:7], (role.last_seen or "")[:7]
+        found = max(found, 2 if published and seen[0] <= published[:7] <= seen[1] else 1)
+    return found
+
+
+def _name_words(name: str) -> set[str]:
+    """The nouns a name can be described by: its words that name a kind of body ("the
+    union" of "Acme Workers Union"), singular, and plural as written ("forces")."""
+    if len(name.split()) < 2:
+        return set()  # "Solidarity" named as a body: "the solidarity" is no shortening of it
+    out = set()
+    for w in re.findall(r"[A-Za-z]{3,}", name.lower()):
+        one = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        if one in onto.BODY_NOUNS:
+            out |= {one, w}
+    return out
+
+
+def _body_words(view: DocumentView) -> dict[str, set[str]]:
+    """For each organisation the document names: the nouns that describe it, i.e. the
+    words of its names and the nouns the document puts in apposition to it ("Acme, the
+    planemaker") or before it ("planemaker Acme")."""
+    words: dict[str, set[str]] = {}
+    for m in view.mentions:
+        if m.kind != "ORG" or not m.entity_id:
+            continue
+        e = m.entity_id
+        body = view.entities.get(e)
+        found = words.setdefault(e, set())
+        for name in (m.text, view.names.get(e, ""), *(body.aliases if body else ())):
+            found |= _name_words(name)
+        h = view.mention_head_of(m)
+        beside = [c for c in view.kids(h, "appos", "compound") if c not in view.mention_at]
+        if view.tokens[h].dep == "appos" and view.head(h) not in view.mention_at:
+            beside.append(view.head(h))
+        listed = bool(view.kids(h, "conj"))  # "the administration, Congress and ...": a list
+        found |= {
+            view.lemma(c)
+            for c in beside
+            if view.tokens[c].pos == "NOUN" and not listed and not view.kids(c, "conj")
+        }
+    return words
+
+
+def _all_names(view: DocumentView, e: str) -> set[str]:
+    body = view.entities.get(e)
+    names = {m.text for m in view.mentions if m.entity_id == e}
+    names |= {view.names.get(e, ""), *(body.aliases if body else ())}
+    return {" ".join(n.lower().split()) for n in names if n}
+
+
+def _parents(view: DocumentView, words: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Numbered branches among the bodies named ("Acme Union District 9" of "Acme
+    Union", a body the document or the corpus names): each branch's parents. A branch
+    is also described by its parent's words ("the union")."""
+    wanted: dict[str, set[str]] = {}  # a name a parent would have -> the branches
+    for b in words:
+        for name in _all_names(view, b):
+            ws = name.split()
+            for k in range(1, len(ws)):
+                if any(c.isdigit() for w in ws[k:] for c in w):
+                    wanted.setdefault(" ".join(ws[:k]), set()).add(b)
+    if not wanted:
+        return {}
+    parents: dict[str, set[str]] = {}
+    named = {e: _all_names(view, e) for e in words}
+    for e in (e for e in view.corpus if e.kind == "ORG"):
+        named.setdefault(e.id, {" ".join(n.lower().split()) for n in (e.name, *e.aliases)})
+    for a, names in named.items():
+        for b in set().union(*(wanted.get(n, set()) for n in names)) - {a}:
+            parents.setdefault(b, set()).add(a)
+            extra = set().union(*(_name_words(n) for n in names))
+            words[b] = words[b] | extra | words.get(a, set())
+    return parents
+
+
+def _fitting(lemma: str, words: dict[str, set[str]], parents: dict[str, set[str]]) -> str | None:
+    """The one body a description's noun fits: a branch before its parent, the parent of
+    two branches that fit alike; None when two bodies fit alike."""
+    fits = {e for e, ws in words.items() if lemma in ws}
+    fits -= {a for b in fits for a in parents.get(b, ())}
+    if len(fits) == 1:
+        return fits.pop()
+    common = set.intersection(*(parents.get(b, set()) for b in fits)) if fits else set()
+    common &= set(words)  # a parent the document names
+    return common.pop() if len(common) == 1 else None
 
 
 def _in_subject(view: DocumentView, i: int) -> bool:
@@ -535,6 +812,9 @@ def _title_words(view: DocumentView) -> dict[str, set[str]]:
         line = view.text.rfind("\n", 0, m.start) + 1
         before = view.text[max(line, m.start - 80) : m.start].lower().split()[-8:]
         words.setdefault(m.entity_id, set()).update(bare(w) for w in before)
+        # and a title in apposition after the name ("Zhang, spokesperson for ...")
+        after = view.kids(view.mention_head_of(m), "appos")
+        words[m.entity_id].update(view.lemma(a) for a in after if a not in view.mention_at)
     return words
 
 
@@ -845,10 +1125,20 @@ def _needs_party(view: DocumentView, cand: _Candidate) -> bool:
         return bool(view.kids(i, "dobj")) and bool(view.kids(i, "xcomp"))
     if need == "actor":
         s = subject_of(view, i)
-        return s is not None and view.entity_at(s) is not None
+        return s is not None and _actor(view, s) is not None
     if need == "counterpart":
         return any(view.lemma(p) == "with" for p in view.kids(i, "prep"))
     return True
+
+
+def _actor(view: DocumentView, s: int) -> str | None:
+    """Who a subject names: itself, or the body it belongs to ("union negotiators",
+    "Acme's executives")."""
+    entity = view.entity_at(s)
+    if entity is None and s not in view.mention_at:
+        bodies = [view.entity_at(c) for c in view.kids(s, "compound", "poss")]
+        entity = next((b for b in bodies if b and not view.is_person(b)), None)
+    return entity
 
 
 def _vote(view: DocumentView, cand: _Candidate) -> bool:
@@ -992,10 +1282,21 @@ def _attached_time(
     (among ``times`` if given, else the document's resolved ones)."""
     targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
     targets |= _governors(view, cand.token)
+    # "slammed the offer to lift wages by 30% on Monday": what an offer would do is yet
+    # to come, so a past date the parser hung on it dates the act on the offer
+    content = {
+        v
+        for o in view.kids(cand.token, "dobj")
+        for v in view.kids(o, "acl")
+        if view.is_verb(cand.token) and to_infinitive(view, v)
+    }
     best: tuple[int, Time] | None = None
     pool = view.times if times is None else times
     for t in (t for t in pool if cand.unit.start <= t.start < cand.unit.end):
-        if t.bound or not _time_reaches(view, t.head, targets):
+        reaches = _time_reaches(view, t.head, targets) or (
+            t.direction == "past" and _time_reaches(view, t.head, content)
+        )
+        if t.bound or not reaches:
             continue
         up = view.head(t.head)
         if view.tokens[t.head].dep in PREMODIFIERS and up != cand.token and not view.is_verb(up):
@@ -1063,9 +1364,10 @@ class _Party:
 
 def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
     """Named parties and resolved pronouns linked to the trigger, in text order."""
-    targets = {cand.token} | cand.preds
+    targets = {cand.token} | cand.preds | _deal_phrase(view, cand)
     out: dict[str, _Party] = {}
     starts = [view.mention_head_of(m) for m in view.unit_mentions(cand.unit) if _is_party(view, m)]
+    starts = [s for s in starts if s not in view.absorbed]
     starts += [i for i in view.referents if cand.unit.first <= i < cand.unit.last]
     for s in sorted(starts):
         found = link(view, s, targets, PARTY_PREPS)
@@ -1074,6 +1376,11 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
             out[entity] = _Party(entity, s)
     for verb in [p for p in targets if view.is_verb(p)]:
         s = subject_of(view, verb)
+        if s is not None and view.dateline and view.mention_at.get(s) is view.dateline:
+            # "RENTON — Boeing machinists ... voted": the parser made the place the
+            # subject and the real one its apposition
+            after = [a for a in view.kids(s, "appos") if view.tokens[a].start >= view.dateline_end]
+            s = after[0] if after else None
         if s is None and view.tokens[verb].dep == "ROOT":
             for j in _names_before(view, verb, cand.unit):
                 named = view.entity_at(j) or ""
@@ -1100,6 +1407,22 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
                 out[other] = _Party(other, c)
     out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
+
+
+def _deal_phrase(view: DocumentView, cand: _Candidate) -> set[int]:
+    """The deal a trigger acts on ("withdrew its offer", "an offer proposed to X") and
+    the verbs that put it to the other side: the noun's own possessive and the parties
+    it was made to or by take part."""
+    if cand.trigger.kind not in DEAL_KINDS:
+        return set()
+    i = cand.token
+    nouns = [o for o in view.kids(i, "dobj", "nsubjpass") if view.lemma(o) in onto.DEAL_NOUNS]
+    if view.tokens[i].dep == "acl" and view.lemma(view.head(i)) in onto.DEAL_NOUNS:
+        nouns.append(view.head(i))
+    out = set(nouns)
+    for n in nouns:
+        out |= {v for v in view.kids(n, "acl") if view.lemma(v) in PROPOSING_LEMMAS}
+    return out
 
 
 def _bodies_in(view: DocumentView, s: int) -> list[int]:
@@ -1151,6 +1474,8 @@ def _is_party(view: DocumentView, m: Mention | None) -> bool:
     if m is None:
         return False
     if m.kind not in PARTY_KINDS or m is view.dateline or m.text in AGENCIES:
+        return False
+    if view.dateline and view.dateline.start <= m.start < view.dateline_end:
         return False
     if view.text[max(0, m.start - 1) : m.start] == "(":
         return False  # an aside: "(Washington time)", "(VNA)"
@@ -1340,7 +1665,7 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     scheduled = scheduled and announced is None
     if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
         return []
-    if time is None and _perfect(view, cand.token):
+    if time is None and day is None and _perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
     if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
         return []  # "ending the strike": the strike's end, not a walkout
@@ -1373,7 +1698,7 @@ def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
     if view.tokens[said].tag != "VBD":
         return None
     found = replace(cand, preds=cand.preds | {said})
-    time = _attached_time(view, found)
+    time = _attached_time(view, found) or _attached_time(view, found, view.partial_times)
     if time is None or time.direction == "future":
         return None
     return found
@@ -1557,6 +1882,12 @@ def _lede_news(view: DocumentView, m: EventMention) -> bool:
     v = i if view.is_verb(i) else view.head(i)
     if view.tokens[v].dep == "conj":
         v = view.head(v)
+    said = view.head(v)
+    if view.tokens[v].dep == "ccomp" and view.lemma(said) in onto.ANNOUNCING_LEMMAS:
+        if view.tokens[said].dep != "ROOT" or view.tokens[said].tag != "VBD":
+            return False  # "X said (on Friday) that workers voted": the news it reports
+        if view.tokens[v].tag == "VBD":
+            return True
     if view.tokens[v].dep != "ROOT":
         return False  # "... when Boeing withdrew its offer": background to the news
     return view.tokens[v].tag == "VBD" or (view.tokens[v].tag == "VBN" and is_passive(view, v))

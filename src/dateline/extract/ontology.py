@@ -152,6 +152,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("warn", VERB, "THREATEN", "threat", "actor"),
     Trigger("denounce", VERB, "DISAPPROVE", "criticism", "actor"),
     Trigger("condemn", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("criticize", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("criticise", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("slam", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("blast", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("decry", VERB, "DISAPPROVE", "criticism", "actor"),
+    Trigger("rebuke", VERB, "DISAPPROVE", "criticism", "actor"),
     # CUTS
     Trigger("cut", VERB, "CUTS", "cuts", "jobs"),
     Trigger("announce", VERB, "CUTS", "cuts", "jobs"),
@@ -221,7 +227,7 @@ ACTOR_KINDS = frozenset(
 )
 # Kinds whose event is the announcement itself: "Acme will cut 500 jobs, its chief said on
 # Friday" reports a decision made known that day, not a guess about the future.
-ANNOUNCED_KINDS = frozenset({"cuts"})
+ANNOUNCED_KINDS = frozenset({"cuts", "deal", "rejection", "withdrawal", "offer"})
 # Verbs that make a decision known, carrying a clause that states it.
 ANNOUNCING_LEMMAS = frozenset({"say", "announce", "tell", "state", "confirm"})
 # Which kind names a merged event, most telling first.
@@ -304,6 +310,14 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "in total",
     "in all",
     "over the years",
+)
+# Nouns for a kind of organisation: "the union", "the ministry", "union members" stand
+# for a body whose name (of two words or more) has that noun.
+BODY_NOUNS = _lexicon(
+    "union association federation league council committee commission board "
+    "ministry department agency bureau administration government parliament "
+    "congress senate assembly party company corporation firm group bank court army navy "
+    "force guard guild institute university"
 )
 # Plural descriptions standing for the parties of an event already named.
 PARTY_DESCRIPTIONS = _lexicon(
