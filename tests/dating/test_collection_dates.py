@@ -67,7 +67,9 @@ def yearless(analyzer: Analyzer) -> Callable[[str], Page]:
     return make
 
 
-def test_a_yearless_weekday_date_takes_the_collections_one_year(yearless: Callable[[str], Page]) -> None:
+def test_a_yearless_weekday_date_takes_the_collections_one_year(
+    yearless: Callable[[str], Page],
+) -> None:
     page = yearless("The union announced on Saturday, October 19 that talks had resumed.")
     found = collection_dates([DATED, OTHER, page])
     assert found["y"].value == "2024-10-19" and found["y"].how == "collection-year"
@@ -84,7 +86,9 @@ def test_a_day_outside_the_collection_gives_nothing(yearless: Callable[[str], Pa
     assert "y" not in collection_dates([DATED, OTHER, page])
 
 
-def test_a_yearless_date_without_its_weekday_or_in_the_future_gives_nothing(yearless: Callable[[str], Page]) -> None:
+def test_a_yearless_date_without_its_weekday_or_in_the_future_gives_nothing(
+    yearless: Callable[[str], Page],
+) -> None:
     bare = yearless("The union announced on October 19 that talks had resumed.")
     planned = yearless("The union will hold a vote on Saturday, October 19.")
     found = collection_dates([DATED, OTHER, bare, Page("z", planned.text)])
