@@ -195,3 +195,28 @@ def test_the_analysis_key_follows_the_analysis_code(
             lambda p, edited=path: read(p) + (b"#" if p == edited else b""),
         )
         assert (stagecode.code_digest(*entries)[:16] != nlp.REVISION) is changes
+
+
+def test_the_linked_key_follows_spellings_roles_and_a_branchs_parents() -> None:
+    from dateline.model import Entity, Mention, Role
+    from dateline.pipeline.extractions import _linked_key, _organisations
+
+    person = Entity("p1", "Ana Reyes", "PERSON", ("Reyes",))
+    branch = Entity("o1", "Dock Workers Local 12", "ORG")
+    parent = Entity("o2", "Dock Workers Guild", "ORG")
+    said = [Mention("d", 0, 0, 9, "Ana Reyes", "PERSON", "p1")]
+    named = [*said, Mention("d", 1, 20, 41, "Dock Workers Local 12", "ORG", "o1")]
+    names = {"p1": "Ana Reyes", "o1": "Dock Workers Local 12"}
+
+    def key(mentions: list[Mention], people: list[Entity], orgs: list[Entity]) -> str:
+        every = [*people, *orgs]
+        return _linked_key(mentions, names, {e.id: e for e in every}, _organisations(every))
+
+    base = key(said, [person], [branch])
+    promoted = Entity("p1", "Ana Reyes", "PERSON", ("Reyes",), (Role("chair", "o1", None, None),))
+    assert key(said, [promoted], [branch]) != base  # a new role
+    renamed = Entity("o1", "Dock Workers Local 12", "ORG", ("Local 12",))
+    assert key(named, [person], [renamed]) != key(named, [person], [branch])  # a spelling
+    # another organisation's names matter only to a document naming a numbered branch
+    assert key(said, [person], [branch, parent]) == base
+    assert key(named, [person], [branch, parent]) != key(named, [person], [branch])

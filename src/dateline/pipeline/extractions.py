@@ -91,9 +91,10 @@ class ExtractionCache:
     analysis (the model's name and version), its publication date and the code of their
     extractor (:data:`STAGE_CODE`). Event mentions and promises also read how the corpus
     resolved the document's names: its mentions that name an entity (with their entity ids
-    and kinds, which resolution may change) and those entities' canonical names, which is
-    everything the extractors take from :class:`Resolution` (``DocumentView`` reads
-    ``entities`` only for ``Entity.name``). A new document can rename or regroup an entity;
+    and kinds, which resolution may change), those entities' names, other spellings and
+    roles, and for a document naming a numbered branch every organisation's names: everything
+    the extractors take from :class:`Resolution` (see :func:`_linked_key`). A new document
+    can rename or regroup an entity, or give it a role;
     the documents naming it then re-run those two extractors ("re-linked"), the rest reuse
     what is kept. An edit to one extractor's rules re-runs that extractor alone (and those
     importing its module). A row made from other inputs is never used; rows go with their
@@ -111,6 +112,9 @@ class ExtractionCache:
         self._pending: list[tuple[str, str, str, bytes]] = []
         self.extracted: set[str] = set()  # documents whose figures or dated sentences ran
         self.relinked: set[str] = set()  # documents whose events or promises alone re-ran
+        # the entities of the last linked_part call: by id, and the digest of every
+        # organisation's names (read once per build, not once per document)
+        self._corpus: tuple[Sequence[Entity], dict[str, Entity], str] | None = None
 
     def document_part(
         self, analysis: Analysis, published: str | None
@@ -136,7 +140,10 @@ class ExtractionCache:
         names: Mapping[str, str],
     ) -> tuple[list[EventMention], list[Promise]]:
         doc_id = analysis.document_id
-        key = _digest(self._keys[doc_id], _linked_key(mentions, names))
+        if self._corpus is None or self._corpus[0] is not entities:
+            self._corpus = (entities, {e.id: e for e in entities}, _organisations(entities))
+        _, by_id, organisations = self._corpus
+        key = _digest(self._keys[doc_id], _linked_key(mentions, names, by_id, organisations))
         events, found = self._kept_or_run(
             doc_id,
             _EVENTS,
@@ -195,14 +202,43 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _linked_key(mentions: Sequence[Mention], names: Mapping[str, str]) -> str:
+def _linked_key(
+    mentions: Sequence[Mention],
+    names: Mapping[str, str],
+    entities: Mapping[str, Entity],
+    organisations: str,
+) -> str:
     """What the event and promise extractors read of the corpus-wide resolution, in order:
-    the document's linked mentions and the canonical name of each entity they name."""
+    the document's linked mentions; the canonical name, other spellings and roles of each
+    entity they name (a description resolves through them: "the head of ..."); and, when
+    the document names a numbered branch ("District 12"), every organisation's names (its
+    parent may be named only in another document)."""
     linked = [
         (m.sentence, m.start, m.end, m.text, m.kind, m.entity_id) for m in mentions if m.entity_id
     ]
-    named = sorted({(i, names.get(i)) for *_, i in linked}, key=lambda p: p[0] or "")
-    return json.dumps([linked, named], ensure_ascii=False)
+    named = []
+    branch = False
+    for i in sorted({i for *_, i in linked if i}):
+        e = entities.get(i)
+        # an organisation's other spellings (a description matches its words); a person's
+        # roles, title and organisation but not their dates: each new report moves those,
+        # and re-running every document naming a person for it would undo incremental builds
+        aliases = sorted(e.aliases) if e and e.kind == "ORG" else []
+        held = e.roles if e and e.kind == "PERSON" else ()
+        roles = sorted({(r.title, r.org or "") for r in held})
+        named.append((i, names.get(i), aliases, roles))
+        branch = branch or any(_numbered(n) for n in (names.get(i) or "", *aliases))
+    return json.dumps([linked, named, organisations if branch else ""], ensure_ascii=False)
+
+
+def _numbered(name: str) -> bool:
+    """A name with a number after its first word: a branch ("Local 12", "District W24")."""
+    return any(c.isdigit() for word in name.split()[1:] for c in word)
+
+
+def _organisations(entities: Sequence[Entity]) -> str:
+    return _digest(*sorted(f"{e.id}\x1e{e.name}\x1e{'|'.join(sorted(e.aliases))}"
+                           for e in entities if e.kind == "ORG"))  # fmt: skip
 
 
 # The encoding: a dataclass is the list of its fields' values, a tuple or list a list, the
