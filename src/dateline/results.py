@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 class RecordList(list[T], Generic[T]):
     """A plain list of dataclass records that can also become a ``pandas.DataFrame``."""
 
     def to_records(self) -> list[dict[str, Any]]:
-        return [dataclasses.asdict(r) for r in self]  # type: ignore[call-overload]
+        return [dataclasses.asdict(r) for r in self]
 
     def to_pandas(self) -> Any:
         """One row per record (nested fields stay as Python objects). Needs pandas."""

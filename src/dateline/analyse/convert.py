@@ -16,7 +16,8 @@ from dateline.analyse.rules import KINDS, TITLE_ABBREVIATIONS, Span, fix_spans
 from dateline.model import Mention, Sentence
 
 if TYPE_CHECKING:  # downstream modules import the dataclasses without loading spaCy
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,13 +127,13 @@ def merge(parts: Sequence[Analysis]) -> Analysis:
     )
 
 
-def _joined(doc: Doc) -> list[Sequence[Token]]:
+def _joined(doc: Doc) -> list[list[SpacyToken]]:
     """The parser's sentences, with two kinds of cut undone: after a title or month
     abbreviation ("… co-chaired by Sen. Lieut." + "Gen. Name …"; the parser does not always
     keep the starts the ``dateline_abbreviations`` component forbids), and inside a line
     after a word rather than punctuation ("Ha" + "Noi hosted the 13th" + "Viet Nam–US
     dialogue …": the small model cuts proper names and ordinals so)."""
-    joined: list[list[Token]] = []
+    joined: list[list[SpacyToken]] = []
     for sent in doc.sents:
         tokens = list(sent)
         if joined and (_after_abbreviation(joined[-1], tokens) or _mid_line(joined[-1], tokens)):
@@ -142,7 +143,7 @@ def _joined(doc: Doc) -> list[Sequence[Token]]:
     return joined
 
 
-def _after_abbreviation(before: Sequence[Token], sent: Sequence[Token]) -> bool:
+def _after_abbreviation(before: Sequence[SpacyToken], sent: Sequence[SpacyToken]) -> bool:
     words = [t for t in before if not t.is_space]
     following = next((t for t in sent if not t.is_space), None)
     if len(words) < 2 or following is None:
@@ -163,7 +164,7 @@ def _after_abbreviation(before: Sequence[Token], sent: Sequence[Token]) -> bool:
     )
 
 
-def _mid_line(before: Sequence[Token], sent: Sequence[Token]) -> bool:
+def _mid_line(before: Sequence[SpacyToken], sent: Sequence[SpacyToken]) -> bool:
     """A cut inside a line whose left side ends in a word, not punctuation."""
     words = [t for t in before if not t.is_space]
     following = next((t for t in sent if not t.is_space), None)

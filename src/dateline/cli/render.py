@@ -193,7 +193,7 @@ def documents_table(docs: Sequence[Document], width: int | None = None) -> Table
     # a column takes its width plus three (padding and the separator); one more at the end
     room = None if width is None else max(20, width - sum(sizes[c] + 3 for c in columns) - 7)
     source_width = None if room is None else max(8, min(24, room // 3))
-    title_width = None if room is None else room - source_width
+    title_width = None if room is None or source_width is None else room - source_width
     table = Table(title=f"{len(docs)} documents", title_justify="left", box=box.SIMPLE_HEAD)
     for name in columns:
         table.add_column(name, no_wrap=True, min_width=min(sizes[name], len(name)))

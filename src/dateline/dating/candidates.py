@@ -169,7 +169,7 @@ def reported_candidate(analysis: Analysis, today: date | None = None) -> DateCan
     for m in p.FULL_DATE.finditer(text):
         value = read_date(m["date"])
         when = parse_value(value) if value is not None else None
-        if when is None or m["weekday"] is None or not _weekday_agrees(m, value):
+        if value is None or when is None or m["weekday"] is None or not _weekday_agrees(m, value):
             continue  # a date without its weekday is as often a file photo's or history
         if today is not None and when > today:
             continue

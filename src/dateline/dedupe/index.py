@@ -108,7 +108,8 @@ class Bands:
 
     def keys(self, signature: np.ndarray) -> list[int]:
         pairs = signature[: 2 * self.bands].astype(np.uint64).reshape(self.bands, 2)
-        return ((pairs[:, 0] << np.uint64(32)) | pairs[:, 1]).tolist()
+        keys: list[int] = ((pairs[:, 0] << np.uint64(32)) | pairs[:, 1]).tolist()
+        return keys
 
     def insert(self, item: str, signature: np.ndarray) -> None:
         for table, key in zip(self._tables, self.keys(signature), strict=True):

@@ -46,7 +46,8 @@ def signature(shingles: Iterable[int] | np.ndarray) -> np.ndarray:
     hv = hv ^ (hv >> s2)
     hv = hv * m2
     hv = hv ^ (hv >> s1)
-    return (hv * _A + _B).min(axis=0)
+    values: np.ndarray = (hv * _A + _B).min(axis=0)
+    return values
 
 
 def serialise(sig: np.ndarray) -> bytes:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Any, cast
 
 import numpy as np
 
@@ -116,7 +117,8 @@ def _word_hashes(normalised: str) -> np.ndarray:
     spaces = np.flatnonzero(chars == _SPACE)
     starts = np.concatenate((_ZERO, spaces + 1)).astype(np.intp)
     ends = np.concatenate((spaces, [chars.size])).astype(np.intp)
-    return (prefix[ends] - prefix[starts]) * up[ends - 1]
+    hashes: np.ndarray = (prefix[ends] - prefix[starts]) * up[ends - 1]
+    return hashes
 
 
 def _mix(h: np.ndarray) -> np.ndarray:
@@ -136,15 +138,17 @@ class Shingled(np.ndarray):
     article: int
 
     def __array_finalize__(self, obj: np.ndarray | None) -> None:
+        # None on a bare view until shingle_array sets it; readers only see finished arrays.
         self.order = getattr(obj, "order", None)  # type: ignore[assignment]
         self.article = getattr(obj, "article", 0)
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, Any, tuple[Any, np.ndarray, int]]:
         # ndarray pickles its data only; carry the two attributes to worker processes.
-        build, args, state = super().__reduce__()  # type: ignore[misc]
+        build, args, state = cast(tuple[Any, Any, Any], super().__reduce__())
         return build, args, (state, self.order, self.article)
 
-    def __setstate__(self, state) -> None:  # type: ignore[no-untyped-def]
+    # The state is the one __reduce__ above builds, not ndarray's own: a narrower argument.
+    def __setstate__(self, state: tuple[Any, np.ndarray, int]) -> None:  # type: ignore[override]
         base, self.order, self.article = state
         super().__setstate__(base)
 

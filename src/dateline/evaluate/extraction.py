@@ -115,14 +115,16 @@ def score_roles(gold: Sequence[Record], predicted: Sequence[Record]) -> Score:
                 and a.get("first_seen") == b.get("first_seen")
                 and a.get("last_seen") == b.get("last_seen")
             ),
-            lambda r, name=g["name"]: (
-                f"{name}: {r['title']} {r.get('first_seen')}…{r.get('last_seen')}"
-            ),
+            _role_label(g["name"]),
         )
         score.matched += sub.matched
         score.missed += sub.missed
         score.spurious += sub.spurious
     return score
+
+
+def _role_label(name: str) -> Callable[[Record], str]:
+    return lambda r: f"{name}: {r['title']} {r.get('first_seen')}…{r.get('last_seen')}"
 
 
 def _same_date(gold: Record, predicted: Record) -> bool:

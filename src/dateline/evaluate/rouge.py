@@ -33,7 +33,8 @@ _STEMMER = PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
 def stem(token: str) -> str:
     """Porter stem of a lower-cased token (NLTK extended mode); the token itself on failure."""
     try:
-        return _STEMMER.stem(token)
+        stemmed: str = _STEMMER.stem(token)  # nltk is untyped
+        return stemmed
     except IndexError:  # older stemmer versions fail on some short tokens
         return token
 

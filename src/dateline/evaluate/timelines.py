@@ -160,7 +160,7 @@ def _parse_jsonl_entry(raw: str) -> tuple[date, list[str]] | str:
     """Return the entry's date and sentences, or a message saying why the line is unusable."""
     try:
         record = json.loads(raw)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         return f"not valid JSON ({error.msg}); line skipped"
     if not isinstance(record, dict):
         return "not a JSON object; line skipped"

@@ -39,7 +39,8 @@ def prepare_predicted(
     predicted: Mapping[date, Iterable[str]] | Mapping[str, Iterable[str]],
 ) -> dict[str, list[str]]:
     """A predicted timeline keyed by ISO date, every sentence PTB-tokenised (for scoring)."""
+    items: Iterable[tuple[date | str, Iterable[str]]] = predicted.items()
     return {
         (day.isoformat() if isinstance(day, date) else day): tokenised_summary(sentences)
-        for day, sentences in sorted(predicted.items(), key=lambda item: str(item[0]))
+        for day, sentences in sorted(items, key=lambda item: str(item[0]))
     }

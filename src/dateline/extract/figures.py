@@ -32,7 +32,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -622,7 +622,8 @@ def _is_model_number(text: str, m: re.Match[str]) -> bool:
 
 def _is_name_part(text: str, m: re.Match[str]) -> bool:
     """A capitalised number word inside a sentence is part of a name ("Four Nos")."""
-    return m["num"][0].isupper() and SENTENCE_LEAD_RE.match(text).end() < m.start()
+    lead = SENTENCE_LEAD_RE.match(text)  # matches always: every part is optional
+    return m["num"][0].isupper() and lead is not None and lead.end() < m.start()
 
 
 def _count_hit(text: str, m: re.Match[str], number: float, scale: float) -> _Hit | None:
@@ -844,10 +845,10 @@ def _whole_before(text: str, hit: _Hit, counts: list[_Hit]) -> _Hit | None:
     after 160 operations, and identified 740 of them": boxes, not operations)."""
     if not counts:
         return None
-    whole = counts[-1]
+    whole: _Hit | None = counts[-1]
     # "worked with 40 volunteers, of whom 12 ...": a relative right after a count is
     # about that count, whatever governs it.
-    if not WHOLE_RELATIVE_RE.match(text, whole.end):
+    if not WHOLE_RELATIVE_RE.match(text, counts[-1].end):
         whole = next((c for c in reversed(counts) if not _is_adjunct(text, c)), None)
     if whole is None:
         return None
@@ -1238,10 +1239,10 @@ def _chronological(m: FigureMention) -> tuple[bool, str, str, int]:
     return (m.as_of is None, m.as_of or "", m.document_id, m.start)
 
 
-def _similar(a: str, b: str, scorer: object, threshold: float) -> bool:
+def _similar(a: str, b: str, scorer: Callable[[str, str], float], threshold: float) -> bool:
     if not a or not b:
         return a == b
-    return scorer(a, b) >= threshold  # type: ignore[operator]
+    return scorer(a, b) >= threshold
 
 
 def _history_clusters(groups: list[_Group]) -> list[list[_Group]]:

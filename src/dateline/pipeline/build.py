@@ -88,8 +88,8 @@ class Builder:
         articles = [d for d in documents if d.not_article is None]
         analyses, fresh = self.analyse(articles, progress, engine)
         dated = {d.id: d for d in date_reported(documents, analyses, self.today)}
-        current = [dated.get(d.id, d) for d in articles]
-        dated |= {d.id: d for d in date_by_collection(current, analyses)}
+        reported = [dated.get(d.id, d) for d in articles]
+        dated |= {d.id: d for d in date_by_collection(reported, analyses)}
         if dated:
             stored = set(self.store.date_undated(dated.values()))
             articles = [dated[d.id] if d.id in stored else d for d in articles]
@@ -101,14 +101,14 @@ class Builder:
         with self.store.transaction():  # one commit for the kept output and the dossier
             self.store.write_lock()
             kept.save()  # keyed by its inputs: valid whichever dossier is stored
-            stored = int(self.store.meta(_BUILT_FROM) or 0)
-            if stored <= built_from:
+            stored_from = int(self.store.meta(_BUILT_FROM) or 0)
+            if stored_from <= built_from:
                 self.store.replace_derived(derived)
                 self.store.set_meta(_BUILT_FROM, str(built_from))
-                stored = built_from
+                stored_from = built_from
             else:
                 log.info("a dossier of later documents was stored meanwhile; not replaced")
-            current = stored >= self.store.last_document()
+            current = stored_from >= self.store.last_document()
         log.info(
             "extracted %d documents, re-linked %d, reused %d",
             len(kept.extracted),
@@ -275,12 +275,12 @@ def extract(
         event_mentions += events
         promises += found
         sentences += rows
-    events = cluster_events(event_mentions, resolution.entities, published.values())
+    clustered = cluster_events(event_mentions, resolution.entities, published.values())
     return Derived(
         entities=resolution.entities,
         mentions=resolution.mentions,
-        events=events,
+        events=clustered,
         figures=merge_figures(figure_mentions),
-        promises=match_promises(promises, events, resolution.entities),
+        promises=match_promises(promises, clustered, resolution.entities),
         sentences=sentences,
     )

@@ -556,16 +556,16 @@ def _merge_qualified_orgs(groups: _Groups, nodes: Sequence[_Node]) -> None:
     by_loose: dict[str, list[_Node]] = defaultdict(list)
     for node in orgs:
         by_loose[org_key(node.mention.text)].append(node)
-    for loose, same in by_loose.items():
-        if len(countries.get(loose, ())) <= 1:
+    for key, same in by_loose.items():
+        if len(countries.get(key, ())) <= 1:
             for node in same[1:]:
                 groups.union(same[0].id, node.id)
     for node in orgs:
         if qualified_org(node.mention.text):
             continue
-        loose = loose_fits.get(org_key(node.mention.text), set())
-        strict = strict_fits.get(node.key, set())
-        fits = loose if len(loose) == 1 else strict
+        loose_ids = loose_fits.get(org_key(node.mention.text), set())
+        strict_ids = strict_fits.get(node.key, set())
+        fits = loose_ids if len(loose_ids) == 1 else strict_ids
         if len(fits) == 1:
             groups.union(node.id, next(iter(fits)))
 

@@ -92,7 +92,8 @@ def _parse_backwards(words: Sequence[str]) -> tuple[_Parsed | None, int]:
         j -= 1
     if j < end and j > 1 and words[j - 1] == "the":  # "Minister of the Interior"
         j -= 1
-    connector, complement = None, ()
+    connector: str | None = None
+    complement: tuple[str, ...] = ()
     if j < end and j > 0 and bare(words[j - 1]) in CONNECTORS:
         connector, complement, head_at = bare(words[j - 1]), tuple(words[j:end]), j - 2
     else:
@@ -139,7 +140,8 @@ def _parse_forwards(words: Sequence[str]) -> tuple[_Parsed | None, int]:
     if i == 0 or bare(words[i - 1]) not in TITLE_HEADS:
         return None, 0
     head_at = i - 1
-    connector, complement = None, ()
+    connector: str | None = None
+    complement: tuple[str, ...] = ()
     if i < len(words) and bare(words[i]) in CONNECTORS:
         first = i + 2 if words[i + 1 : i + 2] == ["the"] else i + 1
         j = first

@@ -211,11 +211,12 @@ def _count_documents(location: str) -> int:
     if not Path(location).is_file() or Path(location).stat().st_size == 0:
         return 0
     try:
-        conn = sqlite3.connect(f"file:{Path(location).resolve()}?mode=ro", uri=True, timeout=60)
+        db = sqlite3.connect(f"file:{Path(location).resolve()}?mode=ro", uri=True, timeout=60)
         try:
-            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+            count = db.execute("SELECT count(*) FROM documents").fetchone()
+            return int(count[0]) if count else 0
         finally:
-            conn.close()
+            db.close()
     except sqlite3.OperationalError:  # no documents table: an empty or foreign file
         return 0
     except sqlite3.DatabaseError as exc:

@@ -80,8 +80,11 @@ def create_app(
     ``max_body`` bytes get 413.
     """
     owned = not isinstance(dossier_or_location, Dossier)
-    dossier = Dossier.open(dossier_or_location) if owned else dossier_or_location
-    assert isinstance(dossier, Dossier)
+    dossier = (
+        dossier_or_location
+        if isinstance(dossier_or_location, Dossier)
+        else Dossier.open(dossier_or_location)
+    )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
