@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.stagecode import absolute_module
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "dateline"
 
@@ -71,16 +73,6 @@ def _module_name(path: Path) -> tuple[str, bool]:
     return ".".join(parts), is_package
 
 
-def _target(node: ast.ImportFrom, module: str, is_package: bool) -> str:
-    if not node.level:
-        return node.module or ""
-    parts = module.split(".")
-    if not is_package:
-        parts = parts[:-1]
-    parts = parts[: len(parts) - node.level + 1]
-    return ".".join([*parts, node.module] if node.module else parts)
-
-
 def _imports_in(path: Path) -> list[Import]:
     module, is_package = _module_name(path)
     tree = ast.parse(path.read_bytes())
@@ -98,7 +90,7 @@ def _imports_in(path: Path) -> list[Import]:
         if isinstance(node, ast.Import):
             targets = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):
-            base = _target(node, module, is_package)
+            base = absolute_module(node, module, is_package)
             # "from dateline import x": x is a subpackage, or a name the root holds
             if base == PACKAGE:
                 subpackages = [a.name for a in node.names if _exists(a.name)]

@@ -88,7 +88,7 @@ def _imported(source: bytes, module: str, is_package: bool) -> tuple[str, ...]:
         if isinstance(node, ast.Import):
             names += [a.name for a in node.names if _inside(a.name)]
         elif isinstance(node, ast.ImportFrom):
-            base = _absolute(node, module, is_package)
+            base = absolute_module(node, module, is_package)
             if not _inside(base):
                 continue
             names.append(base)
@@ -121,7 +121,8 @@ def _is_type_checking(test: ast.expr) -> bool:
     return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
 
 
-def _absolute(node: ast.ImportFrom, module: str, is_package: bool) -> str:
+def absolute_module(node: ast.ImportFrom, module: str, is_package: bool) -> str:
+    """The module a ``from ... import`` in ``module`` names, relative levels resolved."""
     if not node.level:
         return node.module or ""
     parts = module.split(".")
