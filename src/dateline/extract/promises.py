@@ -72,6 +72,7 @@ CUES: dict[str, tuple[str, str]] = {
     "suggest": ("proposal", "whole"),
     "recommend": ("proposal", "whole"),
     "hope": ("proposal", "hope"),
+    "hopeful": ("proposal", "hope"),
 }
 # Aims too vague to be kept or broken ("maintain", "deepen ties").
 VAGUE_VERBS = _words(
@@ -120,6 +121,11 @@ NOUN_CUES: dict[str, str] = {
 SAY_VERBS = _words(
     "say add tell state announce note stress reiterate write explain confirm insist declare"
 )
+# What a speaker issues ("issued the following statement: “...").
+STATEMENT_NOUNS = _words("statement remark message comment")
+# Quotation marks, and how far a quote is looked for around a promise (characters).
+QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
+QUOTE_REACH = 3000
 # Subjects that stand for the speaker of a quote.
 FIRST_PERSON = _words("i we us our my")
 THIRD_PERSON = _words("he she")
@@ -129,6 +135,10 @@ OBLIGATION_AUX = _words("must")
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
 PERIOD_UNITS = frozenset(PERIOD_DAYS)
 AHEAD_WORDS = _words("next coming following upcoming few")
+# Seasons a deadline names ("this spring", "next summer"; the timex skips them) and the
+# month and day each ends on (northern hemisphere, where the news we read is dated).
+SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
+SEASON_WORDS = _words("this next coming")
 # Without a due date, a promise kept by who made it is kept within this many days.
 UNDATED_WINDOW_DAYS = 120
 NAME_KEY = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b|\b({'|'.join(ORDINAL_WORDS)})\b", re.I)
@@ -225,16 +235,61 @@ def _working_to(view: DocumentView, unit: Unit, i: int) -> _Found | None:
 
 def _attributed(view: DocumentView, unit: Unit, found: list[_Found]) -> list[_Found]:
     """A promise whose subject is the speaker ("we will ...") or no one named is made by
-    whoever the sentence, or the one next to it, says is speaking."""
+    whoever opens or closes the quotation it stands in, else whoever the sentence, or
+    the one next to it, says is speaking."""
     if all(f.actor is not None or f.joint for f in found):
         return found
-    speaker = _speaker(view, unit)
+    nearby = _speaker(view, unit)
     out = []
     for f in found:
+        speaker = _quoted_by(view, view.tokens[f.cue].start) or nearby
         if f.actor is None and not f.joint and speaker is not None and _speaks(view, f, speaker):
             f = replace(f, actor=speaker)
         out.append(f)
     return out
+
+
+def _quote_around(view: DocumentView, pos: int) -> tuple[int, int] | None:
+    """The quotation a character offset stands in: the offsets of its opening mark and of
+    its closing mark (or of the end of the paragraph, for a quote left open)."""
+    text = view.text
+    floor = max(0, pos - QUOTE_REACH)
+    opened, closed = text.rfind(QUOTE_OPEN, floor, pos), text.rfind(QUOTE_CLOSE, floor, pos)
+    if opened >= 0 and opened > closed:
+        end = text.find(QUOTE_CLOSE, pos, pos + QUOTE_REACH)
+        para = text.find("\n\n", pos)
+        ends = [e for e in (end, para) if e >= 0]
+        return opened, min(ends) if ends else len(text)
+    # straight quotes pair up within a paragraph
+    start = text.rfind("\n", 0, pos) + 1
+    before = text.count('"', start, pos)
+    if before % 2 == 0:
+        return None
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    end = text.find('"', pos, line_end)
+    return text.rfind('"', start, pos), line_end if end < 0 else end
+
+
+def _quoted_by(view: DocumentView, pos: int) -> str | None:
+    """Who speaks a quotation: the one its closing words name ("...,” Austin said"),
+    else the one its lead-in names ("X said:", "X issued the following statement: “")."""
+    quote = _quote_around(view, pos)
+    if quote is None:
+        return None
+    opened, closed = quote
+    if closed < len(view.text):
+        after = view.token_at(closed)
+        unit = view.units[view.unit_of[after]] if view.unit_of[after] >= 0 else None
+        if unit is not None:
+            found = _said_by(view, after + 1, unit.last)
+            if found is not None:
+                return found
+    before = view.token_at(opened)
+    k = view.unit_of[before]
+    if k < 0:
+        return None
+    return _said_by(view, view.units[k].first, before)
 
 
 def _speaks(view: DocumentView, f: _Found, speaker: str) -> bool:
@@ -245,8 +300,8 @@ def _speaks(view: DocumentView, f: _Found, speaker: str) -> bool:
         else next((a for a in view.ancestors(f.cue) if view.is_verb(a)), f.cue)
     )
     subject = subject_of(view, verb)
-    if subject is None:
-        return True
+    if subject is None or _obliged(view, verb):
+        return True  # "they must return by ...": the subject is who is asked, not who asks
     word = view.tokens[subject].text.lower()
     if view.entity_at(subject) is not None:
         return False
@@ -267,17 +322,20 @@ def _speaker(view: DocumentView, unit: Unit) -> str | None:
     if index is not None:
         order += [view.units[k] for k in (index + 1, index - 1) if 0 <= k < len(view.units)]
     for candidate in order:
-        found = _said_by(view, candidate)
+        found = _said_by(view, candidate.first, candidate.last)
         if found is not None:
             return found
     return None
 
 
-def _said_by(view: DocumentView, unit: Unit) -> str | None:
-    for i in range(unit.first, unit.last):
+def _said_by(view: DocumentView, first: int, last: int) -> str | None:
+    """The speaker tokens ``first`` to ``last`` name: the subject of a "said" (or of
+    "issued a statement"), the one "according to"."""
+    for i in range(first, last):
         word = view.lemma(i)
         who: int | None = None
-        if word in SAY_VERBS and view.is_verb(i):
+        statement = any(view.lemma(o) in STATEMENT_NOUNS for o in view.kids(i, "dobj"))
+        if (word in SAY_VERBS or statement) and view.is_verb(i):
             who = subject_of(view, i)
         elif word == "accord":
             to = [p for p in view.kids(i, "prep") if view.lemma(p) == "to"]
@@ -355,9 +413,10 @@ def _read(view: DocumentView, unit: Unit, i: int, kind: str, shape: str) -> list
     if shape == "hope":
         found = [(v, _actor(view, v) or actor) for v in _hoped(view, i)]
         return [
-            _Found(kind, i, _clause_span(view, v), who, None, unit)
+            _Found(kind, i, _hoped_span(view, i, v), who, None, unit)
             for v, who in found
-            if view.lemma(v) not in VAGUE_VERBS and (who or actor)
+            if view.lemma(_done_by(view, i, v) or v) not in VAGUE_VERBS
+            and (who or actor or _first_person(view, i))
         ]
     target = _target(view, i)
     if shape == "call":
@@ -387,6 +446,31 @@ def _controller(view: DocumentView, i: int) -> str | None:
                 entity = found[0] if len(set(found)) == 1 else None
             return entity
     return None
+
+
+def _done_by(view: DocumentView, i: int, v: int) -> int | None:
+    """ "hopeful to do so by resuming talks": the act that "do so" stands for, the verb
+    after "by" (on "do", or on the clause of the hope ``i``)."""
+    if view.lemma(v) != "do" or not any(view.lemma(k) == "so" for k in view.kids(v)):
+        return None
+    heads = [v, i, view.head(i)]
+    by = [p for h in heads for p in view.kids(h, "prep") if view.lemma(p) == "by"]
+    acts = [c for p in by for c in view.kids(p, "pcomp") if view.is_verb(c)]
+    return acts[0] if acts else None
+
+
+def _hoped_span(view: DocumentView, i: int, v: int) -> tuple[int, int]:
+    act = _done_by(view, i, v)
+    if act is None:
+        return _clause_span(view, v)
+    return min(v, act), max(_clause_span(view, v)[1], _clause_span(view, act)[1])
+
+
+def _first_person(view: DocumentView, i: int) -> bool:
+    """The subject of the verb at or above ``i`` is the speaker ("we're hopeful")."""
+    verb = i if view.is_verb(i) else next((a for a in view.ancestors(i) if view.is_verb(a)), i)
+    subject = subject_of(view, verb)
+    return subject is not None and view.tokens[subject].text.lower() in FIRST_PERSON
 
 
 def _hoped(view: DocumentView, i: int) -> list[int]:
@@ -444,6 +528,10 @@ def _commits(view: DocumentView, i: int) -> bool:
     return word in FIRST_PERSON or view.lemma(subject) in NOUN_CUES
 
 
+def _obliged(view: DocumentView, i: int) -> bool:
+    return any(view.tokens[k].text.lower() in OBLIGATION_AUX for k in view.kids(i, "aux"))
+
+
 def _obligation(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
     """ "They must return to work by Nov. 12": a demand with a deadline."""
     aux = [k for k in view.kids(i, "aux") if view.tokens[k].text.lower() in OBLIGATION_AUX]
@@ -459,11 +547,18 @@ def _subject_entity(view: DocumentView, i: int) -> str | None:
 
 
 def _dated_ahead(view: DocumentView, i: int) -> bool:
+    """The clause of a future or obliging verb names a time ahead. In an undated article
+    a month and day ("by Nov. 12") count: the verb's own modal says it lies ahead."""
     tokens = set(view.subtree(i))
-    return any(
-        t.head in tokens and t.direction in ("future", "present") and not t.bound
-        for t in view.times
-    ) or any(_period_ahead(view, j) is not None for j in tokens)
+    partial = view.partial_times if view.reference is None else []
+    return (
+        any(
+            t.head in tokens and t.direction in ("future", "present") and not t.bound
+            for t in view.times
+        )
+        or any(t.head in tokens for t in partial)
+        or any(_period_ahead(view, j) is not None for j in tokens)
+    )
 
 
 def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
@@ -471,6 +566,8 @@ def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
     the coming months", "by the end of the year". Returns (unit, how many) or None;
     ("end", 0) for "the end of the year"."""
     word = view.lemma(j)
+    if word in SEASON_END:
+        return _season_ahead(view, j)
     if word not in PERIOD_UNITS or view.tokens[j].dep != "pobj":
         return None
     up = view.head(j)
@@ -484,6 +581,30 @@ def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
         if view.lemma(by) in ("by", "before", "until") and modifiers & {"the", "this"}:
             return (word, 0)
     return None
+
+
+def _season_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
+    """ "this spring", "next summer": (season, 0) or (season, 1); None for a season the
+    article's date has already seen end ("this spring" in July)."""
+    if view.tokens[j].dep not in ("pobj", "npadvmod") or view.tokens[j].pos != "NOUN":
+        return None
+    modifiers = {view.lemma(k) for k in view.kids(j, "det", "amod")}
+    if not modifiers & SEASON_WORDS:
+        return None
+    count = 0 if "this" in modifiers else 1
+    ref = view.reference
+    if count == 0 and ref is not None and _season_end(ref, view.lemma(j), 0) < ref:
+        return None
+    return view.lemma(j), count
+
+
+def _season_end(ref: dt.date, season: str, count: int) -> dt.date:
+    """The last day of this season (count 0) or the next one (count 1) seen from ``ref``."""
+    month, day = SEASON_END[season]
+    end = dt.date(ref.year, month, day)
+    if count and end < ref + dt.timedelta(days=92):  # the next one starts a year on
+        end = end.replace(year=end.year + 1)
+    return end
 
 
 # Counts of a deadline in words ("within two weeks", "in a few months").
@@ -506,6 +627,8 @@ def _due_in_words(view: DocumentView, start: int, end: int) -> str | None:
             continue
         unit, count = found
         ref = view.reference
+        if unit in SEASON_END:
+            return _season_end(ref, unit, count).isoformat()
         if count == 0:  # the end of this week / month / year
             if unit == "year":
                 return f"{ref.year}-12-31"
