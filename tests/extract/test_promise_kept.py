@@ -5,9 +5,11 @@ these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dateline.analyse.nlp import Analyzer
-from dateline.extract.promises import find_promises
-from dateline.model import Promise
+from dateline.extract.promises import find_promises, match_promises
+from dateline.model import Event, Participant, Promise, Source
 from dateline.resolve.entities import resolve_entities
 
 
@@ -91,3 +93,51 @@ def test_hopeful_to_do_so_by_names_the_act(analyzer: Analyzer) -> None:
     )
     hope = only(found, "reopening talks")
     assert hope.actor == "Maria Okafor"
+
+
+def handover(date: str) -> Event:
+    union = (Participant("u", "Harbour Workers Union"),)
+    return Event(f"ev-{date}", "HANDOVER", "exchange", date, "day", participants=union)
+
+
+def test_going_back_to_work_is_not_kept_by_a_handover() -> None:
+    back = Promise(
+        "p1",
+        "request",
+        "Harbour Workers Union",
+        "must report back and return to work by Oct. 9",
+        "2025-10-01",
+        "2025-10-09",
+        sources=(Source("doc", 0, 60),),
+    )
+    (promise,) = match_promises([back], [handover("2025-10-05")])
+    assert promise.status == "open"
+    give_back = replace(back, id="p2", text="will return the seized cranes by Oct. 9")
+    (kept,) = match_promises([give_back], [handover("2025-10-05")])
+    assert kept.fulfilled_by == "ev-2025-10-05"
+
+
+def test_agreed_that_someone_will_act_is_a_plan(analyzer: Analyzer) -> None:
+    found = read(
+        analyzer,
+        "Minister Laila Haddad and Admiral Tomas Berg met in Oslo on Monday.\n\n"
+        "They agreed that Norway will send a survey ship to the Gulf of Gabes. "
+        "They also agreed that relations will remain close.\n",
+        "2025-04-02",
+    )
+    plan = only(found, "send a survey ship")
+    assert plan.kind == "plan"
+    assert not [p for p in found if "remain close" in p.text]
+
+
+def test_a_transcript_label_names_who_speaks(analyzer: Analyzer) -> None:
+    found = read(
+        analyzer,
+        "Minister Laila Haddad hosted Admiral Tomas Berg in Tunis on Monday.\n\n"
+        "MODERATOR: The admiral will speak first.\n\n"
+        "ADMIRAL TOMAS BERG: Thank you all for coming this afternoon.\n\n"
+        "Next, we will open a joint training centre in Bizerte by the end of the year.\n",
+        "2025-04-02",
+    )
+    plan = only(found, "joint training centre")
+    assert plan.actor == "Tomas Berg"

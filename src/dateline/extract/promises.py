@@ -81,6 +81,8 @@ VAGUE_VERBS = _words(
 )
 # A future clause with one of these verbs and a date is a plan ("will organise ... in 2026").
 PLAN_VERBS = _words("organise organize hold host stage visit sign convene launch open attend be")
+# Verbs of a state, not an act: an agreement "that X will remain ..." promises nothing.
+STATE_VERBS = _words("be remain stay have seem become")
 # A future "continue to"/"keep" clause is a pledge.
 CONTINUE_VERBS = _words("continue keep")
 FUTURE_AUX = _words("will would shall 'll")
@@ -101,7 +103,16 @@ EXPECTED: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
         re.compile(r"\b(?:sign|signing|ink|conclude|ratif\w*|agreement|accord|pact|deal)\b", re.I),
     ),
     (frozenset({"AID"}), re.compile(r"\b(?:disburse\w*|fund\w*|aid|\$|US\$)", re.I)),
-    (frozenset({"HANDOVER"}), re.compile(r"\b(?:hand\w* over|return|repatriat\w*)\b", re.I)),
+    # something returned ("return the remains", "be returned to"), not people going
+    # back ("return to work", "return home")
+    (
+        frozenset({"HANDOVER"}),
+        re.compile(
+            r"\b(?:hand\w* over|repatriat\w*|(?:be|been|being|is|are|was|were) returned"
+            r"|return(?:s|ed|ing)? (?!to\b|back\b|home\b|from\b)\w+)",
+            re.I,
+        ),
+    ),
 )
 # Nouns that carry a promise in the infinitive they govern ("a pledge to conclude ...").
 NOUN_CUES: dict[str, str] = {
@@ -126,6 +137,9 @@ STATEMENT_NOUNS = _words("statement remark message comment")
 # Quotation marks, and how far a quote is looked for around a promise (characters).
 QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
 QUOTE_REACH = 3000
+# A transcript's speaker label: a line opened by a name in capitals and a colon.
+SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.,'’ -]{2,80}):[ \t]", re.M)
+NAME_SUFFIXES = _words("jr sr ii iii iv")
 # Subjects that stand for the speaker of a quote.
 FIRST_PERSON = _words("i we us our my")
 THIRD_PERSON = _words("he she")
@@ -242,7 +256,8 @@ def _attributed(view: DocumentView, unit: Unit, found: list[_Found]) -> list[_Fo
     nearby = _speaker(view, unit)
     out = []
     for f in found:
-        speaker = _quoted_by(view, view.tokens[f.cue].start) or nearby
+        pos = view.tokens[f.cue].start
+        speaker = _quoted_by(view, pos) or _labelled_by(view, pos) or nearby
         if f.actor is None and not f.joint and speaker is not None and _speaks(view, f, speaker):
             f = replace(f, actor=speaker)
         out.append(f)
@@ -269,6 +284,26 @@ def _quote_around(view: DocumentView, pos: int) -> tuple[int, int] | None:
     line_end = len(text) if line_end < 0 else line_end
     end = text.find('"', pos, line_end)
     return text.rfind('"', start, pos), line_end if end < 0 else end
+
+
+def _labelled_by(view: DocumentView, pos: int) -> str | None:
+    """In a transcript, who the last speaker label before ``pos`` names ("SECRETARY
+    SMITH: ..."): the one person the document names whose surname the label holds."""
+    labels = list(SPEAKER_LABEL.finditer(view.text, max(0, pos - QUOTE_REACH), pos))
+    if not labels:
+        return None
+    words = set(fold(labels[-1].group(1)).lower().replace(",", " ").split())
+    found = {
+        e
+        for e, name in view.names.items()
+        if view.is_person(e) and (surname := _surname(name)) and surname in words
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in fold(name).lower().split() if w.rstrip(".") not in NAME_SUFFIXES]
+    return words[-1] if len(words) > 1 else None
 
 
 def _quoted_by(view: DocumentView, pos: int) -> str | None:
@@ -371,9 +406,18 @@ def _is_cue(view: DocumentView, i: int) -> bool:
         return bool(view.kids(i, "xcomp", "ccomp"))  # "pledged to continue", not "pledged $5m"
     if word in ("ask", "urge"):
         return bool(view.kids(i, "xcomp"))
+    if word in ("agree", "decide") and any(_agreed_act(view, c) for c in view.kids(i, "ccomp")):
+        return True  # "agreed that the US will deploy ...": what the parties settled on
     if word in ("plan", "intend", "schedule", "agree", "decide"):
-        return bool(view.kids(i, "xcomp"))  # "agreed to hold", not "agreed that"
+        return bool(view.kids(i, "xcomp"))  # "agreed to hold", not "agreed that it is"
     return True
+
+
+def _agreed_act(view: DocumentView, c: int) -> bool:
+    """A clause agreed on that commits to an act ahead: "that X will deploy ...", not
+    "that ties will remain strong" or "that the talks were useful"."""
+    future = any(view.tokens[k].text.lower() in FUTURE_AUX for k in view.kids(c, "aux"))
+    return future and view.is_verb(c) and view.lemma(c) not in VAGUE_VERBS | STATE_VERBS
 
 
 def _clause_span(view: DocumentView, head: int, start: int | None = None) -> tuple[int, int]:
