@@ -141,3 +141,16 @@ def test_a_transcript_label_names_who_speaks(analyzer: Analyzer) -> None:
     )
     plan = only(found, "joint training centre")
     assert plan.actor == "Tomas Berg"
+
+
+def test_hope_that_another_side_will_continue_is_the_hopers(analyzer: Analyzer) -> None:
+    found = read(
+        analyzer,
+        "Minister Laila Haddad met Admiral Tomas Berg in Tunis on Monday.\n\n"
+        "Laila Haddad expressed hope that Norway would continue to train Tunisian divers "
+        "in mine clearance.\n",
+        "2025-04-02",
+    )
+    hope = only(found, "train Tunisian divers")
+    assert hope.actor == "Laila Haddad"
+    assert hope.kind == "proposal"

@@ -454,12 +454,12 @@ def _other_clauses(view: DocumentView, head: int) -> list[int]:
 
 def _read(view: DocumentView, unit: Unit, i: int, kind: str, shape: str) -> list[_Found]:
     actor = _actor(view, i)
-    if shape == "hope":
-        found = [(v, _actor(view, v) or actor) for v in _hoped(view, i)]
+    if shape == "hope":  # the one who hopes, else the subject of what is hoped for
+        found = [(v, actor or _actor(view, v)) for v in _hoped(view, i)]
         return [
             _Found(kind, i, _hoped_span(view, i, v), who, None, unit)
             for v, who in found
-            if view.lemma(_done_by(view, i, v) or v) not in VAGUE_VERBS
+            if view.lemma(_act_of(view, _done_by(view, i, v) or v)) not in VAGUE_VERBS
             and (who or actor or _first_person(view, i))
         ]
     target = _target(view, i)
@@ -490,6 +490,15 @@ def _controller(view: DocumentView, i: int) -> str | None:
                 entity = found[0] if len(set(found)) == 1 else None
             return entity
     return None
+
+
+def _act_of(view: DocumentView, v: int) -> int:
+    """What "continue to support X" goes on doing: the act after "continue to" (not a
+    state in the passive, "continue to be carried out")."""
+    more = [c for c in view.kids(v, "xcomp") if to_infinitive(view, c)]
+    if view.lemma(v) == "continue" and more and not is_passive(view, more[0]):
+        return more[0]
+    return v
 
 
 def _done_by(view: DocumentView, i: int, v: int) -> int | None:
@@ -533,8 +542,13 @@ def _future(view: DocumentView, i: int) -> bool:
         return False
     # a cue verb above already made this its promise; a cue noun ("a plan, which will
     # ...") did not
-    above = [view.lemma(a) for a in view.ancestors(i) if view.is_verb(a)]
+    above = [view.lemma(a) for a in view.ancestors(i) if view.is_verb(a) or _hope_noun(view, a)]
     return not any(w in CUES or w in NOT_PROMISE_ABOVE for w in above)
+
+
+def _hope_noun(view: DocumentView, a: int) -> bool:
+    """ "expressed hope that X would ...": the hope is the cue of what it governs."""
+    return view.lemma(a) == "hope" and view.tokens[a].pos == "NOUN"
 
 
 def _future_promise(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
