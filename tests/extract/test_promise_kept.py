@@ -154,3 +154,16 @@ def test_hope_that_another_side_will_continue_is_the_hopers(analyzer: Analyzer) 
     hope = only(found, "train Tunisian divers")
     assert hope.actor == "Laila Haddad"
     assert hope.kind == "proposal"
+
+
+def test_a_commitment_in_a_gerund_is_made_by_the_coordinated_subject(analyzer: Analyzer) -> None:
+    found = read(
+        analyzer,
+        "Talks at the Wichita plant ended on Friday.\n\n"
+        "Aerolux's head of engines, Nadia Petrov, praised the new offer as the largest raise in "
+        "its history and stressed job security by committing to build "
+        "the next engine in the Wichita area.\n",
+        "2025-04-02",
+    )
+    pledge = only(found, "build the next engine")
+    assert pledge.actor == "Nadia Petrov"

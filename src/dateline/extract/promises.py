@@ -482,9 +482,15 @@ def _controller(view: DocumentView, i: int) -> str | None:
     for up in view.ancestors(i):
         if view.is_verb(up) and view.tokens[up].tag != "VBG":
             subject = subject_of(view, up)
+            while subject is None and view.tokens[up].dep == "conj" and view.head(up) != up:
+                up = view.head(up)  # "X highlighted ... and emphasized ...": X's
+                subject = subject_of(view, up)
             if subject is None:
                 return None
             entity = view.entity_at(subject)
+            named = [view.entity_at(a) for a in view.kids(subject, "appos")]
+            if entity is None and named and named[0] is not None:
+                return named[0]  # "the company's president, Jane Roe,": the one named
             if entity is None:
                 found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
                 entity = found[0] if len(set(found)) == 1 else None
