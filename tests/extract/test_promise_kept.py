@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from dateline.analyse.nlp import Analyzer
 from dateline.extract.promises import find_promises, match_promises
-from dateline.model import Event, Participant, Promise, Source
+from dateline.model import Entity, Event, Participant, Promise, Role, Source
 from dateline.resolve.entities import resolve_entities
 
 
@@ -167,3 +167,28 @@ def test_a_commitment_in_a_gerund_is_made_by_the_coordinated_subject(analyzer: A
     )
     pledge = only(found, "build the next engine")
     assert pledge.actor == "Nadia Petrov"
+
+
+def test_a_leader_speaking_for_a_body_is_kept_by_the_bodys_deal() -> None:
+    leader = Entity(
+        "p",
+        "Dana Reyes",
+        "PERSON",
+        roles=(Role("President of the Harbour Workers Union", None, None, None),),
+    )
+    union = Entity("u", "Harbour Workers Union", "ORG")
+    pledge = Promise(
+        "p1",
+        "pledge",
+        "Dana Reyes",
+        "will continue to negotiate in good faith until the pay gap is closed",
+        "2025-10-01",
+        sources=(Source("doc", 0, 60),),
+    )
+    parties = (Participant("u", "Harbour Workers Union"), Participant("c", "Coastline Shipping"))
+    deal = Event("ev-deal", "AGREE", "deal", "2025-10-20", "day", participants=parties)
+    (kept,) = match_promises([pledge], [deal], [leader, union])
+    assert kept.fulfilled_by == "ev-deal"
+    other = replace(deal, id="ev-other", participants=(Participant("c", "Coastline Shipping"),))
+    (still,) = match_promises([pledge], [other], [leader, union])
+    assert still.status == "open"

@@ -888,10 +888,12 @@ def match_promises(
     ``entities`` (optional) let people named in a promise's words be required of the
     event that keeps it ("an early visit by President Donald Trump").
     """
+    entities = list(entities)
     people = _people_lexicon(events, entities)
+    offices = _offices(entities)
     out = []
     for p in merge_promises([_dated_by_events(p, events) for p in promises]):
-        event = _fulfilment(p, events, people)
+        event = _fulfilment(p, events, people, offices)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
 
@@ -926,6 +928,30 @@ def _people_lexicon(events: Sequence[Event], entities: Iterable[Entity]) -> dict
     return lexicon
 
 
+def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Folded person name -> the organisations their roles hold office in: a role's
+    organisation, or one its title names ("President of the Dockers Union"). A person
+    speaking for a body makes a promise the body's own act keeps."""
+    spellings = [
+        (_key(s), _key(e.name))
+        for e in entities
+        if e.kind == "ORG"
+        for s in (e.name, *e.aliases)
+        if len(s) > 3
+    ]
+    out: dict[str, frozenset[str]] = {}
+    for e in entities:
+        if e.kind != "PERSON":
+            continue
+        found = set()
+        for role in e.roles:
+            said = f"{_key(role.title)} | {_key(role.org)}"
+            found |= {c for s, c in spellings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", said)}
+        if found:
+            out[_key(e.name)] = frozenset(found)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Expected:
     types: frozenset[str]
@@ -935,7 +961,9 @@ class _Expected:
     parties: frozenset[str] = frozenset()
 
 
-def _expected(p: Promise, people: dict[str, str]) -> _Expected:
+def _expected(
+    p: Promise, people: dict[str, str], offices: dict[str, frozenset[str]] | None = None
+) -> _Expected:
     text = _key(p.text)
     kinds = frozenset(t for types, pattern in EXPECTED if pattern.search(p.text) for t in types)
     named = {canonical for spelling, canonical in people.items() if spelling in text}
@@ -949,6 +977,7 @@ def _expected(p: Promise, people: dict[str, str]) -> _Expected:
     parties = {_key(x) for x in re.split(r" and ", p.actor or "") if x} | (
         {_key(p.target)} if p.target else set()
     )
+    parties |= {o for x in list(parties) for o in (offices or {}).get(x, ())}
     return _Expected(
         kinds, frozenset(named), key, frozenset(map(_key, countries)), frozenset(parties)
     )
@@ -965,10 +994,15 @@ def name_key(text: str) -> str | None:
     return None
 
 
-def _fulfilment(p: Promise, events: Sequence[Event], people: dict[str, str]) -> Event | None:
+def _fulfilment(
+    p: Promise,
+    events: Sequence[Event],
+    people: dict[str, str],
+    offices: dict[str, frozenset[str]] | None = None,
+) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
     within the due period; none when the promise names no one and no name."""
-    want = _expected(p, people)
+    want = _expected(p, people, offices)
     if not want.types or p.made_on is None or not (want.people or want.key or want.parties):
         return None
     fits = [e for e in events if e.date and _keeps(p, want, e)]
