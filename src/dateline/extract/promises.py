@@ -7,13 +7,18 @@ held soon", or a clause in the future about the speaker's own side ("will contin
 work with ...", "will organise ... at the end of 2026"). Vague aims ("maintain",
 "deepen", "strengthen" ties) are not promises: nothing could show them kept.
 
+A promise whose subject is the speaker ("we will ...") is made by whoever the quotation it
+stands in is attributed to (its lead-in or its closing "..., X said"), a transcript's
+speaker label, or the sentence next to it.
+
 A promise is dated by the meeting it was made at (the article's lead event, when the
 speaker took part in it), else by the article's date; it is due by the end of the period
-its own clause names ("this year", "at the end of 2026"; "soon" is no date).
+its own clause names ("this year", "at the end of 2026", "this spring"; "soon" is no date).
 
 :func:`match_promises` merges the reports of one promise across documents, then marks
 it ``fulfilled`` by the first LATER event of the promised kind that involves the promised
-people (or carries the promised name: "13th ... Dialogue") within the due period.
+people (or carries the promised name: "13th ... Dialogue") within the due period; a
+person's promise may be kept by the organisation their role holds office in.
 """
 
 from __future__ import annotations
