@@ -7,13 +7,18 @@ held soon", or a clause in the future about the speaker's own side ("will contin
 work with ...", "will organise ... at the end of 2026"). Vague aims ("maintain",
 "deepen", "strengthen" ties) are not promises: nothing could show them kept.
 
+A promise whose subject is the speaker ("we will ...") is made by whoever the quotation it
+stands in is attributed to (its lead-in or its closing "..., X said"), a transcript's
+speaker label, or the sentence next to it.
+
 A promise is dated by the meeting it was made at (the article's lead event, when the
 speaker took part in it), else by the article's date; it is due by the end of the period
-its own clause names ("this year", "at the end of 2026"; "soon" is no date).
+its own clause names ("this year", "at the end of 2026", "this spring"; "soon" is no date).
 
 :func:`match_promises` merges the reports of one promise across documents, then marks
 it ``fulfilled`` by the first LATER event of the promised kind that involves the promised
-people (or carries the promised name: "13th ... Dialogue") within the due period.
+people (or carries the promised name: "13th ... Dialogue") within the due period; a
+person's promise may be kept by the organisation their role holds office in.
 """
 
 from __future__ import annotations
@@ -72,6 +77,7 @@ CUES: dict[str, tuple[str, str]] = {
     "suggest": ("proposal", "whole"),
     "recommend": ("proposal", "whole"),
     "hope": ("proposal", "hope"),
+    "hopeful": ("proposal", "hope"),
 }
 # Aims too vague to be kept or broken ("maintain", "deepen ties").
 VAGUE_VERBS = _words(
@@ -80,6 +86,8 @@ VAGUE_VERBS = _words(
 )
 # A future clause with one of these verbs and a date is a plan ("will organise ... in 2026").
 PLAN_VERBS = _words("organise organize hold host stage visit sign convene launch open attend be")
+# Verbs of a state, not an act: an agreement "that X will remain ..." promises nothing.
+STATE_VERBS = _words("be remain stay have seem become")
 # A future "continue to"/"keep" clause is a pledge.
 CONTINUE_VERBS = _words("continue keep")
 FUTURE_AUX = _words("will would shall 'll")
@@ -100,7 +108,16 @@ EXPECTED: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
         re.compile(r"\b(?:sign|signing|ink|conclude|ratif\w*|agreement|accord|pact|deal)\b", re.I),
     ),
     (frozenset({"AID"}), re.compile(r"\b(?:disburse\w*|fund\w*|aid|\$|US\$)", re.I)),
-    (frozenset({"HANDOVER"}), re.compile(r"\b(?:hand\w* over|return|repatriat\w*)\b", re.I)),
+    # something returned ("return the remains", "be returned to"), not people going
+    # back ("return to work", "return home")
+    (
+        frozenset({"HANDOVER"}),
+        re.compile(
+            r"\b(?:hand\w* over|repatriat\w*|(?:be|been|being|is|are|was|were) returned"
+            r"|return(?:s|ed|ing)? (?!to\b|back\b|home\b|from\b)\w+)",
+            re.I,
+        ),
+    ),
 )
 # Nouns that carry a promise in the infinitive they govern ("a pledge to conclude ...").
 NOUN_CUES: dict[str, str] = {
@@ -120,6 +137,14 @@ NOUN_CUES: dict[str, str] = {
 SAY_VERBS = _words(
     "say add tell state announce note stress reiterate write explain confirm insist declare"
 )
+# What a speaker issues ("issued the following statement: “...").
+STATEMENT_NOUNS = _words("statement remark message comment")
+# Quotation marks, and how far a quote is looked for around a promise (characters).
+QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
+QUOTE_REACH = 3000
+# A transcript's speaker label: a line opened by a name in capitals and a colon.
+SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.,'’ -]{2,80}):[ \t]", re.M)
+NAME_SUFFIXES = _words("jr sr ii iii iv")
 # Subjects that stand for the speaker of a quote.
 FIRST_PERSON = _words("i we us our my")
 THIRD_PERSON = _words("he she")
@@ -129,6 +154,10 @@ OBLIGATION_AUX = _words("must")
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
 PERIOD_UNITS = frozenset(PERIOD_DAYS)
 AHEAD_WORDS = _words("next coming following upcoming few")
+# Seasons a deadline names ("this spring", "next summer"; the timex skips them) and the
+# month and day each ends on (northern hemisphere, where the news we read is dated).
+SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
+SEASON_WORDS = _words("this next coming")
 # Without a due date, a promise kept by who made it is kept within this many days.
 UNDATED_WINDOW_DAYS = 120
 NAME_KEY = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b|\b({'|'.join(ORDINAL_WORDS)})\b", re.I)
@@ -225,16 +254,82 @@ def _working_to(view: DocumentView, unit: Unit, i: int) -> _Found | None:
 
 def _attributed(view: DocumentView, unit: Unit, found: list[_Found]) -> list[_Found]:
     """A promise whose subject is the speaker ("we will ...") or no one named is made by
-    whoever the sentence, or the one next to it, says is speaking."""
+    whoever opens or closes the quotation it stands in, else whoever the sentence, or
+    the one next to it, says is speaking."""
     if all(f.actor is not None or f.joint for f in found):
         return found
-    speaker = _speaker(view, unit)
+    nearby = _speaker(view, unit)
     out = []
     for f in found:
+        pos = view.tokens[f.cue].start
+        speaker = _quoted_by(view, pos) or _labelled_by(view, pos) or nearby
         if f.actor is None and not f.joint and speaker is not None and _speaks(view, f, speaker):
             f = replace(f, actor=speaker)
         out.append(f)
     return out
+
+
+def _quote_around(view: DocumentView, pos: int) -> tuple[int, int] | None:
+    """The quotation a character offset stands in: the offsets of its opening mark and of
+    its closing mark (or of the end of the paragraph, for a quote left open)."""
+    text = view.text
+    floor = max(0, pos - QUOTE_REACH)
+    opened, closed = text.rfind(QUOTE_OPEN, floor, pos), text.rfind(QUOTE_CLOSE, floor, pos)
+    if opened >= 0 and opened > closed:
+        end = text.find(QUOTE_CLOSE, pos, pos + QUOTE_REACH)
+        para = text.find("\n\n", pos)
+        ends = [e for e in (end, para) if e >= 0]
+        return opened, min(ends) if ends else len(text)
+    # straight quotes pair up within a paragraph
+    start = text.rfind("\n", 0, pos) + 1
+    before = text.count('"', start, pos)
+    if before % 2 == 0:
+        return None
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    end = text.find('"', pos, line_end)
+    return text.rfind('"', start, pos), line_end if end < 0 else end
+
+
+def _labelled_by(view: DocumentView, pos: int) -> str | None:
+    """In a transcript, who the last speaker label before ``pos`` names ("SECRETARY
+    SMITH: ..."): the one person the document names whose surname the label holds."""
+    labels = list(SPEAKER_LABEL.finditer(view.text, max(0, pos - QUOTE_REACH), pos))
+    if not labels:
+        return None
+    words = set(fold(labels[-1].group(1)).lower().replace(",", " ").split())
+    found = {
+        e
+        for e, name in view.names.items()
+        if view.is_person(e) and (surname := _surname(name)) and surname in words
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in fold(name).lower().split() if w.rstrip(".") not in NAME_SUFFIXES]
+    return words[-1] if len(words) > 1 else None
+
+
+def _quoted_by(view: DocumentView, pos: int) -> str | None:
+    """Who speaks a quotation: the one its closing words name ("...,” Austin said"),
+    else the one its lead-in names ("X said:", "X issued the following statement: “")."""
+    quote = _quote_around(view, pos)
+    if quote is None:
+        return None
+    opened, closed = quote
+    if closed < len(view.text):
+        after = view.token_at(closed)
+        unit = view.units[view.unit_of[after]] if view.unit_of[after] >= 0 else None
+        if unit is not None:
+            found = _said_by(view, after + 1, unit.last)
+            if found is not None:
+                return found
+    before = view.token_at(opened)
+    k = view.unit_of[before]
+    if k < 0:
+        return None
+    return _said_by(view, view.units[k].first, before)
 
 
 def _speaks(view: DocumentView, f: _Found, speaker: str) -> bool:
@@ -245,8 +340,8 @@ def _speaks(view: DocumentView, f: _Found, speaker: str) -> bool:
         else next((a for a in view.ancestors(f.cue) if view.is_verb(a)), f.cue)
     )
     subject = subject_of(view, verb)
-    if subject is None:
-        return True
+    if subject is None or _obliged(view, verb):
+        return True  # "they must return by ...": the subject is who is asked, not who asks
     word = view.tokens[subject].text.lower()
     if view.entity_at(subject) is not None:
         return False
@@ -267,17 +362,20 @@ def _speaker(view: DocumentView, unit: Unit) -> str | None:
     if index is not None:
         order += [view.units[k] for k in (index + 1, index - 1) if 0 <= k < len(view.units)]
     for candidate in order:
-        found = _said_by(view, candidate)
+        found = _said_by(view, candidate.first, candidate.last)
         if found is not None:
             return found
     return None
 
 
-def _said_by(view: DocumentView, unit: Unit) -> str | None:
-    for i in range(unit.first, unit.last):
+def _said_by(view: DocumentView, first: int, last: int) -> str | None:
+    """The speaker tokens ``first`` to ``last`` name: the subject of a "said" (or of
+    "issued a statement"), the one "according to"."""
+    for i in range(first, last):
         word = view.lemma(i)
         who: int | None = None
-        if word in SAY_VERBS and view.is_verb(i):
+        statement = any(view.lemma(o) in STATEMENT_NOUNS for o in view.kids(i, "dobj"))
+        if (word in SAY_VERBS or statement) and view.is_verb(i):
             who = subject_of(view, i)
         elif word == "accord":
             to = [p for p in view.kids(i, "prep") if view.lemma(p) == "to"]
@@ -313,9 +411,18 @@ def _is_cue(view: DocumentView, i: int) -> bool:
         return bool(view.kids(i, "xcomp", "ccomp"))  # "pledged to continue", not "pledged $5m"
     if word in ("ask", "urge"):
         return bool(view.kids(i, "xcomp"))
+    if word in ("agree", "decide") and any(_agreed_act(view, c) for c in view.kids(i, "ccomp")):
+        return True  # "agreed that the US will deploy ...": what the parties settled on
     if word in ("plan", "intend", "schedule", "agree", "decide"):
-        return bool(view.kids(i, "xcomp"))  # "agreed to hold", not "agreed that"
+        return bool(view.kids(i, "xcomp"))  # "agreed to hold", not "agreed that it is"
     return True
+
+
+def _agreed_act(view: DocumentView, c: int) -> bool:
+    """A clause agreed on that commits to an act ahead: "that X will deploy ...", not
+    "that ties will remain strong" or "that the talks were useful"."""
+    future = any(view.tokens[k].text.lower() in FUTURE_AUX for k in view.kids(c, "aux"))
+    return future and view.is_verb(c) and view.lemma(c) not in VAGUE_VERBS | STATE_VERBS
 
 
 def _clause_span(view: DocumentView, head: int, start: int | None = None) -> tuple[int, int]:
@@ -352,12 +459,13 @@ def _other_clauses(view: DocumentView, head: int) -> list[int]:
 
 def _read(view: DocumentView, unit: Unit, i: int, kind: str, shape: str) -> list[_Found]:
     actor = _actor(view, i)
-    if shape == "hope":
-        found = [(v, _actor(view, v) or actor) for v in _hoped(view, i)]
+    if shape == "hope":  # the one who hopes, else the subject of what is hoped for
+        found = [(v, actor or _actor(view, v)) for v in _hoped(view, i)]
         return [
-            _Found(kind, i, _clause_span(view, v), who, None, unit)
+            _Found(kind, i, _hoped_span(view, i, v), who, None, unit)
             for v, who in found
-            if view.lemma(v) not in VAGUE_VERBS and (who or actor)
+            if view.lemma(_act_of(view, _done_by(view, i, v) or v)) not in VAGUE_VERBS
+            and (who or actor or _first_person(view, i))
         ]
     target = _target(view, i)
     if shape == "call":
@@ -379,14 +487,54 @@ def _controller(view: DocumentView, i: int) -> str | None:
     for up in view.ancestors(i):
         if view.is_verb(up) and view.tokens[up].tag != "VBG":
             subject = subject_of(view, up)
+            while subject is None and view.tokens[up].dep == "conj" and view.head(up) != up:
+                up = view.head(up)  # "X highlighted ... and emphasized ...": X's
+                subject = subject_of(view, up)
             if subject is None:
                 return None
             entity = view.entity_at(subject)
+            named = [view.entity_at(a) for a in view.kids(subject, "appos")]
+            if entity is None and named and named[0] is not None:
+                return named[0]  # "the company's president, Jane Roe,": the one named
             if entity is None:
                 found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
                 entity = found[0] if len(set(found)) == 1 else None
             return entity
     return None
+
+
+def _act_of(view: DocumentView, v: int) -> int:
+    """What "continue to support X" goes on doing: the act after "continue to" (not a
+    state in the passive, "continue to be carried out")."""
+    more = [c for c in view.kids(v, "xcomp") if to_infinitive(view, c)]
+    if view.lemma(v) == "continue" and more and not is_passive(view, more[0]):
+        return more[0]
+    return v
+
+
+def _done_by(view: DocumentView, i: int, v: int) -> int | None:
+    """ "hopeful to do so by resuming talks": the act that "do so" stands for, the verb
+    after "by" (on "do", or on the clause of the hope ``i``)."""
+    if view.lemma(v) != "do" or not any(view.lemma(k) == "so" for k in view.kids(v)):
+        return None
+    heads = [v, i, view.head(i)]
+    by = [p for h in heads for p in view.kids(h, "prep") if view.lemma(p) == "by"]
+    acts = [c for p in by for c in view.kids(p, "pcomp") if view.is_verb(c)]
+    return acts[0] if acts else None
+
+
+def _hoped_span(view: DocumentView, i: int, v: int) -> tuple[int, int]:
+    act = _done_by(view, i, v)
+    if act is None:
+        return _clause_span(view, v)
+    return min(v, act), max(_clause_span(view, v)[1], _clause_span(view, act)[1])
+
+
+def _first_person(view: DocumentView, i: int) -> bool:
+    """The subject of the verb at or above ``i`` is the speaker ("we're hopeful")."""
+    verb = i if view.is_verb(i) else next((a for a in view.ancestors(i) if view.is_verb(a)), i)
+    subject = subject_of(view, verb)
+    return subject is not None and view.tokens[subject].text.lower() in FIRST_PERSON
 
 
 def _hoped(view: DocumentView, i: int) -> list[int]:
@@ -405,8 +553,13 @@ def _future(view: DocumentView, i: int) -> bool:
         return False
     # a cue verb above already made this its promise; a cue noun ("a plan, which will
     # ...") did not
-    above = [view.lemma(a) for a in view.ancestors(i) if view.is_verb(a)]
+    above = [view.lemma(a) for a in view.ancestors(i) if view.is_verb(a) or _hope_noun(view, a)]
     return not any(w in CUES or w in NOT_PROMISE_ABOVE for w in above)
+
+
+def _hope_noun(view: DocumentView, a: int) -> bool:
+    """ "expressed hope that X would ...": the hope is the cue of what it governs."""
+    return view.lemma(a) == "hope" and view.tokens[a].pos == "NOUN"
 
 
 def _future_promise(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
@@ -444,6 +597,10 @@ def _commits(view: DocumentView, i: int) -> bool:
     return word in FIRST_PERSON or view.lemma(subject) in NOUN_CUES
 
 
+def _obliged(view: DocumentView, i: int) -> bool:
+    return any(view.tokens[k].text.lower() in OBLIGATION_AUX for k in view.kids(i, "aux"))
+
+
 def _obligation(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
     """ "They must return to work by Nov. 12": a demand with a deadline."""
     aux = [k for k in view.kids(i, "aux") if view.tokens[k].text.lower() in OBLIGATION_AUX]
@@ -459,11 +616,18 @@ def _subject_entity(view: DocumentView, i: int) -> str | None:
 
 
 def _dated_ahead(view: DocumentView, i: int) -> bool:
+    """The clause of a future or obliging verb names a time ahead. In an undated article
+    a month and day ("by Nov. 12") count: the verb's own modal says it lies ahead."""
     tokens = set(view.subtree(i))
-    return any(
-        t.head in tokens and t.direction in ("future", "present") and not t.bound
-        for t in view.times
-    ) or any(_period_ahead(view, j) is not None for j in tokens)
+    partial = view.partial_times if view.reference is None else []
+    return (
+        any(
+            t.head in tokens and t.direction in ("future", "present") and not t.bound
+            for t in view.times
+        )
+        or any(t.head in tokens for t in partial)
+        or any(_period_ahead(view, j) is not None for j in tokens)
+    )
 
 
 def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
@@ -471,6 +635,8 @@ def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
     the coming months", "by the end of the year". Returns (unit, how many) or None;
     ("end", 0) for "the end of the year"."""
     word = view.lemma(j)
+    if word in SEASON_END:
+        return _season_ahead(view, j)
     if word not in PERIOD_UNITS or view.tokens[j].dep != "pobj":
         return None
     up = view.head(j)
@@ -484,6 +650,30 @@ def _period_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
         if view.lemma(by) in ("by", "before", "until") and modifiers & {"the", "this"}:
             return (word, 0)
     return None
+
+
+def _season_ahead(view: DocumentView, j: int) -> tuple[str, int] | None:
+    """ "this spring", "next summer": (season, 0) or (season, 1); None for a season the
+    article's date has already seen end ("this spring" in July)."""
+    if view.tokens[j].dep not in ("pobj", "npadvmod") or view.tokens[j].pos != "NOUN":
+        return None
+    modifiers = {view.lemma(k) for k in view.kids(j, "det", "amod")}
+    if not modifiers & SEASON_WORDS:
+        return None
+    count = 0 if "this" in modifiers else 1
+    ref = view.reference
+    if count == 0 and ref is not None and _season_end(ref, view.lemma(j), 0) < ref:
+        return None
+    return view.lemma(j), count
+
+
+def _season_end(ref: dt.date, season: str, count: int) -> dt.date:
+    """The last day of this season (count 0) or the next one (count 1) seen from ``ref``."""
+    month, day = SEASON_END[season]
+    end = dt.date(ref.year, month, day)
+    if count and end < ref + dt.timedelta(days=92):  # the next one starts a year on
+        end = end.replace(year=end.year + 1)
+    return end
 
 
 # Counts of a deadline in words ("within two weeks", "in a few months").
@@ -506,6 +696,8 @@ def _due_in_words(view: DocumentView, start: int, end: int) -> str | None:
             continue
         unit, count = found
         ref = view.reference
+        if unit in SEASON_END:
+            return _season_end(ref, unit, count).isoformat()
         if count == 0:  # the end of this week / month / year
             if unit == "year":
                 return f"{ref.year}-12-31"
@@ -701,10 +893,12 @@ def match_promises(
     ``entities`` (optional) let people named in a promise's words be required of the
     event that keeps it ("an early visit by President Donald Trump").
     """
+    entities = list(entities)
     people = _people_lexicon(events, entities)
+    offices = _offices(entities)
     out = []
     for p in merge_promises([_dated_by_events(p, events) for p in promises]):
-        event = _fulfilment(p, events, people)
+        event = _fulfilment(p, events, people, offices)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
 
@@ -739,6 +933,30 @@ def _people_lexicon(events: Sequence[Event], entities: Iterable[Entity]) -> dict
     return lexicon
 
 
+def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Folded person name -> the organisations their roles hold office in: a role's
+    organisation, or one its title names ("President of the Dockers Union"). A person
+    speaking for a body makes a promise the body's own act keeps."""
+    spellings = [
+        (_key(s), _key(e.name))
+        for e in entities
+        if e.kind == "ORG"
+        for s in (e.name, *e.aliases)
+        if len(s) > 3
+    ]
+    out: dict[str, frozenset[str]] = {}
+    for e in entities:
+        if e.kind != "PERSON":
+            continue
+        found = set()
+        for role in e.roles:
+            said = f"{_key(role.title)} | {_key(role.org)}"
+            found |= {c for s, c in spellings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", said)}
+        if found:
+            out[_key(e.name)] = frozenset(found)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Expected:
     types: frozenset[str]
@@ -748,7 +966,9 @@ class _Expected:
     parties: frozenset[str] = frozenset()
 
 
-def _expected(p: Promise, people: dict[str, str]) -> _Expected:
+def _expected(
+    p: Promise, people: dict[str, str], offices: dict[str, frozenset[str]] | None = None
+) -> _Expected:
     text = _key(p.text)
     kinds = frozenset(t for types, pattern in EXPECTED if pattern.search(p.text) for t in types)
     named = {canonical for spelling, canonical in people.items() if spelling in text}
@@ -762,6 +982,7 @@ def _expected(p: Promise, people: dict[str, str]) -> _Expected:
     parties = {_key(x) for x in re.split(r" and ", p.actor or "") if x} | (
         {_key(p.target)} if p.target else set()
     )
+    parties |= {o for x in list(parties) for o in (offices or {}).get(x, ())}
     return _Expected(
         kinds, frozenset(named), key, frozenset(map(_key, countries)), frozenset(parties)
     )
@@ -778,10 +999,15 @@ def name_key(text: str) -> str | None:
     return None
 
 
-def _fulfilment(p: Promise, events: Sequence[Event], people: dict[str, str]) -> Event | None:
+def _fulfilment(
+    p: Promise,
+    events: Sequence[Event],
+    people: dict[str, str],
+    offices: dict[str, frozenset[str]] | None = None,
+) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
     within the due period; none when the promise names no one and no name."""
-    want = _expected(p, people)
+    want = _expected(p, people, offices)
     if not want.types or p.made_on is None or not (want.people or want.key or want.parties):
         return None
     fits = [e for e in events if e.date and _keeps(p, want, e)]
