@@ -99,7 +99,9 @@ def _plan(
     texts = store.texts({row[0] for row in rows})
     unwanted = {doc for doc, text in texts.items() if speculative(text)}
     dated = [
-        DatedSentence(doc, start, end, texts[doc][start:end], published, tuple(map(tuple, ds)), idx)
+        DatedSentence(
+            doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
+        )
         for doc, idx, start, end, published, ds in rows
         if (keep is None or keep(doc, idx, start)) and doc not in unwanted
     ]

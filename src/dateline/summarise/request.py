@@ -74,14 +74,13 @@ class TimelineRequest:
         until = checked_day(self.until, name("until"))
         if since and until and since > until:
             raise DatelineError(f"{name('since')} ({since}) is after {name('until')} ({until})")
-        event_type = _checked_text(self.event_type, name("event_type"), MAX_NAME)
-        if event_type is not None:
+        asked_type = self.event_type
+        event_type = _checked_text(asked_type, name("event_type"), MAX_NAME)
+        if asked_type is not None and event_type is not None:
             event_type = event_type.upper()
             if event_types is not None and event_type not in event_types:
                 known = ", ".join(sorted(event_types))
-                raise DatelineError(
-                    f"unknown event type {self.event_type[:40]!r}; known types: {known}"
-                )
+                raise DatelineError(f"unknown event type {asked_type[:40]!r}; known types: {known}")
         return dataclasses.replace(
             self,
             since=since,

@@ -64,8 +64,8 @@ def timeline(
     type: Annotated[str | None, Query(max_length=40)] = None,
     dates: Annotated[int, Query(ge=0, le=500)] = TIMELINE_PAGE_DATES,
 ) -> HTMLResponse:
-    asked = TimelineRequest(dates or None, 2, since, until, None, entity, type)
-    data = views(request).timeline(asked)  # 0 dates: every date
+    wanted = TimelineRequest(dates or None, 2, since, until, None, entity, type)
+    data = views(request).timeline(wanted)  # 0 dates: every date
     asked = {k: v for k, v in
              {"since": since, "until": until, "entity": entity, "type": type,
               "dates": dates}.items() if v not in (None, "")}  # fmt: skip
