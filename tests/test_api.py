@@ -30,11 +30,12 @@ def test_a_kept_timeline_is_served_only_to_its_own_release(
     sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import dateline.service as service
+    import dateline.summarise.plan as plan
 
     fresh = sample_dossier.timeline(dates=3, sentences=1)
     assert fresh
     # A result kept by an older release: same arguments, different summaries.
-    monkeypatch.setattr(service, "__version__", "0.0.0-older")
+    monkeypatch.setattr(plan, "__version__", "0.0.0-older")
     sample_dossier.timeline(dates=3, sentences=1)
     store = sample_dossier.store
     old_key = json.dumps(["timeline", "0.0.0-older", 3, 1, None, None, None, None, None, "auto",

@@ -182,3 +182,17 @@ def test_no_two_packages_import_each_other() -> None:
     assert not unknown, "packages importing each other:\n" + "\n".join(unknown)
     stale = [" <-> ".join(sorted(pair)) for pair in KNOWN_CYCLES.keys() - cycles]
     assert not stale, f"no longer a cycle, remove it from KNOWN_CYCLES: {stale}"
+
+
+def test_summarise_plans_from_the_store_it_is_handed() -> None:
+    """The timeline is planned in summarise, below the Dossier: it reads the store it is
+    given and never reaches up to the service, the pipeline, the clustering or the entry
+    points."""
+    import inspect
+
+    from dateline.summarise.plan import plan_timeline
+
+    imported = {i.target for i in _all_imports() if i.source == "summarise"}
+    assert "store" in imported
+    assert not imported & {"service", "pipeline", "cluster", "web", "cli"}
+    assert next(iter(inspect.signature(plan_timeline).parameters)) == "store"

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline import __version__
 from dateline.analyse.nlp import Analyzer
 from dateline.cluster.corroboration import corroborate, is_speculative, provenance
 from dateline.errors import DatelineError
 from dateline.export.json import export_dict
 from dateline.export.report import ReportInput, render_report
 from dateline.extract.ontology import EVENT_TYPES
-from dateline.lexicon.names import fold_name
 from dateline.model import (
     BuildReport,
     Corroboration,
@@ -29,7 +26,6 @@ from dateline.model import (
     Meeting,
     Promise,
     SearchHit,
-    Source,
 )
 from dateline.pipeline.build import Builder, BuildProgress
 from dateline.pipeline.distributed import Engine, use_engine
@@ -37,28 +33,31 @@ from dateline.pipeline.ingest import Ingester, Progress
 from dateline.results import RecordList
 from dateline.store import Store, open_store
 from dateline.store.backup import BackupInfo
-from dateline.summarise.timeline import (
-    DatedSentence,
-    TimelineEntry,
-    TimelineOptions,
-    Tuning,
-    build_timeline,
+from dateline.summarise.plan import find_entity, plan_timeline
+from dateline.summarise.request import (
+    MAX_NAME,
+    MAX_QUERY,
+    SENTENCE_BUDGET,
+    TIMELINE_ANCHORS,
+    TimelineRequest,
 )
+from dateline.summarise.timeline import TimelineEntry
 
-__all__ = ["EVENT_TYPES", "TIMELINE_ANCHORS", "BackupInfo", "Dossier", "find_entity"]
+__all__ = [
+    "EVENT_TYPES",
+    "MAX_NAME",
+    "MAX_QUERY",
+    "SENTENCE_BUDGET",
+    "TIMELINE_ANCHORS",
+    "BackupInfo",
+    "Dossier",
+    "TimelineRequest",
+    "find_entity",
+]
 
-TIMELINE_ANCHORS = ("auto", "events", "references")
-# An article published up to this many days after an event day may report it in undated
-# sentences, so those sentences compete for the day too.
-_LEAD_LAG = 2
-# Sentences one timeline reads at most: beyond, it reads an even sample of the articles
-# (see Dossier.timeline). Every Timeline17 topic fits well within it.
-SENTENCE_BUDGET = 50_000
 # Dates on the web app's timeline page (the CLI and the Python API show 10): a build
 # keeps both timelines ready.
 TIMELINE_PAGE_DATES = 30
-# References the shortlist of event days counts at most (an even sample beyond).
-_REFERENCE_BUDGET = 50_000
 EXPORT_PARTS = ("documents", "events", "entities", "figures", "promises")
 
 
@@ -196,171 +195,20 @@ class Dossier:
         limit), an even sample of them is read instead, so a cold timeline costs about
         the same on a million articles as on a few thousand; each entry's ``sample`` then
         says what share was read, and its score and document count are scaled up from it.
+        Bad parameters raise :class:`~dateline.errors.DatelineError` (see
+        :class:`TimelineRequest`, which :meth:`timeline_for` takes whole).
         """
-        if anchor not in TIMELINE_ANCHORS:
-            raise DatelineError(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
-        if budget is not None and budget < 1:
-            raise DatelineError("budget must be a positive number of sentences")
-        # Kept in the store until the next write: a repeated question (the default
-        # timeline, the report's) is one indexed read.
-        # The release is part of the key: another version may summarise differently.
-        key = json.dumps(["timeline", __version__, dates, sentences, since, until, query,
-                          entity, event_type, anchor, budget])  # fmt: skip
-        if (hit := self.store.cached(key)) is not None:
-            return RecordList(_entries_from_json(hit))
-        generation = self.store.generation()
-        entries = self._timeline(
-            dates, sentences, since, until, query, entity, event_type, anchor, budget
-        )
-        self.store.cache(key, _entries_to_json(entries), generation)
-        return RecordList(entries)
-
-    def _timeline(
-        self,
-        dates: int | None,
-        sentences: int,
-        since: str | None,
-        until: str | None,
-        query: str | None,
-        entity: str | None,
-        event_type: str | None,
-        anchor: str,
-        budget: int | None,
-    ) -> list[TimelineEntry]:
-        found = self._entity_named(entity) if entity is not None else None
-        # the events' days are counted in the store: only events of a day left without a
-        # summary, and the reports of the asked-for type, are read as records
-        kind = event_type.upper() if event_type else None
-        weights = self.store.event_days(found.id if found else None, kind)
-        keep = _sentence_filter(
-            self.store.sentences_naming(found.id) if found else None,
-            self.store.events(event_type=kind) if kind else (),
-            event_type,
-        )
-        anchored = anchor == "events"
-        lead = Tuning().lead
-        if anchored:
-            # Only the events' days compete, so sentences about other days cannot matter;
-            # with a limit, only the best-referenced days need summarising at all. The day
-            # index finds those days' sentences without reading the others, and of undated
-            # sentences only the leads, the only ones that may report a day unnamed.
-            weights = self._best_days(weights, dates, since, until)
-            reach = self.store.count_sentences_near
-            share = _share(budget, lambda: reach(weights, _LEAD_LAG, lead))
-            rows = self.store.sentences_near(weights, _LEAD_LAG, since, until, lead, share)
-        else:
-            share = _share(budget, lambda: self.store.count_sentences(since, until))
-            rows = self.store.sentences(since, until, share)
-        roots = self.store.roots_of({r[0] for r in rows})
-        texts = self.store.texts({r[0] for r in rows})
-        speculative = {doc for doc, text in texts.items() if is_speculative(text)}
-        dated = [
-            DatedSentence(
-                doc, start, end, texts[doc][start:end], published, tuple(map(tuple, ds)), idx
+        return self.timeline_for(
+            TimelineRequest(
+                dates, sentences, since, until, query, entity, event_type, anchor, budget
             )
-            for doc, idx, start, end, published, ds in rows
-            if (keep is None or keep(doc, idx, start)) and doc not in speculative
-        ]
-        options = TimelineOptions(dates, sentences, since, until, query)
-        # A sample's references weigh ``share`` of the whole corpus's against the events.
-        sampled = {day: weight * share for day, weight in weights.items()}
-        if not anchored:
-            found_entries = build_timeline(dated, options, groups=roots, event_dates=sampled)
-            scaled = [_scaled(e, share) for e in found_entries]
-            if anchor == "references":
-                return scaled
-            return self._with_event_days(scaled, weights, options, found, kind)
-        every = build_timeline(
-            dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=sampled
         )
-        entries = {e.date: _scaled(e, share) for e in every if e.date in weights}
-        missing = [
-            day
-            for day in weights.keys() - entries.keys()
-            if (since is None or day >= since) and (until is None or day <= until)
-        ]
-        unsummarised = self.store.events(found.id if found else None, kind, missing)
-        for day in missing:
-            on_day = [e for e in _timeline_events(unsummarised, kind, found) if e.date == day]
-            entries[day] = self._event_entry(day, on_day, sentences, weights[day])
-        best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
-        best = best[:dates] if dates is not None else best
-        return sorted(best, key=lambda e: e.date)
 
-    def _with_event_days(
-        self,
-        entries: list[TimelineEntry],
-        weights: Mapping[str, float],
-        options: TimelineOptions,
-        found: Entity | None,
-        kind: str | None,
-    ) -> list[TimelineEntry]:
-        """The default ranking: the days the articles refer to, each with its extracted
-        events' weight already added, completed by event days no sentence summarised
-        (their events' own reports summarise them) where they outrank a referred-to day.
-        When the dossier has events, a day without one needs at least one full reference
-        (a later article naming it, or two reports of it on the day): publication volume
-        or a lone same-day mention does not make a date."""
-        if weights:
-            floor = Tuning().mention
-            entries = [e for e in entries if e.date in weights or e.score >= floor]
-        shown = {e.date for e in entries}
-        full = options.dates is not None and len(entries) >= options.dates
-        lowest = min((e.score for e in entries), default=0.0)
-        missing = [
-            day
-            for day, weight in weights.items()
-            if day not in shown
-            and (options.since is None or day >= options.since)
-            and (options.until is None or day <= options.until)
-            and (not full or weight > lowest)
-        ]
-        if missing:
-            unsummarised = self.store.events(found.id if found else None, kind, missing)
-            events = _timeline_events(unsummarised, kind, found)
-            for day in missing:
-                on_day = [e for e in events if e.date == day]
-                if on_day:
-                    entries.append(self._event_entry(day, on_day, options.sentences, weights[day]))
-        best = sorted(entries, key=lambda e: (-e.score, e.date))
-        best = best[: options.dates] if options.dates is not None else best
-        return sorted(best, key=lambda e: e.date)
-
-    def _best_days(
-        self, weights: Mapping[str, float], count: int | None, since: str | None, until: str | None
-    ) -> dict[str, float]:
-        """The ``count`` * 2 event days most referred to by distinct stories of the articles
-        published within ``[since, until]`` (all of them when None or when fewer). Past
-        ``_REFERENCE_BUDGET`` references the stories are counted in an even sample and
-        scaled up: this only shortlists the days the summariser weighs exactly."""
-        if count is None or len(weights) <= count:
-            return dict(weights)
-        share = _share(_REFERENCE_BUDGET, lambda: self.store.count_references(weights))
-        stories = self.store.day_stories(weights, since, until, share)
-        best = sorted(weights, key=lambda d: (-(stories[d] / share + weights[d]), d))[: count * 2]
-        return {day: weights[day] for day in best}
-
-    def _entity_named(self, name: str) -> Entity:
-        found = find_entity(self.store.entities(roles=False), name)
-        if found is None:
-            raise DatelineError(f"no entity called {name!r}")
-        return found
-
-    def _event_entry(
-        self, day: str, events: Sequence[Event], sentences: int, weight: float
-    ) -> TimelineEntry:
-        """An entry for an event day the summariser found no sentence for (its sentences are
-        too long or too few to compete): the events' own first reports, shortest first."""
-        sources = sorted({s for e in events for s in e.sources}, key=lambda s: s.end - s.start)
-        texts = self.store.texts({s.document_id for s in sources})
-        summary = tuple(sources[:sentences])
-        return TimelineEntry(
-            date=day,
-            summary=summary,
-            texts=tuple(texts[s.document_id][s.start : s.end] for s in summary),
-            score=weight,
-            documents=len({s.document_id for s in sources}),
-        )
+    def timeline_for(self, request: TimelineRequest) -> RecordList[TimelineEntry]:
+        """The timeline ``request`` asks for (see :meth:`timeline`), once it is checked.
+        Kept in the store until the next write: a repeated question is one indexed read."""
+        asked = request.validated(EVENT_TYPES)
+        return RecordList(plan_timeline(self.store, asked, is_speculative))
 
     def report_input(self, title: str, dates: int | None = 15, sentences: int = 2) -> ReportInput:
         """Everything the written report shows."""
@@ -545,96 +393,3 @@ class Dossier:
             corroboration=self.corroboration([*events, *figures]) if events or figures else None,
             texts=None if "documents" in wanted else self.texts(),
         )
-
-
-def _timeline_events(
-    events: Iterable[Event], event_type: str | None, entity: Entity | None
-) -> list[Event]:
-    """Dated, non-background events, of one type and with one entity if asked."""
-    return [
-        e
-        for e in events
-        if e.date
-        and e.precision == "day"
-        and not e.background
-        and (not event_type or e.type == event_type.upper())
-        and (entity is None or entity.id in _ids(e))
-    ]
-
-
-def _sentence_filter(
-    naming: set[tuple[str, int]] | None, events: Iterable[Event], event_type: str | None
-) -> Callable[[str, int, int], bool] | None:
-    """A test on (document, sentence index, start): the sentence is among ``naming`` (the
-    sentences that name the asked-for entity) and reports an event of ``event_type``; each
-    condition only when asked for."""
-    if naming is None and event_type is None:
-        return None
-    reporting: set[tuple[str, int]] | None = None
-    if event_type is not None:
-        wanted = event_type.upper()
-        reporting = {
-            (s.document_id, s.start) for e in events if e.type == wanted for s in e.sources
-        }
-
-    def keep(document: str, index: int, start: int) -> bool:
-        return (naming is None or (document, index) in naming) and (
-            reporting is None or (document, start) in reporting
-        )
-
-    return keep
-
-
-def _share(budget: int | None, count: Callable[[], int]) -> float:
-    """The share of the articles to read so that about ``budget`` sentences come back."""
-    if budget is None:
-        return 1.0
-    total = count()
-    return 1.0 if total <= budget else budget / total
-
-
-def _scaled(entry: TimelineEntry, share: float) -> TimelineEntry:
-    """``entry`` as found in a sample of ``share`` of the articles, scaled up to the whole."""
-    if share >= 1.0:
-        return entry
-    return dataclasses.replace(
-        entry,
-        score=entry.score / share,
-        documents=max(1, round(entry.documents / share)),
-        sample=share,
-    )
-
-
-def _entries_to_json(entries: Sequence[TimelineEntry]) -> str:
-    return json.dumps([dataclasses.asdict(e) for e in entries])
-
-
-def _entries_from_json(text: str) -> list[TimelineEntry]:
-    return [
-        TimelineEntry(
-            date=e["date"],
-            summary=tuple(Source(**s) for s in e["summary"]),
-            texts=tuple(e["texts"]),
-            score=e["score"],
-            documents=e["documents"],
-            sample=e.get("sample", 1.0),
-        )
-        for e in json.loads(text)
-    ]
-
-
-def _ids(event: Event) -> set[str]:
-    return {p.entity_id for p in event.participants}
-
-
-def find_entity(entities: Iterable[Entity], name: str) -> Entity | None:
-    """Exact id, name or alias first (case and diacritics aside), then a unique
-    entity whose name contains every word asked for."""
-    wanted = fold_name(name)
-    candidates = list(entities)
-    for entity in candidates:
-        if entity.id == name or wanted in {fold_name(a) for a in (entity.name, *entity.aliases)}:
-            return entity
-    words = wanted.split()
-    partial = [e for e in candidates if all(w in fold_name(e.name).split() for w in words)]
-    return partial[0] if len(partial) == 1 else None

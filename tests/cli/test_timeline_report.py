@@ -69,6 +69,21 @@ def test_timeline_options(sample_db: str) -> None:
     assert run("timeline", "--db", sample_db, "--entity", "Nobody Known").exit_code == 1
 
 
+def test_timeline_options_are_checked_before_the_store_is_read(sample_db: str) -> None:
+    backwards = run("timeline", "--db", sample_db, "--since", "2025-10-01", "--until", "2025-05-01")
+    assert backwards.exit_code == 2
+    assert "--since (2025-10-01) is after --until (2025-05-01)" in backwards.output
+    unknown = run("timeline", "--db", sample_db, "--type", "parade")
+    assert unknown.exit_code == 2 and "unknown event type 'parade'" in unknown.output
+    lower = json.loads(run("timeline", "--db", sample_db, "--json", "--type", "agree").stdout)
+    upper = json.loads(run("timeline", "--db", sample_db, "--json", "--type", "AGREE").stdout)
+    assert lower == upper and lower
+    gold = str(GOLD_DIR / "sample_timeline.jsonl")
+    stars = run("evaluate", "--gold", gold, "--db", sample_db, "--anchor", "stars")
+    assert stars.exit_code == 2 and "--anchor must be one of" in stars.output
+    assert run("evaluate", "--gold", gold, "--db", sample_db, "--dates", "0").exit_code == 2
+
+
 def test_undated_and_speculative_articles_never_enter(sample_db: str) -> None:
     docs = json.loads(run("documents", "--db", sample_db, "--json").stdout)
     excluded = {d["id"] for d in docs if d["published"] is None}

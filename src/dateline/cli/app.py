@@ -12,7 +12,6 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from dateline.pipeline.distributed import DaskEngine
     from dateline.service import Dossier
     from dateline.store import Store
+    from dateline.summarise.request import TimelineRequest
 
 EXPORT_FORMATS = ("json", "csv", "timelinejs")
 # dateline.service.SENTENCE_BUDGET, repeated so that --help need not import the service
@@ -321,13 +321,21 @@ AnchorOption = Annotated[
 ]
 
 
-def checked_day(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
+# What the timeline options are called here, for the messages of TimelineRequest's check.
+TIMELINE_OPTIONS = {"dates": "--dates", "sentences": "--sentences", "since": "--since",
+                    "until": "--until", "query": "--query", "entity": "--entity",
+                    "event_type": "--type", "anchor": "--anchor", "budget": "--budget"}  # fmt: skip
+
+
+def timeline_request(**options: Any) -> TimelineRequest:
+    """The timeline the options ask for, checked before the store is opened (a bad value
+    is a usage error)."""
+    from dateline.service import EVENT_TYPES, TimelineRequest
+
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise fail(f"{option} wants a date as YYYY-MM-DD, not {value!r}", code=2) from None
+        return TimelineRequest(**options).validated(EVENT_TYPES, TIMELINE_OPTIONS)
+    except DatelineError as exc:
+        raise fail(str(exc), code=2) from None
 
 
 @app.command()
@@ -356,13 +364,14 @@ def timeline(
     """The dates that matter, each with a short summary, its events and sources."""
     from dateline.export.json import timeline_dicts
 
-    since, until = checked_day(since, "--since"), checked_day(until, "--until")
+    # 0 asks for every date, or for no sampling
+    asked = timeline_request(
+        dates=dates or None, sentences=sentences, since=since, until=until, query=query,
+        entity=entity, event_type=event_type, anchor=anchor, budget=budget or None,
+    )  # fmt: skip
     with open_dossier(db) as dossier:
         try:
-            entries = dossier.timeline(
-                dates or None, sentences, since, until, query, entity, event_type, anchor,
-                budget or None,
-            )  # fmt: skip
+            entries = dossier.timeline_for(asked)
         except DatelineError as exc:
             raise fail(str(exc)) from None
         days = {e.date for e in entries}
@@ -400,11 +409,14 @@ def evaluate(
 ) -> None:
     """Score the built timeline against a gold one: date F1 and ROUGE-1/2 (concat, agreement,
     align+ m:1), with the standard setup taken from the gold unless options say otherwise."""
-    since = checked_day(since, "--since")
-    until = checked_day(until, "--until")
+    # dates and sentences not given are the gold's: only what was given is checked here
+    given = {k: v for k, v in {"dates": dates, "sentences": sentences}.items() if v is not None}
+    asked = timeline_request(since=since, until=until, query=query, anchor=anchor, **given)
     with open_dossier(db) as dossier:
         try:
-            data, problems = dossier.evaluate(gold, dates, sentences, since, until, query, anchor)
+            data, problems = dossier.evaluate(
+                gold, dates, sentences, asked.since, asked.until, asked.query, asked.anchor
+            )
         except DatelineError as exc:
             raise fail(str(exc)) from None
     for problem in problems:
@@ -428,8 +440,9 @@ def report(
     promises kept and open, and the sources every statement is footnoted to."""
     if fmt not in ("markdown", "html"):
         raise fail(f"unknown format {fmt!r}; choose markdown or html", code=2)
+    asked = timeline_request(dates=dates or None, sentences=sentences)  # 0: every date
     with open_dossier(db) as dossier:
-        text = dossier.report(title, fmt, dates or None, sentences)
+        text = dossier.report(title, fmt, asked.dates, asked.sentences)
     write_text(output, text)
 
 

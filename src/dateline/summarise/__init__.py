@@ -1,5 +1,7 @@
 """Timeline summarisation: which dates matter and what happened on each."""
 
+from dateline.summarise.plan import plan_timeline
+from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
     DatedSentence,
     TimelineEntry,
@@ -13,7 +15,9 @@ __all__ = [
     "DatedSentence",
     "TimelineEntry",
     "TimelineOptions",
+    "TimelineRequest",
     "Tuning",
     "build_timeline",
+    "plan_timeline",
     "sentences_for",
 ]

@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dateline.errors import DatelineError
 from dateline.model import IngestReport
-from dateline.service import Dossier
+from dateline.service import Dossier, TimelineRequest
 from dateline.store import open_store
 from dateline.web.views import MAX_LIMIT, MAX_NAME, MAX_QUERY, BadRequest, Views
 
@@ -68,7 +68,8 @@ def timeline(
     type: Annotated[str | None, Query(max_length=40)] = None,
     anchor: Annotated[str, Query(max_length=20)] = "auto",
 ) -> dict[str, Any]:
-    return views(request).timeline(dates, sentences, since, until, q, entity, type, anchor)
+    asked = TimelineRequest(dates or None, sentences, since, until, q, entity, type, anchor)
+    return views(request).timeline(asked)  # 0 dates: every date
 
 
 @router.get("/events", summary="Events, filtered by type, entity and date range")

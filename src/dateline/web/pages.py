@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
-from dateline.service import EVENT_TYPES, TIMELINE_PAGE_DATES
+from dateline.service import EVENT_TYPES, TIMELINE_PAGE_DATES, TimelineRequest
 from dateline.web.views import MAX_NAME, MAX_QUERY, Views, safe_href, snippet_parts
 
 router = APIRouter(include_in_schema=False)
@@ -64,7 +64,8 @@ def timeline(
     type: Annotated[str | None, Query(max_length=40)] = None,
     dates: Annotated[int, Query(ge=0, le=500)] = TIMELINE_PAGE_DATES,
 ) -> HTMLResponse:
-    data = views(request).timeline(dates, 2, since, until, None, entity, type)
+    wanted = TimelineRequest(dates or None, 2, since, until, None, entity, type)
+    data = views(request).timeline(wanted)  # 0 dates: every date
     asked = {k: v for k, v in
              {"since": since, "until": until, "entity": entity, "type": type,
               "dates": dates}.items() if v not in (None, "")}  # fmt: skip

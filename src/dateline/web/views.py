@@ -38,14 +38,22 @@ from dateline.model import (
     Source,
     snippet_spans,
 )
-from dateline.service import EVENT_TYPES, TIMELINE_ANCHORS, Dossier, find_entity
+from dateline.service import (
+    EVENT_TYPES,
+    MAX_NAME,
+    MAX_QUERY,
+    Dossier,
+    TimelineRequest,
+    find_entity,
+)
 
 T = TypeVar("T")
 
-# Limits on what one request may ask for: beyond them the request is refused (400).
-MAX_QUERY = 500
-MAX_NAME = 200
+# Limits on what one request may ask for: beyond them the request is refused (400). The
+# longest query and name (MAX_QUERY, MAX_NAME) are a timeline request's own.
 MAX_LIMIT = 500
+# The query string's names of the timeline parameters that differ from TimelineRequest's.
+TIMELINE_PARAMETERS = {"query": "q", "event_type": "type"}
 # With a date or outlet filter, search reads this many ranked hits and keeps the matching.
 FILTER_POOL = 1000
 
@@ -319,35 +327,23 @@ class Views:
                 ],
             }
 
-    def timeline(
-        self,
-        dates: int = 10,
-        sentences: int = 2,
-        since: str | None = None,
-        until: str | None = None,
-        query: str | None = None,
-        entity: str | None = None,
-        event_type: str | None = None,
-        anchor: str = "auto",
-    ) -> dict[str, Any]:
-        since, until = checked_range(since, until)
-        query = checked_text(query, "q", MAX_QUERY)
-        entity = checked_text(entity, "entity")
-        event_type = checked_type(event_type)
-        if anchor not in TIMELINE_ANCHORS:
-            raise BadRequest(f"anchor must be one of {', '.join(TIMELINE_ANCHORS)}")
+    def timeline(self, request: TimelineRequest) -> dict[str, Any]:
+        """The timeline ``request`` asks for; a bad parameter is a 400 naming it as the
+        query string does."""
+        asked = request.validated(EVENT_TYPES, TIMELINE_PARAMETERS)
         with self.lock:
-            found = self._entity_or_none(entity)
-            entries = self.dossier.timeline(
-                dates or None, sentences, since, until, query,
-                found.id if found else None, event_type, anchor,
-            )  # fmt: skip
+            # the entity is looked up in the kept list, and the dossier handed its id
+            found = self._entity_or_none(asked.entity)
+            entries = self.dossier.timeline_for(
+                dataclasses.replace(asked, entity=found.id if found else None)
+            )
             # the day's events shown are those the filters ask for, not every one that day
-            shown = self._events_of(event_type, found)
+            shown = self._events_of(asked.event_type, found)
             texts = self._texts(s for e in entries for s in e.summary)
             return {
-                "filters": {"since": since, "until": until, "q": query, "type": event_type,
-                            "entity": found.name if found else None, "anchor": anchor},
+                "filters": {"since": asked.since, "until": asked.until, "q": asked.query,
+                            "type": asked.event_type, "entity": found.name if found else None,
+                            "anchor": asked.anchor},
                 "entries": timeline_dicts(entries, shown, texts, self.backing()),
             }  # fmt: skip
 

@@ -1,0 +1,308 @@
+"""Planning one timeline over a store: what to read, how much of it, and which days compete.
+
+:func:`plan_timeline` answers a :class:`~dateline.summarise.request.TimelineRequest` from the
+store it is handed: it reads the candidate sentences (all of them, or an even sample past the
+request's budget), counts the extracted events' days, hands both to :func:`build_timeline`,
+and completes the ranking with event days no sentence summarised. The answer is kept in the
+store until its next write, so a repeated question is one indexed read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from dateline import __version__
+from dateline.errors import DatelineError
+from dateline.lexicon.names import fold_name
+from dateline.model import Entity, Event, Source
+from dateline.summarise.request import TimelineRequest
+from dateline.summarise.timeline import (
+    DatedSentence,
+    TimelineEntry,
+    TimelineOptions,
+    Tuning,
+    build_timeline,
+)
+
+if TYPE_CHECKING:
+    from dateline.store import Store
+
+__all__ = ["find_entity", "plan_timeline", "timeline_key"]
+
+# An article published up to this many days after an event day may report it in undated
+# sentences, so those sentences compete for the day too.
+_LEAD_LAG = 2
+# References the shortlist of event days counts at most (an even sample beyond).
+_REFERENCE_BUDGET = 50_000
+
+
+def timeline_key(request: TimelineRequest) -> str:
+    """The key a timeline is kept under: every field of the (validated) request, and the
+    release, since another version may summarise differently."""
+    r = request
+    return json.dumps(["timeline", __version__, r.dates, r.sentences, r.since, r.until, r.query,
+                       r.entity, r.event_type, r.anchor, r.budget])  # fmt: skip
+
+
+def plan_timeline(
+    store: Store, request: TimelineRequest, speculative: Callable[[str], bool]
+) -> list[TimelineEntry]:
+    """The dates that matter for ``request``, each with a short extractive summary and its
+    sources, read from ``store`` (see :meth:`dateline.service.Dossier.timeline`).
+
+    ``speculative`` tells a self-declared speculative article by its text (the corroboration
+    stage's test, handed in because that stage sits above this one): such articles never
+    enter, nor do undated ones. A request naming an entity the store does not hold is refused.
+    """
+    request = request.validated()
+    key = timeline_key(request)
+    if (hit := store.cached(key)) is not None:
+        return _entries_from_json(hit)
+    generation = store.generation()
+    entries = _plan(store, request, speculative)
+    store.cache(key, _entries_to_json(entries), generation)
+    return entries
+
+
+def _plan(
+    store: Store, request: TimelineRequest, speculative: Callable[[str], bool]
+) -> list[TimelineEntry]:
+    r = request
+    found = _entity_named(store, r.entity) if r.entity is not None else None
+    # the events' days are counted in the store: only events of a day left without a
+    # summary, and the reports of the asked-for type, are read as records
+    kind = r.event_type.upper() if r.event_type else None
+    weights = store.event_days(found.id if found else None, kind)
+    keep = _sentence_filter(
+        store.sentences_naming(found.id) if found else None,
+        store.events(event_type=kind) if kind else (),
+        r.event_type,
+    )
+    anchored = r.anchor == "events"
+    lead = Tuning().lead
+    if anchored:
+        # Only the events' days compete, so sentences about other days cannot matter;
+        # with a limit, only the best-referenced days need summarising at all. The day
+        # index finds those days' sentences without reading the others, and of undated
+        # sentences only the leads, the only ones that may report a day unnamed.
+        weights = _best_days(store, weights, r.dates, r.since, r.until)
+        reach = store.count_sentences_near
+        share = _share(r.budget, lambda: reach(weights, _LEAD_LAG, lead))
+        rows = store.sentences_near(weights, _LEAD_LAG, r.since, r.until, lead, share)
+    else:
+        share = _share(r.budget, lambda: store.count_sentences(r.since, r.until))
+        rows = store.sentences(r.since, r.until, share)
+    roots = store.roots_of({row[0] for row in rows})
+    texts = store.texts({row[0] for row in rows})
+    unwanted = {doc for doc, text in texts.items() if speculative(text)}
+    dated = [
+        DatedSentence(
+            doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
+        )
+        for doc, idx, start, end, published, ds in rows
+        if (keep is None or keep(doc, idx, start)) and doc not in unwanted
+    ]
+    options = TimelineOptions(r.dates, r.sentences, r.since, r.until, r.query)
+    # A sample's references weigh ``share`` of the whole corpus's against the events.
+    sampled = {day: weight * share for day, weight in weights.items()}
+    if not anchored:
+        found_entries = build_timeline(dated, options, groups=roots, event_dates=sampled)
+        scaled = [_scaled(e, share) for e in found_entries]
+        if r.anchor == "references":
+            return scaled
+        return _with_event_days(store, scaled, weights, options, found, kind)
+    every = build_timeline(
+        dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=sampled
+    )
+    entries = {e.date: _scaled(e, share) for e in every if e.date in weights}
+    missing = [
+        day
+        for day in weights.keys() - entries.keys()
+        if (r.since is None or day >= r.since) and (r.until is None or day <= r.until)
+    ]
+    unsummarised = store.events(found.id if found else None, kind, missing)
+    for day in missing:
+        on_day = [e for e in _timeline_events(unsummarised, kind, found) if e.date == day]
+        entries[day] = _event_entry(store, day, on_day, r.sentences, weights[day])
+    best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
+    best = best[: r.dates] if r.dates is not None else best
+    return sorted(best, key=lambda e: e.date)
+
+
+def _with_event_days(
+    store: Store,
+    entries: list[TimelineEntry],
+    weights: Mapping[str, float],
+    options: TimelineOptions,
+    found: Entity | None,
+    kind: str | None,
+) -> list[TimelineEntry]:
+    """The default ranking: the days the articles refer to, each with its extracted
+    events' weight already added, completed by event days no sentence summarised
+    (their events' own reports summarise them) where they outrank a referred-to day.
+    When the dossier has events, a day without one needs at least one full reference
+    (a later article naming it, or two reports of it on the day): publication volume
+    or a lone same-day mention does not make a date."""
+    if weights:
+        floor = Tuning().mention
+        entries = [e for e in entries if e.date in weights or e.score >= floor]
+    shown = {e.date for e in entries}
+    full = options.dates is not None and len(entries) >= options.dates
+    lowest = min((e.score for e in entries), default=0.0)
+    missing = [
+        day
+        for day, weight in weights.items()
+        if day not in shown
+        and (options.since is None or day >= options.since)
+        and (options.until is None or day <= options.until)
+        and (not full or weight > lowest)
+    ]
+    if missing:
+        unsummarised = store.events(found.id if found else None, kind, missing)
+        events = _timeline_events(unsummarised, kind, found)
+        for day in missing:
+            on_day = [e for e in events if e.date == day]
+            if on_day:
+                entries.append(_event_entry(store, day, on_day, options.sentences, weights[day]))
+    best = sorted(entries, key=lambda e: (-e.score, e.date))
+    best = best[: options.dates] if options.dates is not None else best
+    return sorted(best, key=lambda e: e.date)
+
+
+def _best_days(
+    store: Store,
+    weights: Mapping[str, float],
+    count: int | None,
+    since: str | None,
+    until: str | None,
+) -> dict[str, float]:
+    """The ``count`` * 2 event days most referred to by distinct stories of the articles
+    published within ``[since, until]`` (all of them when None or when fewer). Past
+    ``_REFERENCE_BUDGET`` references the stories are counted in an even sample and
+    scaled up: this only shortlists the days the summariser weighs exactly."""
+    if count is None or len(weights) <= count:
+        return dict(weights)
+    share = _share(_REFERENCE_BUDGET, lambda: store.count_references(weights))
+    stories = store.day_stories(weights, since, until, share)
+    best = sorted(weights, key=lambda d: (-(stories[d] / share + weights[d]), d))[: count * 2]
+    return {day: weights[day] for day in best}
+
+
+def _entity_named(store: Store, name: str) -> Entity:
+    found = find_entity(store.entities(roles=False), name)
+    if found is None:
+        raise DatelineError(f"no entity called {name!r}")
+    return found
+
+
+def _event_entry(
+    store: Store, day: str, events: Sequence[Event], sentences: int, weight: float
+) -> TimelineEntry:
+    """An entry for an event day the summariser found no sentence for (its sentences are
+    too long or too few to compete): the events' own first reports, shortest first."""
+    sources = sorted({s for e in events for s in e.sources}, key=lambda s: s.end - s.start)
+    texts = store.texts({s.document_id for s in sources})
+    summary = tuple(sources[:sentences])
+    return TimelineEntry(
+        date=day,
+        summary=summary,
+        texts=tuple(texts[s.document_id][s.start : s.end] for s in summary),
+        score=weight,
+        documents=len({s.document_id for s in sources}),
+    )
+
+
+def _timeline_events(
+    events: Iterable[Event], event_type: str | None, entity: Entity | None
+) -> list[Event]:
+    """Dated, non-background events, of one type and with one entity if asked."""
+    return [
+        e
+        for e in events
+        if e.date
+        and e.precision == "day"
+        and not e.background
+        and (not event_type or e.type == event_type.upper())
+        and (entity is None or entity.id in _ids(e))
+    ]
+
+
+def _sentence_filter(
+    naming: set[tuple[str, int]] | None, events: Iterable[Event], event_type: str | None
+) -> Callable[[str, int, int], bool] | None:
+    """A test on (document, sentence index, start): the sentence is among ``naming`` (the
+    sentences that name the asked-for entity) and reports an event of ``event_type``; each
+    condition only when asked for."""
+    if naming is None and event_type is None:
+        return None
+    reporting: set[tuple[str, int]] | None = None
+    if event_type is not None:
+        wanted = event_type.upper()
+        reporting = {
+            (s.document_id, s.start) for e in events if e.type == wanted for s in e.sources
+        }
+
+    def keep(document: str, index: int, start: int) -> bool:
+        return (naming is None or (document, index) in naming) and (
+            reporting is None or (document, start) in reporting
+        )
+
+    return keep
+
+
+def _share(budget: int | None, count: Callable[[], int]) -> float:
+    """The share of the articles to read so that about ``budget`` sentences come back."""
+    if budget is None:
+        return 1.0
+    total = count()
+    return 1.0 if total <= budget else budget / total
+
+
+def _scaled(entry: TimelineEntry, share: float) -> TimelineEntry:
+    """``entry`` as found in a sample of ``share`` of the articles, scaled up to the whole."""
+    if share >= 1.0:
+        return entry
+    return dataclasses.replace(
+        entry,
+        score=entry.score / share,
+        documents=max(1, round(entry.documents / share)),
+        sample=share,
+    )
+
+
+def _entries_to_json(entries: Sequence[TimelineEntry]) -> str:
+    return json.dumps([dataclasses.asdict(e) for e in entries])
+
+
+def _entries_from_json(text: str) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(
+            date=e["date"],
+            summary=tuple(Source(**s) for s in e["summary"]),
+            texts=tuple(e["texts"]),
+            score=e["score"],
+            documents=e["documents"],
+            sample=e.get("sample", 1.0),
+        )
+        for e in json.loads(text)
+    ]
+
+
+def _ids(event: Event) -> set[str]:
+    return {p.entity_id for p in event.participants}
+
+
+def find_entity(entities: Iterable[Entity], name: str) -> Entity | None:
+    """Exact id, name or alias first (case and diacritics aside), then a unique
+    entity whose name contains every word asked for."""
+    wanted = fold_name(name)
+    candidates = list(entities)
+    for entity in candidates:
+        if entity.id == name or wanted in {fold_name(a) for a in (entity.name, *entity.aliases)}:
+            return entity
+    words = wanted.split()
+    partial = [e for e in candidates if all(w in fold_name(e.name).split() for w in words)]
+    return partial[0] if len(partial) == 1 else None

@@ -1,0 +1,42 @@
+"""Planning a timeline from the store it is handed, as the Dossier does."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.cluster.corroboration import is_speculative
+from dateline.errors import DatelineError
+from dateline.summarise.plan import plan_timeline, timeline_key
+from dateline.summarise.request import TimelineRequest
+
+
+def test_the_plan_is_the_dossiers_timeline_and_is_kept(sample_dossier: dateline.Dossier) -> None:
+    asked = TimelineRequest(dates=4, sentences=1, anchor="events")
+    store = sample_dossier.store
+    planned = plan_timeline(store, asked, is_speculative)
+    assert planned and planned == list(sample_dossier.timeline(4, 1, anchor="events"))
+    assert planned == list(sample_dossier.timeline_for(asked))
+    assert store.cached(timeline_key(asked.validated())) is not None
+
+
+def test_the_speculation_test_handed_in_decides_what_enters(
+    sample_dossier: dateline.Dossier,
+) -> None:
+    store = sample_dossier.store
+    asked = TimelineRequest(dates=None, sentences=1, anchor="references", budget=None)
+
+    def fresh(speculative) -> list:  # type: ignore[no-untyped-def]
+        with store.transaction():
+            store.execute("DELETE FROM results")
+        return plan_timeline(store, asked, speculative)
+
+    assert fresh(is_speculative)
+    assert fresh(lambda text: True) == []  # every article refused: no date is referred to
+    fresh(is_speculative)  # leave the store keeping the right answer
+
+
+def test_an_entity_the_store_does_not_hold_is_refused(sample_dossier: dateline.Dossier) -> None:
+    asked = TimelineRequest(entity="Nobody Ofthat Name")
+    with pytest.raises(DatelineError, match="no entity called 'Nobody Ofthat Name'"):
+        plan_timeline(sample_dossier.store, asked, is_speculative)
