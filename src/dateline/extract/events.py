@@ -1677,12 +1677,50 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     )
     if described:
         parties = [*parties, *_named_people(view, cand.unit)]
+    speaker = _speaks_next(view, cand, parties)
+    if speaker is not None:
+        parties = [*parties, speaker]
     base = replace(_base(view, cand, time, parties, scheduled), described=described)
     if day is not None:
         base = replace(base, day=day.value)
     if cand.trigger.kind != "reception":
         return [base]
     return _receptions(view, cand, base, parties)
+
+
+def _speaks_next(view: DocumentView, cand: _Candidate, parties: Sequence[_Party]) -> _Party | None:
+    """The person who speaks for a body's act in the next sentence ("Acme cut 500 jobs.
+    'It was hard,' Chief Operating Officer N said"): one titled speaker, the act's only
+    party a body, and the next sentence names no other body; the title names that body
+    ("ministry spokesperson N") or is one of a company's officers ("chief ... officer")."""
+    if cand.trigger.kind not in onto.ACTOR_KINDS or len(parties) != 1:
+        return None
+    body = parties[0].entity_id
+    if view.kinds.get(body) != "ORG":
+        return None
+    k = view.unit_of[cand.unit.first]
+    if k + 1 >= len(view.units):
+        return None
+    nxt = view.units[k + 1]
+    named = view.unit_mentions(nxt)
+    if any(m.kind != "PERSON" and m.entity_id != body for m in named):
+        return None
+    found: list[_Party] = []
+    for i in range(nxt.first, nxt.last):
+        if view.tokens[i].dep != "ROOT" or view.lemma(i) not in onto.SPEAKING_LEMMAS:
+            continue
+        s = subject_of(view, i)
+        m = view.mention_at.get(s) if s is not None else None
+        if m is None or m.kind != "PERSON":
+            continue
+        claim = title_before(view.id, view.text, m.start, m.end)
+        if claim is None:
+            continue
+        before = [view.mention_at.get(j) for j in range(nxt.first, view.token_at(m.start))]
+        own = any(b is not None and b.entity_id == body for b in before)
+        if own or claim.head in onto.OFFICER_HEADS:
+            found.append(_Party(m.entity_id, view.mention_head_of(m)))
+    return found[0] if len(found) == 1 else None
 
 
 def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:

@@ -230,6 +230,10 @@ ACTOR_KINDS = frozenset(
 ANNOUNCED_KINDS = frozenset({"cuts", "deal", "rejection", "withdrawal", "offer"})
 # Verbs that make a decision known, carrying a clause that states it.
 ANNOUNCING_LEMMAS = frozenset({"say", "announce", "tell", "state", "confirm"})
+# Verbs that report speech: a titled speaker of the next sentence speaks for a body's act.
+SPEAKING_LEMMAS = ANNOUNCING_LEMMAS | frozenset({"add", "claim", "write", "explain", "note"})
+# Title heads of a company's officers: they speak for the company without naming it.
+OFFICER_HEADS = frozenset({"officer", "ceo", "cfo", "coo", "executive"})
 # Which kind names a merged event, most telling first.
 KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
 
