@@ -26,6 +26,18 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "suppliers.\n\n"
         '"This punishes the workers," union president Tom Brecker said.\n',
     ),
+    "ministry": (
+        "2023-03-04",
+        "Valdoria demands Kestland remove its radar station.\n\n"
+        "According to Valdorian state radio on March 2, Valdoria's Interior Ministry called "
+        "on Kestland to honour its pledges by removing the radar station. Valdoria said it "
+        "would respond.\n"
+        "Interior Ministry spokesperson Anna Kovacs claimed the radar is a threat.\n",
+    ),
+    "courtesy": (
+        "2023-03-04",
+        "On Thursday, the Harlow Corp. board called on the governor at his office.\n",
+    ),
 }
 
 
@@ -62,3 +74,16 @@ def test_a_company_officer_quoted_next_speaks_for_its_announcement(chain: Chain)
 def test_a_speaker_whose_title_is_not_the_company_s_does_not(chain: Chain) -> None:
     (cuts,) = [m for m in chain.mentions("other_side") if m.kind == "cuts"]
     assert "Brecker" not in names(cuts)
+
+
+def test_a_body_calling_on_another_to_act_demands_it(chain: Chain) -> None:
+    (call,) = [m for m in chain.mentions("ministry") if m.trigger == "called"]
+    assert (call.type, call.kind) == ("DEMAND", "demand")
+    # the day the report gives dates what was said
+    assert call.date == "2023-03-02"
+    # the spokesperson a sentence later, whose title names the ministry, speaks for it
+    assert "Interior Ministry" in names(call) and "Anna Kovacs" in names(call)
+
+
+def test_calling_on_someone_without_asking_anything_is_no_demand(chain: Chain) -> None:
+    assert [m for m in chain.mentions("courtesy") if m.type == "DEMAND"] == []

@@ -1126,6 +1126,9 @@ def _needs_party(view: DocumentView, cand: _Candidate) -> bool:
     if need == "actor":
         s = subject_of(view, i)
         return s is not None and _actor(view, s) is not None
+    if need == "appeal":  # an actor calls on someone to do something
+        s = subject_of(view, i)
+        return s is not None and _actor(view, s) is not None and bool(view.kids(i, "xcomp"))
     if need == "counterpart":
         return any(view.lemma(p) == "with" for p in view.kids(i, "prep"))
     return True
@@ -1282,6 +1285,10 @@ def _attached_time(
     (among ``times`` if given, else the document's resolved ones)."""
     targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
     targets |= _governors(view, cand.token)
+    if cand.trigger.kind in onto.SPOKEN_KINDS:
+        # "according to state media on May 2, X demanded": what is said is the act, so
+        # the day it was reported dates it
+        targets |= {k for k in view.kids(cand.token, "prep") if view.lemma(k) == "accord"}
     # "slammed the offer to lift wages by 30% on Monday": what an offer would do is yet
     # to come, so a past date the parser hung on it dates the act on the offer
     content = {
@@ -1689,38 +1696,42 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
 
 
 def _speaks_next(view: DocumentView, cand: _Candidate, parties: Sequence[_Party]) -> _Party | None:
-    """The person who speaks for a body's act in the next sentence ("Acme cut 500 jobs.
-    'It was hard,' Chief Operating Officer N said"): one titled speaker, the act's only
-    party a body, and the next sentence names no other body; the title names that body
-    ("ministry spokesperson N") or is one of a company's officers ("chief ... officer")."""
-    if cand.trigger.kind not in onto.ACTOR_KINDS or len(parties) != 1:
+    """The person who speaks for a body's act in a following sentence: one titled speaker
+    of a sentence that names no other body, the act having no person among its parties.
+    A title that names the body ("ministry spokesperson N") may come a sentence later; a
+    company officer's ("chief ... officer N said") only right after the act, its one body
+    a company."""
+    if cand.trigger.kind not in onto.ACTOR_KINDS or not parties:
         return None
-    body = parties[0].entity_id
-    if view.kinds.get(body) != "ORG":
+    ids = {p.entity_id for p in parties}
+    if any(view.is_person(e) for e in ids):
         return None
+    bodies = {e for e in ids if view.kinds.get(e) == "ORG"}
     k = view.unit_of[cand.unit.first]
-    if k + 1 >= len(view.units):
-        return None
-    nxt = view.units[k + 1]
-    named = view.unit_mentions(nxt)
-    if any(m.kind != "PERSON" and m.entity_id != body for m in named):
-        return None
-    found: list[_Party] = []
-    for i in range(nxt.first, nxt.last):
-        if view.tokens[i].dep != "ROOT" or view.lemma(i) not in onto.SPEAKING_LEMMAS:
-            continue
-        s = subject_of(view, i)
-        m = view.mention_at.get(s) if s is not None else None
-        if m is None or m.kind != "PERSON":
-            continue
-        claim = title_before(view.id, view.text, m.start, m.end)
-        if claim is None:
-            continue
-        before = [view.mention_at.get(j) for j in range(nxt.first, view.token_at(m.start))]
-        own = any(b is not None and b.entity_id == body for b in before)
-        if own or claim.head in onto.OFFICER_HEADS:
-            found.append(_Party(m.entity_id, view.mention_head_of(m)))
-    return found[0] if len(found) == 1 else None
+    for step, nxt in enumerate(view.units[k + 1 : k + 3]):
+        named = view.unit_mentions(nxt)
+        if any(m.kind != "PERSON" and m.entity_id not in ids for m in named):
+            return None
+        found: list[_Party] = []
+        for i in range(nxt.first, nxt.last):
+            if view.tokens[i].dep != "ROOT" or view.lemma(i) not in onto.SPEAKING_LEMMAS:
+                continue
+            s = subject_of(view, i)
+            m = view.mention_at.get(s) if s is not None else None
+            if m is None or m.kind != "PERSON":
+                continue
+            claim = title_before(view.id, view.text, m.start, m.end)
+            if claim is None:
+                continue
+            before = {view.entity_at(j) for j in range(nxt.first, view.token_at(m.start))}
+            officer = (
+                step == 0 and len(bodies) == 1 == len(ids) and claim.head in onto.OFFICER_HEADS
+            )
+            if before & bodies or officer:
+                found.append(_Party(m.entity_id, view.mention_head_of(m)))
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
