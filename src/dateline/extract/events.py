@@ -575,7 +575,11 @@ class _Referents:
             return None
         entity = view.entity_at(s) if s in view.mention_at else self.found.get(s)
         if entity is None and s not in view.mention_at:
-            owners = [self.found.get(c) or view.entity_at(c) for c in view.kids(s, "poss")]
+            # the view's referents are being built: read names and what is found so far
+            owners = [
+                view.mention_at[c].entity_id if c in view.mention_at else self.found.get(c)
+                for c in view.kids(s, "poss")
+            ]
             entity = next((e for e in owners if e), None)
         return entity if view.kinds.get(entity or "") in ("ORG", "GPE") else None
 
@@ -1074,6 +1078,10 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         view.lemma(p) == cand.trigger.particle for p in view.kids(i, "prt", "prep", "advmod")
     ):
         return False
+    if cand.trigger.lemma == "meet" and any(
+        view.lemma(o) in onto.UNMET_OBJECTS for o in view.kids(i, "dobj")
+    ):
+        return False  # a demand or a deadline met is no meeting
     if need == "phone":
         window = range(max(cand.unit.first, i - 3), min(cand.unit.last, i + 4))
         between = any(view.lemma(p) in ("between", "with") for p in view.kids(i, "prep"))

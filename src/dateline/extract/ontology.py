@@ -238,6 +238,11 @@ SPOKEN_KINDS = frozenset({"demand", "threat", "criticism"})
 SPEAKING_LEMMAS = ANNOUNCING_LEMMAS | frozenset({"add", "claim", "write", "explain", "note"})
 # Title heads of a company's officers: they speak for the company without naming it.
 OFFICER_HEADS = frozenset({"officer", "ceo", "cfo", "coo", "executive"})
+# What is "met" without a meeting ("met the union's demands", "meet the deadline").
+UNMET_OBJECTS = _lexicon(
+    "demand need requirement deadline target goal standard expectation criterion "
+    "condition obligation cost challenge threshold quota request"
+)
 # Which kind names a merged event, most telling first.
 KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
 
