@@ -24,7 +24,7 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "2023-05-20",
         "Harlow Corp. announced Tuesday a hiring freeze and deep cuts in spending on "
         "suppliers.\n\n"
-        '"This punishes the workers," union president Tom Brecker said.\n',
+        '"Harlow Corp. punishes its workers," union president Tom Brecker said.\n',
     ),
     "ministry": (
         "2023-03-04",

@@ -1731,7 +1731,9 @@ def _speaks_next(view: DocumentView, cand: _Candidate, parties: Sequence[_Party]
             claim = title_before(view.id, view.text, m.start, m.end)
             if claim is None:
                 continue
-            before = {view.entity_at(j) for j in range(nxt.first, view.token_at(m.start))}
+            # the body named in the speaker's own phrase ("Acme CEO N"), not in the quote
+            head = view.mention_head_of(m)
+            before = {view.entity_at(j) for j in view.subtree(head) if j < view.token_at(m.start)}
             officer = (
                 step == 0 and len(bodies) == 1 == len(ids) and claim.head in onto.OFFICER_HEADS
             )
