@@ -575,7 +575,11 @@ class _Referents:
             return None
         entity = view.entity_at(s) if s in view.mention_at else self.found.get(s)
         if entity is None and s not in view.mention_at:
-            owners = [self.found.get(c) or view.entity_at(c) for c in view.kids(s, "poss")]
+            # the view's referents are being built: read names and what is found so far
+            owners = [
+                view.mention_at[c].entity_id if c in view.mention_at else self.found.get(c)
+                for c in view.kids(s, "poss")
+            ]
             entity = next((e for e in owners if e), None)
         return entity if view.kinds.get(entity or "") in ("ORG", "GPE") else None
 
@@ -1074,6 +1078,10 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         view.lemma(p) == cand.trigger.particle for p in view.kids(i, "prt", "prep", "advmod")
     ):
         return False
+    if cand.trigger.lemma == "meet" and any(
+        view.lemma(o) in onto.UNMET_OBJECTS for o in view.kids(i, "dobj")
+    ):
+        return False  # a demand or a deadline met is no meeting
     if need == "phone":
         window = range(max(cand.unit.first, i - 3), min(cand.unit.last, i + 4))
         between = any(view.lemma(p) in ("between", "with") for p in view.kids(i, "prep"))
@@ -1126,6 +1134,9 @@ def _needs_party(view: DocumentView, cand: _Candidate) -> bool:
     if need == "actor":
         s = subject_of(view, i)
         return s is not None and _actor(view, s) is not None
+    if need == "appeal":  # an actor calls on someone to do something
+        s = subject_of(view, i)
+        return s is not None and _actor(view, s) is not None and bool(view.kids(i, "xcomp"))
     if need == "counterpart":
         return any(view.lemma(p) == "with" for p in view.kids(i, "prep"))
     return True
@@ -1282,6 +1293,10 @@ def _attached_time(
     (among ``times`` if given, else the document's resolved ones)."""
     targets = {cand.token} | cand.preds | set(phrase_heads(view, cand.token, through_of=True))
     targets |= _governors(view, cand.token)
+    if cand.trigger.kind in onto.SPOKEN_KINDS:
+        # "according to state media on May 2, X demanded": what is said is the act, so
+        # the day it was reported dates it
+        targets |= {k for k in view.kids(cand.token, "prep") if view.lemma(k) == "accord"}
     # "slammed the offer to lift wages by 30% on Monday": what an offer would do is yet
     # to come, so a past date the parser hung on it dates the act on the offer
     content = {
@@ -1677,12 +1692,56 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     )
     if described:
         parties = [*parties, *_named_people(view, cand.unit)]
+    speaker = _speaks_next(view, cand, parties)
+    if speaker is not None:
+        parties = [*parties, speaker]
     base = replace(_base(view, cand, time, parties, scheduled), described=described)
     if day is not None:
         base = replace(base, day=day.value)
     if cand.trigger.kind != "reception":
         return [base]
     return _receptions(view, cand, base, parties)
+
+
+def _speaks_next(view: DocumentView, cand: _Candidate, parties: Sequence[_Party]) -> _Party | None:
+    """The person who speaks for a body's act in a following sentence: one titled speaker
+    of a sentence that names no other body, the act having no person among its parties.
+    A title that names the body ("ministry spokesperson N") may come a sentence later; a
+    company officer's ("chief ... officer N said") only right after the act, its one body
+    a company."""
+    if cand.trigger.kind not in onto.ACTOR_KINDS or not parties:
+        return None
+    ids = {p.entity_id for p in parties}
+    if any(view.is_person(e) for e in ids):
+        return None
+    bodies = {e for e in ids if view.kinds.get(e) == "ORG"}
+    k = view.unit_of[cand.unit.first]
+    for step, nxt in enumerate(view.units[k + 1 : k + 3]):
+        named = view.unit_mentions(nxt)
+        if any(m.kind != "PERSON" and m.entity_id not in ids for m in named):
+            return None
+        found: list[_Party] = []
+        for i in range(nxt.first, nxt.last):
+            if view.tokens[i].dep != "ROOT" or view.lemma(i) not in onto.SPEAKING_LEMMAS:
+                continue
+            s = subject_of(view, i)
+            m = view.mention_at.get(s) if s is not None else None
+            if m is None or m.kind != "PERSON":
+                continue
+            claim = title_before(view.id, view.text, m.start, m.end)
+            if claim is None:
+                continue
+            # the body named in the speaker's own phrase ("Acme CEO N"), not in the quote
+            head = view.mention_head_of(m)
+            before = {view.entity_at(j) for j in view.subtree(head) if j < view.token_at(m.start)}
+            officer = (
+                step == 0 and len(bodies) == 1 == len(ids) and claim.head in onto.OFFICER_HEADS
+            )
+            if before & bodies or officer:
+                found.append(_Party(m.entity_id, view.mention_head_of(m)))
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:

@@ -148,6 +148,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # DEMAND, THREATEN, DISAPPROVE ("called on X to", "urged X to" are appeals, kept as
     # promises; "strike" as a verb is mostly a storm's or a missile's)
     Trigger("demand", VERB, "DEMAND", "demand", "actor"),
+    # "called on X to withdraw": a demand; "called on the president" is a courtesy call
+    Trigger("call", VERB, "DEMAND", "demand", "appeal", "on"),
     Trigger("threaten", VERB, "THREATEN", "threat", "actor"),
     Trigger("warn", VERB, "THREATEN", "threat", "actor"),
     Trigger("denounce", VERB, "DISAPPROVE", "criticism", "actor"),
@@ -230,6 +232,17 @@ ACTOR_KINDS = frozenset(
 ANNOUNCED_KINDS = frozenset({"cuts", "deal", "rejection", "withdrawal", "offer"})
 # Verbs that make a decision known, carrying a clause that states it.
 ANNOUNCING_LEMMAS = frozenset({"say", "announce", "tell", "state", "confirm"})
+# Kinds whose act is something said: the day it was reported said dates it.
+SPOKEN_KINDS = frozenset({"demand", "threat", "criticism"})
+# Verbs that report speech: a titled speaker of the next sentence speaks for a body's act.
+SPEAKING_LEMMAS = ANNOUNCING_LEMMAS | frozenset({"add", "claim", "write", "explain", "note"})
+# Title heads of a company's officers: they speak for the company without naming it.
+OFFICER_HEADS = frozenset({"officer", "ceo", "cfo", "coo", "executive"})
+# What is "met" without a meeting ("met the union's demands", "meet the deadline").
+UNMET_OBJECTS = _lexicon(
+    "demand need requirement deadline target goal standard expectation criterion "
+    "condition obligation cost challenge threshold quota request"
+)
 # Which kind names a merged event, most telling first.
 KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
 
