@@ -498,7 +498,8 @@ def _nearest(m: EventMention, fitting: list[_Cluster]) -> _Cluster | None:
     published = dt.date.fromisoformat(m.published)
 
     def distance(c: _Cluster) -> int:
-        start = _interval(c.narrowest)[0]  # only dated events are ranked here
+        assert c.narrowest is not None  # only dated events are ranked here
+        start = _interval(c.narrowest)[0]
         return abs((published - dt.date.fromisoformat(start)).days)
 
     ranked = sorted(fitting, key=distance)

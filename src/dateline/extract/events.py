@@ -374,7 +374,11 @@ def _units(view: DocumentView, analysis: Analysis) -> list[Unit]:
     for k, s in enumerate(sentences):
         prev = sentences[k - 1] if k else None
         gap = view.text[prev.end : s.start] if prev else "\n"
-        joined = "\n" not in gap and (_ends_with_rank(prev.text) or not _ends_sentence(prev.text))
+        joined = (
+            prev is not None
+            and "\n" not in gap
+            and (_ends_with_rank(prev.text) or not _ends_sentence(prev.text))
+        )
         if groups and prev and joined:
             _join(view, prev, s)
             groups[-1].append(k)
@@ -634,7 +638,7 @@ class _Referents:
         if way in ("s", "p"):
             return subjects[-1] if subjects else self.last_subject
         if way == "o":
-            mine = set(subjects) or {self.last_subject}
+            mine: set[str | None] = set(subjects) or {self.last_subject}
             return next((e for e in reversed(self.seen) if e not in mine), None)
         if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._definite(i):
             word = view.lemma(i)
@@ -1327,7 +1331,8 @@ def _governors(view: DocumentView, i: int) -> set[int]:
     Monday to reject", "voted overwhelmingly to walk out"): its date is the act's."""
     if not view.is_verb(i):
         return set()
-    chain, j = [], i
+    chain: list[int] = []
+    j = i
     while view.tokens[j].dep == "xcomp" and len(chain) < 3:
         j = view.head(j)
         chain.append(j)
@@ -1384,11 +1389,11 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
     starts = [view.mention_head_of(m) for m in view.unit_mentions(cand.unit) if _is_party(view, m)]
     starts = [s for s in starts if s not in view.absorbed]
     starts += [i for i in view.referents if cand.unit.first <= i < cand.unit.last]
-    for s in sorted(starts):
-        found = link(view, s, targets, PARTY_PREPS)
-        entity = view.entity_at(s)
+    for start in sorted(starts):
+        found = link(view, start, targets, PARTY_PREPS)
+        entity = view.entity_at(start)
         if found and entity and entity not in out:
-            out[entity] = _Party(entity, s)
+            out[entity] = _Party(entity, start)
     for verb in [p for p in targets if view.is_verb(p)]:
         s = subject_of(view, verb)
         if s is not None and view.dateline and view.mention_at.get(s) is view.dateline:
@@ -1407,9 +1412,9 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
         # described subject belongs to acts with it
         if s not in view.mention_at and s not in view.referents:
             for j in _bodies_in(view, s):
-                named = view.entity_at(j)
-                if named and named not in out:
-                    out[named] = _Party(named, j)
+                body = view.entity_at(j)
+                if body and body not in out:
+                    out[body] = _Party(body, j)
         entity = view.entity_at(s)
         if entity is None or entity in out:
             continue
@@ -1726,7 +1731,7 @@ def _speaks_next(view: DocumentView, cand: _Candidate, parties: Sequence[_Party]
                 continue
             s = subject_of(view, i)
             m = view.mention_at.get(s) if s is not None else None
-            if m is None or m.kind != "PERSON":
+            if m is None or m.kind != "PERSON" or m.entity_id is None:
                 continue
             claim = title_before(view.id, view.text, m.start, m.end)
             if claim is None:
@@ -1823,9 +1828,9 @@ def _receptions(
     out = []
     for host in hosts:
         chosen = [host, *visitors]
-        people = tuple(p.entity_id for p in chosen)
+        ids = tuple(p.entity_id for p in chosen)
         parts = _as_participants(view, chosen)
-        out.append(replace(base, participants=parts, hosts=(host.entity_id,), people=people))
+        out.append(replace(base, participants=parts, hosts=(host.entity_id,), people=ids))
     return out
 
 

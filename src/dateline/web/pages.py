@@ -204,7 +204,9 @@ def document(
 # -- pictures -------------------------------------------------------------------------
 
 
-def network(entity: dict[str, Any], width: int = 640, height: int = 420, most: int = 12) -> dict:
+def network(
+    entity: dict[str, Any], width: int = 640, height: int = 420, most: int = 12
+) -> dict[str, Any]:
     """A star of the entity and the people and organisations it met most; a line's
     width grows with the events shared."""
     cx, cy = width / 2, height / 2
@@ -223,7 +225,9 @@ def network(entity: dict[str, Any], width: int = 640, height: int = 420, most: i
             "name": entity["name"]}  # fmt: skip
 
 
-def figure_series(figures: list[dict[str, Any]], width: int = 560, height: int = 180) -> list:
+def figure_series(
+    figures: list[dict[str, Any]], width: int = 560, height: int = 180
+) -> list[dict[str, Any]]:
     """Figures grouped by subject and unit, each group's dated values as a line chart."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for f in figures:

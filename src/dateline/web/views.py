@@ -40,11 +40,15 @@ from dateline.model import (
 )
 from dateline.service import (
     EVENT_TYPES,
-    MAX_NAME,
-    MAX_QUERY,
     Dossier,
     TimelineRequest,
     find_entity,
+)
+from dateline.service import (
+    MAX_NAME as MAX_NAME,
+)
+from dateline.service import (
+    MAX_QUERY as MAX_QUERY,
 )
 
 T = TypeVar("T")
@@ -310,7 +314,8 @@ class Views:
             promises = self.promises_list()
             open_ = [p for p in promises if p.status == "open"]
             changed = [f for f in self.figures_list() if f.previous is not None]
-            texts = self._texts(s for r in [*open_[:10], *changed[:10]] for s in r.sources)
+            cited: list[Promise | Figure] = [*open_[:10], *changed[:10]]
+            texts = self._texts(s for r in cited for s in r.sources)
             return {
                 "stats": self.dossier.stats(),
                 "counts": {
@@ -376,10 +381,9 @@ class Views:
             chosen.sort(key=lambda e: (e.date or "9999", e.id))
             page = chosen[offset : offset + limit]
             texts = self._texts(s for e in page for s in e.sources)
-            backing = self.backing()
             return {
                 "total": len(chosen),
-                "events": [event_dict(e, texts, backing.get(e.id)) for e in page],
+                "events": [event_dict(e, texts, kept.get(e.id)) for e in page],
             }
 
     def event(self, event_id: str) -> dict[str, Any]:
@@ -412,14 +416,14 @@ class Views:
                 source["published"] = doc.published if doc else None
 
     def _document_head(self, document_id: str) -> Document | None:
-        heads = self._kept_value("heads", dict)
+        heads: dict[str, Document | None] = self._kept_value("heads", dict)
         if document_id not in heads:
             heads[document_id] = self.dossier.document(document_id)
-        return heads[document_id]  # type: ignore[no-any-return]
+        return heads[document_id]
 
     def entity_list(
         self, kind: str | None = None, limit: int = 100, offset: int = 0, name: str | None = None
-    ) -> dict:
+    ) -> dict[str, Any]:
         """Entities, most mentioned first; ``name`` keeps those with a spelling containing
         it (diacritics and case aside)."""
         kind = checked_text(kind, "kind")
@@ -480,7 +484,7 @@ class Views:
             out = []
             for p in chosen:
                 item = promise_dict(p, texts)
-                event = kept.get(p.fulfilled_by)
+                event = kept.get(p.fulfilled_by) if p.fulfilled_by else None
                 item["fulfilled_event"] = (
                     {**self._event_summary(event), "sources": source_dicts(event.sources, texts)}
                     if event else None
@@ -544,7 +548,7 @@ class Views:
         filtered = since is not None or until is not None or outlet is not None
         with self.lock:
             hits = self.dossier.search(text, limit=FILTER_POOL if filtered else limit)
-            out = []
+            out: list[dict[str, Any]] = []
             for hit in hits:
                 if len(out) >= limit:
                     break
