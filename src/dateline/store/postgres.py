@@ -143,17 +143,26 @@ class PostgresStore(Store):
     def _unindex_document(self, n: int, title: str | None, text: str) -> None:
         """Nothing to do: the index entry goes with the row."""
 
-    def _matches(self, query: str) -> Iterator[tuple[int, str, str | None, str, str | None,
-                                                     float, str]]:  # fmt: skip
-        tree = parse(query)
-        where, where_params = _predicate(tree)
-        ranked, ranked_params = _tsquery(tree)
+    def _recent_matches(self, query: str, count: int) -> list[int]:
+        # The planner picks: for a rare query the GIN index then a top-N sort of its few
+        # matches; for a common one the primary key backwards, stopping after ``count``.
+        where, params = _predicate(parse(query))
         rows = self.execute(
-            f"SELECT d.n, d.id, d.title, d.path, d.published, -ts_rank(d.fts, {ranked}, 1) AS r, "
-            f"coalesce(d.duplicate_of, d.id) FROM documents d WHERE {where} ORDER BY r, d.n",
-            (*ranked_params, *where_params),
+            f"SELECT d.n FROM documents d WHERE {where} ORDER BY d.n DESC LIMIT ?",
+            (*params, count),
         )
-        for row in rows:
+        return [int(r[0]) for r in rows]
+
+    def _matches(self, query: str, rows: Sequence[int]) -> Iterator[tuple[int, str, str | None,
+                                                     str, str | None, float, str]]:  # fmt: skip
+        # ts_rank reads only the row's own vector: the same value as among every match.
+        ranked, ranked_params = _tsquery(parse(query))
+        found = self.execute(
+            f"SELECT d.n, d.id, d.title, d.path, d.published, -ts_rank(d.fts, {ranked}, 1) AS r, "
+            "coalesce(d.duplicate_of, d.id) FROM documents d WHERE d.n = ANY(?) ORDER BY r, d.n",
+            (*ranked_params, list(rows)),
+        )
+        for row in found:
             yield row[0], row[1], row[2], row[3], row[4], float(row[5]), row[6]
 
     def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:

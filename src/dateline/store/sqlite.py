@@ -152,24 +152,34 @@ class SQLiteStore(Store):
             (n, title or "", text),
         )
 
-    def _matches(self, query: str) -> Iterator[tuple[int, str, str | None, str, str | None,
-                                                     float, str]]:  # fmt: skip
+    def _recent_matches(self, query: str, count: int) -> list[int]:
+        # FTS5 walks its doclists in rowid order, so the last matches come without bm25.
+        try:
+            rows = self.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
+                "ORDER BY rowid DESC LIMIT ?",
+                (query, count),
+            )
+            return [int(r[0]) for r in rows]
+        except sqlite3.OperationalError as exc:
+            raise query_error(query, exc) from None
+
+    def _matches(self, query: str, rows: Sequence[int]) -> Iterator[tuple[int, str, str | None,
+                                                     str, str | None, float, str]]:  # fmt: skip
+        # A rowid bound is FTS5's own (the doclists are read from it on); bm25 still weighs
+        # terms by the whole index, so a row ranks as it would among every match.
         sql = """
             SELECT d.n, d.id, d.title, d.path, d.published, bm25(documents_fts) AS rank,
                    coalesce(d.duplicate_of, d.id) AS root
             FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid
-            WHERE documents_fts MATCH ?
+            WHERE documents_fts MATCH ? AND documents_fts.rowid >= ?
             ORDER BY rank, d.n
         """
         try:
-            rows = self.execute(sql, (query,))
-            first = rows.fetchone()  # a malformed query fails here, not mid-iteration
+            found = self.execute(sql, (query, min(rows)))
         except sqlite3.OperationalError as exc:
             raise query_error(query, exc) from None
-        if first is None:
-            return
-        yield tuple(first)  # type: ignore[misc]
-        for row in rows:
+        for row in found:
             yield tuple(row)  # type: ignore[misc]
 
     def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:
