@@ -10,7 +10,7 @@ a ``dateline`` configuration (``unaccent`` then ``simple``), so "Bien Hoa" finds
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -21,10 +21,12 @@ from dateline.errors import StoreError
 from dateline.model import MATCH_END, MATCH_START, Document
 from dateline.store import records
 from dateline.store.base import Store
-from dateline.store.ftsquery import Node, Op, Term, parse
+from dateline.store.ftsquery import Node, Term, parse
 
 _CONFIG = "'dateline'"
-_WEIGHTS = {"title": "{a}", "text": "{b}"}
+# Search reads the newest this many rows per match it wants before it asks the index.
+_PROBE = 4
+_WEIGHTS = {"title": "A", "text": "B"}  # setweight() in the migration
 # ts_headline's counterpart of FTS5's snippet(..., MATCH_START, MATCH_END, ' … ', 16).
 _HEADLINE = (
     f"StartSel={MATCH_START}, StopSel={MATCH_END}, "
@@ -66,6 +68,7 @@ class PostgresStore(Store):
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self._made: dict[str, dict[Term, str]] = {}  # each query's terms as tsqueries
         self.location = self.path = redact(url)
         try:
             self.conn = psycopg.connect(url, autocommit=True)
@@ -143,20 +146,60 @@ class PostgresStore(Store):
     def _unindex_document(self, n: int, title: str | None, text: str) -> None:
         """Nothing to do: the index entry goes with the row."""
 
+    def _terms(self, query: str) -> tuple[Node, dict[Term, str]]:
+        """The query's tree and each term's tsquery, made once by the server: passed as
+        constants, a filter does not parse them again for every row it reads, and the
+        planner estimates them from the column's statistics."""
+        tree = parse(query)
+        made = self._made.get(query)
+        if made is None:
+            terms = list(dict.fromkeys(_leaves(tree)))
+            calls = [_term_query(t) for t in terms]
+            row = self.execute(
+                f"SELECT {', '.join(f'({sql})::text' for sql, _ in calls)}",
+                [p for _, params in calls for p in params],
+            ).fetchone()
+            made = dict(zip(terms, row, strict=True))
+            if len(self._made) >= 256:
+                self._made.clear()
+            self._made[query] = made
+        return tree, made
+
     def _recent_matches(self, query: str, count: int) -> list[int]:
-        # The planner picks: for a rare query the GIN index then a top-N sort of its few
-        # matches; for a common one the primary key backwards, stopping after ``count``.
-        where, params = _predicate(parse(query))
-        rows = self.execute(
-            f"SELECT d.n FROM documents d WHERE {where} ORDER BY d.n DESC LIMIT ?",
-            (*params, count),
+        # The newest rows first, a bounded number of them: a common query has its ``count``
+        # matches there. The planner cannot be left to choose, as it prices reading a row's
+        # vector far below what it costs and would walk the whole table for a query that
+        # is merely frequent. Only a rarer query then goes to the GIN index, whose every
+        # match is fewer than ``_PROBE`` per ``count`` rows.
+        predicate = _predicate(*self._terms(query))
+        if predicate is None:
+            return []
+        where, params = predicate
+        top = self.execute("SELECT max(n) FROM documents").fetchone()[0]
+        if top is None:
+            return []
+        floor = top - _PROBE * count
+        found = [
+            int(r[0])
+            for r in self.execute(
+                f"SELECT d.n FROM documents d WHERE d.n > ? AND {where} "
+                "ORDER BY d.n DESC LIMIT ?",
+                (floor, *params, count),
+            )
+        ]
+        if len(found) >= count or floor < 0:
+            return found
+        rows = self.execute(  # n + 0: sorted after the index, not read in its order
+            f"SELECT d.n FROM documents d WHERE d.n <= ? AND {where} "
+            "ORDER BY d.n + 0 DESC LIMIT ?",
+            (floor, *params, count - len(found)),
         )
-        return [int(r[0]) for r in rows]
+        return found + [int(r[0]) for r in rows]
 
     def _matches(self, query: str, rows: Sequence[int]) -> Iterator[tuple[int, str, str | None,
                                                      str, str | None, float, str]]:  # fmt: skip
         # ts_rank reads only the row's own vector: the same value as among every match.
-        ranked, ranked_params = _tsquery(parse(query))
+        ranked, ranked_params = _tsquery(*self._terms(query))
         found = self.execute(
             f"SELECT d.n, d.id, d.title, d.path, d.published, -ts_rank(d.fts, {ranked}, 1) AS r, "
             "coalesce(d.duplicate_of, d.id) FROM documents d WHERE d.n = ANY(?) ORDER BY r, d.n",
@@ -166,7 +209,7 @@ class PostgresStore(Store):
             yield row[0], row[1], row[2], row[3], row[4], float(row[5]), row[6]
 
     def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:
-        ranked, params = _tsquery(parse(query))
+        ranked, params = _tsquery(*self._terms(query))
         marks = ", ".join("?" * len(rows))
         found = self.execute(
             f"SELECT n, ts_headline({_CONFIG}, text, {ranked}, ?) FROM documents "
@@ -202,33 +245,55 @@ def _term_query(term: Term) -> tuple[str, list[object]]:
     return f"to_tsquery({_CONFIG}, ?)", [" <-> ".join(quoted) + ":*"]
 
 
-def _tsquery(node: Node) -> tuple[str, list[object]]:
+def _leaves(node: Node) -> Iterator[Term]:
+    if isinstance(node, Term):
+        yield node
+    else:
+        yield from _leaves(node.left)
+        yield from _leaves(node.right)
+
+
+def _tsquery(node: Node, made: Mapping[Term, str]) -> tuple[str, list[object]]:
     """What the query looks for, as one tsquery (for ranking and headlines): excluded
     terms are left out, since a document matches only without them."""
     if isinstance(node, Term):
-        return _term_query(node)
-    left, lp = _tsquery(node.left)
+        return "?::tsquery", [made[node]]
+    left, lp = _tsquery(node.left, made)
     if node.name == "NOT":
         return left, lp
-    right, rp = _tsquery(node.right)
+    right, rp = _tsquery(node.right, made)
     return f"({left} {'&&' if node.name == 'AND' else '||'} {right})", lp + rp
 
 
-def _predicate(node: Node) -> tuple[str, list[object]]:
-    """The query as a WHERE clause: each term one GIN-indexed match, a column filter on its
-    weight (title A, text B)."""
-    if isinstance(node, Op):
-        left, lp = _predicate(node.left)
-        right, rp = _predicate(node.right)
-        op = {"AND": "AND", "OR": "OR", "NOT": "AND NOT"}[node.name]
-        return f"({left} {op} {right})", lp + rp
-    sql, params = _term_query(node)
-    if node.column is None:
-        return f"d.fts @@ {sql}", params
-    return f"(d.fts @@ {sql} AND ts_filter(d.fts, '{_WEIGHTS[node.column]}') @@ {sql})", [
-        *params,
-        *params,
-    ]
+# A lexeme of a tsquery's text form ('it''s', 'ne':*), to restrict it to a column's weight
+_OPERAND = re.compile(r"('(?:[^']|'')*')(:\*)?")
+
+
+def _combined(node: Node, made: Mapping[Term, str]) -> str | None:
+    """The whole query as one tsquery (None: it matches nothing): one match per row
+    instead of one per term, each of which would read the row's vector again. A column
+    filter keeps the term's lexemes to that column's weight (title A, text B)."""
+    if isinstance(node, Term):
+        query = made[node]
+        if not query:
+            return None  # no lexeme (punctuation only): a match never
+        if node.column is not None:
+            weight = _WEIGHTS[node.column]
+            query = _OPERAND.sub(lambda m: f"{m[1]}:{'*' if m[2] else ''}{weight}", query)
+        return query
+    left = _combined(node.left, made)
+    right = _combined(node.right, made)
+    if node.name == "OR":
+        return right if left is None else left if right is None else f"({left}) | ({right})"
+    if node.name == "AND":
+        return None if left is None or right is None else f"({left}) & ({right})"
+    return left if left is None or right is None else f"({left}) & !({right})"
+
+
+def _predicate(node: Node, made: Mapping[Term, str]) -> tuple[str, list[object]] | None:
+    """The query as a WHERE clause, one GIN-indexed match; None when nothing matches."""
+    query = _combined(node, made)
+    return None if query is None else ("d.fts @@ ?::tsquery", [query])
 
 
 def _first_line(exc: BaseException) -> str:
