@@ -149,3 +149,28 @@ def test_operators_use_the_same_window(store: Store) -> None:
     assert found("harbour OR lighthouse") == set(ids[-5:])
     without = [did for did in ids if did not in ("d03", "d11", "d19")]
     assert found("harbour NOT lighthouse") == set(without[-5:])
+
+
+def test_the_newest_matches_are_found_when_the_newest_documents_do_not_match(
+    store: Store,
+) -> None:
+    ids = corpus(store, 30)
+    for i in range(30):
+        add(store, f"other{i:02d}", " ".join(FILLER[: i % 4 + 1]))
+    # statistics: on PostgreSQL the common word is then first looked for among the newest
+    # rows, which do not have it
+    store.execute("ANALYZE documents")
+    store.search_window = 4
+    assert {did for did, _ in hits(store, "harbour", limit=4)} == set(ids[-4:])
+    wider = {did for did, _ in hits(store, "harbour", limit=6)}  # a window of 16
+    assert len(wider) == 6 and wider <= set(ids[-16:])
+
+
+def test_search_leaves_the_planner_as_it_was(store: Store) -> None:
+    corpus(store)
+    store.search_window = 3
+    store.search("harbour")
+    store.search("lighthouse")
+    if store.dialect == "postgresql":
+        settings = ("enable_seqscan", "enable_bitmapscan", "enable_indexscan")
+        assert [store.execute(f"SHOW {name}").fetchone()[0] for name in settings] == ["on"] * 3

@@ -33,6 +33,8 @@ _BATCH = 500
 log = logging.getLogger(__name__)
 
 SentenceRow = tuple[str, int, int, int, str | None, list[list[str]]]
+# A search match: (n, id, title, path, published, rank, root)
+Match = tuple[int, str, str | None, str, str | None, float, str]
 
 
 class Store(ABC):
@@ -111,18 +113,13 @@ class Store(ABC):
     def _unindex_document(self, n: int, title: str | None, text: str) -> None: ...
 
     @abstractmethod
-    def _recent_matches(self, query: str, count: int) -> list[int]:
-        """Row numbers ``n`` of the query's ``count`` matches added last, highest first;
-        raises QueryError. The index's own order, so no match is scored."""
+    def _matches(self, query: str, window: int) -> tuple[list[Match], bool]:
+        """(n, id, title, path, published, rank, root) of the query's ``window`` matches
+        added last (the highest ``n``), best first, and whether it has more matches.
 
-    @abstractmethod
-    def _matches(self, query: str, rows: Sequence[int]) -> Iterator[tuple[int, str, str | None,
-                                                     str, str | None, float, str]]:  # fmt: skip
-        """(n, id, title, path, published, rank, root) of the matches among ``rows`` (every
-        match whose ``n`` is at least the lowest of them), best first.
-
-        Lower ranks are better (SQLite's BM25 convention); a row's rank is the one a ranking
-        of every match gives it.
+        Found in the index's own order, so no other match is scored; lower ranks are
+        better (SQLite's BM25 convention), and a row's rank is the one a ranking of every
+        match gives it. Raises QueryError.
         """
 
     @abstractmethod
@@ -468,20 +465,17 @@ class Store(ABC):
         check_bounds(query)
         window = max(self.search_window, 1)
         while True:
-            recent = self._recent_matches(query, window + 1)
-            if not recent:
-                return []
-            everything = len(recent) <= window
-            chosen: list[tuple[int, str, str | None, str, str | None, float, str]] = []
+            matches, more = self._matches(query, window)
+            chosen: list[Match] = []
             seen: set[str] = set()
-            for match in self._matches(query, recent[:window]):
+            for match in matches:
                 if len(chosen) >= limit:
                     break
                 if match[6] in seen:
                     continue
                 seen.add(match[6])
                 chosen.append(match)
-            if everything or len(chosen) >= limit:
+            if not more or len(chosen) >= limit:
                 break
             window *= 4
         snippets = self._snippets(query, [m[0] for m in chosen]) if chosen else {}

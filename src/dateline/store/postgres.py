@@ -20,12 +20,10 @@ import psycopg
 from dateline.errors import StoreError
 from dateline.model import MATCH_END, MATCH_START, Document
 from dateline.store import records
-from dateline.store.base import Store
+from dateline.store.base import Match, Store
 from dateline.store.ftsquery import Node, Term, parse
 
 _CONFIG = "'dateline'"
-# Search reads the newest this many rows per match it wants before it asks the index.
-_PROBE = 4
 _WEIGHTS = {"title": "A", "text": "B"}  # setweight() in the migration
 # ts_headline's counterpart of FTS5's snippet(..., MATCH_START, MATCH_END, ' … ', 16).
 _HEADLINE = (
@@ -165,48 +163,61 @@ class PostgresStore(Store):
             self._made[query] = made
         return tree, made
 
-    def _recent_matches(self, query: str, count: int) -> list[int]:
-        # The newest rows first, a bounded number of them: a common query has its ``count``
-        # matches there. The planner cannot be left to choose, as it prices reading a row's
-        # vector far below what it costs and would walk the whole table for a query that
-        # is merely frequent. Only a rarer query then goes to the GIN index, whose every
-        # match is fewer than ``_PROBE`` per ``count`` rows.
-        predicate = _predicate(*self._terms(query))
+    def _matches(self, query: str, window: int) -> tuple[list[Match], bool]:
+        # Two ways, each forced: the planner prices reading a row's vector (a decompression
+        # per row) far below its cost, so it would walk the table in key order for a query
+        # that is merely frequent, or to the end for one it wrongly thinks frequent.
+        # Reading the newest rows in key order costs about window / (the query's share of
+        # the rows); reading every match from the GIN index, about the matches. The first
+        # is tried when the planner's estimate says it is the cheaper, for at most twice
+        # the rows it should need; the index answers the rest. ts_rank reads only the
+        # row's own vector: a row ranks as it would among every match.
+        tree, made = self._terms(query)
+        predicate = _predicate(tree, made)
         if predicate is None:
-            return []
+            return [], False
         where, params = predicate
-        top = self.execute("SELECT max(n) FROM documents").fetchone()[0]
-        if top is None:
-            return []
-        floor = top - _PROBE * count
-        found = [
-            int(r[0])
-            for r in self.execute(
-                f"SELECT d.n FROM documents d WHERE d.n > ? AND {where} "
-                "ORDER BY d.n DESC LIMIT ?",
-                (floor, *params, count),
-            )
-        ]
-        if len(found) >= count or floor < 0:
-            return found
-        rows = self.execute(  # n + 0: sorted after the index, not read in its order
-            f"SELECT d.n FROM documents d WHERE d.n <= ? AND {where} "
-            "ORDER BY d.n + 0 DESC LIMIT ?",
-            (floor, *params, count - len(found)),
-        )
-        return found + [int(r[0]) for r in rows]
+        ranked, ranked_params = _tsquery(tree, made)
+        count = window + 1
 
-    def _matches(self, query: str, rows: Sequence[int]) -> Iterator[tuple[int, str, str | None,
-                                                     str, str | None, float, str]]:  # fmt: skip
-        # ts_rank reads only the row's own vector: the same value as among every match.
-        ranked, ranked_params = _tsquery(*self._terms(query))
-        found = self.execute(
-            f"SELECT d.n, d.id, d.title, d.path, d.published, -ts_rank(d.fts, {ranked}, 1) AS r, "
-            "coalesce(d.duplicate_of, d.id) FROM documents d WHERE d.n = ANY(?) ORDER BY r, d.n",
-            (*ranked_params, list(rows)),
-        )
-        for row in found:
-            yield row[0], row[1], row[2], row[3], row[4], float(row[5]), row[6]
+        def newest(bound: str, bound_params: Sequence[object]) -> list[Any]:
+            return self.execute(
+                f"SELECT d.n, d.id, d.title, d.path, d.published, -ts_rank(d.fts, {ranked}, 1), "
+                "coalesce(d.duplicate_of, d.id) FROM (SELECT d.n, d.id, d.title, d.path, "
+                "d.published, d.duplicate_of, d.fts FROM documents d "
+                f"WHERE {bound}{where} ORDER BY d.n DESC LIMIT ?) d",
+                (*ranked_params, *bound_params, *params, count),
+            ).fetchall()
+
+        try:  # session settings, reset below: SET LOCAL would need a transaction's trips
+            top = self.execute(
+                "SELECT max(n), set_config('enable_seqscan', 'off', false), "
+                "set_config('enable_bitmapscan', 'off', false) FROM documents"
+            ).fetchone()[0]
+            if top is None:
+                return [], False
+            plan = self.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM documents d WHERE {where}",
+                                params).fetchone()[0]  # fmt: skip
+            expected = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
+            found = None
+            if expected * expected > count * top:
+                floor = top - int(2 * count * top / expected)
+                found = newest("d.n > ? AND ", (floor,))
+                if len(found) < count and floor >= 0:
+                    found = None
+            if found is None:
+                self.execute(
+                    "SELECT set_config('enable_bitmapscan', 'on', false), "
+                    "set_config('enable_indexscan', 'off', false)"
+                )
+                found = newest("", ())
+        finally:
+            if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
+                self.conn.execute("RESET enable_seqscan; RESET enable_bitmapscan; "
+                                  "RESET enable_indexscan")  # fmt: skip
+        matches = [(r[0], r[1], r[2], r[3], r[4], float(r[5]), r[6]) for r in found[:window]]
+        matches.sort(key=lambda m: (m[5], m[0]))  # as ORDER BY rank, n
+        return matches, len(found) > window
 
     def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:
         ranked, params = _tsquery(*self._terms(query))
