@@ -106,8 +106,10 @@ class PostgresStore(Store):
     def replace_derived(self, derived: records.Derived) -> None:
         super().replace_derived(derived)
         # Fresh planner statistics now, not when autovacuum gets round to it: the
-        # timeline's plans depend on how many sentences each day has.
-        self.execute(f"ANALYZE {', '.join((*records.DERIVED_TABLES, 'mentions', 'entities'))}")
+        # timeline's plans depend on how many sentences each day has, search's on how
+        # many documents have each word.
+        tables = (*records.DERIVED_TABLES, "mentions", "entities", "documents")
+        self.execute(f"ANALYZE {', '.join(tables)}")
 
     def _lock_schema(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dateline'))")
