@@ -158,7 +158,7 @@ class PostgresStore(Store):
             row = self.execute(
                 f"SELECT {', '.join(f'({sql})::text' for sql, _ in calls)}",
                 [p for _, params in calls for p in params],
-            ).fetchone()
+            ).fetchall()[0]  # one row, always
             made = dict(zip(terms, row, strict=True))
             if len(self._made) >= 256:
                 self._made.clear()
@@ -195,11 +195,11 @@ class PostgresStore(Store):
             top = self.execute(
                 "SELECT max(n), set_config('enable_seqscan', 'off', false), "
                 "set_config('enable_bitmapscan', 'off', false) FROM documents"
-            ).fetchone()[0]
+            ).fetchall()[0][0]
             if top is None:
                 return [], False
             plan = self.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM documents d WHERE {where}",
-                                params).fetchone()[0]  # fmt: skip
+                                params).fetchall()[0][0]  # fmt: skip
             expected = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
             found = None
             if expected * expected > count * top:
