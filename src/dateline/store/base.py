@@ -454,13 +454,13 @@ class Store(ABC):
 
         A query matching at most ``search_window`` documents is ranked in full: the hits
         are exactly those of ranking every match. A more common query is ranked within its
-        ``search_window`` matches written to the store last (the highest row numbers:
-        the documents ingested, or changed, most recently), found in the index's own
-        order without scoring the rest, on both backends; each hit's rank is the value a full ranking gives it, so what a user gets is
-        the best of the recent matches, deterministically. Should the window hold fewer
-        than ``limit`` stories (duplicates fold into their root), it grows fourfold until
-        the page fills or every match is in it. Snippets are made only for the hits
-        returned.
+        ``search_window`` matches written to the store last (the highest row numbers: the
+        documents ingested, or replaced by a new version, most recently), found in the
+        index's own order without scoring the rest, on both backends. Each hit's rank is
+        the value a full ranking gives it: what a user gets is the best of the recent
+        matches, deterministically. Should the window hold fewer than ``limit`` stories
+        (duplicates fold into their root), it grows fourfold until the page fills or
+        every match is in it. Snippets are made only for the hits returned.
         """
         check_bounds(query)
         window = max(self.search_window, 1)
