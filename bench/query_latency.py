@@ -9,6 +9,7 @@ kept results, except the row that measures exactly that.
 
     python bench/query_latency.py                          # 100,000 documents, both backends
     python bench/query_latency.py --n 1000000 --backend sqlite --keep /tmp/latency
+    python bench/query_latency.py --keep /tmp/latency --only search    # the search rows
     DATELINE_TEST_POSTGRES=postgresql://... python bench/query_latency.py --backend postgres
 
 PostgreSQL needs a server URL (``--postgres`` or $DATELINE_TEST_POSTGRES; .ci/postgres-start
@@ -101,7 +102,7 @@ def percentiles(seconds: list[float]) -> tuple[float, float]:
     return statistics.median(seconds), cuts[18]
 
 
-def measure(dossier: Dossier, runs: int) -> list[tuple[str, list[float]]]:
+def measure(dossier: Dossier, runs: int, only: str = "") -> list[tuple[str, list[float]]]:
     lexicon = make_lexicon(random.Random(SEED))
     words = random.Random(1).sample(lexicon.nouns, 2 * runs)
 
@@ -122,6 +123,8 @@ def measure(dossier: Dossier, runs: int) -> list[tuple[str, list[float]]]:
     ]
     results = []
     for name, call in calls:
+        if not name.startswith(only):
+            continue
         count = 1 if name.endswith("first call") else runs
         seconds = []
         for r in range(count):
@@ -169,7 +172,7 @@ def run(backend: str, args: argparse.Namespace, folder: Path) -> list[tuple[str,
                 raise SystemExit(f"{dossier.store.location} holds another corpus; remove it")
             seconds = build(dossier.store, args.n, args.events)
             print(f"{backend}: built {args.n} documents, {args.events} events in {seconds:.0f} s")
-        return [] if args.build_only else measure(dossier, args.runs)
+        return [] if args.build_only else measure(dossier, args.runs, args.only)
     finally:
         dossier.close()
         if backend == "postgres" and args.keep is None:
@@ -184,6 +187,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="runs per call")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the stores under PATH")
     parser.add_argument("--build-only", action="store_true", help="build (with --keep), no query")
+    parser.add_argument("--only", default="", metavar="PREFIX",
+                        help="only the calls whose name starts so, e.g. search")  # fmt: skip
     parser.add_argument("--postgres", default=os.environ.get("DATELINE_TEST_POSTGRES"),
                         help="server URL (default: $DATELINE_TEST_POSTGRES)")  # fmt: skip
     add_json_flag(parser)

@@ -33,6 +33,8 @@ _BATCH = 500
 log = logging.getLogger(__name__)
 
 SentenceRow = tuple[str, int, int, int, str | None, list[list[str]]]
+# A search match: (n, id, title, path, published, rank, root)
+Match = tuple[int, str, str | None, str, str | None, float, str]
 
 
 class Store(ABC):
@@ -47,6 +49,9 @@ class Store(ABC):
     #: the driver's errors that concern the one row written (any other leaves the store
     #: unusable for the rest of a batch)
     document_errors: tuple[type[Exception], ...]
+    #: search ranks every match of a query with at most this many, and the most recent
+    #: this many of a more common one (see ``search``)
+    search_window: int = 2000
 
     # -- what a backend provides ------------------------------------------------------
     @abstractmethod
@@ -108,11 +113,13 @@ class Store(ABC):
     def _unindex_document(self, n: int, title: str | None, text: str) -> None: ...
 
     @abstractmethod
-    def _matches(self, query: str) -> Iterator[tuple[int, str, str | None, str, str | None,
-                                                     float, str]]:  # fmt: skip
-        """(n, id, title, path, published, rank, root) of every match, best first.
+    def _matches(self, query: str, window: int) -> tuple[list[Match], bool]:
+        """(n, id, title, path, published, rank, root) of the query's ``window`` matches
+        added last (the highest ``n``), best first, and whether it has more matches.
 
-        Lower ranks are better (SQLite's BM25 convention); raises QueryError.
+        Found in the index's own order, so no other match is scored; lower ranks are
+        better (SQLite's BM25 convention), and a row's rank is the one a ranking of every
+        match gives it. Raises QueryError.
         """
 
     @abstractmethod
@@ -445,18 +452,32 @@ class Store(ABC):
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Ranked full-text hits, one per story: duplicates fold into their root.
 
-        Snippets are made only for the hits returned, not for every match.
+        A query matching at most ``search_window`` documents is ranked in full: the hits
+        are exactly those of ranking every match. A more common query is ranked within its
+        ``search_window`` matches written to the store last (the highest row numbers: the
+        documents ingested, or replaced by a new version, most recently), found in the
+        index's own order without scoring the rest, on both backends. Each hit's rank is
+        the value a full ranking gives it: what a user gets is the best of the recent
+        matches, deterministically. Should the window hold fewer than ``limit`` stories
+        (duplicates fold into their root), it grows fourfold until the page fills or
+        every match is in it. Snippets are made only for the hits returned.
         """
         check_bounds(query)
-        chosen: list[tuple[int, str, str | None, str, str | None, float, str]] = []
-        seen: set[str] = set()
-        for match in self._matches(query):
-            if len(chosen) >= limit:
+        window = max(self.search_window, 1)
+        while True:
+            matches, more = self._matches(query, window)
+            chosen: list[Match] = []
+            seen: set[str] = set()
+            for match in matches:
+                if len(chosen) >= limit:
+                    break
+                if match[6] in seen:
+                    continue
+                seen.add(match[6])
+                chosen.append(match)
+            if not more or len(chosen) >= limit:
                 break
-            if match[6] in seen:
-                continue
-            seen.add(match[6])
-            chosen.append(match)
+            window *= 4
         snippets = self._snippets(query, [m[0] for m in chosen]) if chosen else {}
         return [
             SearchHit(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dateline.errors import StoreError
 from dateline.model import MATCH_END, MATCH_START, Document
-from dateline.store.base import Store
+from dateline.store.base import Match, Store
 from dateline.store.ftsquery import query_error
 from dateline.store.migrations import run_script
 
@@ -152,25 +152,32 @@ class SQLiteStore(Store):
             (n, title or "", text),
         )
 
-    def _matches(self, query: str) -> Iterator[tuple[int, str, str | None, str, str | None,
-                                                     float, str]]:  # fmt: skip
-        sql = """
-            SELECT d.n, d.id, d.title, d.path, d.published, bm25(documents_fts) AS rank,
-                   coalesce(d.duplicate_of, d.id) AS root
-            FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid
-            WHERE documents_fts MATCH ?
-            ORDER BY rank, d.n
-        """
+    def _matches(self, query: str, window: int) -> tuple[list[Match], bool]:
+        # FTS5 walks its doclists in rowid order, so the last matches come without bm25;
+        # the rowid bound is FTS5's own too (the doclists are read from it on). bm25 still
+        # weighs terms by the whole index: a row ranks as it would among every match.
         try:
-            rows = self.execute(sql, (query,))
-            first = rows.fetchone()  # a malformed query fails here, not mid-iteration
+            recent = self.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
+                "ORDER BY rowid DESC LIMIT ?",
+                (query, window + 1),
+            ).fetchall()
+            if not recent:
+                return [], False
+            floor = recent[min(window, len(recent)) - 1][0]
+            found = self.execute(
+                """
+                SELECT d.n, d.id, d.title, d.path, d.published, bm25(documents_fts) AS rank,
+                       coalesce(d.duplicate_of, d.id) AS root
+                FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid
+                WHERE documents_fts MATCH ? AND documents_fts.rowid >= ?
+                ORDER BY rank, d.n
+                """,
+                (query, floor),
+            )
+            return [tuple(row) for row in found], len(recent) > window  # type: ignore[misc]
         except sqlite3.OperationalError as exc:
             raise query_error(query, exc) from None
-        if first is None:
-            return
-        yield tuple(first)  # type: ignore[misc]
-        for row in rows:
-            yield tuple(row)  # type: ignore[misc]
 
     def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:
         marks = ", ".join("?" * len(rows))
