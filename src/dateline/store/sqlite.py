@@ -175,7 +175,7 @@ class SQLiteStore(Store):
                 """,
                 (query, floor),
             )
-            return [tuple(row) for row in found], len(recent) > window  # type: ignore[misc]
+            return [tuple(row) for row in found], len(recent) > window
         except sqlite3.OperationalError as exc:
             raise query_error(query, exc) from None
 
