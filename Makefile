@@ -26,8 +26,15 @@ demo: $(VENV)/.installed
 # runs a second time with every dossier stored in PostgreSQL.
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
 	$(BIN)/pytest -q
 	if [ -n "$$DATELINE_TEST_POSTGRES" ]; then DATELINE_TEST_BACKEND=postgres $(BIN)/pytest -q; fi
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/ingest.py

@@ -154,7 +154,7 @@ def _sentences(rng: random.Random, c: Cast) -> list[str]:
         f"years.",
         f"The two sides discussed {c.topic}, the financing of {c.project} and closer ties "
         f"between {host} and {guest}, according to a statement from {host_adj} officials.",
-        f"{m_last} said the talks had been \"frank and productive\" and that {host} regarded "
+        f'{m_last} said the talks had been "frank and productive" and that {host} regarded '
         f"{guest} as a key partner in the region.",
         f"{g_last} {rng.choice(PROMISE_VERBS)} {promise}, a commitment first made in "
         f"{_short(earlier)}.",
@@ -164,7 +164,7 @@ def _sentences(rng: random.Random, c: Cast) -> list[str]:
         f"the year before, figures from the {host_adj} statistics office show.",
         f"Earlier, on {_short(earlier)}, {o_last} had warned that the {c.project_short} was "
         f"{rng.randint(6, 30)} months behind schedule and {_money(rng)} over budget.",
-        f"\"We will not let this project fail,\" {m_last} told reporters after the meeting, "
+        f'"We will not let this project fail," {m_last} told reporters after the meeting, '
         f"adding that work would resume in {rng.choice(MONTHS)}.",
         f"{c.official}, who heads the {host_adj} delegation on {c.topic}, said the first "
         f"payment of {_money(rng)} had already reached {c.city}.",

@@ -166,9 +166,7 @@ def run_topic(
         setup = ["--db", str(db), "--since", first, "--until", last,
                  "--sentences", str(per_date), "--query", words, "--json"]  # fmt: skip
         started = time.perf_counter()
-        shown = json.loads(
-            _run([*DATELINE, "timeline", "--dates", str(len(days)), *setup]).stdout
-        )
+        shown = json.loads(_run([*DATELINE, "timeline", "--dates", str(len(days)), *setup]).stdout)
         scored = json.loads(
             _run([*DATELINE, "evaluate", "--gold", str(path), "--dates", str(len(days)),
                   *setup]).stdout

@@ -65,6 +65,7 @@ CACHED_CODE = (
     "summarise/hygiene.py",
 )
 
+
 @dataclasses.dataclass
 class Topic:
     name: str

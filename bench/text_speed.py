@@ -81,9 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     # one table: the inputs, then the cleaner's pathological lines at two sizes (a ratio
     # near 2 is linear time)
-    table = Table(
-        "input", "characters", ("best ms", ".1f"), ("ms at 2x", ".1f"), ("ratio", ".1f")
-    )
+    table = Table("input", "characters", ("best ms", ".1f"), ("ms at 2x", ".1f"), ("ratio", ".1f"))
     for name, text, fn in CASES:
         table.add(name, len(text), best_of(fn, text, args.repeat) * 1000, None, None)
     for name, make in sorted(PATHOLOGICAL.items()):

@@ -83,8 +83,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="documents")
     parser.add_argument("--events", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=40, help="requests per row")
-    parser.add_argument("--cold-runs", type=int, default=10,
-                        help="requests per row whose every request is a new timeline")
+    parser.add_argument(
+        "--cold-runs",
+        type=int,
+        default=10,
+        help="requests per row whose every request is a new timeline",
+    )
     parser.add_argument("--db", type=Path, help="store to reuse (built there when absent)")
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients, last rows")
     add_json_flag(parser)
@@ -105,8 +109,10 @@ def main() -> None:
                                                      for _ in range(200)]).values()]  # fmt: skip
         words = [w.strip(".,").lower() for ws in sample for w in ws[1:4] if len(w) > 4]
         people = [e.name for e in dossier.entities()]
-        print(f"store: {stats['documents']} documents, {len(dossier.events())} events, "
-              f"{len(people)} entities; in-process TestClient, {args.runs} requests a row")
+        print(
+            f"store: {stats['documents']} documents, {len(dossier.events())} events, "
+            f"{len(people)} entities; in-process TestClient, {args.runs} requests a row"
+        )
         with TestClient(create_app(dossier)) as client:
             started = time.perf_counter()
             client.get("/api/timeline")

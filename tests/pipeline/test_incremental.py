@@ -46,9 +46,10 @@ def test_ingest_a_then_b_equals_ingest_a_and_b(tmp_path: Path, analyzer: Analyze
     assert HALF_A and HALF_B
     (tmp_path / "stepwise").mkdir()
     (tmp_path / "whole").mkdir()
-    with store_location(tmp_path / "stepwise") as stepwise, store_location(
-        tmp_path / "whole"
-    ) as whole:
+    with (
+        store_location(tmp_path / "stepwise") as stepwise,
+        store_location(tmp_path / "whole") as whole,
+    ):
         first = CountingAnalyzer(analyzer)
         with Dossier.open(stepwise, TODAY, first) as d:  # type: ignore[arg-type]
             report_a = d.ingest(HALF_A)
@@ -187,9 +188,7 @@ def test_a_build_overtaken_by_another_writer_stores_no_older_dossier(
 ) -> None:
     (tmp_path / "shared").mkdir()
     (tmp_path / "whole").mkdir()
-    with store_location(tmp_path / "shared") as shared, store_location(
-        tmp_path / "whole"
-    ) as whole:
+    with store_location(tmp_path / "shared") as shared, store_location(tmp_path / "whole") as whole:
         with Dossier.open(whole, TODAY, analyzer) as d:
             d.ingest([*HALF_A, *HALF_B])
             expected = _export(d)

@@ -56,8 +56,9 @@ noisy_bytes = st.one_of(
 )
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 _records = st.fixed_dictionaries(
@@ -80,8 +81,12 @@ html_pages = st.lists(
             lambda t: f"<{t[0]}{''.join(t[1])}>{t[2]}</{t[0]}>"
         ),
         noisy_text,
-        st.sampled_from(("<p>Officials in Hue met on Monday to discuss the bridge.</p>",
-                         "<meta property='article:published_time' content='2025-05-01'>")),
+        st.sampled_from(
+            (
+                "<p>Officials in Hue met on Monday to discuss the bridge.</p>",
+                "<meta property='article:published_time' content='2025-05-01'>",
+            )
+        ),
     ),
     max_size=12,
 ).map(lambda parts: "<html><body>" + "".join(parts))  # often left unclosed on purpose
@@ -92,9 +97,7 @@ _TIME_WORDS = (
     "Feb.", "1st", "2nd", "30th", "spring", "Q3", "decade", "1990s", "yesterday", "tomorrow",
 )  # fmt: skip
 time_texts = st.lists(
-    st.one_of(
-        st.sampled_from(_TIME_WORDS), st.integers(-5, 100_000).map(str), st.text(max_size=5)
-    ),
+    st.one_of(st.sampled_from(_TIME_WORDS), st.integers(-5, 100_000).map(str), st.text(max_size=5)),
     max_size=25,
 ).map(" ".join)
 references = st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))

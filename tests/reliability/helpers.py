@@ -85,8 +85,12 @@ def subprocess_env() -> dict[str, str]:
 
 def run_ingest(folder: Path, db: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*dateline_command("ingest", str(folder), "--db", str(db)), "--no-analyse",
-         "--no-progress", *extra],
+        [
+            *dateline_command("ingest", str(folder), "--db", str(db)),
+            "--no-analyse",
+            "--no-progress",
+            *extra,
+        ],
         capture_output=True,
         text=True,
         env=subprocess_env(),

@@ -35,9 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> Itera
     yield db
 
 
-def test_round_trip_gives_the_same_export(
-    built: str, tmp_path: Path, analyzer: Analyzer
-) -> None:
+def test_round_trip_gives_the_same_export(built: str, tmp_path: Path, analyzer: Analyzer) -> None:
     before = export_of(built, analyzer)
     assert before["documents"] and before["events"] and before["entities"]
     file = tmp_path / "dossier.backup"
@@ -101,9 +99,7 @@ def test_restore_refuses_a_store_with_documents_unless_forced(
         (b"", "not a Dateline backup"),
     ],
 )
-def test_restore_refuses_what_is_not_a_backup(
-    tmp_path: Path, content: bytes, reason: str
-) -> None:
+def test_restore_refuses_what_is_not_a_backup(tmp_path: Path, content: bytes, reason: str) -> None:
     file = tmp_path / "bogus.backup"
     file.write_bytes(content)
     result = cli("restore", str(file), "--db", str(tmp_path / "x.db"))

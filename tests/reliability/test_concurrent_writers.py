@@ -75,9 +75,7 @@ def test_concurrent_ingests_link_copies_across_batches(tmp_path: Path, backend: 
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_concurrent_builds_leave_a_dossier_of_every_document(
-    tmp_path: Path, backend: str
-) -> None:
+def test_concurrent_builds_leave_a_dossier_of_every_document(tmp_path: Path, backend: str) -> None:
     a, b = _batches(tmp_path, 40)
     with store_location(_mkdir(tmp_path / "shared"), backend) as shared:
         _finish(_ingest(a, shared), _ingest(b, shared))

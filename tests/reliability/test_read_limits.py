@@ -70,5 +70,7 @@ def test_json_lines_past_the_limit_stream_record_by_record(
     docs = [d for d in streamed if isinstance(d, RawDocument)]
     assert docs == [d for d in whole if isinstance(d, RawDocument) and d.record != 12]
     problems = {(p.line, p.problem.split(" (")[0]) for p in streamed if isinstance(p, ReadProblem)}
-    assert problems == {(8, "invalid JSON: Expecting property name enclosed in double quotes"),
-                        (13, "record too large")}
+    assert problems == {
+        (8, "invalid JSON: Expecting property name enclosed in double quotes"),
+        (13, "record too large"),
+    }

@@ -228,9 +228,10 @@ def test_leads_only_keeps_the_first_undated_sentences(store: Store) -> None:
     assert ("a", 1) not in {(r[0], r[1]) for r in near}  # undated, but not a lead
     # the bound from the indexes alone is never below what is read
     assert store.count_sentences_near(days, 2, 1) >= len(near)
-    assert store.count_references(days) == sum(
-        1 for r in everything if any(v in days for v, _ in r[5])
-    ) + 1  # e (undated article) names the day too: the index counts it, the read does not
+    assert (
+        store.count_references(days)
+        == sum(1 for r in everything if any(v in days for v, _ in r[5])) + 1
+    )  # e (undated article) names the day too: the index counts it, the read does not
 
 
 def test_one_entitys_records_are_read_without_the_others(store: Store) -> None:
@@ -270,9 +271,13 @@ def test_event_days_count_what_reading_every_event_counts(store: Store) -> None:
     def by_reading(entity: str | None, kind: str | None) -> dict[str, float]:
         counts: dict[str, float] = {}
         for e in everything:
-            if (e.date and e.precision == "day" and not e.background
-                    and (kind is None or e.type == kind)
-                    and (entity is None or entity in {p.entity_id for p in e.participants})):
+            if (
+                e.date
+                and e.precision == "day"
+                and not e.background
+                and (kind is None or e.type == kind)
+                and (entity is None or entity in {p.entity_id for p in e.participants})
+            ):
                 counts[e.date] = counts.get(e.date, 0.0) + 1.0  # fmt: skip
         return counts
 

@@ -35,24 +35,24 @@ EMPTY = "2021-03-03/empty.txt"
 # to the lede, a wire dateline header, an agency staff credit): written when the tests run,
 # like the empty file, so the repository holds no file shaped like a benchmark page.
 WRITTEN_AT_TEST_TIME = {
-    '2021-03-02/alder-bbc.txt': (
-        'By Mara Quill BBC News , Fenwick The river Alder burst its banks at Fenwick on Tuesday , forcing 2,000 residents to leave their homes , the county said .\n'  # noqa: E501 (one article line)
-        'Rescue boats -LRB- some borrowed from fishermen -RRB- carried families to the school on Hill Road .\n'  # noqa: E501 (one article line)
+    "2021-03-02/alder-bbc.txt": (
+        "By Mara Quill BBC News , Fenwick The river Alder burst its banks at Fenwick on Tuesday , forcing 2,000 residents to leave their homes , the county said .\n"  # noqa: E501 (one article line)
+        "Rescue boats -LRB- some borrowed from fishermen -RRB- carried families to the school on Hill Road .\n"  # noqa: E501 (one article line)
         "`` We 've never seen the water rise this fast , '' said Tom Reyes , the town 's fire chief .\n"  # noqa: E501 (one article line)
-        'The flood cut the main rail line to the coast .\n'
-        'Related : Alder flood warnings ; How to prepare for a flood\n'
+        "The flood cut the main rail line to the coast .\n"
+        "Related : Alder flood warnings ; How to prepare for a flood\n"
     ),
-    '2021-03-02/alder-wire.txt': (
-        'FENWICK | Tue Mar 2 , 2021 6:40 pm GMT FENWICK -LRB- Reuters -RRB- - Floodwater from the river Alder covered the centre of Fenwick on Tuesday and the county ordered 2,000 people out of their homes .\n'  # noqa: E501 (one article line)
-        'The county said the flood was the worst since 1998 .\n'
+    "2021-03-02/alder-wire.txt": (
+        "FENWICK | Tue Mar 2 , 2021 6:40 pm GMT FENWICK -LRB- Reuters -RRB- - Floodwater from the river Alder covered the centre of Fenwick on Tuesday and the county ordered 2,000 people out of their homes .\n"  # noqa: E501 (one article line)
+        "The county said the flood was the worst since 1998 .\n"
         "Officials do n't yet know how many houses were damaged .\n"
-        'Quotes are delayed 15 minutes .\n'
+        "Quotes are delayed 15 minutes .\n"
     ),
-    '2021-03-03/aid-cnn.txt': (
-        'By the CNN Wire Staff The government promised $ 40 million in flood aid for Fenwick on Wednesday , a day after the river Alder burst its banks .\n'  # noqa: E501 (one article line)
-        'Prime Minister Ada Lenz visited the school where 600 evacuees slept on Tuesday night .\n'
-        'She said the money would pay for temporary housing and repairs to the rail line .\n'
-        'LSE and TSX quotes are delayed 15 minutes .\n'
+    "2021-03-03/aid-cnn.txt": (
+        "By the CNN Wire Staff The government promised $ 40 million in flood aid for Fenwick on Wednesday , a day after the river Alder burst its banks .\n"  # noqa: E501 (one article line)
+        "Prime Minister Ada Lenz visited the school where 600 evacuees slept on Tuesday night .\n"
+        "She said the money would pay for temporary housing and repairs to the rail line .\n"
+        "LSE and TSX quotes are delayed 15 minutes .\n"
     ),
 }
 runner = CliRunner()

@@ -242,8 +242,13 @@ def test_ingest_with_the_token(dossier: Dossier, tmp_path: Path) -> None:
         # nothing outside the ingest root, however it is spelt
         (tmp_path / "secret.txt").write_text(" date 2025-01-01 A private note on the talks.\n")
         (tmp_path / "inbox" / "link.txt").symlink_to(tmp_path / "secret.txt")
-        for outside in (str(tmp_path / "secret.txt"), "../secret.txt", "link.txt", "/etc",
-                        "a\x00b"):
+        for outside in (
+            str(tmp_path / "secret.txt"),
+            "../secret.txt",
+            "link.txt",
+            "/etc",
+            "a\x00b",
+        ):
             refused = c.post("/api/ingest", json={"paths": [outside]}, headers=auth)
             assert refused.status_code == 400, outside
         assert c.get("/api/stats").json()["documents"] == 0

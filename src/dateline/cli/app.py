@@ -615,14 +615,21 @@ def serve(
     ] = None,
     token_file: Annotated[
         Path | None,
-        typer.Option(exists=True, dir_okay=False, help="File whose first line is the token "
-                     "(keeps it out of the process list, as $DATELINE_TOKEN does).",
-                     show_default=False),
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="File whose first line is the token "
+            "(keeps it out of the process list, as $DATELINE_TOKEN does).",
+            show_default=False,
+        ),
     ] = None,
     allowed_host: Annotated[
         list[str] | None,
-        typer.Option(help="Host name the server answers to besides localhost and the "
-                     "--host address (repeatable; '*' for any).", show_default=False),
+        typer.Option(
+            help="Host name the server answers to besides localhost and the "
+            "--host address (repeatable; '*' for any).",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Serve the dossier in a browser: HTML pages, and a JSON API under /api/."""

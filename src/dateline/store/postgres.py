@@ -232,7 +232,7 @@ class PostgresStore(Store):
         return {int(r[0]): r[1] for r in found}
 
     def integrity_check(self) -> str:
-        """"ok" when every table of the schema is there and readable; the server itself
+        """ "ok" when every table of the schema is there and readable; the server itself
         guarantees page and constraint consistency (PRAGMA integrity_check's job)."""
         present = {
             r[0]

@@ -169,9 +169,7 @@ def _given(value: str | None) -> tuple[str, ...]:
     return () if value is None else (value,)
 
 
-def read_entities(
-    db: Database, entity_id: str | None = None, roles: bool = True
-) -> list[Entity]:
+def read_entities(db: Database, entity_id: str | None = None, roles: bool = True) -> list[Entity]:
     """Every entity (or the one ``entity_id``), most mentioned first; without ``roles``,
     only names and aliases are read (enough to look one up)."""
     found_roles: dict[str, list[Role]] = defaultdict(list)
@@ -327,8 +325,7 @@ def read_sentences(
 def count_sentences(db: Database, since: str | None = None, until: str | None = None) -> int:
     """How many sentences :func:`read_sentences` would read."""
     sql = (
-        "SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id "
-        f"WHERE {_WINDOW}"
+        f"SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id WHERE {_WINDOW}"
     )
     return int(db.execute(sql, _window(since, until)).fetchone()[0])
 
@@ -404,7 +401,8 @@ def read_sentences_near(
         rows = db.execute(
             f"SELECT {_SENTENCE} FROM documents d JOIN sentences s ON s.document_id = d.id "
             f"WHERE d.published IN ({marks}) AND {_WINDOW} AND s.dates = '[]'"
-            + (" AND s.idx < ?" if leads else "") + (_BELOW if below else ""),
+            + (" AND s.idx < ?" if leads else "")
+            + (_BELOW if below else ""),
             (*batch, *_window(since, until), *leads, *_below(below)),
         )
         found.update(((r[0], r[1]), r) for r in rows)
@@ -417,9 +415,12 @@ def count_sentences_near(db: Database, days: Sequence[str], lag: int, lead: int)
     ``lead`` sentences of every article published in reach of one."""
     total = count_references(db, days)
     for marks, batch in _batches(_shifted(days, lag)):
-        total += lead * db.execute(
-            f"SELECT count(*) FROM documents WHERE published IN ({marks})", batch
-        ).fetchone()[0]
+        total += (
+            lead
+            * db.execute(
+                f"SELECT count(*) FROM documents WHERE published IN ({marks})", batch
+            ).fetchone()[0]
+        )
     return int(total)
 
 

@@ -245,14 +245,28 @@ def figure_series(
             top = max([f["value"] for f in dated] + [before or 0]) or 1.0
             left = 70 if before is not None else 50
             if before is not None:
-                points.append({"x": 50, "y": round(height - 30 - (height - 50) * before / top, 1),
-                               "value": before, "label": "before", "previous": True})
+                points.append(
+                    {
+                        "x": 50,
+                        "y": round(height - 30 - (height - 50) * before / top, 1),
+                        "value": before,
+                        "label": "before",
+                        "previous": True,
+                    }
+                )
             for f, day in zip(dated, days, strict=True):
                 share = (day - low) / (high - low) if high > low else 0.5
                 x = left + (width - 30 - left) * share
                 y = height - 30 - (height - 50) * (f["value"] / top)
-                points.append({"x": round(x, 1), "y": round(y, 1), "value": f["value"],
-                               "label": f["as_of"], "previous": False})
+                points.append(
+                    {
+                        "x": round(x, 1),
+                        "y": round(y, 1),
+                        "value": f["value"],
+                        "label": f["as_of"],
+                        "previous": False,
+                    }
+                )
         out.append({
             "subject": subject, "unit": unit, "items": items, "points": points,
             "line": " ".join(f"{p['x']},{p['y']}" for p in points),
