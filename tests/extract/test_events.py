@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from dateline.analyse.convert import Analysis
-from dateline.analyse.nlp import Analyzer
-from dateline.extract.events import EventMention, find_event_mentions
-from dateline.resolve.entities import Resolution, resolve_entities
+from dateline.extract.events import EventMention
+from tests.extract.articles import Chain
 
 # Invented articles about invented people: each exercises a few rules.
 ARTICLES: dict[str, tuple[str | None, str]] = {
@@ -58,30 +54,9 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Chain:
-    analyses: dict[str, Analysis]
-    resolution: Resolution
-
-    def mentions(self, doc: str) -> list[EventMention]:
-        ms = [m for m in self.resolution.mentions if m.document_id == doc]
-        published = ARTICLES[doc][0]
-        return find_event_mentions(
-            self.analyses[doc], ms, published, entities=self.resolution.entities
-        )
-
-    def name(self, spelling: str) -> str:
-        entity = self.resolution.by_name(spelling)
-        assert entity is not None, spelling
-        return entity.name
-
-
 @pytest.fixture(scope="module")
 def chain() -> Chain:
-    items = [(doc, text) for doc, (_, text) in ARTICLES.items()]
-    analyses = {a.document_id: a for a in Analyzer().analyse(items)}
-    published = {doc: date for doc, (date, _) in ARTICLES.items()}
-    return Chain(analyses, resolve_entities(list(analyses.values()), published))
+    return Chain.of(ARTICLES)
 
 
 def people(m: EventMention) -> set[str]:

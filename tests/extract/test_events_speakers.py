@@ -3,14 +3,10 @@ companies, unions and people) through the real English model."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from dateline.analyse.convert import Analysis
-from dateline.analyse.nlp import Analyzer
-from dateline.extract.events import EventMention, find_event_mentions
-from dateline.resolve.entities import Resolution, resolve_entities
+from dateline.extract.events import EventMention
+from tests.extract.articles import Chain
 
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "officer": (
@@ -41,24 +37,9 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Chain:
-    analyses: dict[str, Analysis]
-    resolution: Resolution
-
-    def mentions(self, doc: str) -> list[EventMention]:
-        ms = [m for m in self.resolution.mentions if m.document_id == doc]
-        return find_event_mentions(
-            self.analyses[doc], ms, ARTICLES[doc][0], entities=self.resolution.entities
-        )
-
-
 @pytest.fixture(scope="module")
 def chain() -> Chain:
-    items = [(doc, text) for doc, (_, text) in ARTICLES.items()]
-    analyses = {a.document_id: a for a in Analyzer().analyse(items)}
-    published = {doc: date for doc, (date, _) in ARTICLES.items()}
-    return Chain(analyses, resolve_entities(list(analyses.values()), published))
+    return Chain.of(ARTICLES)
 
 
 def names(m: EventMention) -> str:

@@ -8,22 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dateline.analyse.nlp import Analyzer
-from dateline.extract.promises import find_promises, match_promises
+from dateline.extract.promises import match_promises
 from dateline.model import Entity, Event, Participant, Promise, Role, Source
-from dateline.resolve.entities import resolve_entities
+from tests.extract.articles import only, read_promises
 
-
-def read(analyzer: Analyzer, text: str, date: str | None) -> list[Promise]:
-    analysis = next(iter(analyzer.analyse([("doc", text)])))
-    resolution = resolve_entities([analysis], {"doc": date})
-    ms = [m for m in resolution.mentions if m.document_id == "doc"]
-    return find_promises(analysis, ms, date, entities=resolution.entities)
-
-
-def only(found: list[Promise], words: str) -> Promise:
-    matches = [p for p in found if words in p.text]
-    assert len(matches) == 1, [(p.kind, p.actor, p.text) for p in found]
-    return matches[0]
+read = read_promises
 
 
 def test_a_season_ahead_is_a_deadline(analyzer: Analyzer) -> None:

@@ -12,7 +12,8 @@ from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
 from dateline.extract.promises import find_promises, match_promises
 from dateline.model import Event, Participant, Promise, Source
-from dateline.resolve.entities import Resolution, resolve_entities
+from dateline.resolve.entities import Resolution
+from tests.extract.articles import only, read_promises
 
 DATE = "2024-08-01"
 
@@ -29,16 +30,7 @@ class Read:
 
 
 def read(analyzer: Analyzer, text: str, date: str | None = DATE) -> list[Promise]:
-    analysis = next(iter(analyzer.analyse([("doc", text)])))
-    resolution = resolve_entities([analysis], {"doc": date})
-    ms = [m for m in resolution.mentions if m.document_id == "doc"]
-    return find_promises(analysis, ms, date, entities=resolution.entities)
-
-
-def only(found: list[Promise], words: str) -> Promise:
-    matches = [p for p in found if words in p.text]
-    assert len(matches) == 1, [(p.kind, p.actor, p.text) for p in found]
-    return matches[0]
+    return read_promises(analyzer, text, date)
 
 
 def test_a_noun_that_pledges_and_a_deadline_in_words(analyzer: Analyzer) -> None:

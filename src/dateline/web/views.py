@@ -12,7 +12,6 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -50,6 +49,7 @@ from dateline.service import (
 from dateline.service import (
     MAX_QUERY as MAX_QUERY,
 )
+from dateline.summarise.request import checked_day as request_day
 
 T = TypeVar("T")
 
@@ -71,12 +71,10 @@ class NotFound(DatelineError):
 
 
 def checked_day(value: str | None, name: str) -> str | None:
-    if value is None or value == "":
-        return None
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise BadRequest(f"{name} wants a date as YYYY-MM-DD, not {value[:40]!r}") from None
+        return request_day(value, name)
+    except DatelineError as exc:
+        raise BadRequest(str(exc)) from None
 
 
 def checked_text(value: str | None, name: str, limit: int = MAX_NAME) -> str | None:
