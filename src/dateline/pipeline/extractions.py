@@ -23,7 +23,7 @@ from dateline.extract.figures import FigureMention, find_figures
 from dateline.extract.promises import find_promises
 from dateline.model import Document, Entity, Mention, Promise
 from dateline.stagecode import code_digest, module_path, read_source
-from dateline.store import Store
+from dateline.store import CachesPart
 from dateline.summarise.timeline import sentences_for
 
 _FIGURES, _SENTENCES, _EVENTS, _PROMISES = "figures", "sentences", "events", "promises"
@@ -101,7 +101,7 @@ class ExtractionCache:
     document (ON DELETE CASCADE).
     """
 
-    def __init__(self, store: Store, model: str, documents: Iterable[Document]) -> None:
+    def __init__(self, store: CachesPart, model: str, documents: Iterable[Document]) -> None:
         self.store = store
         self._code = dict(STAGE_CODE)
         base = f"{__version__}\x1f{model}"

@@ -1,14 +1,33 @@
-"""Storage: one layer (:class:`Store`), two backends. ``open_store`` picks one from a
-path (SQLite) or a ``postgresql://`` URL (PostgreSQL)."""
+"""Storage: one layer (:class:`Store`, composed of parts a caller can be typed with
+alone), two backends. ``open_store`` picks one from a path (SQLite) or a
+``postgresql://`` URL (PostgreSQL)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from dateline.store.base import Store
+from dateline.store.base import (
+    CachesPart,
+    Connection,
+    DaysPart,
+    DocumentsPart,
+    DossierPart,
+    MetaPart,
+    Store,
+)
 from dateline.store.sqlite import SQLiteStore
 
-__all__ = ["SQLiteStore", "Store", "open_store"]
+__all__ = [
+    "CachesPart",
+    "Connection",
+    "DaysPart",
+    "DocumentsPart",
+    "DossierPart",
+    "MetaPart",
+    "SQLiteStore",
+    "Store",
+    "open_store",
+]
 
 
 def open_store(location: str | Path) -> Store:

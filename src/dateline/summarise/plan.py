@@ -28,7 +28,7 @@ from dateline.summarise.timeline import (
 )
 
 if TYPE_CHECKING:
-    from dateline.store import Store
+    from dateline.store import DaysPart, DossierPart, Store
 
 __all__ = ["find_entity", "plan_timeline", "timeline_key"]
 
@@ -173,7 +173,7 @@ def _with_event_days(
 
 
 def _best_days(
-    store: Store,
+    store: DaysPart,
     weights: Mapping[str, float],
     count: int | None,
     since: str | None,
@@ -191,7 +191,7 @@ def _best_days(
     return {day: weights[day] for day in best}
 
 
-def _entity_named(store: Store, name: str) -> Entity:
+def _entity_named(store: DossierPart, name: str) -> Entity:
     found = find_entity(store.entities(roles=False), name)
     if found is None:
         raise DatelineError(f"no entity called {name!r}")

@@ -1,0 +1,78 @@
+"""The day index (each sentence with the days it names) and the kept timeline results."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from dateline.store import records
+from dateline.store.meta import Connection
+
+log = logging.getLogger(__name__)
+
+SentenceRow = tuple[str, int, int, int, str | None, list[list[str]]]
+
+
+class DaysPart(Connection):
+    """The timeline's indexed reads of sentences by day, and its kept results."""
+
+    def sentences(
+        self, since: str | None = None, until: str | None = None, share: float = 1.0
+    ) -> list[SentenceRow]:
+        """Sentences of dated articles published within ``[since, until]``; with ``share``
+        below 1, only those of an even sample of about that share of the articles."""
+        return records.read_sentences(self, since, until, records.sample_bound(share))
+
+    def count_sentences(self, since: str | None = None, until: str | None = None) -> int:
+        """How many sentences :meth:`sentences` reads with no sample."""
+        return records.count_sentences(self, since, until)
+
+    def sentences_near(
+        self,
+        days: Iterable[str],
+        lag: int,
+        since: str | None = None,
+        until: str | None = None,
+        lead: int | None = None,
+        share: float = 1.0,
+    ) -> list[SentenceRow]:
+        """Sentences of dated articles published within ``[since, until]`` that name one of
+        ``days``, and undated sentences (the first ``lead`` of each article, when given) of
+        articles published up to ``lag`` days after one; ``share`` as for :meth:`sentences`."""
+        return records.read_sentences_near(
+            self, sorted(set(days)), lag, since, until, lead, records.sample_bound(share)
+        )
+
+    def count_sentences_near(self, days: Iterable[str], lag: int, lead: int) -> int:
+        """An upper bound, read from the indexes, on what :meth:`sentences_near` reads."""
+        return records.count_sentences_near(self, sorted(set(days)), lag, lead)
+
+    def day_stories(
+        self,
+        days: Iterable[str],
+        since: str | None = None,
+        until: str | None = None,
+        share: float = 1.0,
+    ) -> dict[str, int]:
+        """Per day of ``days``: how many distinct stories (duplicate groups) of articles
+        published within ``[since, until]`` have a sentence naming it; with ``share`` below
+        1, counted in an even sample of about that share of the articles."""
+        below = records.sample_bound(share)
+        return records.day_stories(self, sorted(set(days)), since, until, below)
+
+    def count_references(self, days: Iterable[str]) -> int:
+        """How many sentences name one of ``days`` (from the day index alone)."""
+        return records.count_references(self, sorted(set(days)))
+
+    def cached(self, key: str) -> str | None:
+        """A stored query result for ``key``, if nothing was written since it was made."""
+        return records.cached(self, key)
+
+    def cache(self, key: str, value: str, generation: int) -> None:
+        """Keep ``value`` for ``key``, made when the store was at ``generation``. Best
+        effort: a store this process may not write to (read-only file or role) answers
+        all the same, only without keeping the result."""
+        try:
+            records.cache(self, key, value, generation)
+        except self.driver_errors as exc:
+            log.info("%s: result not kept (%s)", self.location, exc)

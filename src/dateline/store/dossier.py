@@ -1,0 +1,53 @@
+"""The derived dossier: entities, events, figures and promises, rebuilt together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dateline.model import Entity, Event, Figure, Promise
+from dateline.store import records
+from dateline.store.meta import Connection
+
+
+class DossierPart(Connection):
+    """The records the corpus stages derive, written at once and read back."""
+
+    def replace_derived(self, derived: records.Derived) -> None:
+        with self.transaction():
+            records.replace_derived(self, derived)
+            self._invalidate()
+
+    def entities(self, entity_id: str | None = None, roles: bool = True) -> list[Entity]:
+        """Every entity (or the one ``entity_id``); without ``roles``, names only."""
+        return records.read_entities(self, entity_id, roles)
+
+    def events(
+        self,
+        entity_id: str | None = None,
+        event_type: str | None = None,
+        days: Iterable[str] | None = None,
+    ) -> list[Event]:
+        """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
+        ``days``: each filter only when given)."""
+        wanted = None if days is None else sorted(set(days))
+        return records.read_events(self, entity_id, event_type, wanted)
+
+    def event_days(
+        self, entity_id: str | None = None, event_type: str | None = None
+    ) -> dict[str, float]:
+        """Per day, how many events dated to the day (not background) happened (of those
+        ``entity_id`` took part in, of ``event_type``, when given)."""
+        return records.event_days(self, entity_id, event_type)
+
+    def figures(self) -> list[Figure]:
+        return records.read_figures(self)
+
+    def promises(self) -> list[Promise]:
+        return records.read_promises(self)
+
+    def sentences_naming(self, entity_id: str) -> set[tuple[str, int]]:
+        """(document id, sentence index) of every sentence that mentions the entity."""
+        rows = self.execute(
+            "SELECT DISTINCT document_id, sentence FROM mentions WHERE entity_id = ?", (entity_id,)
+        )
+        return {(r[0], r[1]) for r in rows}
