@@ -56,8 +56,9 @@ def clean(raw: str, edits: Sequence[Edit] = ()) -> CleanResult:
     all_edits = normalise_edits([*structural, *found, *_detokenise(text, structural, found)])
     clean_text = apply_edits(raw, all_edits)
     # A removal can leave what is junk on its own ("See more" once the credit glued to it
-    # is cut): clean what is left until nothing more goes, so cleaning is idempotent.
-    for _ in range(_MAX_PASSES):
+    # is cut): clean what is left until nothing more goes, so cleaning is idempotent. A
+    # text the first pass removed nothing from is clean already: no second pass.
+    for _ in range(_MAX_PASSES if found else 0):
         again = _find_junk(clean_text)
         if not again:
             break
