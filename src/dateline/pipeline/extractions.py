@@ -89,7 +89,7 @@ class ExtractionCache:
     Each kind of output (figures, dated sentences, event mentions, promises) is kept under
     its own key. Figures and dated sentences depend only on the document: its clean text and
     analysis (the model's name and version), its publication date and the code of their
-    extractor (:data:`STAGE_CODE`). Event mentions and promises also read how the corpus
+    extractor (:func:`stage_code`). Event mentions and promises also read how the corpus
     resolved the document's names: its mentions that name an entity (with their entity ids
     and kinds, which resolution may change), those entities' names, other spellings and
     roles, and for a document naming a numbered branch every organisation's names: everything
@@ -103,7 +103,7 @@ class ExtractionCache:
 
     def __init__(self, store: CachesPart, model: str, documents: Iterable[Document]) -> None:
         self.store = store
-        self._code = dict(STAGE_CODE)
+        self._code = dict(stage_code())
         base = f"{__version__}\x1f{model}"
         self._keys = {
             d.id: _digest(base, json.dumps(d.published), _digest(d.text)) for d in documents
@@ -302,6 +302,19 @@ _EVENT_LIST = _reader(list[EventMention])
 _PROMISE_LIST = _reader(list[Promise])
 _SENTENCE_LIST = _reader(list[SentenceRow])
 
-# Computed once, at import: the digests describe the code this process runs, even if the
-# files are edited while it runs.
-STAGE_CODE: dict[str, str] = stage_digests()
+
+
+def stage_code() -> dict[str, str]:
+    """:func:`stage_digests`, computed once per process when a build first needs them (not
+    at import: reading the stages' sources costs every command that only queries a store a
+    fifth of a second). ``STAGE_CODE`` holds them from then on; a test may set it."""
+    code: dict[str, str] | None = globals().get("STAGE_CODE")
+    if code is None:
+        code = globals()["STAGE_CODE"] = stage_digests()
+    return code
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    if name == "STAGE_CODE":
+        return stage_code()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
