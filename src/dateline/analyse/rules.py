@@ -25,15 +25,12 @@ from typing import TYPE_CHECKING
 from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from dateline.lexicon.names import HONORIFICS, NAME_ABBREVIATIONS, RANKS, bare, fold
 from dateline.lexicon.places import FACILITY_TYPES, PLACE_WORDS, country_of
+from dateline.lexicon.words import word_set
 
 if TYPE_CHECKING:
     from dateline.analyse.convert import Token
 
 KINDS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"})
-
-
-def _lexicon(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # Ranks (RANKS) and courtesy words (HONORIFICS) come from the lexicon.
@@ -42,25 +39,25 @@ def _lexicon(words: str) -> frozenset[str]:
 # Full words ("general.", "major.") and "Jr." may well end a sentence, so they are not here.
 TITLE_ABBREVIATIONS = NAME_ABBREVIATIONS | {m.lower() for m in MONTH_ABBREVIATIONS}
 # Words that head a title ("Deputy Minister of ..."): a name follows or an apposition.
-TITLE_HEADS = _lexicon(
+TITLE_HEADS = word_set(
     "minister secretary president ambassador chairman chairwoman chair chief director "
     "premier governor mayor spokesman spokeswoman spokesperson envoy consul attache "
     "senator representative congressman congresswoman chancellor king queen emperor "
     "leader head deputy commander officer ceo cfo coo"
 )
 # Words that qualify a title without being one ("Acting Assistant Secretary").
-TITLE_MODIFIERS = _lexicon(
+TITLE_MODIFIERS = word_set(
     "deputy vice acting assistant under permanent prime first foreign defence defense "
     "state general executive special principal senior standing party national "
     "interior finance trade home financial operating"
 )
 # Office words: an ORG span made only of these is a title's complement, not an entity.
-OFFICE_WORDS = _lexicon(
+OFFICE_WORDS = word_set(
     "defence defense war state national foreign affairs interior finance justice trade "
     "home security public"
 )
 # Words that make a capitalised run an organisation or an event, not a person's name.
-ORG_WORDS = _lexicon(
+ORG_WORDS = word_set(
     "ministry department office committee council commission agency army navy force "
     "forces corps command staff party assembly congress parliament government academy "
     "university institute school college union association organisation organization "
@@ -70,7 +67,7 @@ ORG_WORDS = _lexicon(
 )
 # An ORG or FAC span containing one of these names an agreement or framework (OntoNotes'
 # LAW), not an organisation: "Comprehensive Strategic Partnership", "... Convention".
-DOCUMENT_WORDS = _lexicon(
+DOCUMENT_WORDS = word_set(
     "partnership agreement statement memorandum convention treaty declaration"
 )
 # Agency credits the model rarely tags ("(Photo: VNA)", "— VNS", "Source: Reuters").
@@ -79,7 +76,7 @@ AGENCIES = frozenset({"VNA", "VNS", "Reuters", "AFP", "Xinhua", "AP", "Bernama",
 CALENDAR = frozenset(w.lower() for w in WEEKDAY_NAMES + MONTH_NAMES)
 # Words after which a name is a place ("off Quang Ninh"); the place words themselves
 # ("the province of Dong Nai") are the lexicon's PLACE_WORDS.
-LOCATIVES = _lexicon("in at near off")
+LOCATIVES = word_set("in at near off")
 DETERMINERS = frozenset({"the", "a", "an"})
 # Parts of speech that never start or end a name ("Will Pete Hegseth come ...?").
 EDGE_POS = frozenset({"AUX", "CCONJ", "SCONJ", "DET", "PRON", "PUNCT", "SPACE"})

@@ -34,6 +34,7 @@ from dateline.analyse.timex import find_time_expressions
 from dateline.extract import ontology as onto
 from dateline.lexicon.names import HONORIFICS, RANKS, bare
 from dateline.lexicon.places import country_of
+from dateline.lexicon.words import word_set
 from dateline.model import Entity, Mention, Participant, Sentence, Source
 from dateline.resolve.roles import title_before
 
@@ -42,59 +43,55 @@ __all__ = ["DocumentView", "EventMention", "find_event_mentions", "mentions_in_v
 # --- Lexicon ---------------------------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Lemmas the model gets wrong on this kind of text ("hoped" -> "hop").
 LEMMA_FIXES: dict[str, str] = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
 # Pronouns standing for a person: s = subject-like, o = object, p = possessive.
 PRONOUNS: dict[str, str] = {"he": "s", "she": "s", "him": "o", "her": "o", "his": "p"}
 # Heads of a description that stands for a person named before ("the minister").
-DESCRIPTION_HEADS = _words(
+DESCRIPTION_HEADS = word_set(
     "minister general president secretary ambassador leader chief premier chairman envoy deputy"
 )
 # Title words an article's lede may give before it names the person ("a spokesperson").
-LEDE_TITLES = DESCRIPTION_HEADS | _words("spokesperson spokesman spokeswoman")
+LEDE_TITLES = DESCRIPTION_HEADS | word_set("spokesperson spokesman spokeswoman")
 # Nouns for the person at the head of a body ("the head of the Pentagon", "the ministry's
 # chief"), and the title words of an office that heads a body.
-HEAD_NOUNS = _words("head chief leader boss")
-HEAD_TITLES = _words(
+HEAD_NOUNS = word_set("head chief leader boss")
+HEAD_TITLES = word_set(
     "secretary minister president chief director chairman chairwoman chair head leader ceo "
     "commander governor mayor premier"
 )
 # Title words of an office under the head: its holder is not "the head of" the body.
-UNDER_TITLES = _words("deputy assistant vice under spokesman spokeswoman spokesperson press")
+UNDER_TITLES = word_set("deputy assistant vice under spokesman spokeswoman spokesperson press")
 # The people of a body, qualified by its kind ("union members", "union leadership").
-MEMBER_NOUNS = _words(
+MEMBER_NOUNS = word_set(
     "member membership leader leadership negotiator official officer representative "
     "delegate spokesperson spokesman spokeswoman president chief head boss executive "
     "committee statement"
 )
 # Subject pronouns standing for a body or country that speaks ("Acme said it ...").
-BODY_SUBJECTS = _words("it")
+BODY_SUBJECTS = word_set("it")
 # Possessive pronouns standing for a body or country ("Acme withdrew its offer").
-BODY_POSSESSIVES = _words("its")
+BODY_POSSESSIVES = word_set("its")
 # Kinds whose deal noun's own modifiers name parties ("its offer made to the union").
-DEAL_KINDS = _words("offer rejection withdrawal deal")
+DEAL_KINDS = word_set("offer rejection withdrawal deal")
 # Verbs by which a deal noun is put to the other side ("an offer made to the union").
-PROPOSING_LEMMAS = _words("make propose present offer put submit extend table send")
+PROPOSING_LEMMAS = word_set("make propose present offer put submit extend table send")
 # Nouns of events and deals: never a description of a body ("the strike", "the deal").
 EVENT_NOUNS = frozenset(t.lemma for t in onto.TRIGGERS) | onto.DEAL_NOUNS | onto.DOCUMENT_NOUNS
 # Generational suffixes of names: alone, they name no one.
-NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+NAME_SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 # Dependencies of a word written before the noun it qualifies.
-PREMODIFIERS = _words("compound nmod amod poss")
+PREMODIFIERS = word_set("compound nmod amod poss")
 # Dependencies that open a new clause: a participant is never reached through one.
-CLAUSE_DEPS = _words("relcl acl advcl ccomp xcomp csubj pcomp parataxis")
+CLAUSE_DEPS = word_set("relcl acl advcl ccomp xcomp csubj pcomp parataxis")
 # Verbs whose object does what follows ("invited Hegseth to pay a visit").
-OBJECT_CONTROL = _words("invite ask urge tell persuade allow help encourage request permit")
+OBJECT_CONTROL = word_set("invite ask urge tell persuade allow help encourage request permit")
 # Prepositions that attach a party to an event, and those that attach a place.
-PARTY_PREPS = _words("with between by of to among")
-PLACE_PREPS = _words("in at")
+PARTY_PREPS = word_set("with between by of to among")
+PLACE_PREPS = word_set("in at")
 PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE"})
 PLACE_KINDS = frozenset({"GPE", "FAC", "LOC"})
-NEGATIVE_DETERMINERS = _words("no neither")
+NEGATIVE_DETERMINERS = word_set("no neither")
 # Ways a modal auxiliary can go: "will" schedules, the others speculate.
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 SENTENCE_END = tuple('.!?"”’)')
@@ -1604,7 +1601,7 @@ def _name(view: DocumentView, cand: _Candidate) -> tuple[str | None, str | None]
 
 
 # Words that may continue an object's phrase after its head ("of", "on" and the like).
-PHRASE_PREPS = _words("of on for to")
+PHRASE_PREPS = word_set("of on for to")
 PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "DET", "PART"})
 
 

@@ -57,17 +57,14 @@ from dateline.lexicon.numbers import (
     parse_number,
     scale_of,
 )
+from dateline.lexicon.words import word_set
 from dateline.model import Figure, Sentence, Source
 
 # --- Lexicon ---------------------------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that end a counted noun phrase ("45 dossiers received FROM the US").
-NP_BREAK = _words(
+NP_BREAK = word_set(
     """a an the this that these those its their his her our your my of in on at to for
     from by with into onto over under since during after before than per as about between
     among against and or but nor so yet if is are was were be been being has have had will
@@ -76,35 +73,35 @@ NP_BREAK = _words(
 )
 # Nouns counted as plural in a form the tagger often reads as singular ("30 police",
 # "12 aircraft"): the parse cannot tell, so this list is read with tags too.
-COLLECTIVE_NOUNS = _words(
+COLLECTIVE_NOUNS = word_set(
     """personnel police staff cattle livestock aircraft sheep fish deer data media
     offspring"""
 )
 # Plural nouns that do not end in "s", for text read without a parse (with one, the tag
 # and the lemma say it: "men"/NNS/"man").
-IRREGULAR_PLURALS = COLLECTIVE_NOUNS | _words("people children men women feet teeth mice geese")
+IRREGULAR_PLURALS = COLLECTIVE_NOUNS | word_set("people children men women feet teeth mice geese")
 # Words ending in "s" that are not plural nouns (verbs, adverbs, singular nouns).
-NOT_PLURAL = _words(
+NOT_PLURAL = word_set(
     """news always perhaps towards afterwards besides sometimes whereas economics politics
     physics mathematics hers ours yours theirs says makes takes gives means seems comes goes
     does shows includes reflects needs gets puts sees helps stands lies stays"""
 )
 # Counted heads that measure time or are abstract enumerations ("three key areas"):
 # not figures a dossier reports.
-NON_COUNT_HEADS = _words(
+NON_COUNT_HEADS = word_set(
     """seconds minutes hours days nights weeks weekends months years decades centuries
     millennia times areas fields aspects sides ways pillars priorities points directions
     issues respects levels stages phases tasks goals principles objectives factors elements
     dimensions contents topics matters things kinds types sorts nos"""
 )
 # Heads that count containers or portions of something named after "of".
-PARTITIVE_HEADS = _words(
+PARTITIVE_HEADS = word_set(
     """boxes sets pieces pairs units tonnes tons kilograms kilos litres liters barrels bags
     sacks cases batches lots packages containers cartons bottles doses rounds shipments
     consignments truckloads items groups teams delegations hectares acres"""
 )
 # Past forms that do not end in "-ed".
-IRREGULAR_PAST = _words(
+IRREGULAR_PAST = word_set(
     """sent given gave made built held paid found taken took seen saw won lost brought
     caught sold spent left lent bought kept met put set shot hit cut struck stolen stole
     thrown threw drawn drew grown grew shown known done did got gotten written wrote hidden
@@ -132,18 +129,18 @@ PARTICIPLES: dict[str, str] = {
 }
 # Verbs that only report a count: the participle after it says more ("reported 3 million
 # doses delivered" -> "doses delivered").
-REPORTING_VERBS = _words("reported announced recorded confirmed counted listed noted cited")
+REPORTING_VERBS = word_set("reported announced recorded confirmed counted listed noted cited")
 # Words ending in "-ed" that are not past forms.
-NOT_PAST = _words(
+NOT_PAST = word_set(
     "hundred indeed need speed seed feed breed bleed embed shed proceed exceed succeed"
 )
 # Participles after a noun that describe it rather than say what happened to it.
-DESCRIPTIVE_PARTICIPLES = _words(
+DESCRIPTIVE_PARTICIPLES = word_set(
     """believed thought said expected estimated known considered related linked based
     located aged dated compared worth named called listed"""
 )
 # Verbs whose particle belongs to them ("handed over", "carried out").
-PHRASAL_VERBS = _words(
+PHRASAL_VERBS = word_set(
     """handed turned carried gave given paid sent brought taken took picked set called
     cleaned cleared dug wiped shot laid shut"""
 )
@@ -171,7 +168,7 @@ NOMINAL_VERBS: dict[str, str] = {
     "detention": "detained",
 }
 # Words before a count that make it a back-reference ("the two countries").
-ANAPHORIC_DETERMINERS = _words(
+ANAPHORIC_DETERMINERS = word_set(
     """the these those its their his her our your my first last past next previous
     following top other"""
 )
@@ -191,7 +188,7 @@ REFERENCE_NOUNS = (
     r"|agreement|campaign|clean-up|cleanup|remediation"
 )
 # Clause words: they end a subject phrase ("... Airport, BRINGING ...").
-CLAUSE_WORDS = _words(
+CLAUSE_WORDS = word_set(
     """which that who whom whose where when while as because since after before although
     though but if unless until whereas bringing brings brought raising raises raised taking
     takes took pushing pushes lifting lifts including according amid despite following
@@ -200,7 +197,7 @@ CLAUSE_WORDS = _words(
 )
 # A finite verb also ends what an amount is for: "$5m for the port CAN be spent". Not
 # before a figure, where it links the noun to it ("the fund IS worth $5m").
-AUXILIARIES = _words(
+AUXILIARIES = word_set(
     """can could may might must shall should will would is are was were be been being has
     have had do does did"""
 )
@@ -208,13 +205,13 @@ AUXILIARIES = _words(
 AFTER_BREAK = CLAUSE_WORDS | AUXILIARIES
 BEFORE_BREAK = CLAUSE_WORDS - {"to", "from", "by", "with", "over", "this", "last"} | {"and"}
 # Words trimmed from either end of a subject phrase.
-EDGE_WORDS = _words(
+EDGE_WORDS = word_set(
     """a an the of to in on at for from by with and or its their his her our this that
     these those some about around nearly almost over total additional further extra another
     more than"""
 )
 # A subject also never ends in an auxiliary ("the fund is [worth $5m]").
-TRAILING_EDGE_WORDS = EDGE_WORDS | _words("is are was were be been has have had will would")
+TRAILING_EDGE_WORDS = EDGE_WORDS | word_set("is are was were be been has have had will would")
 # Words skipped between a verb and its count ("handed over A TOTAL OF 994").
 QUANTIFIERS = (
     r"a\s+total\s+of|a\s+further|an\s+additional|an\s+extra|another|some|about|around"
@@ -222,7 +219,7 @@ QUANTIFIERS = (
     r"|fewer\s+than|less\s+than|over|up\s+to|as\s+many\s+as|all|jointly|a|an"
 )
 # Merging: words dropped and words equated when comparing subjects.
-SUBJECT_STOPWORDS = _words(
+SUBJECT_STOPWORDS = word_set(
     """a an the of for to in on at by with from and or this that these those its their his
     her our which into toward towards as"""
 )
@@ -258,7 +255,7 @@ HISTORY_THRESHOLD = 90.0
 ADDITIONAL_MARK = " (additional)"
 # Words that say what kind of money an amount is, not what it is for: two amounts that
 # share only these are not shown to be one ("total US aid for X", "non-refundable aid").
-GENERIC_MONEY_WORDS = _words(
+GENERIC_MONEY_WORDS = word_set(
     """total additional further extra new fresh non refundable humanitarian official aid
     assistance funding funds grant grants loan loans money support financing investment
     contribution contributions budget"""
@@ -1350,7 +1347,7 @@ NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "quantmod"
 PHRASE_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case", "prep", "pobj", "pcomp"})
 PHRASE_LIMIT = 9
 # Prepositions after an amount that say what it is or is for.
-MONEY_PREPS = _words("in for to towards toward into on")
+MONEY_PREPS = word_set("in for to towards toward into on")
 
 
 def _percent_hits(text: str, money: list[_Hit]) -> list[_Hit]:
@@ -1614,7 +1611,7 @@ MODEL_STOP = (
     EDGE_WORDS
     | NP_BREAK
     | CLAUSE_WORDS
-    | _words(
+    | word_set(
         """approximately roughly nearly almost only just some all another least most around
         about over under up us"""
     )
@@ -1632,7 +1629,7 @@ DURATION_RE = re.compile(
 )
 ORDINAL_RE = re.compile(r"(?<![\w.,-])(?P<num>[0-9]{1,3})(?:st|nd|rd|th)\b")
 # Heads an ordinal only dates ("the 21st century") rather than counts.
-ORDINAL_TIME_HEADS = _words("century centuries minute hour day week month year floor place")
+ORDINAL_TIME_HEADS = word_set("century centuries minute hour day week month year floor place")
 NUMBER_OF_RE = re.compile(
     r"\b(?P<subject>(?:(?:the|a)\s+)?(?:total\s+)?number\s+of\s+[^,;:()]{1,80}?)\s+"
     r"(?:to|at|is|was|were|reached|hit|stands\s+at|stood\s+at)\s+"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dateline.lexicon.words import word_set
+
 
 @dataclass(frozen=True, slots=True)
 class EventType:
@@ -44,10 +46,6 @@ class Trigger:
     kind: str
     needs: str = ""
     particle: str = ""  # a particle the verb needs ("hand" + "over")
-
-
-def _lexicon(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 VERB = frozenset({"VERB"})
@@ -239,7 +237,7 @@ SPEAKING_LEMMAS = ANNOUNCING_LEMMAS | frozenset({"add", "claim", "write", "expla
 # Title heads of a company's officers: they speak for the company without naming it.
 OFFICER_HEADS = frozenset({"officer", "ceo", "cfo", "coo", "executive"})
 # What is "met" without a meeting ("met the union's demands", "meet the deadline").
-UNMET_OBJECTS = _lexicon(
+UNMET_OBJECTS = word_set(
     "demand need requirement deadline target goal standard expectation criterion "
     "condition obligation cost challenge threshold quota request"
 )
@@ -247,16 +245,16 @@ UNMET_OBJECTS = _lexicon(
 KIND_PRIORITY = ("dialogue", "call", "talks", "meeting", "visit", "reception", "signing")
 
 # Words that make "call", "talk", "speak" and "conversation" a phone call.
-PHONE_WORDS = _lexicon("phone telephone telephonic video videoconference online")
+PHONE_WORDS = word_set("phone telephone telephonic video videoconference online")
 # What can be signed.
-DOCUMENT_NOUNS = _lexicon(
+DOCUMENT_NOUNS = word_set(
     "memorandum mou agreement statement minutes declaration accord treaty deal protocol "
     "document plan arrangement charter communique letter"
 )
 # Words for any signed text: they name no particular document ("signed the deal").
-GENERIC_THINGS = _lexicon("document deal agreement accord pact")
+GENERIC_THINGS = word_set("document deal agreement accord pact")
 # What can be reached, offered, ratified, rejected or withdrawn.
-DEAL_NOUNS = _lexicon(
+DEAL_NOUNS = word_set(
     "agreement deal contract offer proposal accord pact settlement proposition package"
 )
 # What a vote is for, and the event type it makes ("voted to strike", "voted down").
@@ -272,49 +270,49 @@ VOTE_OUTCOMES: dict[str, tuple[str, str]] = {
     "against": ("REJECT", "rejection"),
 }
 # What is cut when jobs go ("cut 17,000 jobs", "announced a hiring freeze").
-JOB_NOUNS = _lexicon(
+JOB_NOUNS = word_set(
     "job jobs workforce position positions layoff layoffs furlough furloughs freeze "
     "headcount staff workers employees"
 )
 # Words that follow "walk" in a walkout ("walked off the job", "walked out").
-WALKOUT_PARTICLES = _lexicon("off out")
+WALKOUT_PARTICLES = word_set("off out")
 # What can be handed over or exchanged (not "views", not "delegations").
-ITEM_NOUNS = _lexicon(
+ITEM_NOUNS = word_set(
     "remains memorabilia records record effects artefacts artifacts items documents "
     "dossiers gifts souvenirs relics belongings keepsakes"
 )
-MONEY_WORDS = _lexicon("$ us$ usd vnd eur € £ dollar dollars aid funding funds grant assistance")
+MONEY_WORDS = word_set("$ us$ usd vnd eur € £ dollar dollars aid funding funds grant assistance")
 # Verbs that make a nominal trigger report an event ("held talks", "the dialogue took
 # place", "co-chaired the meeting", "paid a visit").
-EVENT_PREDICATES = _lexicon(
+EVENT_PREDICATES = word_set(
     "hold take chair co-chair host conclude open close end begin start pay make attend "
     "conduct organise organize wrap"
 )
 # Predicates that date the end or the start of a multi-day event, not all of it.
-END_PREDICATES = _lexicon("end conclude wrap close finish complete")
-START_PREDICATES = _lexicon("begin start open arrive")
+END_PREDICATES = word_set("end conclude wrap close finish complete")
+START_PREDICATES = word_set("begin start open arrive")
 # Up to how many days a multi-day event runs before or after such a date.
 MULTI_DAY_SPAN = 6
 
 # A governing word from this list makes a clause not a report of something that happened.
-SPECULATIVE_LEMMAS = _lexicon(
+SPECULATIVE_LEMMAS = word_set(
     "hope expect want wish plan intend propose suggest urge invite argue believe think "
     "speculate aim seek try prepare consider call ask request recommend would could might "
     "may should can must need likely if unless whether"
 )
 # Verbs whose infinitive is an intention ("agreed to hold", "decided to sign"), while
 # their "that" clause is a statement ("agreed that cooperation follows the 2011 MoU").
-INTENT_LEMMAS = _lexicon("agree decide resolve vow pledge promise commit")
+INTENT_LEMMAS = word_set("agree decide resolve vow pledge promise commit")
 # A modifier that marks an event as not (yet) real.
-SPECULATIVE_MODIFIERS = _lexicon("expected possible potential proposed planned prospective future")
+SPECULATIVE_MODIFIERS = word_set("expected possible potential proposed planned prospective future")
 # A modifier that points to another event of the same kind ("the previous dialogue").
-OTHER_EVENT_MODIFIERS = _lexicon("previous next upcoming coming following future prior earlier")
+OTHER_EVENT_MODIFIERS = word_set("previous next upcoming coming following future prior earlier")
 # Modifiers of a recurring event ("annual dialogues", "regular consultations").
-HABITUAL_MODIFIERS = _lexicon("annual regular periodic routine yearly monthly several many")
+HABITUAL_MODIFIERS = word_set("annual regular periodic routine yearly monthly several many")
 # Plural nouns that still name one event ("phone talks", "the minutes").
-PLURAL_SINGLE = _lexicon("talks consultations negotiations minutes remains memorabilia")
+PLURAL_SINGLE = word_set("talks consultations negotiations minutes remains memorabilia")
 # Words after which a date bounds a period instead of dating an event.
-PERIOD_OPENERS = _lexicon("since until till through throughout")
+PERIOD_OPENERS = word_set("since until till through throughout")
 # A clause with one of these sums up results over time: not one event.
 CUMULATIVE_CUES: tuple[str, ...] = (
     "so far",
@@ -326,14 +324,14 @@ CUMULATIVE_CUES: tuple[str, ...] = (
 )
 # Nouns for a kind of organisation: "the union", "the ministry", "union members" stand
 # for a body whose name (of two words or more) has that noun.
-BODY_NOUNS = _lexicon(
+BODY_NOUNS = word_set(
     "union association federation league council committee commission board "
     "ministry department agency bureau administration government parliament "
     "congress senate assembly party company corporation firm group bank court army navy "
     "force guard guild institute university"
 )
 # Plural descriptions standing for the parties of an event already named.
-PARTY_DESCRIPTIONS = _lexicon(
+PARTY_DESCRIPTIONS = word_set(
     "sides ministers officials delegations men leaders chiefs countries parties militaries"
 )
 # Nouns that refer back to an event of the document ("the talks ended with ...").

@@ -46,13 +46,10 @@ from dateline.extract.events import (
 from dateline.lexicon.names import fold
 from dateline.lexicon.numbers import ORDINAL_WORDS, numbers_up_to
 from dateline.lexicon.places import country_of
+from dateline.lexicon.words import word_set
 from dateline.model import Entity, Event, Mention, Promise
 
 __all__ = ["find_promises", "match_promises", "merge_promises"]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # Cue lemmas: the kind of promise and how its clause is read. "whole": the cue and what
@@ -80,21 +77,21 @@ CUES: dict[str, tuple[str, str]] = {
     "hopeful": ("proposal", "hope"),
 }
 # Aims too vague to be kept or broken ("maintain", "deepen ties").
-VAGUE_VERBS = _words(
+VAGUE_VERBS = word_set(
     "maintain keep continue deepen enhance strengthen promote expand widen broaden develop step "
     "grow boost intensify foster consolidate improve further advance pursue uphold"
 )
 # A future clause with one of these verbs and a date is a plan ("will organise ... in 2026").
-PLAN_VERBS = _words("organise organize hold host stage visit sign convene launch open attend be")
+PLAN_VERBS = word_set("organise organize hold host stage visit sign convene launch open attend be")
 # Verbs of a state, not an act: an agreement "that X will remain ..." promises nothing.
-STATE_VERBS = _words("be remain stay have seem become")
+STATE_VERBS = word_set("be remain stay have seem become")
 # A future "continue to"/"keep" clause is a pledge.
-CONTINUE_VERBS = _words("continue keep")
-FUTURE_AUX = _words("will would shall 'll")
+CONTINUE_VERBS = word_set("continue keep")
+FUTURE_AUX = word_set("will would shall 'll")
 # Verbs after which a future clause is someone's expectation, not a promise.
-NOT_PROMISE_ABOVE = _words("expect believe think argue speculate")
+NOT_PROMISE_ABOVE = word_set("expect believe think argue speculate")
 # Subjects that stand for both sides: the promise is no one party's.
-BOTH_SIDES = _words("sides they both parties countries")
+BOTH_SIDES = word_set("sides they both parties countries")
 # Words in a promise that say what kinds of event would keep it ("negotiate" is kept by
 # talks or by the agreement they reach).
 EXPECTED: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
@@ -134,30 +131,30 @@ NOUN_CUES: dict[str, str] = {
     "call": "request",
 }
 # Verbs that attribute what a sentence says to its speaker ("..., Austin said").
-SAY_VERBS = _words(
+SAY_VERBS = word_set(
     "say add tell state announce note stress reiterate write explain confirm insist declare"
 )
 # What a speaker issues ("issued the following statement: “...").
-STATEMENT_NOUNS = _words("statement remark message comment")
+STATEMENT_NOUNS = word_set("statement remark message comment")
 # Quotation marks, and how far a quote is looked for around a promise (characters).
 QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
 QUOTE_REACH = 3000
 # A transcript's speaker label: a line opened by a name in capitals and a colon.
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.,'’ -]{2,80}):[ \t]", re.M)
-NAME_SUFFIXES = _words("jr sr ii iii iv")
+NAME_SUFFIXES = word_set("jr sr ii iii iv")
 # Subjects that stand for the speaker of a quote.
-FIRST_PERSON = _words("i we us our my")
-THIRD_PERSON = _words("he she")
+FIRST_PERSON = word_set("i we us our my")
+THIRD_PERSON = word_set("he she")
 # Modals of obligation: with a deadline ahead, a demand ("must return by Nov. 12").
-OBLIGATION_AUX = _words("must")
+OBLIGATION_AUX = word_set("must")
 # Periods a deadline in words counts ("in the next two years"), and their length.
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
 PERIOD_UNITS = frozenset(PERIOD_DAYS)
-AHEAD_WORDS = _words("next coming following upcoming few")
+AHEAD_WORDS = word_set("next coming following upcoming few")
 # Seasons a deadline names ("this spring", "next summer"; the timex skips them) and the
 # month and day each ends on (northern hemisphere, where the news we read is dated).
 SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
-SEASON_WORDS = _words("this next coming")
+SEASON_WORDS = word_set("this next coming")
 # Without a due date, a promise kept by who made it is kept within this many days.
 UNDATED_WINDOW_DAYS = 120
 NAME_KEY = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b|\b({'|'.join(ORDINAL_WORDS)})\b", re.I)

@@ -19,13 +19,10 @@ from typing import Final
 
 from unidecode import unidecode
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from dateline.lexicon.words import word_set
 
 # Military ranks and their abbreviations (lower case, no dot). Never a role, never a name.
-RANKS: Final = _words(
+RANKS: Final = word_set(
     "general gen lieutenant lieut lt senior sen major maj colonel col brigadier brig "
     "admiral adm rear vice captain capt cmdr marshal sergeant sgt corporal cpl "
     "private pvt"
@@ -33,12 +30,12 @@ RANKS: Final = _words(
 # Courtesy titles as written before a name, abbreviated ("Mr. Name", "Dr Name").
 COURTESY_ABBREVIATIONS: Final = ("Mr", "Mrs", "Ms", "Dr", "Prof")
 # Courtesy words before a name (lower case, no dot).
-HONORIFICS: Final = frozenset(a.lower() for a in COURTESY_ABBREVIATIONS) | _words(
+HONORIFICS: Final = frozenset(a.lower() for a in COURTESY_ABBREVIATIONS) | word_set(
     "miss madam professor sir dame"
 )
 # Abbreviations after which a name goes on in the same sentence ("Lt. Gen. Name",
 # "Gov. Name", "St. Name"): ranks, courtesy titles and offices (lower case, no dot).
-NAME_ABBREVIATIONS: Final = _words(
+NAME_ABBREVIATIONS: Final = word_set(
     "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof gov rep amb "
     "pres supt insp det st mt"
 )

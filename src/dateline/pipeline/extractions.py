@@ -303,7 +303,6 @@ _PROMISE_LIST = _reader(list[Promise])
 _SENTENCE_LIST = _reader(list[SentenceRow])
 
 
-
 def stage_code() -> dict[str, str]:
     """:func:`stage_digests`, computed once per process when a build first needs them (not
     at import: reading the stages' sources costs every command that only queries a store a
