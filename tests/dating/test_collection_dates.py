@@ -111,3 +111,13 @@ def test_nothing_is_dated_without_a_dated_page(yearless: Callable[[str], Page]) 
 def test_pages_with_dates_keep_them() -> None:
     found = collection_dates([DATED, OTHER, rewrite()])
     assert set(found) == {"u"}
+
+
+def test_a_large_collection_skips_the_story_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    # comparing every undated page with every dated one is bounded: past the bound the
+    # rewrite is left undated (the weekday cue alone would still run)
+    import dateline.dating.stories as stories
+
+    assert "u" in collection_dates([DATED, OTHER, rewrite()])
+    monkeypatch.setattr(stories, "STORY_DATED", 1)
+    assert "u" not in collection_dates([DATED, OTHER, rewrite()])

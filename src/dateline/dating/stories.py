@@ -20,8 +20,9 @@ date without its weekday is never taken: on those pages the latest one named the
 day for one page in six.
 
 The build runs this after analysis (the weekday cue reads the page's parse). The story cue
-compares every undated page with every dated one, so it runs only while that is at most
-:data:`STORY_PAIRS` pairs; past it, only the weekday cue runs.
+compares every undated page with every dated one, each build, so it runs only while the
+collection holds at most :data:`STORY_DATED` dated pages and :data:`STORY_PAIRS` pairs; past
+that, only the weekday cue runs.
 """
 
 from __future__ import annotations
@@ -42,8 +43,11 @@ from dateline.model import PublicationDate
 
 # How long before the collection's first date a page's news may lie.
 MARGIN_DAYS = 31
-# Most (undated page, dated page) pairs the story cue compares in one build (~1 s).
+# Most (undated page, dated page) pairs the story cue compares in one build (~1 s), and
+# most dated pages it reads the shingles of (~0.2 ms each, on every build): the cue is for
+# collections of hundreds or thousands of pages, and costs a large store nothing.
 STORY_PAIRS = 200_000
+STORY_DATED = 5_000
 _YEARS = re.compile(r"(?<![\d.,$£€-])(?:19|20)\d\d(?![\d%])")
 _OWN = frozenset({"story", "collection-year", "duplicate"})  # dates that are not a page's own
 
@@ -74,7 +78,7 @@ def collection_dates(
     if not dated or not undated:
         return {}
     window = _window(q.published for q in pages if q.published)
-    stories = len(dated) * len(undated) <= STORY_PAIRS
+    stories = len(dated) <= STORY_DATED and len(dated) * len(undated) <= STORY_PAIRS
     sources = [(q, shingle(q)) for q in dated] if stories else []
     out: dict[str, PublicationDate] = {}
     for page in undated:
