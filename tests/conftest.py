@@ -13,6 +13,7 @@ import pytest
 
 from dateline.analyse.nlp import Analyzer
 from dateline.service import Dossier
+from dateline.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "src" / "dateline" / "data" / "sample"
@@ -96,3 +97,12 @@ def sample_dossier(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer)
         d.ingest([SAMPLE_DIR])
         yield d
         d.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store on each backend (PostgreSQL when a server is given)."""
+    with store_location(tmp_path, request.param) as where:
+        opened = open_store(where)
+        yield opened
+        opened.close()

@@ -4,7 +4,6 @@ of the batch is still stored."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,8 @@ from typer.testing import CliRunner
 from dateline.cli.app import app
 from dateline.errors import QueryError, StoreError
 from dateline.service import Dossier
-from dateline.store import Store, open_store
-from tests.conftest import BACKENDS, TODAY, store_location
+from dateline.store import Store
+from tests.conftest import TODAY
 
 runner = CliRunner()
 GOOD_TEXT = " date 2025-04-02 Engineers reopened the repaired river bridge on Tuesday.\n"
@@ -127,14 +126,6 @@ def test_sqlite_a_damaged_store_is_a_clear_error(tmp_path: Path) -> None:
         result = runner.invoke(app, [*args, "--db", str(db)], env={"DATELINE_DB": ""})
         assert result.exit_code == 1 and "cannot" in result.output, (args, result.output)
         assert isinstance(result.exception, SystemExit), (args, result.exception)
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with store_location(tmp_path, request.param) as where:
-        opened = open_store(where)
-        yield opened
-        opened.close()
 
 
 @pytest.mark.parametrize(

@@ -3,22 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from dateline.model import Document
-from dateline.store import Store, open_store
-from tests.conftest import BACKENDS, store_location
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with store_location(tmp_path, request.param) as where:
-        opened = open_store(where)
-        yield opened
-        opened.close()
+from dateline.store import Store
 
 
 def _write(store: Store, did: str, text: str, replaces: str | None = None) -> None:

@@ -3,14 +3,10 @@ recent matches (``Store.search_window``), on both backends."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from dateline.model import Document
-from dateline.store import Store, open_store
-from tests.conftest import BACKENDS, store_location
+from dateline.store import Store
 
 FILLER = (
     "The council met on Tuesday to talk about the budget.",
@@ -18,14 +14,6 @@ FILLER = (
     "A new school opened near the market.",
     "Fishermen asked for a longer season.",
 )
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with store_location(tmp_path, request.param) as where:
-        opened = open_store(where)
-        yield opened
-        opened.close()
 
 
 def add(store: Store, did: str, text: str, duplicate_of: str | None = None) -> None:
