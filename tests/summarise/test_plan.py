@@ -40,3 +40,24 @@ def test_an_entity_the_store_does_not_hold_is_refused(sample_dossier: dateline.D
     asked = TimelineRequest(entity="Nobody Ofthat Name")
     with pytest.raises(DatelineError, match="no entity called 'Nobody Ofthat Name'"):
         plan_timeline(sample_dossier.store, asked, is_speculative)
+
+
+def test_a_kept_timeline_is_not_reused_once_the_summariser_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dateline import stagecode
+    from dateline.summarise import plan
+
+    asked = TimelineRequest(dates=3).validated()
+    before = timeline_key(asked)
+    tuning = stagecode.ROOT / "summarise" / "tuning.py"
+    read = stagecode.read_source
+    edited = read(tuning) + b"\n# a changed default\n"
+    monkeypatch.setattr(stagecode, "read_source", lambda p: edited if p == tuning else read(p))
+    plan._code.cache_clear()
+    try:
+        assert timeline_key(asked) != before
+    finally:
+        monkeypatch.undo()
+        plan._code.cache_clear()
+    assert timeline_key(asked) == before

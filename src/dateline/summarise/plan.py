@@ -10,6 +10,7 @@ store until its next write, so a repeated question is one indexed read.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from dateline import __version__
 from dateline.errors import DatelineError
 from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
+from dateline.stagecode import code_digest
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
     DatedSentence,
@@ -40,11 +42,18 @@ _REFERENCE_BUDGET = 50_000
 
 
 def timeline_key(request: TimelineRequest) -> str:
-    """The key a timeline is kept under: every field of the (validated) request, and the
-    release, since another version may summarise differently."""
+    """The key a timeline is kept under: every field of the (validated) request, the
+    release and a digest of the summariser's code, since other code may summarise
+    differently (a store outlives an upgrade, and a development install changes without
+    a new release)."""
     r = request
-    return json.dumps(["timeline", __version__, r.dates, r.sentences, r.since, r.until, r.query,
-                       r.entity, r.event_type, r.anchor, r.budget])  # fmt: skip
+    return json.dumps(["timeline", __version__, _code(), r.dates, r.sentences, r.since,
+                       r.until, r.query, r.entity, r.event_type, r.anchor, r.budget])  # fmt: skip
+
+
+@functools.cache
+def _code() -> str:
+    return code_digest(__name__)[:16]
 
 
 def plan_timeline(
