@@ -185,8 +185,9 @@ class Dossier:
         """The dates that matter, each with a short extractive summary and its sources.
 
         ``since``/``until`` (YYYY-MM-DD) bound both the articles read and the dates shown;
-        ``query`` keeps summaries on topic; ``entity`` and ``event_type`` keep sentences
-        that name that entity or report an event of that type. ``anchor`` says where dates
+        ``query`` prefers summaries sharing a word with it (the rest still count);
+        ``entity`` and ``event_type`` keep sentences that name that entity or report an
+        event of that type. ``anchor`` says where dates
         come from: ``events`` (the days of extracted events), ``references`` (the days the
         articles refer to most) or ``auto`` (events when there are dated ones). Undated and
         self-declared speculative articles never enter.

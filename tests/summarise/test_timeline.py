@@ -106,20 +106,27 @@ def test_sentences_limit_per_date() -> None:
         assert len(entry.texts) == len(entry.summary) == count
 
 
-def test_query_keeps_summaries_on_topic() -> None:
-    on_topic = f"The ceasefire talks opened in Geneva as {FILLER} ."
-    off_topic = f"A football match ended in a draw in the stadium while {FILLER} ."
+def test_query_prefers_on_topic_summaries_without_dropping_the_rest() -> None:
+    # Two reports of the day as central as each other (the off-topic one first in input
+    # order, so it wins the tie without a query), and a third unlike both.
+    off_topic = f"A football match ended in Madrid while {FILLER} ."
+    on_topic = f"A ceasefire accord began in Geneva while {FILLER} ."
+    other = "Heavy rain closed three mountain roads and two schools near the border ."
     sentences = [
-        sentence("a", on_topic, "2024-03-06", "2024-03-05"),
-        sentence("b", off_topic, "2024-03-06", "2024-03-05"),
-        sentence("c", off_topic.replace("draw", "tie"), "2024-03-06", "2024-03-05"),
+        sentence("a", off_topic, "2024-03-06", "2024-03-05"),
+        sentence("b", on_topic, "2024-03-06", "2024-03-05"),
+        sentence("c", other, "2024-03-06", "2024-03-05"),
     ]
-    (entry,) = build_timeline(
-        sentences, TimelineOptions(dates=1, sentences=2, query="Ceasefire Syria")
+    (plain,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=1))
+    assert plain.texts == (off_topic,)
+    (asked,) = build_timeline(
+        sentences, TimelineOptions(dates=1, sentences=1, query="Ceasefire Syria")
     )
-    assert entry.texts == (on_topic,)
-    (unfiltered,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=2))
-    assert any("football" in text for text in unfiltered.texts)
+    assert asked.texts == (on_topic,)
+    # off-topic reports still summarise the day when the summary has room for them
+    (longer,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=3, query="ceasefire"))
+    assert on_topic in longer.texts
+    assert len(longer.texts) > 1
 
 
 def test_near_identical_sentences_are_not_both_chosen() -> None:

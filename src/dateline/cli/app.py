@@ -311,7 +311,7 @@ SentencesOption = Annotated[int, typer.Option("--sentences", min=1, help="Senten
 SinceOption = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")]
 QueryOption = Annotated[
-    str | None, typer.Option("--query", help="Topic keywords that keep summaries on topic.")
+    str | None, typer.Option("--query", help="Topic keywords: summaries sharing one rank first.")
 ]
 AnchorOption = Annotated[
     str,

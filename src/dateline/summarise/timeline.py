@@ -8,7 +8,7 @@ Plain data in, plain data out (no store, no language model). The method:
    signal; only dates within ``[since, until]`` compete.
 2. Candidates per selected date: sentences that refer to the date, plus undated lead sentences
    published on it or the day after (news leads report the publication day or the day
-   before), kept to the ``query`` topic when some match it.
+   before); those sharing a word with the ``query`` are preferred.
 3. Summary (:mod:`dateline.summarise.select`): the most central candidates by TF-IDF cosine to
    the pool's centroid, skipping redundant ones; bylines, headers and fragments never chosen.
 4. Entries in date order.
@@ -269,9 +269,9 @@ def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
 def _candidates(
     day: date, indices: Sequence[int], texts: _Texts, topic: Sequence[bool] | None, tuning: Tuning
 ) -> list[Candidate]:
-    """The date's pool: on-topic sentences when some are, each distinct text once."""
-    if topic is not None and any(topic[i] for i in indices):
-        indices = [i for i in indices if topic[i]]
+    """The date's pool, each distinct text once; on-topic sentences are preferred when some
+    are, while the rest still shape what the day's reports have in common."""
+    boost = topic is not None and any(topic[i] for i in indices)
     seen: set[str] = set()
     pool = []
     for i in indices:
@@ -280,7 +280,10 @@ def _candidates(
             continue
         seen.add(key)
         weight = _weight(i, day, texts, tuning)
-        pool.append(Candidate(i, texts.vectors[i], weight, texts.eligible[i], texts.topical[i]))
+        prior = texts.topical[i]
+        if boost and topic is not None and topic[i]:
+            prior *= tuning.on_topic
+        pool.append(Candidate(i, texts.vectors[i], weight, texts.eligible[i], prior))
     return pool
 
 

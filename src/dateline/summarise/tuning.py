@@ -38,4 +38,7 @@ class Tuning:
     max_words: int = 50  # longer ones are glued paragraphs or lists
     idf_power: float = 1.0  # how much rare words weigh in sentence vectors
     topical: float = 0.5  # preference for sentences close to the whole input's centroid
+    # preference for a sentence sharing a word with the query; off-topic ones still shape
+    # the day's centroid (chosen leave-one-story-out on the T17 topics whose keywords occur)
+    on_topic: float = 1.1
     redundancy: float = 0.5  # cosine above which a candidate repeats a chosen sentence
