@@ -1422,8 +1422,31 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
             other = view.entity_at(c)
             if other and other not in out and _is_party(view, view.mention_at.get(c)):
                 out[other] = _Party(other, c)
+    announcer = _vote_announcer(view, cand)
+    if announcer is not None and announcer.entity_id not in out:
+        out[announcer.entity_id] = announcer
     out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
+
+
+def _vote_announcer(view: DocumentView, cand: _Candidate) -> _Party | None:
+    """The body that announces how people voted ("the union said that workers voted to
+    reject the offer"): the vote was its members', so it takes part. Not when the voters
+    are named ("the union said the Acme Guild voted")."""
+    verb = cand.token
+    if cand.trigger.needs != "vote" or view.tokens[verb].dep != "ccomp":
+        return None
+    said = view.head(verb)
+    if view.lemma(said) not in onto.SPEAKING_LEMMAS:
+        return None
+    voters = subject_of(view, verb)
+    if voters is None or voters in view.mention_at or voters in view.referents:
+        return None
+    speaker = subject_of(view, said)
+    if speaker is None or _in_dateline(view, speaker):
+        return None
+    body = _actor(view, speaker)
+    return _Party(body, speaker) if body and view.kinds.get(body) == "ORG" else None
 
 
 def _deal_phrase(view: DocumentView, cand: _Candidate) -> set[int]:
