@@ -62,7 +62,12 @@ ACTION_WORDS = {
     "exchange": "exchange",
 }
 # Verbs of other titles without a trigger verb of their own, by kind.
-KIND_WORDS = {"funding": "aid", "handover": "hand over", "request": "request"}
+KIND_WORDS = {
+    "funding": "aid",
+    "handover": "hand over",
+    "request": "request",
+    "return": "return to work",
+}
 
 
 @dataclass(slots=True)

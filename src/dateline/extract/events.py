@@ -92,6 +92,8 @@ PLACE_PREPS = word_set("in at")
 PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE"})
 PLACE_KINDS = frozenset({"GPE", "FAC", "LOC"})
 NEGATIVE_DETERMINERS = word_set("no neither")
+# Conjunctions opening a clause that presupposes its event ("after workers returned").
+FACTIVE_MARKS = word_set("after since because")
 # Ways a modal auxiliary can go: "will" schedules, the others speculate.
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 SENTENCE_END = tuple('.!?"”’)')
@@ -1091,6 +1093,8 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         return _vote(view, cand)
     if need == "walkout":
         return any(view.lemma(p) in onto.WALKOUT_PARTICLES for p in view.kids(i, "prt", "prep"))
+    if need == "work":
+        return _back_to_work(view, i)
     if need in ("document", "item", "money", "deal", "jobs"):
         words = {
             "document": onto.DOCUMENT_NOUNS,
@@ -1107,6 +1111,22 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
                 return True
         return False
     return _needs_party(view, cand)
+
+
+def _back_to_work(view: DocumentView, i: int) -> bool:
+    """'returned to work', 'went back to their jobs', 'returned from the strike': people
+    going back to work, not a thing handed back."""
+    if view.kids(i, "dobj"):
+        return False
+    found = False
+    for p in view.kids(i, "prep", "advmod", "prt"):
+        words = [view.lemma(o) for o in view.kids(p, "pobj", "prep")]
+        words += [view.lemma(o) for q in view.kids(p, "prep") for o in view.kids(q, "pobj")]
+        if view.lemma(p) in ("to", "back") and set(words) & onto.WORK_NOUNS:
+            found = True
+        if view.lemma(p) == "from" and set(words) & onto.STOPPAGE_NOUNS:
+            found = True
+    return found
 
 
 def _thing(view: DocumentView, j: int) -> str:
@@ -1247,8 +1267,30 @@ def _clause_chain(view: DocumentView, i: int) -> list[int]:
     for node in view.ancestors(i):
         if view.tokens[chain[-1]].dep in ("acl", "relcl") and view.is_verb(chain[-1]):
             break
+        if _past_fact(view, chain[-1]):
+            break  # "will need weeks to restart after workers returned": they did return
         chain.append(node)
     return chain
+
+
+def _past_fact(view: DocumentView, v: int) -> bool:
+    """A past-tense clause opened by "after", "since" or "because": what it says happened,
+    whatever the clause it hangs on says of the future."""
+    t = view.tokens[v]
+    if t.dep not in ("advcl", "acl") or t.tag != "VBD":
+        return False
+    if any(view.lemma(k) in FACTIVE_MARKS for k in view.kids(v, "mark")):
+        return True
+    # the parser's other reading: "after" a preposition, the clause on its object noun
+    noun = view.head(v)
+    opener = view.head(noun)
+    return (
+        t.dep == "acl"
+        and view.tokens[noun].dep == "pobj"
+        and view.tokens[opener].pos == "ADP"
+        and view.lemma(opener) in FACTIVE_MARKS
+        and view.tokens[noun].start > view.tokens[opener].start
+    )
 
 
 def _cumulative(view: DocumentView, unit: Unit) -> bool:
@@ -1552,6 +1594,17 @@ def _described_parties(view: DocumentView, cand: _Candidate) -> bool:
     return False
 
 
+def _sole_body(view: DocumentView, unit: Unit) -> list[_Party]:
+    """The one organisation a sentence names ("Acme will need weeks to restart after
+    machinists returned"): the body whose unnamed workers act."""
+    bodies = {
+        m.entity_id: view.mention_head_of(m)
+        for m in view.unit_mentions(unit)
+        if m.kind == "ORG" and m.entity_id and _is_party(view, m)
+    }
+    return [_Party(e, i) for e, i in bodies.items()] if len(bodies) == 1 else []
+
+
 def _named_people(view: DocumentView, unit: Unit) -> list[_Party]:
     """The people named in a sentence that speaks of "the two ministers" (the parties
     it describes are among them)."""
@@ -1712,6 +1765,8 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     parties = _parties(view, cand)
     if not parties and cand.trigger.kind in onto.ACTOR_KINDS:
         return []  # "the agreement was reached": by whom is not said
+    if not parties and cand.trigger.kind in onto.WORKFORCE_KINDS:
+        parties = _sole_body(view, cand.unit)
     described = not any(view.is_person(p.entity_id) for p in parties) and _described_parties(
         view, cand
     )
@@ -1972,6 +2027,8 @@ def _lede_news(view: DocumentView, m: EventMention) -> bool:
             return False  # "X said (on Friday) that workers voted": the news it reports
         if view.tokens[v].tag == "VBD":
             return True
+    if _past_fact(view, v):
+        return True  # "Acme will restart after workers returned": the news behind the news
     if view.tokens[v].dep != "ROOT":
         return False  # "... when Boeing withdrew its offer": background to the news
     return view.tokens[v].tag == "VBD" or (view.tokens[v].tag == "VBN" and is_passive(view, v))

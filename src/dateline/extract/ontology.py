@@ -70,6 +70,7 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("THREATEN", "THREATEN", "A party threatens or warns another."),
         EventType("DISAPPROVE", "DISAPPROVE", "A party denounces or condemns another."),
         EventType("CUTS", "", "Job cuts, layoffs, furloughs or a hiring freeze announced."),
+        EventType("RESUME", "CONCEDE", "Strikers back at work: a strike or walkout ended."),
     )
 }
 
@@ -143,6 +144,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("strike", NOUN, "PROTEST", "strike"),
     Trigger("walkout", NOUN, "PROTEST", "strike"),
     Trigger("walk", VERB, "PROTEST", "strike", "walkout"),
+    # RESUME: "returned to work", "went back to their jobs", "returned from the strike"
+    Trigger("return", VERB, "RESUME", "return", "work"),
+    Trigger("go", VERB, "RESUME", "return", "work", "back"),
     # DEMAND, THREATEN, DISAPPROVE ("called on X to", "urged X to" are appeals, kept as
     # promises; "strike" as a verb is mostly a storm's or a missile's)
     Trigger("demand", VERB, "DEMAND", "demand", "actor"),
@@ -193,6 +197,7 @@ KIND_FAMILY: dict[str, str] = {
     "threat": "threat",
     "criticism": "criticism",
     "cuts": "cuts",
+    "return": "return",
 }
 # Kinds whose ordinal names one event ("the 13th Defence Policy Dialogue").
 NAMED_KINDS = frozenset({"dialogue", "meeting"})
@@ -220,11 +225,15 @@ KIND_LABELS: dict[str, str] = {
     "threat": "warn",
     "criticism": "denounce",
     "cuts": "announce cuts",
+    "return": "return to work",
 }
 # Kinds that tell nothing without someone who acts: a report of one names a party.
 ACTOR_KINDS = frozenset(
     {"deal", "rejection", "withdrawal", "offer", "strike", "demand", "threat", "criticism", "cuts"}
 )
+# Kinds done by a workforce often left unnamed ("after machinists returned to work"):
+# with no party linked, the one organisation of the sentence is theirs.
+WORKFORCE_KINDS = frozenset({"return"})
 # Kinds whose event is the announcement itself: "Acme will cut 500 jobs, its chief said on
 # Friday" reports a decision made known that day, not a guess about the future.
 ANNOUNCED_KINDS = frozenset({"cuts", "deal", "rejection", "withdrawal", "offer"})
@@ -274,6 +283,10 @@ JOB_NOUNS = word_set(
     "job jobs workforce position positions layoff layoffs furlough furloughs freeze "
     "headcount staff workers employees"
 )
+# Where strikers go back to ("returned to work", "back to their jobs") and what they
+# come back from ("returned from a seven-week strike").
+WORK_NOUNS = word_set("work job jobs shift shifts plant plants factory factories post posts")
+STOPPAGE_NOUNS = word_set("strike strikes walkout stoppage picket")
 # Words that follow "walk" in a walkout ("walked off the job", "walked out").
 WALKOUT_PARTICLES = word_set("off out")
 # What can be handed over or exchanged (not "views", not "delegations").
