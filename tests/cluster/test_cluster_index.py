@@ -74,6 +74,7 @@ def plain_dated(mentions: Sequence[EventMention]) -> list[ev._Cluster]:
 
 def plain_undated(mentions: Sequence[EventMention], clusters: list[ev._Cluster]) -> None:
     dated = list(clusters)
+    window = ev.collection_window((m.published for m in mentions), mentions)
     loose: list[ev._Cluster] = []
     for m in sorted(
         (m for m in mentions if not m.date), key=lambda m: (m.document_id, m.trigger_start)
@@ -91,6 +92,23 @@ def plain_undated(mentions: Sequence[EventMention], clusters: list[ev._Cluster])
         ]
         if len(same_day) == 1:
             same_day[0].mentions.append(m)
+            continue
+        weekday = [
+            c
+            for c in dated
+            if m.weekday is not None
+            and not m.published
+            and window is not None
+            and _same_group(m, c)
+            and ev._is_day(_first_start(c))
+            and dt.date.fromisoformat(_first_start(c)).weekday() == m.weekday
+            and window[0] <= dt.date.fromisoformat(_first_start(c)) <= window[1]
+            and c.narrowest is not None
+            and c.narrowest.precision == "day"
+            and ev._fits(m, c)
+        ]
+        if len(weekday) == 1:
+            weekday[0].mentions.append(m)
             continue
         target = ev._nearest(m, ev._preferred(m, [c for c in dated if ev._joins(m, c)]))
         target = target or next((c for c in loose if ev._joins(m, c)), None)

@@ -466,6 +466,28 @@ def _same_day(index: _Index, m: EventMention) -> list[_Cluster]:
     ]
 
 
+def _on_weekday(
+    index: _Index, m: EventMention, window: tuple[dt.date, dt.date] | None
+) -> list[_Cluster]:
+    """Dated clusters on the weekday an undated article's report gives ("voted on
+    Monday"), within the collection's window: the report joins the one that fits."""
+    group = index.groups.get((m.type, onto.KIND_FAMILY[m.kind]))
+    if group is None or m.weekday is None or m.published or window is None:
+        return []
+    first, last = window
+    found = []
+    for d in group.starts:
+        day = dt.date.fromisoformat(d)
+        if day.weekday() != m.weekday or not first <= day <= last:
+            continue
+        found += [
+            e.cluster
+            for e in group.by_start[d]
+            if e.cluster.narrowest is not None and e.cluster.narrowest.precision == "day"
+        ]
+    return found
+
+
 def _joins(m: EventMention, c: _Cluster) -> bool:
     """An undated report joins only on evidence: the same name, or all its people."""
     if not _fits(m, c):
@@ -534,6 +556,10 @@ def _group_undated(
             same_day = [c for c in on_day if _fits(sides, c)]
         if len(same_day) == 1:
             dated.append(same_day[0], m)
+            continue
+        weekday = [c for c in _on_weekday(dated, m, window) if _fits(m, c)]
+        if len(weekday) == 1:
+            dated.append(weekday[0], m)
             continue
         year = year_in_window(m.day, window) if m.day and not same_day and not m.published else None
         if year is not None:

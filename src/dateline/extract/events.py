@@ -32,6 +32,7 @@ from dateline.analyse.convert import Analysis, Token
 from dateline.analyse.rules import AGENCIES, TITLE_HEADS
 from dateline.analyse.timex import find_time_expressions
 from dateline.extract import ontology as onto
+from dateline.lexicon.calendar import weekday_number
 from dateline.lexicon.names import HONORIFICS, RANKS, bare
 from dateline.lexicon.places import country_of
 from dateline.lexicon.words import word_set
@@ -169,6 +170,9 @@ class EventMention:
     mode: str = "happened"
     # the date is the article's own, given to a lede event reported without one
     from_published: bool = False
+    # the weekday (Monday = 0) an undated article gives with no date ("on Monday"): not
+    # a date, but it tells which dated report of the collection it can join
+    weekday: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +248,7 @@ class DocumentView:
         self.unit_of = _unit_index(self)
         self.times = _times(self)
         self.partial_times = _partial_times(self)
+        self.weekday_times = _weekday_times(self)
         self.dateline = _dateline(self)
         tail = self.dateline and DATELINE_TAIL.match(self.text, self.dateline.end)
         self.dateline_end = tail.end() if tail else 0  # "RENTON, Wash. —": all of it is where
@@ -462,6 +467,23 @@ def _partial_times(view: DocumentView) -> list[Time]:
         if days.get((x.start, x.end)) != x.value[5:] or not any(c.isdigit() for c in text):
             continue
         out.append(_time(view, x.start, x.end, x.value[5:], x.value[5:], "day", "past"))
+    return out
+
+
+def _weekday_times(view: DocumentView) -> list[Time]:
+    """Weekdays written without a date ("on Monday", "Monday night") in an undated
+    article; their ``value`` is the weekday's number (Monday = 0)."""
+    if view.reference is not None:
+        return []
+    out = []
+    for x in find_time_expressions(view.text, _PROBES[0]):
+        words = view.text[x.start : x.end].split()
+        days = {n for w in words if (n := weekday_number(w.strip(",."))) is not None}
+        if x.precision != "day" or len(days) != 1 or any(c.isdigit() for c in "".join(words)):
+            continue
+        (n,) = days
+        if dt.date.fromisoformat(x.value).weekday() == n:
+            out.append(_time(view, x.start, x.end, str(n), str(n), "day", "past"))
     return out
 
 
@@ -1753,12 +1775,15 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
         cand = announced
     time = _attached_time(view, cand)
     day = _attached_time(view, cand, view.partial_times) if time is None else None
+    weekday = (
+        _attached_time(view, cand, view.weekday_times) if time is None and day is None else None
+    )
     future = time is not None and time.direction in ("future", "present")
     speculative, scheduled = _speculative(view, cand, future or announced is not None)
     scheduled = scheduled and announced is None
     if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
         return []
-    if time is None and day is None and _perfect(view, cand.token):
+    if time is None and day is None and weekday is None and _perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
     if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
         return []  # "ending the strike": the strike's end, not a walkout
@@ -1778,6 +1803,8 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     base = replace(_base(view, cand, time, parties, scheduled), described=described)
     if day is not None:
         base = replace(base, day=day.value)
+    if weekday is not None:
+        base = replace(base, weekday=int(weekday.value))
     if cand.trigger.kind != "reception":
         return [base]
     return _receptions(view, cand, base, parties)
@@ -1831,8 +1858,8 @@ def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
     i = cand.token
     if cand.trigger.kind not in onto.ANNOUNCED_KINDS or not view.is_verb(i):
         return None
-    said = view.head(i)
-    if view.tokens[i].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+    said = _announcing_verb(view, i)
+    if said is None:
         return None
     if view.tokens[said].tag != "VBD":
         return None
@@ -1841,6 +1868,21 @@ def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
     if time is None or time.direction == "future":
         return None
     return found
+
+
+def _announcing_verb(view: DocumentView, i: int) -> int | None:
+    """The verb announcing the clause of ``i``: its head when ``i`` is its complement
+    ("said it reached a deal"), or reached through a completed act the speaker is pleased
+    with or proud of ("said that he was pleased to have reached a deal")."""
+    j = i
+    if view.tokens[j].dep == "xcomp" and _perfect(view, j):
+        up = view.head(j)
+        if view.tokens[up].dep == "acomp" and view.tokens[up].pos == "ADJ":
+            j = view.head(up)  # "was pleased to have reached": the clause of "was"
+    said = view.head(j)
+    if view.tokens[j].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+        return None
+    return said
 
 
 def _base(
