@@ -93,6 +93,7 @@ def plain_undated(mentions: Sequence[EventMention], clusters: list[ev._Cluster])
         if len(same_day) == 1:
             same_day[0].mentions.append(m)
             continue
+        target = ev._nearest(m, ev._preferred(m, [c for c in dated if ev._joins(m, c)]))
         weekday = [
             c
             for c in dated
@@ -107,10 +108,8 @@ def plain_undated(mentions: Sequence[EventMention], clusters: list[ev._Cluster])
             and c.narrowest.precision == "day"
             and ev._fits(m, c)
         ]
-        if len(weekday) == 1:
-            weekday[0].mentions.append(m)
-            continue
-        target = ev._nearest(m, ev._preferred(m, [c for c in dated if ev._joins(m, c)]))
+        if target is None and len(weekday) == 1:
+            target = weekday[0]
         target = target or next((c for c in loose if ev._joins(m, c)), None)
         if target is not None:
             target.mentions.append(m)

@@ -8,6 +8,7 @@ from dateline.model import Entity, Participant, Source
 
 ENTITIES = [
     Entity("ceo", "Dana Whitfield", "PERSON"),
+    Entity("aide", "Rui Matos", "PERSON"),
     Entity("union", "Kestrel Transport Workers Union", "ORG"),
     Entity("firm", "Harlow Corp.", "ORG"),
 ]
@@ -29,7 +30,7 @@ def report(
         end=date,
         precision="day" if date else None,
         published="2023-11-08" if date else None,
-        people=tuple(p for p in parties if p == "ceo"),
+        people=tuple(p for p in parties if p in ("ceo", "aide")),
         weekday=weekday,
     )
 
@@ -51,3 +52,12 @@ def test_another_weekday_or_two_candidates_join_nothing() -> None:
     assert all(
         "Kestrel Transport Workers Union" not in {p.name for p in e.participants} for e in events
     )
+
+
+def test_an_event_holding_its_people_comes_before_the_weekday() -> None:
+    thursday = report("a", "ceo", "aide", date="2023-10-26")
+    friday = report("b", "ceo", date="2023-11-03")
+    undated = report("c", "ceo", "aide", weekday=4)
+    events = cluster_events([thursday, friday, undated], ENTITIES)
+    joined = next(e for e in events if "c" in {s.document_id for s in e.sources})
+    assert joined.date == "2023-10-26"

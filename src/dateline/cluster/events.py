@@ -557,10 +557,6 @@ def _group_undated(
         if len(same_day) == 1:
             dated.append(same_day[0], m)
             continue
-        weekday = [c for c in _on_weekday(dated, m, window) if _fits(m, c)]
-        if len(weekday) == 1:
-            dated.append(weekday[0], m)
-            continue
         year = year_in_window(m.day, window) if m.day and not same_day and not m.published else None
         if year is not None:
             # no event on that day to join: the collection's one year dates it
@@ -569,6 +565,9 @@ def _group_undated(
         target = _nearest(
             m, _preferred(m, [c for c in dated.undated_candidates(m) if _joins(m, c)])
         )
+        if target is None:  # no event holds its people: the weekday it gives may decide
+            weekday = [c for c in _on_weekday(dated, m, window) if _fits(m, c)]
+            target = weekday[0] if len(weekday) == 1 else None
         owner = dated
         if target is None:
             target = next((c for c in undated.undated_candidates(m) if _joins(m, c)), None)

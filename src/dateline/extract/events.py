@@ -1117,6 +1117,14 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         return any(view.lemma(p) in onto.WALKOUT_PARTICLES for p in view.kids(i, "prt", "prep"))
     if need == "work":
         return _back_to_work(view, i)
+    if need == "destination":  # "flew to Seattle", not "flew drones"
+        return any(
+            view.lemma(p) == "to"
+            and any(
+                view.kinds.get(view.entity_at(o) or "") in PLACE_KINDS for o in view.kids(p, "pobj")
+            )
+            for p in view.kids(i, "prep")
+        )
     if need in ("document", "item", "money", "deal", "jobs"):
         words = {
             "document": onto.DOCUMENT_NOUNS,
@@ -1765,8 +1773,44 @@ def mentions_in_view(view: DocumentView) -> list[EventMention]:
             continue
         for cand in _candidates(view, unit):
             found.extend(_mention(view, cand))
-    found = _within_visits(_merge_in_units(found))
+    found = _with_sides(view, _within_visits(_merge_in_units(found)))
     return _anchor_acts(view, found)
+
+
+def _with_sides(view: DocumentView, found: list[EventMention]) -> list[EventMention]:
+    """A visit or meeting "to intervene in the dispute" involves the sides of the
+    dispute: the parties of the last strike or talks the document reported before it."""
+    out = []
+    for m in found:
+        i = view.token_at(m.trigger_start)
+        if m.type == "CONSULT" and _mediates(view, i):
+            before = [
+                x
+                for x in found
+                if x.kind in onto.CONFLICT_KINDS and x.trigger_start < m.trigger_start
+            ]
+            if before:
+                have = {p.entity_id for p in m.participants}
+                sides = [p for p in before[-1].participants if p.entity_id not in have]
+                m = replace(m, participants=(*m.participants, *sides))
+        out.append(m)
+    return out
+
+
+def _mediates(view: DocumentView, i: int) -> bool:
+    """Whether a trigger goes with a purpose of stepping into a conflict named by a
+    definite noun ("to intervene in the labor dispute", "to help end the strike")."""
+    for v in view.kids(i, "advcl", "xcomp"):
+        if view.lemma(v) not in onto.MEDIATING_LEMMAS or not to_infinitive(view, v):
+            continue
+        verbs = [v, *(c for c in view.kids(v, "xcomp", "ccomp") if view.is_verb(c))]
+        nouns = [o for u in verbs for o in view.kids(u, "dobj")]
+        nouns += [o for u in verbs for p in view.kids(u, "prep") for o in view.kids(p, "pobj")]
+        for n in nouns:
+            definite = any(view.tokens[d].text.lower() == "the" for d in view.kids(n, "det"))
+            if definite and view.lemma(n) in onto.CONFLICT_NOUNS:
+                return True
+    return False
 
 
 def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
@@ -1792,6 +1836,9 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
         return []  # "the agreement was reached": by whom is not said
     if not parties and cand.trigger.kind in onto.WORKFORCE_KINDS:
         parties = _sole_body(view, cand.unit)
+    if cand.trigger.needs == "destination":  # where one flew is a place, not a party
+        places = {o for p in view.kids(cand.token, "prep") for o in view.kids(p, "pobj")}
+        parties = [p for p in parties if p.token not in places]
     described = not any(view.is_person(p.entity_id) for p in parties) and _described_parties(
         view, cand
     )

@@ -89,6 +89,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("visit", NOUN, "CONSULT", "visit"),
     Trigger("trip", NOUN, "CONSULT", "visit"),
     Trigger("visit", VERB, "CONSULT", "visit"),
+    # "flew to Seattle to intervene in the dispute": travel to a place named
+    Trigger("fly", VERB, "CONSULT", "visit", "destination"),
+    Trigger("travel", VERB, "CONSULT", "visit", "destination"),
     Trigger("receive", VERB, "CONSULT", "reception", "guest"),
     Trigger("welcome", VERB, "CONSULT", "reception", "guest"),
     Trigger("host", VERB, "CONSULT", "reception", "guest"),
@@ -231,6 +234,12 @@ KIND_LABELS: dict[str, str] = {
 ACTOR_KINDS = frozenset(
     {"deal", "rejection", "withdrawal", "offer", "strike", "demand", "threat", "criticism", "cuts"}
 )
+# Verbs of a third party stepping into a conflict, and the nouns of such a conflict: a
+# visit "to intervene in the dispute" involves the sides of that dispute.
+MEDIATING_LEMMAS = word_set("intervene mediate broker help resolve settle end")
+CONFLICT_NOUNS = word_set("dispute strike conflict standoff walkout stalemate talks negotiation")
+# Kinds of event whose sides a conflict noun stands for.
+CONFLICT_KINDS = frozenset({"strike", "talks"})
 # Kinds done by a workforce often left unnamed ("after machinists returned to work"):
 # with no party linked, the one organisation of the sentence is theirs.
 WORKFORCE_KINDS = frozenset({"return"})
