@@ -19,6 +19,10 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "2023-11-09",
         "Drivers at Harlow Corp. returned to work on Monday.\n",
     ),
+    "back": (
+        "2023-11-09",
+        "Drivers at Harlow Corp. went back to their jobs on Monday.\n",
+    ),
     "parcels": (
         "2023-11-09",
         "Harlow Corp. returned the unpaid invoices to the Kestrel Transport Workers Union "
@@ -51,8 +55,9 @@ def test_a_return_in_an_after_clause_is_the_news_of_the_day(chain: Chain) -> Non
     assert [p.name for p in back.participants] == ["Harlow Corp."]
 
 
-def test_a_dated_return_to_work(chain: Chain) -> None:
-    (back,) = returns(chain, "monday")
+@pytest.mark.parametrize("doc", ["monday", "back"])
+def test_a_dated_return_to_work(chain: Chain, doc: str) -> None:
+    (back,) = returns(chain, doc)
     assert back.date == "2023-11-06"
     assert [p.name for p in back.participants] == ["Harlow Corp."]
 
