@@ -60,7 +60,7 @@ def plain_dated(mentions: Sequence[EventMention]) -> list[ev._Cluster]:
             and first <= _first_start(c) <= m.date
             and ev._fits(loose, c)
         ]
-        near = [c for c in near if not (m.people and c.people) or set(m.people) & c.people]
+        near = [c for c in near if ev._shares_people(m, c)]
         if len(near) == 1:
             near[0].mentions.append(loose)
             continue

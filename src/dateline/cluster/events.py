@@ -192,7 +192,7 @@ def _fits(m: EventMention, c: _Cluster) -> bool:
     if m.key and m.key == key:
         return True  # the same named meeting, whoever is named with it
     people = set(m.people)
-    if people and c._people:
+    if people and c._people and m.kind not in onto.GATHERING_KINDS:
         return _nested(people, c._people)
     parties = {p.entity_id for p in m.participants} - people
     return _nested(parties, c._named - c._people)
@@ -346,6 +346,8 @@ class _Index:
         days = _is_day(start) and _is_day(end)
         own = {facet: set(values_of(m)) for facet, values_of in _FACETS.items()}
         parties = {p.entity_id for p in m.participants} - own["people"]
+        if m.kind in onto.GATHERING_KINDS:
+            own["people"] = set()  # a gathering's reports name different people
 
         def passes(e: _Entry) -> bool:
             if days and e.days and not (start <= e.start and e.end <= end):
@@ -422,12 +424,20 @@ def _group_dated(mentions: Sequence[EventMention], index: _Index) -> list[_Clust
         # its text in those days takes it when it is the only one that fits
         loose = replace(m, date=None, end=None, precision=None, span=None)
         near = [c for c in _by_days(index, m, LEAD_DAYS) if _fits(loose, c)]
-        near = [c for c in near if not (m.people and c.people) or set(m.people) & c.people]
+        near = [c for c in near if _shares_people(m, c)]
         if len(near) == 1:
             index.append(near[0], loose)
             continue
         _join_or_open(m, index, clusters)
     return clusters
+
+
+def _shares_people(m: EventMention, c: _Cluster) -> bool:
+    """Whether a report and an event name someone in common, when both name people (a
+    gathering's reports need not)."""
+    if m.kind in onto.GATHERING_KINDS or not (m.people and c.people):
+        return True
+    return bool(set(m.people) & c.people)
 
 
 def _join_or_open(m: EventMention, index: _Index, clusters: list[_Cluster]) -> None:

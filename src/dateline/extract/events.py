@@ -1117,6 +1117,8 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         return any(view.lemma(p) in onto.WALKOUT_PARTICLES for p in view.kids(i, "prt", "prep"))
     if need == "work":
         return _back_to_work(view, i)
+    if need == "ceremonial":  # "the opening ceremony", not any ceremony
+        return _has(view, view.kids(i, "amod", "compound"), onto.CEREMONY_WORDS) is not None
     if need == "destination":  # "flew to Seattle", not "flew drones"
         return any(
             view.lemma(p) == "to"
@@ -1774,6 +1776,7 @@ def mentions_in_view(view: DocumentView) -> list[EventMention]:
         for cand in _candidates(view, unit):
             found.extend(_mention(view, cand))
     found = _with_sides(view, _within_visits(_merge_in_units(found)))
+    found = _with_attendees(view, found)
     return _anchor_acts(view, found)
 
 
@@ -1795,6 +1798,49 @@ def _with_sides(view: DocumentView, found: list[EventMention]) -> list[EventMent
                 m = replace(m, participants=(*m.participants, *sides))
         out.append(m)
     return out
+
+
+def _with_attendees(view: DocumentView, found: list[EventMention]) -> list[EventMention]:
+    """A ceremony named again ("the ceremony") is the one reported before: a person who
+    attends, leads or speaks at it there ("in his remarks, X hailed the ceremony") takes
+    part in it."""
+    out = list(found)
+    for k, m in enumerate(out):
+        if m.kind != "ceremony":
+            continue
+        lemma = view.lemma(view.token_at(m.trigger_start))
+        taken = {x.trigger_start for x in found}
+        for i in range(view.token_at(m.trigger_end), len(view.tokens)):
+            if view.tokens[i].start in taken or view.lemma(i) != lemma:
+                continue
+            if not any(view.tokens[d].text.lower() == "the" for d in view.kids(i, "det")):
+                continue
+            person = _attendee(view, i)
+            if person is not None and person not in m.people:
+                party = Participant(person, view.names.get(person, person))
+                m = replace(m, participants=(*m.participants, party), people=(*m.people, person))
+        out[k] = m
+    return out
+
+
+def _attendee(view: DocumentView, i: int) -> str | None:
+    """The person subject of the verb acting on ``i`` when that verb is one of taking
+    part or comes with a speech of theirs."""
+    verb = view.head(i)
+    if view.tokens[verb].pos == "ADP":
+        verb = view.head(verb)
+    if not view.is_verb(verb):
+        return None
+    speech = any(
+        view.lemma(o) in onto.SPEECH_NOUNS
+        for p in view.kids(verb, "prep")
+        for o in view.kids(p, "pobj")
+    )
+    if view.lemma(verb) not in onto.ATTENDING_LEMMAS and not speech:
+        return None
+    s = subject_of(view, verb)
+    entity = view.entity_at(s) if s is not None else None
+    return entity if view.is_person(entity) else None
 
 
 def _mediates(view: DocumentView, i: int) -> bool:
