@@ -46,10 +46,12 @@ def test_two_branches_acting_alike_leave_the_parent_as_named() -> None:
     mentions = [
         report("a", "local", "mill", date="2025-02-01"),
         report("b", "other", "mill", date="2025-02-20"),
+        report("d", "local", "mill", date="2025-02-21"),
+        report("e", "other", "mill", date="2025-02-22"),
         report("c", "guild", "mill"),
     ]
     out = as_acting_branch(mentions, ENTITIES)
-    assert [p.entity_id for p in out[2].participants] == ["guild", "mill"]
+    assert [p.entity_id for p in out[-1].participants] == ["guild", "mill"]
 
 
 def test_a_report_naming_a_branch_keeps_it_and_the_parent() -> None:
@@ -65,3 +67,5 @@ def test_a_report_naming_a_branch_keeps_it_and_the_parent() -> None:
 def test_without_an_acting_branch_nothing_changes() -> None:
     mentions = [report("c", "guild", "mill")]
     assert as_acting_branch(mentions, ENTITIES) == mentions
+    once = [report("a", "local", "mill", date="2025-02-01"), report("c", "guild", "mill")]
+    assert as_acting_branch(once, ENTITIES) == once

@@ -52,6 +52,9 @@ RECENT_DAYS = 31
 # first articles report events of the weeks before them.
 YEAR_MARGIN_DAYS = 31
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+# In how many documents a numbered branch must act to stand for its parent body: one
+# passing mention of a local does not make it the body's voice.
+ACTING_DOCUMENTS = 2
 # Verbs of the handover and aid titles, by trigger lemma.
 ACTION_WORDS = {
     "hand": "hand over",
@@ -694,8 +697,9 @@ def as_acting_branch(
     """Reports naming a body whose one acting branch the collection names, with that
     branch for the body: a national union's local bargains, strikes and votes, and
     reports of the story name it by the union's name as often as by its own. A branch
-    acts when it is a party of reports in more documents than any other branch of the
-    body; a report already naming a branch of the body is left as it is."""
+    acts when it is a party of reports in two documents or more, and in more than any
+    other branch of the body; a report already naming a branch of the body is left as it
+    is."""
     parent_of = _branches(entities)
     if not parent_of:
         return list(mentions)
@@ -704,7 +708,7 @@ def as_acting_branch(
         documents = {
             m.document_id for m in mentions for p in m.participants if p.entity_id == branch
         }
-        if documents:
+        if len(documents) >= ACTING_DOCUMENTS:
             acting[parent][branch] = len(documents)
     chosen: dict[str, str] = {}
     for parent, counts in acting.items():
