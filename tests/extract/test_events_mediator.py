@@ -23,6 +23,10 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "last week.\n\n"
         "Deputy Labour Minister Ines Carvalho flew to Lisbon on Tuesday for a holiday.\n",
     ),
+    "drones": (
+        "2023-11-09",
+        "Surveillance drones flew to Lisbon on Tuesday to help end the pay dispute.\n",
+    ),
 }
 
 
@@ -48,3 +52,7 @@ def test_a_mediator_flying_in_meets_both_sides(chain: Chain) -> None:
 def test_a_trip_for_something_else_keeps_to_the_traveller(chain: Chain) -> None:
     m = trip(chain, "holiday")
     assert [p.name for p in m.participants] == ["Ines Carvalho"]
+
+
+def test_things_flying_somewhere_are_no_visit(chain: Chain) -> None:
+    assert not [m for m in chain.mentions("drones") if m.kind == "visit"]

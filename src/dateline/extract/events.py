@@ -1119,7 +1119,10 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         return _back_to_work(view, i)
     if need == "ceremonial":  # "the opening ceremony", not any ceremony
         return _has(view, view.kids(i, "amod", "compound"), onto.CEREMONY_WORDS) is not None
-    if need == "destination":  # "flew to Seattle", not "flew drones"
+    if need == "destination":  # someone named "flew to Seattle", not "drones flew to"
+        s = subject_of(view, i)
+        if s is None or view.entity_at(s) is None:
+            return False
         return any(
             view.lemma(p) == "to"
             and any(
