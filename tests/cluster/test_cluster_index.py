@@ -60,7 +60,7 @@ def plain_dated(mentions: Sequence[EventMention]) -> list[ev._Cluster]:
             and first <= _first_start(c) <= m.date
             and ev._fits(loose, c)
         ]
-        near = [c for c in near if not (m.people and c.people) or set(m.people) & c.people]
+        near = [c for c in near if ev._shares_people(m, c)]
         if len(near) == 1:
             near[0].mentions.append(loose)
             continue
@@ -74,6 +74,7 @@ def plain_dated(mentions: Sequence[EventMention]) -> list[ev._Cluster]:
 
 def plain_undated(mentions: Sequence[EventMention], clusters: list[ev._Cluster]) -> None:
     dated = list(clusters)
+    window = ev.collection_window((m.published for m in mentions), mentions)
     loose: list[ev._Cluster] = []
     for m in sorted(
         (m for m in mentions if not m.date), key=lambda m: (m.document_id, m.trigger_start)
@@ -93,6 +94,22 @@ def plain_undated(mentions: Sequence[EventMention], clusters: list[ev._Cluster])
             same_day[0].mentions.append(m)
             continue
         target = ev._nearest(m, ev._preferred(m, [c for c in dated if ev._joins(m, c)]))
+        weekday = [
+            c
+            for c in dated
+            if m.weekday is not None
+            and not m.published
+            and window is not None
+            and _same_group(m, c)
+            and ev._is_day(_first_start(c))
+            and dt.date.fromisoformat(_first_start(c)).weekday() == m.weekday
+            and window[0] <= dt.date.fromisoformat(_first_start(c)) <= window[1]
+            and c.narrowest is not None
+            and c.narrowest.precision == "day"
+            and ev._fits(m, c)
+        ]
+        if target is None and len(weekday) == 1:
+            target = weekday[0]
         target = target or next((c for c in loose if ev._joins(m, c)), None)
         if target is not None:
             target.mentions.append(m)

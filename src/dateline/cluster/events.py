@@ -52,6 +52,9 @@ RECENT_DAYS = 31
 # first articles report events of the weeks before them.
 YEAR_MARGIN_DAYS = 31
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+# In how many documents a numbered branch must act to stand for its parent body: one
+# passing mention of a local does not make it the body's voice.
+ACTING_DOCUMENTS = 2
 # Verbs of the handover and aid titles, by trigger lemma.
 ACTION_WORDS = {
     "hand": "hand over",
@@ -62,7 +65,12 @@ ACTION_WORDS = {
     "exchange": "exchange",
 }
 # Verbs of other titles without a trigger verb of their own, by kind.
-KIND_WORDS = {"funding": "aid", "handover": "hand over", "request": "request"}
+KIND_WORDS = {
+    "funding": "aid",
+    "handover": "hand over",
+    "request": "request",
+    "return": "return to work",
+}
 
 
 @dataclass(slots=True)
@@ -187,7 +195,7 @@ def _fits(m: EventMention, c: _Cluster) -> bool:
     if m.key and m.key == key:
         return True  # the same named meeting, whoever is named with it
     people = set(m.people)
-    if people and c._people:
+    if people and c._people and m.kind not in onto.GATHERING_KINDS:
         return _nested(people, c._people)
     parties = {p.entity_id for p in m.participants} - people
     return _nested(parties, c._named - c._people)
@@ -341,6 +349,8 @@ class _Index:
         days = _is_day(start) and _is_day(end)
         own = {facet: set(values_of(m)) for facet, values_of in _FACETS.items()}
         parties = {p.entity_id for p in m.participants} - own["people"]
+        if m.kind in onto.GATHERING_KINDS:
+            own["people"] = set()  # a gathering's reports name different people
 
         def passes(e: _Entry) -> bool:
             if days and e.days and not (start <= e.start and e.end <= end):
@@ -417,12 +427,20 @@ def _group_dated(mentions: Sequence[EventMention], index: _Index) -> list[_Clust
         # its text in those days takes it when it is the only one that fits
         loose = replace(m, date=None, end=None, precision=None, span=None)
         near = [c for c in _by_days(index, m, LEAD_DAYS) if _fits(loose, c)]
-        near = [c for c in near if not (m.people and c.people) or set(m.people) & c.people]
+        near = [c for c in near if _shares_people(m, c)]
         if len(near) == 1:
             index.append(near[0], loose)
             continue
         _join_or_open(m, index, clusters)
     return clusters
+
+
+def _shares_people(m: EventMention, c: _Cluster) -> bool:
+    """Whether a report and an event name someone in common, when both name people (a
+    gathering's reports need not)."""
+    if m.kind in onto.GATHERING_KINDS or not (m.people and c.people):
+        return True
+    return bool(set(m.people) & c.people)
 
 
 def _join_or_open(m: EventMention, index: _Index, clusters: list[_Cluster]) -> None:
@@ -459,6 +477,28 @@ def _same_day(index: _Index, m: EventMention) -> list[_Cluster]:
         for e in group.by_start[d]
         if e.cluster.narrowest is not None and e.cluster.narrowest.precision == "day"
     ]
+
+
+def _on_weekday(
+    index: _Index, m: EventMention, window: tuple[dt.date, dt.date] | None
+) -> list[_Cluster]:
+    """Dated clusters on the weekday an undated article's report gives ("voted on
+    Monday"), within the collection's window: the report joins the one that fits."""
+    group = index.groups.get((m.type, onto.KIND_FAMILY[m.kind]))
+    if group is None or m.weekday is None or m.published or window is None:
+        return []
+    first, last = window
+    found = []
+    for d in group.starts:
+        day = dt.date.fromisoformat(d)
+        if day.weekday() != m.weekday or not first <= day <= last:
+            continue
+        found += [
+            e.cluster
+            for e in group.by_start[d]
+            if e.cluster.narrowest is not None and e.cluster.narrowest.precision == "day"
+        ]
+    return found
 
 
 def _joins(m: EventMention, c: _Cluster) -> bool:
@@ -538,6 +578,9 @@ def _group_undated(
         target = _nearest(
             m, _preferred(m, [c for c in dated.undated_candidates(m) if _joins(m, c)])
         )
+        if target is None:  # no event holds its people: the weekday it gives may decide
+            weekday = [c for c in _on_weekday(dated, m, window) if _fits(m, c)]
+            target = weekday[0] if len(weekday) == 1 else None
         owner = dated
         if target is None:
             target = next((c for c in undated.undated_candidates(m) if _joins(m, c)), None)
@@ -618,13 +661,75 @@ def cluster_events(
     ``published``, the publication dates of the collection's documents (by default those
     of the reports' articles), bound the years a yearless report may lie in.
     """
-    found = entities.values() if isinstance(entities, Mapping) else entities
+    found = list(entities.values() if isinstance(entities, Mapping) else entities)
     names = {e.id: e.name for e in found}
-    clusters = _group(mentions, published)
+    clusters = _group(as_acting_branch(mentions, found), published)
     periods = _visit_periods(clusters)
     built = [(_event(c, names, periods.get(id(c))), _identity(c)) for c in clusters]
     events = _with_unique_ids(built)
     return sorted(events, key=lambda e: (e.date or "9999", e.title, e.id))
+
+
+def _branches(entities: Iterable[Entity]) -> dict[str, str]:
+    """Numbered branches of the bodies named ("Acme Workers Local 12", "Acme 12" of "Acme
+    Workers", also called "Acme"): each branch's parent, when it has one parent."""
+    bodies = [e for e in entities if e.kind == "ORG"]
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for e in bodies:
+        for name in (e.name, *e.aliases):
+            by_name[" ".join(name.lower().split())].add(e.id)
+    out: dict[str, str] = {}
+    for e in bodies:
+        parents: set[str] = set()
+        for name in (e.name, *e.aliases):
+            words = name.lower().split()
+            for k in range(1, len(words)):
+                if any(c.isdigit() for w in words[k:] for c in w):
+                    parents |= by_name.get(" ".join(words[:k]), set()) - {e.id}
+        if len(parents) == 1:
+            out[e.id] = parents.pop()
+    return out
+
+
+def as_acting_branch(
+    mentions: Sequence[EventMention], entities: Iterable[Entity]
+) -> list[EventMention]:
+    """Reports naming a body whose one acting branch the collection names, with that
+    branch for the body: a national union's local bargains, strikes and votes, and
+    reports of the story name it by the union's name as often as by its own. A branch
+    acts when it is a party of reports in two documents or more, and in more than any
+    other branch of the body; a report already naming a branch of the body is left as it
+    is."""
+    parent_of = _branches(entities)
+    if not parent_of:
+        return list(mentions)
+    acting: dict[str, Counter[str]] = defaultdict(Counter)
+    for branch, parent in parent_of.items():
+        documents = {
+            m.document_id for m in mentions for p in m.participants if p.entity_id == branch
+        }
+        if len(documents) >= ACTING_DOCUMENTS:
+            acting[parent][branch] = len(documents)
+    chosen: dict[str, str] = {}
+    for parent, counts in acting.items():
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            chosen[parent] = ranked[0][0]
+    out = []
+    for m in mentions:
+        named = {p.entity_id for p in m.participants}
+        swap = {
+            p: b
+            for p, b in chosen.items()
+            if p in named and not any(parent_of.get(e) == p for e in named)
+        }
+        if swap:
+            parties = tuple(
+                replace(p, entity_id=swap.get(p.entity_id, p.entity_id)) for p in m.participants
+            )
+            m = replace(m, participants=parties)
+        out.append(m)
+    return out
 
 
 def _identity(c: _Cluster) -> str:

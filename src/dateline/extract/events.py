@@ -32,6 +32,7 @@ from dateline.analyse.convert import Analysis, Token
 from dateline.analyse.rules import AGENCIES, TITLE_HEADS
 from dateline.analyse.timex import find_time_expressions
 from dateline.extract import ontology as onto
+from dateline.lexicon.calendar import weekday_number
 from dateline.lexicon.names import HONORIFICS, RANKS, bare
 from dateline.lexicon.places import country_of
 from dateline.lexicon.words import word_set
@@ -92,6 +93,8 @@ PLACE_PREPS = word_set("in at")
 PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE"})
 PLACE_KINDS = frozenset({"GPE", "FAC", "LOC"})
 NEGATIVE_DETERMINERS = word_set("no neither")
+# Conjunctions opening a clause that presupposes its event ("after workers returned").
+FACTIVE_MARKS = word_set("after since because")
 # Ways a modal auxiliary can go: "will" schedules, the others speculate.
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 SENTENCE_END = tuple('.!?"”’)')
@@ -167,6 +170,9 @@ class EventMention:
     mode: str = "happened"
     # the date is the article's own, given to a lede event reported without one
     from_published: bool = False
+    # the weekday (Monday = 0) an undated article gives with no date ("on Monday"): not
+    # a date, but it tells which dated report of the collection it can join
+    weekday: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +248,7 @@ class DocumentView:
         self.unit_of = _unit_index(self)
         self.times = _times(self)
         self.partial_times = _partial_times(self)
+        self.weekday_times = _weekday_times(self)
         self.dateline = _dateline(self)
         tail = self.dateline and DATELINE_TAIL.match(self.text, self.dateline.end)
         self.dateline_end = tail.end() if tail else 0  # "RENTON, Wash. —": all of it is where
@@ -460,6 +467,23 @@ def _partial_times(view: DocumentView) -> list[Time]:
         if days.get((x.start, x.end)) != x.value[5:] or not any(c.isdigit() for c in text):
             continue
         out.append(_time(view, x.start, x.end, x.value[5:], x.value[5:], "day", "past"))
+    return out
+
+
+def _weekday_times(view: DocumentView) -> list[Time]:
+    """Weekdays written without a date ("on Monday", "Monday night") in an undated
+    article; their ``value`` is the weekday's number (Monday = 0)."""
+    if view.reference is not None:
+        return []
+    out = []
+    for x in find_time_expressions(view.text, _PROBES[0]):
+        words = view.text[x.start : x.end].split()
+        days = {n for w in words if (n := weekday_number(w.strip(",."))) is not None}
+        if x.precision != "day" or len(days) != 1 or any(c.isdigit() for c in "".join(words)):
+            continue
+        (n,) = days
+        if dt.date.fromisoformat(x.value).weekday() == n:
+            out.append(_time(view, x.start, x.end, str(n), str(n), "day", "past"))
     return out
 
 
@@ -1091,6 +1115,21 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
         return _vote(view, cand)
     if need == "walkout":
         return any(view.lemma(p) in onto.WALKOUT_PARTICLES for p in view.kids(i, "prt", "prep"))
+    if need == "work":
+        return _back_to_work(view, i)
+    if need == "ceremonial":  # "the opening ceremony", not any ceremony
+        return _has(view, view.kids(i, "amod", "compound"), onto.CEREMONY_WORDS) is not None
+    if need == "destination":  # someone named "flew to Seattle", not "drones flew to"
+        s = subject_of(view, i)
+        if s is None or view.entity_at(s) is None:
+            return False
+        return any(
+            view.lemma(p) == "to"
+            and any(
+                view.kinds.get(view.entity_at(o) or "") in PLACE_KINDS for o in view.kids(p, "pobj")
+            )
+            for p in view.kids(i, "prep")
+        )
     if need in ("document", "item", "money", "deal", "jobs"):
         words = {
             "document": onto.DOCUMENT_NOUNS,
@@ -1107,6 +1146,22 @@ def _needs(view: DocumentView, cand: _Candidate) -> bool:
                 return True
         return False
     return _needs_party(view, cand)
+
+
+def _back_to_work(view: DocumentView, i: int) -> bool:
+    """'returned to work', 'went back to their jobs', 'returned from the strike': people
+    going back to work, not a thing handed back."""
+    if view.kids(i, "dobj"):
+        return False
+    found = False
+    for p in view.kids(i, "prep", "advmod", "prt"):
+        words = [view.lemma(o) for o in view.kids(p, "pobj", "prep")]
+        words += [view.lemma(o) for q in view.kids(p, "prep") for o in view.kids(q, "pobj")]
+        if view.lemma(p) in ("to", "back") and set(words) & onto.WORK_NOUNS:
+            found = True
+        if view.lemma(p) == "from" and set(words) & onto.STOPPAGE_NOUNS:
+            found = True
+    return found
 
 
 def _thing(view: DocumentView, j: int) -> str:
@@ -1247,8 +1302,30 @@ def _clause_chain(view: DocumentView, i: int) -> list[int]:
     for node in view.ancestors(i):
         if view.tokens[chain[-1]].dep in ("acl", "relcl") and view.is_verb(chain[-1]):
             break
+        if _past_fact(view, chain[-1]):
+            break  # "will need weeks to restart after workers returned": they did return
         chain.append(node)
     return chain
+
+
+def _past_fact(view: DocumentView, v: int) -> bool:
+    """A past-tense clause opened by "after", "since" or "because": what it says happened,
+    whatever the clause it hangs on says of the future."""
+    t = view.tokens[v]
+    if t.dep not in ("advcl", "acl") or t.tag != "VBD":
+        return False
+    if any(view.lemma(k) in FACTIVE_MARKS for k in view.kids(v, "mark")):
+        return True
+    # the parser's other reading: "after" a preposition, the clause on its object noun
+    noun = view.head(v)
+    opener = view.head(noun)
+    return (
+        t.dep == "acl"
+        and view.tokens[noun].dep == "pobj"
+        and view.tokens[opener].pos == "ADP"
+        and view.lemma(opener) in FACTIVE_MARKS
+        and view.tokens[noun].start > view.tokens[opener].start
+    )
 
 
 def _cumulative(view: DocumentView, unit: Unit) -> bool:
@@ -1422,8 +1499,31 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
             other = view.entity_at(c)
             if other and other not in out and _is_party(view, view.mention_at.get(c)):
                 out[other] = _Party(other, c)
+    announcer = _vote_announcer(view, cand)
+    if announcer is not None and announcer.entity_id not in out:
+        out[announcer.entity_id] = announcer
     out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
+
+
+def _vote_announcer(view: DocumentView, cand: _Candidate) -> _Party | None:
+    """The body that announces how people voted ("the union said that workers voted to
+    reject the offer"): the vote was its members', so it takes part. Not when the voters
+    are named ("the union said the Acme Guild voted")."""
+    verb = cand.token
+    if cand.trigger.needs != "vote" or view.tokens[verb].dep != "ccomp":
+        return None
+    said = view.head(verb)
+    if view.lemma(said) not in onto.SPEAKING_LEMMAS:
+        return None
+    voters = subject_of(view, verb)
+    if voters is None or voters in view.mention_at or voters in view.referents:
+        return None
+    speaker = subject_of(view, said)
+    if speaker is None or _in_dateline(view, speaker):
+        return None
+    body = _actor(view, speaker)
+    return _Party(body, speaker) if body and view.kinds.get(body) == "ORG" else None
 
 
 def _deal_phrase(view: DocumentView, cand: _Candidate) -> set[int]:
@@ -1527,6 +1627,17 @@ def _described_parties(view: DocumentView, cand: _Candidate) -> bool:
         if found and (counted or found.prep == "between"):
             return True
     return False
+
+
+def _sole_body(view: DocumentView, unit: Unit) -> list[_Party]:
+    """The one organisation a sentence names ("Acme will need weeks to restart after
+    machinists returned"): the body whose unnamed workers act."""
+    bodies = {
+        m.entity_id: view.mention_head_of(m)
+        for m in view.unit_mentions(unit)
+        if m.kind == "ORG" and m.entity_id and _is_party(view, m)
+    }
+    return [_Party(e, i) for e, i in bodies.items()] if len(bodies) == 1 else []
 
 
 def _named_people(view: DocumentView, unit: Unit) -> list[_Party]:
@@ -1667,8 +1778,88 @@ def mentions_in_view(view: DocumentView) -> list[EventMention]:
             continue
         for cand in _candidates(view, unit):
             found.extend(_mention(view, cand))
-    found = _within_visits(_merge_in_units(found))
+    found = _with_sides(view, _within_visits(_merge_in_units(found)))
+    found = _with_attendees(view, found)
     return _anchor_acts(view, found)
+
+
+def _with_sides(view: DocumentView, found: list[EventMention]) -> list[EventMention]:
+    """A visit or meeting "to intervene in the dispute" involves the sides of the
+    dispute: the parties of the last strike or talks the document reported before it."""
+    out = []
+    for m in found:
+        i = view.token_at(m.trigger_start)
+        if m.type == "CONSULT" and _mediates(view, i):
+            before = [
+                x
+                for x in found
+                if x.kind in onto.CONFLICT_KINDS and x.trigger_start < m.trigger_start
+            ]
+            if before:
+                have = {p.entity_id for p in m.participants}
+                sides = [p for p in before[-1].participants if p.entity_id not in have]
+                m = replace(m, participants=(*m.participants, *sides))
+        out.append(m)
+    return out
+
+
+def _with_attendees(view: DocumentView, found: list[EventMention]) -> list[EventMention]:
+    """A ceremony named again ("the ceremony") is the one reported before: a person who
+    attends, leads or speaks at it there ("in his remarks, X hailed the ceremony") takes
+    part in it."""
+    out = list(found)
+    for k, m in enumerate(out):
+        if m.kind != "ceremony":
+            continue
+        lemma = view.lemma(view.token_at(m.trigger_start))
+        taken = {x.trigger_start for x in found}
+        for i in range(view.token_at(m.trigger_end), len(view.tokens)):
+            if view.tokens[i].start in taken or view.lemma(i) != lemma:
+                continue
+            if not any(view.tokens[d].text.lower() == "the" for d in view.kids(i, "det")):
+                continue
+            person = _attendee(view, i)
+            if person is not None and person not in m.people:
+                party = Participant(person, view.names.get(person, person))
+                m = replace(m, participants=(*m.participants, party), people=(*m.people, person))
+        out[k] = m
+    return out
+
+
+def _attendee(view: DocumentView, i: int) -> str | None:
+    """The person subject of the verb acting on ``i`` when that verb is one of taking
+    part or comes with a speech of theirs."""
+    verb = view.head(i)
+    if view.tokens[verb].pos == "ADP":
+        verb = view.head(verb)
+    if not view.is_verb(verb):
+        return None
+    speech = any(
+        view.lemma(o) in onto.SPEECH_NOUNS
+        for p in view.kids(verb, "prep")
+        for o in view.kids(p, "pobj")
+    )
+    if view.lemma(verb) not in onto.ATTENDING_LEMMAS and not speech:
+        return None
+    s = subject_of(view, verb)
+    entity = view.entity_at(s) if s is not None else None
+    return entity if view.is_person(entity) else None
+
+
+def _mediates(view: DocumentView, i: int) -> bool:
+    """Whether a trigger goes with a purpose of stepping into a conflict named by a
+    definite noun ("to intervene in the labor dispute", "to help end the strike")."""
+    for v in view.kids(i, "advcl", "xcomp"):
+        if view.lemma(v) not in onto.MEDIATING_LEMMAS or not to_infinitive(view, v):
+            continue
+        verbs = [v, *(c for c in view.kids(v, "xcomp", "ccomp") if view.is_verb(c))]
+        nouns = [o for u in verbs for o in view.kids(u, "dobj")]
+        nouns += [o for u in verbs for p in view.kids(u, "prep") for o in view.kids(p, "pobj")]
+        for n in nouns:
+            definite = any(view.tokens[d].text.lower() == "the" for d in view.kids(n, "det"))
+            if definite and view.lemma(n) in onto.CONFLICT_NOUNS:
+                return True
+    return False
 
 
 def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
@@ -1677,18 +1868,26 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
         cand = announced
     time = _attached_time(view, cand)
     day = _attached_time(view, cand, view.partial_times) if time is None else None
+    weekday = (
+        _attached_time(view, cand, view.weekday_times) if time is None and day is None else None
+    )
     future = time is not None and time.direction in ("future", "present")
     speculative, scheduled = _speculative(view, cand, future or announced is not None)
     scheduled = scheduled and announced is None
     if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
         return []
-    if time is None and day is None and _perfect(view, cand.token):
+    if time is None and day is None and weekday is None and _perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
     if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
         return []  # "ending the strike": the strike's end, not a walkout
     parties = _parties(view, cand)
     if not parties and cand.trigger.kind in onto.ACTOR_KINDS:
         return []  # "the agreement was reached": by whom is not said
+    if not parties and cand.trigger.kind in onto.WORKFORCE_KINDS:
+        parties = _sole_body(view, cand.unit)
+    if cand.trigger.needs == "destination":  # where one flew is a place, not a party
+        places = {o for p in view.kids(cand.token, "prep") for o in view.kids(p, "pobj")}
+        parties = [p for p in parties if p.token not in places]
     described = not any(view.is_person(p.entity_id) for p in parties) and _described_parties(
         view, cand
     )
@@ -1700,6 +1899,8 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     base = replace(_base(view, cand, time, parties, scheduled), described=described)
     if day is not None:
         base = replace(base, day=day.value)
+    if weekday is not None:
+        base = replace(base, weekday=int(weekday.value))
     if cand.trigger.kind != "reception":
         return [base]
     return _receptions(view, cand, base, parties)
@@ -1753,8 +1954,8 @@ def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
     i = cand.token
     if cand.trigger.kind not in onto.ANNOUNCED_KINDS or not view.is_verb(i):
         return None
-    said = view.head(i)
-    if view.tokens[i].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+    said = _announcing_verb(view, i)
+    if said is None:
         return None
     if view.tokens[said].tag != "VBD":
         return None
@@ -1763,6 +1964,21 @@ def _announced(view: DocumentView, cand: _Candidate) -> _Candidate | None:
     if time is None or time.direction == "future":
         return None
     return found
+
+
+def _announcing_verb(view: DocumentView, i: int) -> int | None:
+    """The verb announcing the clause of ``i``: its head when ``i`` is its complement
+    ("said it reached a deal"), or reached through a completed act the speaker is pleased
+    with or proud of ("said that he was pleased to have reached a deal")."""
+    j = i
+    if view.tokens[j].dep == "xcomp" and _perfect(view, j):
+        up = view.head(j)
+        if view.tokens[up].dep == "acomp" and view.tokens[up].pos == "ADJ":
+            j = view.head(up)  # "was pleased to have reached": the clause of "was"
+    said = view.head(j)
+    if view.tokens[j].dep != "ccomp" or view.lemma(said) not in onto.ANNOUNCING_LEMMAS:
+        return None
+    return said
 
 
 def _base(
@@ -1949,6 +2165,8 @@ def _lede_news(view: DocumentView, m: EventMention) -> bool:
             return False  # "X said (on Friday) that workers voted": the news it reports
         if view.tokens[v].tag == "VBD":
             return True
+    if _past_fact(view, v):
+        return True  # "Acme will restart after workers returned": the news behind the news
     if view.tokens[v].dep != "ROOT":
         return False  # "... when Boeing withdrew its offer": background to the news
     return view.tokens[v].tag == "VBD" or (view.tokens[v].tag == "VBN" and is_passive(view, v))

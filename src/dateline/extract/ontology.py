@@ -70,6 +70,8 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("THREATEN", "THREATEN", "A party threatens or warns another."),
         EventType("DISAPPROVE", "DISAPPROVE", "A party denounces or condemns another."),
         EventType("CUTS", "", "Job cuts, layoffs, furloughs or a hiring freeze announced."),
+        EventType("RESUME", "CONCEDE", "Strikers back at work: a strike or walkout ended."),
+        EventType("COOPERATE", "COOPERATE", "A joint exercise or programme opened or closed."),
     )
 }
 
@@ -88,6 +90,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("visit", NOUN, "CONSULT", "visit"),
     Trigger("trip", NOUN, "CONSULT", "visit"),
     Trigger("visit", VERB, "CONSULT", "visit"),
+    # "flew to Seattle to intervene in the dispute": travel to a place named
+    Trigger("fly", VERB, "CONSULT", "visit", "destination"),
+    Trigger("travel", VERB, "CONSULT", "visit", "destination"),
     Trigger("receive", VERB, "CONSULT", "reception", "guest"),
     Trigger("welcome", VERB, "CONSULT", "reception", "guest"),
     Trigger("host", VERB, "CONSULT", "reception", "guest"),
@@ -143,6 +148,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("strike", NOUN, "PROTEST", "strike"),
     Trigger("walkout", NOUN, "PROTEST", "strike"),
     Trigger("walk", VERB, "PROTEST", "strike", "walkout"),
+    # COOPERATE: "the opening ceremony of the joint exercise"
+    Trigger("ceremony", NOUN, "COOPERATE", "ceremony", "ceremonial"),
+    # RESUME: "returned to work", "went back to their jobs", "returned from the strike"
+    Trigger("return", VERB, "RESUME", "return", "work"),
+    Trigger("go", VERB, "RESUME", "return", "work", "back"),
     # DEMAND, THREATEN, DISAPPROVE ("called on X to", "urged X to" are appeals, kept as
     # promises; "strike" as a verb is mostly a storm's or a missile's)
     Trigger("demand", VERB, "DEMAND", "demand", "actor"),
@@ -193,6 +203,8 @@ KIND_FAMILY: dict[str, str] = {
     "threat": "threat",
     "criticism": "criticism",
     "cuts": "cuts",
+    "return": "return",
+    "ceremony": "ceremony",
 }
 # Kinds whose ordinal names one event ("the 13th Defence Policy Dialogue").
 NAMED_KINDS = frozenset({"dialogue", "meeting"})
@@ -220,11 +232,22 @@ KIND_LABELS: dict[str, str] = {
     "threat": "warn",
     "criticism": "denounce",
     "cuts": "announce cuts",
+    "return": "return to work",
+    "ceremony": "ceremony",
 }
 # Kinds that tell nothing without someone who acts: a report of one names a party.
 ACTOR_KINDS = frozenset(
     {"deal", "rejection", "withdrawal", "offer", "strike", "demand", "threat", "criticism", "cuts"}
 )
+# Verbs of a third party stepping into a conflict, and the nouns of such a conflict: a
+# visit "to intervene in the dispute" involves the sides of that dispute.
+MEDIATING_LEMMAS = word_set("intervene mediate broker help resolve settle end")
+CONFLICT_NOUNS = word_set("dispute strike conflict standoff walkout stalemate talks negotiation")
+# Kinds of event whose sides a conflict noun stands for.
+CONFLICT_KINDS = frozenset({"strike", "talks"})
+# Kinds done by a workforce often left unnamed ("after machinists returned to work"):
+# with no party linked, the one organisation of the sentence is theirs.
+WORKFORCE_KINDS = frozenset({"return"})
 # Kinds whose event is the announcement itself: "Acme will cut 500 jobs, its chief said on
 # Friday" reports a decision made known that day, not a guess about the future.
 ANNOUNCED_KINDS = frozenset({"cuts", "deal", "rejection", "withdrawal", "offer"})
@@ -274,6 +297,19 @@ JOB_NOUNS = word_set(
     "job jobs workforce position positions layoff layoffs furlough furloughs freeze "
     "headcount staff workers employees"
 )
+# Where strikers go back to ("returned to work", "back to their jobs") and what they
+# come back from ("returned from a seven-week strike").
+WORK_NOUNS = word_set("work job jobs shift shifts plant plants factory factories post posts")
+STOPPAGE_NOUNS = word_set("strike strikes walkout stoppage picket")
+# What makes a ceremony an event of a joint undertaking ("the opening ceremony").
+CEREMONY_WORDS = word_set("opening closing launch launching inaugural commissioning")
+# Kinds of event that gather many people: reports of one naming different people are
+# still one event (each outlet names the officials it quotes).
+GATHERING_KINDS = frozenset({"ceremony"})
+# Verbs by which someone takes part in a ceremony named again ("attended the ceremony"),
+# and the nouns of a speech given at it ("in his opening remarks, X hailed the ceremony").
+ATTENDING_LEMMAS = word_set("attend address lead open host preside officiate join witness grace")
+SPEECH_NOUNS = word_set("remark remarks speech address keynote toast")
 # Words that follow "walk" in a walkout ("walked off the job", "walked out").
 WALKOUT_PARTICLES = word_set("off out")
 # What can be handed over or exchanged (not "views", not "delegations").
@@ -286,7 +322,7 @@ MONEY_WORDS = word_set("$ us$ usd vnd eur € £ dollar dollars aid funding fund
 # place", "co-chaired the meeting", "paid a visit").
 EVENT_PREDICATES = word_set(
     "hold take chair co-chair host conclude open close end begin start pay make attend "
-    "conduct organise organize wrap"
+    "conduct organise organize wrap lead"
 )
 # Predicates that date the end or the start of a multi-day event, not all of it.
 END_PREDICATES = word_set("end conclude wrap close finish complete")
@@ -310,7 +346,7 @@ OTHER_EVENT_MODIFIERS = word_set("previous next upcoming coming following future
 # Modifiers of a recurring event ("annual dialogues", "regular consultations").
 HABITUAL_MODIFIERS = word_set("annual regular periodic routine yearly monthly several many")
 # Plural nouns that still name one event ("phone talks", "the minutes").
-PLURAL_SINGLE = word_set("talks consultations negotiations minutes remains memorabilia")
+PLURAL_SINGLE = word_set("talks consultations negotiations minutes remains memorabilia ceremonies")
 # Words after which a date bounds a period instead of dating an event.
 PERIOD_OPENERS = word_set("since until till through throughout")
 # A clause with one of these sums up results over time: not one event.

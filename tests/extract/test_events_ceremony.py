@@ -1,0 +1,53 @@
+"""The opening ceremony of a joint undertaking is an event; a person who speaks at or
+leads the ceremony named again takes part (invented people and places, through the real
+English model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.events import EventMention
+from tests.extract.articles import Chain
+
+ARTICLES: dict[str, tuple[str | None, str]] = {
+    "opening": (
+        "2023-06-12",
+        "The joint naval drill Northern Tide opened with an opening ceremony in Bergen on "
+        "Monday.\n\n"
+        "In his welcoming remarks, Rear Admiral Tomas Lindqvist described the ceremony as "
+        "a sign of trust between the two navies.\n",
+    ),
+    "led": (
+        "2023-06-12",
+        "Vice Admiral Ines Carvalho led the opening ceremonies in Bergen on Monday.\n",
+    ),
+    "wedding": (
+        "2023-06-12",
+        "Rear Admiral Tomas Lindqvist attended a wedding ceremony in Bergen on Monday.\n",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def chain() -> Chain:
+    return Chain.of(ARTICLES)
+
+
+def ceremonies(chain: Chain, doc: str) -> list[EventMention]:
+    return [m for m in chain.mentions(doc) if m.kind == "ceremony"]
+
+
+def test_an_opening_ceremony_with_a_speaker_named_after_it(chain: Chain) -> None:
+    (m,) = ceremonies(chain, "opening")
+    assert (m.type, m.date) == ("COOPERATE", "2023-06-12")
+    assert "Tomas Lindqvist" in [p.name for p in m.participants]
+
+
+def test_leading_the_opening_ceremonies_is_taking_part(chain: Chain) -> None:
+    (m,) = ceremonies(chain, "led")
+    assert m.date == "2023-06-12"
+    assert [p.name for p in m.participants] == ["Ines Carvalho"]
+
+
+def test_any_other_ceremony_is_no_event(chain: Chain) -> None:
+    assert not ceremonies(chain, "wedding")

@@ -1,0 +1,45 @@
+"""The body that announces how its members voted takes part in the vote (invented
+union, company and people, through the real English model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.events import EventMention
+from tests.extract.articles import Chain
+
+ARTICLES: dict[str, tuple[str | None, str]] = {
+    "tally": (
+        "2023-11-09",
+        "Harlow Corp.'s machinist union said in a statement that the frontline Harlow Corp. "
+        "workers voted 58% against accepting the newest wage proposal. Rosa Kettering, "
+        "president of the Kestrel Transport Workers Union, said the committee would meet "
+        "again.\n",
+    ),
+    "named": (
+        "2023-11-09",
+        "Harlow Corp. said that the Kestrel Transport Workers Union voted to reject the "
+        "newest wage proposal.\n",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def chain() -> Chain:
+    return Chain.of(ARTICLES)
+
+
+def names(m: EventMention) -> str:
+    return " | ".join(p.name for p in m.participants)
+
+
+def test_the_union_announcing_a_members_vote_takes_part(chain: Chain) -> None:
+    (vote,) = [m for m in chain.mentions("tally") if m.type == "REJECT"]
+    assert "Kestrel Transport Workers Union" in names(vote)
+    assert "Harlow Corp." in names(vote)
+
+
+def test_a_company_reporting_a_named_union_vote_does_not(chain: Chain) -> None:
+    (vote,) = [m for m in chain.mentions("named") if m.type == "REJECT"]
+    assert "Kestrel Transport Workers Union" in names(vote)
+    assert "Harlow Corp." not in names(vote)
