@@ -29,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 
 from dateline.analyse.convert import Analysis
 from dateline.analyse.rules import ORG_WORDS
-from dateline.lexicon.names import bare, fold, name_key
+from dateline.lexicon.names import SOLE_OFFICES, bare, fold, name_key
 from dateline.lexicon.places import country_of, facility_key, place_key
 from dateline.model import Entity, Mention
 from dateline.resolve.aliases import is_org_alias, org_key, qualified_org, usual_org_name
@@ -55,6 +55,11 @@ GENERIC_ORG_WORDS = frozenset({"union", "group", "company", "corporation", "inc"
 # A first name, a nickname in quotes, the rest of the name: 'Jane "Jojo" Q. Roe Jr.'.
 _NICKNAMED = re.compile(
     r"\b([A-Z][\w'-]+) [\"“‘']([A-Z][\w'-]+)[\"”’'] ((?:[A-Z][\w'.-]*\s?){1,4})"
+)
+# Nouns that make the proper name before them a place: "the Fraser Valley area" names a
+# place the model often leaves untagged.
+PLACE_HEAD_NOUNS = frozenset(
+    {"area", "region", "basin", "valley", "coast", "peninsula", "delta", "corridor", "metro"}
 )
 # Which kind wins when one entity's mentions disagree, after the majority.
 KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
@@ -165,7 +170,7 @@ def resolve_entities(
 
     ``published`` maps document ids to publication dates (YYYY-MM-DD) or None.
     """
-    read = [read_mentions(a.text, a.mentions) for a in analyses]
+    read = [read_mentions(a.text, a.mentions + _untagged_places(a)) for a in analyses]
     dropped = [d for _, ds in read for d in ds]
     nodes = _headline_nodes([_read_node(r) for rs, _ in read for r in rs], dropped)
     by_document: dict[str, list[_Node]] = defaultdict(list)
@@ -184,6 +189,7 @@ def resolve_entities(
     _merge_near_spellings(groups, nodes)
     _merge_name_variants(groups, nodes)
     _merge_nicknames(groups, analyses, nodes)
+    _merge_office_holders(groups, nodes, claims)
     _merge_acronyms(groups, analyses, nodes)
     _merge_spelled_out(groups, analyses, nodes)
     _merge_generic_forms(groups, nodes)
@@ -194,6 +200,34 @@ def resolve_entities(
     texts = {a.document_id: a.text for a in analyses}
     resolution = _build(groups, nodes, claims, published, texts, dropped)
     return replace(resolution, dropped=tuple(dropped))
+
+
+def _untagged_places(analysis: Analysis) -> tuple[Mention, ...]:
+    """Proper names the model left untagged that the parse shows are places: a run of
+    capitalised proper nouns compounded onto a place noun ("the Fraser Valley area")."""
+    tokens, found = analysis.tokens, []
+    for i, head in enumerate(tokens):
+        if head.pos != "NOUN" or head.lemma.lower() not in PLACE_HEAD_NOUNS:
+            continue
+        first = i
+        while (
+            first > 0
+            and first <= tokens[first - 1].head <= i
+            and tokens[first - 1].dep == "compound"
+            and tokens[first - 1].pos == "PROPN"
+            and tokens[first - 1].ent_iob == "O"
+            and tokens[first - 1].text[:1].isupper()
+            and tokens[first - 1].text.isalpha()
+        ):
+            first -= 1
+        start, end = tokens[first].start, tokens[i - 1].end
+        if first == i or (i - first == 1 and tokens[first].text.isupper()):
+            continue  # nothing before it, or an acronym ("the EU area")
+        if start > 0 and not analysis.text[start - 1].isspace():
+            continue  # the end of a hyphenated name ("Asia-Pacific"): not the whole name
+        text = analysis.text[start:end]
+        found.append(Mention(analysis.document_id, head.sentence, start, end, text, "LOC"))
+    return tuple(found)
 
 
 def _headline_nodes(nodes: Sequence[_Node], dropped: list[tuple[Mention, str]]) -> list[_Node]:
@@ -357,6 +391,53 @@ def _merge_nicknames(groups: _Groups, analyses: Sequence[Analysis], nodes: Seque
             full, nicknamed = person_key(f"{first} {rest}"), person_key(f"{nickname} {rest}")
             if full in people and nicknamed in people:
                 groups.union(f"PERSON\x1f{full}", f"PERSON\x1f{nicknamed}")
+
+
+def _merge_office_holders(
+    groups: _Groups,
+    nodes: Sequence[_Node],
+    claims: Mapping[tuple[str, int, int], Sequence[TitleClaim]],
+) -> None:
+    """ "President Jojo Roe" in one article, "President Jane Roe" in others: one surname,
+    one office only one person holds at a time, and no article that names both, is one
+    person under a nickname. A name with several such partners stays apart."""
+    people: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes:
+        if node.group == "PERSON" and not node.short:
+            people[groups.find(node.id)].append(node)
+    offices: dict[str, set[tuple[str, str | None]]] = {}
+    for root, members in people.items():
+        held = {
+            (c.key, c.country)
+            for n in members
+            for c in claims.get(_where(n.mention), ())
+            if c.key in SOLE_OFFICES
+        }
+        if held:
+            offices[root] = held
+    documents = {r: {n.mention.document_id for n in people[r]} for r in offices}
+    surname = {r: people[r][0].key.split()[-1] for r in offices}
+
+    def partners(root: str) -> list[str]:
+        return [
+            other
+            for other in offices
+            if other != root
+            and surname[other] == surname[root]
+            and not documents[other] & documents[root]
+            and _same_office(offices[root], offices[other])
+        ]
+
+    for root in sorted(offices):
+        found = partners(root)
+        if len(found) == 1 and partners(found[0]) == [root]:
+            groups.union(root, found[0])
+
+
+def _same_office(a: set[tuple[str, str | None]], b: set[tuple[str, str | None]]) -> bool:
+    """One office in both, and no two countries' offices among them."""
+    countries = {c for _, c in a | b if c}
+    return len(countries) <= 1 and bool({k for k, _ in a} & {k for k, _ in b})
 
 
 def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
