@@ -45,7 +45,7 @@ from dateline.extract.events import (
 )
 from dateline.lexicon.names import fold
 from dateline.lexicon.numbers import ORDINAL_WORDS, numbers_up_to
-from dateline.lexicon.places import country_of
+from dateline.lexicon.places import capital_country, country_of
 from dateline.lexicon.words import word_set
 from dateline.model import Entity, Event, Mention, Promise
 
@@ -161,6 +161,26 @@ NAME_KEY = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b|\b({'|'.join(ORDINAL_WOR
 NAMED_EVENT = re.compile(r"[^.;]{0,60}?\b(dialogue|meeting|summit)\b", re.I)
 # Reports of one promise merge above this text similarity (token set ratio).
 SAME_TEXT = 70
+# Nouns of events that go by a proper name ("Exercise Sea Shield", "the Sea Shield
+# drills"): a promise to take part in one is kept when that named event takes place.
+NAMED_EVENT_NOUNS = word_set(
+    "exercise exercises drill drills manoeuvres maneuvers wargames games summit conference "
+    "forum festival expo show tournament"
+)
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}))*"
+_EVENT_NOUN = "|".join(sorted(NAMED_EVENT_NOUNS))
+NAMED_BY = (
+    re.compile(rf"\b(?i:{_EVENT_NOUN})\s+({_NAME})"),  # "Exercise Sea Shield 25"
+    re.compile(rf"({_NAME})\s+(?:{_EVENT_NOUN})\b"),  # "the Sea Shield drills"
+)
+# Entity kinds that are places an event can be held in.
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+# Words of an event's title that say nothing of the act ("X – Y offer its").
+TITLE_FILLER = word_set(
+    "a an the of to in on at by for from with and or its his her their our into over about as new"
+)
+# Shortest word that is another's beginning as a form of it ("return", "returned").
+STEM_LENGTH = 4
 
 
 # --- Finding promises ----------------------------------------------------------------
@@ -893,9 +913,13 @@ def match_promises(
     entities = list(entities)
     people = _people_lexicon(events, entities)
     offices = _offices(entities)
+    known = frozenset(_key(n) for e in entities for n in (e.name, *e.aliases))
+    places = frozenset(
+        _key(n) for e in entities if e.kind in PLACE_KINDS for n in (e.name, *e.aliases)
+    )
     out = []
     for p in merge_promises([_dated_by_events(p, events) for p in promises]):
-        event = _fulfilment(p, events, people, offices)
+        event = _fulfilment(p, events, people, offices, known, places)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
 
@@ -961,10 +985,24 @@ class _Expected:
     key: str | None
     places: frozenset[str]
     parties: frozenset[str] = frozenset()
+    known_places: frozenset[str] = frozenset()
+
+
+def _parties(actor: str | None, known: frozenset[str] = frozenset()) -> set[str]:
+    """The folded names of who made a promise: one party, or each of "X and Y" unless
+    the whole is one name ("Association of Machinists and Aerospace Workers")."""
+    if not actor:
+        return set()
+    if _key(actor) in known:
+        return {_key(actor)}
+    return {_key(x) for x in re.split(r" and ", actor) if x}
 
 
 def _expected(
-    p: Promise, people: dict[str, str], offices: dict[str, frozenset[str]] | None = None
+    p: Promise,
+    people: dict[str, str],
+    offices: dict[str, frozenset[str]] | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> _Expected:
     text = _key(p.text)
     kinds = frozenset(t for types, pattern in EXPECTED if pattern.search(p.text) for t in types)
@@ -976,9 +1014,7 @@ def _expected(
         c for w in re.findall(r"(?:to|in) ([A-ZĐ][\w ]+?)\b", p.text) if (c := country_of(w))
     }
     # Who made it (one party or several "X and Y") and to whom: any of them may keep it.
-    parties = {_key(x) for x in re.split(r" and ", p.actor or "") if x} | (
-        {_key(p.target)} if p.target else set()
-    )
+    parties = _parties(p.actor, known) | ({_key(p.target)} if p.target else set())
     parties |= {o for x in list(parties) for o in (offices or {}).get(x, ())}
     return _Expected(
         kinds, frozenset(named), key, frozenset(map(_key, countries)), frozenset(parties)
@@ -1001,15 +1037,26 @@ def _fulfilment(
     events: Sequence[Event],
     people: dict[str, str],
     offices: dict[str, frozenset[str]] | None = None,
+    known: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
 ) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
-    within the due period; none when the promise names no one and no name."""
-    want = _expected(p, people, offices)
-    if not want.types or p.made_on is None or not (want.people or want.key or want.parties):
+    within the due period; none when the promise names no one and no name. Else the
+    named event it promised to take part in, else the one later event that does what
+    its words say (see :func:`_does_it`)."""
+    if p.made_on is None:
         return None
-    fits = [e for e in events if e.date and _keeps(p, want, e)]
+    want = replace(_expected(p, people, offices, known), known_places=places)
+    fits: list[Event] = []
+    if want.types and (want.people or want.key or want.parties):
+        fits = [e for e in events if e.date and _keeps(p, want, e)]
+    if not fits:
+        named = _named_events(p.text)
+        fits = [e for e in events if named and _in_period(p, e) and _carries(e, named)]
+    if not fits:
+        fits = _does_it(p, want, events)
     actor = _key(p.actor)
-    fits.sort(key=lambda e: (e.date, actor not in {_key(x.name) for x in e.participants}))
+    fits.sort(key=lambda e: (e.date or "", actor not in {_key(x.name) for x in e.participants}))
     return fits[0] if fits else None
 
 
@@ -1035,6 +1082,101 @@ def _keeps(p: Promise, want: _Expected, e: Event) -> bool:
         return False
     where = e.location and country_of(e.location)
     return not (where and want.places and _key(where) not in want.places)
+
+
+def _in_period(p: Promise, e: Event) -> bool:
+    """A reported event after the promise was made, by its due date (or, with none,
+    within the window an undated promise runs)."""
+    if e.background or not e.date or e.date <= (p.made_on or ""):
+        return False
+    return e.date <= p.due if p.due else _soon_after(p.made_on, e.date)
+
+
+def _named_events(text: str) -> set[str]:
+    """Folded proper names the promise gives an event ("for Exercise Sea Shield 25":
+    "sea shield"), not countries ("the US drills")."""
+    found = set()
+    for pattern in NAMED_BY:
+        for match in pattern.finditer(text):
+            words = [w for w in match.group(1).split() if not w.isdigit()]
+            words = [w for w in words if _key(w) not in NAMED_EVENT_NOUNS]
+            name = " ".join(words)
+            if name and country_of(name) is None:
+                found.add(_key(name))
+    return found
+
+
+def _carries(e: Event, names: set[str]) -> bool:
+    """The event's title, place or participants give one of these names."""
+    said = " | ".join(
+        _key(x) for x in (e.title, e.location or "", *(p.name for p in e.participants))
+    )
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said) for n in names)
+
+
+def _does_it(p: Promise, want: _Expected, events: Sequence[Event]) -> list[Event]:
+    """Later events whose act, as their title words say it, is what the promise says
+    ("must return to work" and "... return to work"), in its period: the ones with the
+    promise's parties, else the only such event at all."""
+    words, places = _words(p.text), _places_said(p.text, want.known_places)
+    doing = [
+        e
+        for e in events
+        if _in_period(p, e)
+        and _says_act(_act_words(e), words)
+        and want.people <= {_key(x.name) for x in e.participants}
+        and _same_place(e.location, places)
+    ]
+    with_parties = [e for e in doing if want.parties & {_key(x.name) for x in e.participants}]
+    if with_parties:
+        return with_parties
+    return doing if len(doing) == 1 else []
+
+
+def _places_said(text: str, known: frozenset[str]) -> set[str]:
+    """Where a promise says it will be kept ("in Hawaii", "to Manila"), of the places
+    ``known`` or the countries and capitals: each place's folded name and its country's."""
+    found = set()
+    for name in re.findall(r"\b(?:in|to|at) ((?:[A-Z][\w'’-]+ ?)+)", text):
+        name = name.strip()
+        country = country_of(name) or capital_country(name)
+        if country or _key(name) in known:
+            found |= {_key(x) for x in (name, country) if x}
+    return found
+
+
+def _same_place(location: str | None, places: set[str]) -> bool:
+    """No clash between an event's place and the places the promise names."""
+    if not location or not places:
+        return True
+    return bool({_key(x) for x in (location, country_of(location)) if x} & places)
+
+
+def _says_act(act: set[str], words: set[str]) -> bool:
+    """Two in three of a title's act words (all of one or two) are the promise's:
+    "Dockers return to work" for "must return to work"."""
+    said = sum(_said(w, words) for w in act)
+    return bool(act) and 3 * said >= 2 * len(act)
+
+
+def _act_words(e: Event) -> set[str]:
+    """The words of an event's title that are neither names nor filler."""
+    names = " ".join(_key(x) for x in (e.location or "", *(p.name for p in e.participants)))
+    named = set(_words(names))
+    return {w for w in _words(e.title) if w not in named and w not in TITLE_FILLER and len(w) > 2}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", _key(text)))
+
+
+def _said(word: str, words: set[str]) -> bool:
+    """The word, or another form of it ("returned", "meeting"), is among ``words``."""
+    return any(
+        w == word
+        or (min(len(w), len(word)) >= STEM_LENGTH and (w.startswith(word) or word.startswith(w)))
+        for w in words
+    )
 
 
 def _soon_after(made_on: str | None, date: str) -> bool:
