@@ -98,3 +98,13 @@ def test_a_meeting_elsewhere_does_not_keep_a_plan_to_meet_in_a_named_place() -> 
     )
     (kept,) = match_promises([plan], [elsewhere, there], places)
     assert kept.fulfilled_by == "ev-valletta"
+
+
+def test_a_plan_to_visit_is_not_kept_by_someone_elses_visit() -> None:
+    plan = promise("will visit Valletta next month", "Tomas Berg", "2025-04-02")
+    other = event("ev-other", "CONSULT", "Laila Haddad visit", "2025-04-20", "Laila Haddad")
+    (still,) = match_promises([plan], [other])
+    assert still.status == "open"
+    own = event("ev-own", "CONSULT", "Tomas Berg visit", "2025-04-22", "Tomas Berg")
+    (kept,) = match_promises([plan], [other, own])
+    assert kept.fulfilled_by == "ev-own"

@@ -1117,7 +1117,7 @@ def _carries(e: Event, names: set[str]) -> bool:
 def _does_it(p: Promise, want: _Expected, events: Sequence[Event]) -> list[Event]:
     """Later events whose act, as their title words say it, is what the promise says
     ("must return to work" and "... return to work"), in its period: the ones with the
-    promise's parties, else the only such event at all."""
+    promise's parties, else the only such event, when whoever acts may keep it."""
     words, places = _words(p.text), _places_said(p.text, want.known_places)
     doing = [
         e
@@ -1130,7 +1130,10 @@ def _does_it(p: Promise, want: _Expected, events: Sequence[Event]) -> list[Event
     with_parties = [e for e in doing if want.parties & {_key(x.name) for x in e.participants}]
     if with_parties:
         return with_parties
-    return doing if len(doing) == 1 else []
+    # A demand is kept by whoever does what was asked; another promise is not kept by
+    # others' doing ("will visit" by someone else's visit), unless the event names no one.
+    anyone = [e for e in doing if p.kind == "request" or not e.participants]
+    return anyone if len(doing) == 1 else []
 
 
 def _places_said(text: str, known: frozenset[str]) -> set[str]:
