@@ -45,7 +45,7 @@ from dateline.extract.events import (
 )
 from dateline.lexicon.names import fold
 from dateline.lexicon.numbers import ORDINAL_WORDS, numbers_up_to
-from dateline.lexicon.places import capital_country, country_of
+from dateline.lexicon.places import capital_country, country_of, country_of_word
 from dateline.lexicon.words import word_set
 from dateline.model import Entity, Event, Mention, Promise
 
@@ -88,6 +88,8 @@ STATE_VERBS = word_set("be remain stay have seem become")
 # A future "continue to"/"keep" clause is a pledge.
 CONTINUE_VERBS = word_set("continue keep")
 FUTURE_AUX = word_set("will would shall 'll")
+# The future of reported speech: "said X would ..." puts the speaker's words.
+REPORTED_AUX = word_set("would")
 # Verbs after which a future clause is someone's expectation, not a promise.
 NOT_PROMISE_ABOVE = word_set("expect believe think argue speculate")
 # Subjects that stand for both sides: the promise is no one party's.
@@ -236,7 +238,40 @@ def _in_unit(view: DocumentView, unit: Unit) -> list[_Found]:
             out.append(found)
         elif view.is_verb(i):
             out += _obligation(view, unit, i)
-    return _attributed(view, unit, out)
+    return _attributed(view, unit, [_for_their_side(view, f) for f in out])
+
+
+def _for_their_side(view: DocumentView, f: _Found) -> _Found:
+    """ "Hegseth said the United States would keep working with ...": a pledge about the
+    speaker's own country or body, in the speaker's words put into reported speech (the
+    backshifted "would"), is the speaker's. "X said the US will ..." states the side's
+    own commitment, and what another side would do stays that side's."""
+    if f.actor is None or view.is_person(f.actor):
+        return f
+    said = view.head(f.cue)
+    if view.tokens[f.cue].dep != "ccomp" or view.lemma(said) not in SAY_VERBS:
+        return f
+    if not any(view.tokens[a].text.lower() in REPORTED_AUX for a in view.kids(f.cue, "aux")):
+        return f
+    subject = subject_of(view, said)
+    speaker = view.entity_at(subject) if subject is not None else None
+    if speaker is None or not view.is_person(speaker) or not _serves(view, speaker, f.actor):
+        return f
+    return replace(f, actor=speaker)
+
+
+def _serves(view: DocumentView, person: str, body: str) -> bool:
+    """One of the person's roles is in the body, or in the country it is."""
+    entity = view.entities.get(person)
+    name = view.names.get(body) or ""
+    country = country_of(name)
+    for role in entity.roles if entity else ():
+        said = f"{role.title} {role.org or ''}"
+        if _key(name) and _key(name) in _key(said):
+            return True
+        if country and any(country_of_word(w) == country for w in said.split()):
+            return True
+    return False
 
 
 def _noun_cue(view: DocumentView, unit: Unit, i: int) -> _Found | None:
