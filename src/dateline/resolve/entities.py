@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -27,11 +28,11 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from dateline.analyse.convert import Analysis
-from dateline.analyse.rules import ORG_WORDS
+from dateline.analyse.convert import Analysis, Token
+from dateline.analyse.rules import ORG_WORDS, TITLE_HEADS
 from dateline.lexicon.names import SOLE_OFFICES, bare, fold, name_key
 from dateline.lexicon.places import country_of, facility_key, place_key
-from dateline.model import Entity, Mention
+from dateline.model import Entity, Mention, Source
 from dateline.resolve.aliases import is_org_alias, org_key, qualified_org, usual_org_name
 from dateline.resolve.mentions import (
     Read,
@@ -40,7 +41,14 @@ from dateline.resolve.mentions import (
     read_mentions,
     split_branch,
 )
-from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_before
+from dateline.resolve.roles import (
+    CONNECTORS,
+    TitleClaim,
+    build_roles,
+    title_after,
+    title_before,
+    title_key,
+)
 
 # Near-identical spellings: a strict similarity, on names long enough for it to mean
 # something ("Nguyen Van An" and "Nguyen Van Anh" are two people: short names never fuzz).
@@ -845,18 +853,80 @@ def _title_claims(
     Titles are read within the mention's line, not its sentence: the parser often ends a
     sentence inside a rank ("Sen. Lieut. Gen.").
     """
-    text_of = {a.document_id: a.text for a in analyses}
+    by_id = {a.document_id: a for a in analyses}
+    starts = {a.document_id: [t.start for t in a.tokens] for a in analyses}
+    kids: dict[str, dict[int, list[int]]] = {}
     claims: dict[tuple[str, int, int], list[TitleClaim]] = {}
     for node in nodes:
         if node.group != "PERSON":
             continue
-        m, text = node.mention, text_of[node.mention.document_id]
-        found = (
-            title_before(m.document_id, text, m.start, m.end),
-            title_after(m.document_id, text, m.start, m.end),
-        )
+        m, analysis = node.mention, by_id[node.mention.document_id]
+        after = title_after(m.document_id, analysis.text, m.start, m.end)
+        if after is None:  # "Name, President of Acme Local 12 and ...": the parse reads it
+            if m.document_id not in kids:
+                kids[m.document_id] = _children(analysis.tokens)
+            after = _apposed_title(analysis, starts[m.document_id], kids[m.document_id], m)
+        found = (title_before(m.document_id, analysis.text, m.start, m.end), after)
         claims[_where(m)] = [c for c in found if c is not None]
     return claims
+
+
+def _children(tokens: Sequence[Token]) -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = defaultdict(list)
+    for k, tok in enumerate(tokens):
+        if tok.head != k:
+            kids[tok.head].append(k)
+    return kids
+
+
+def _apposed_title(
+    analysis: Analysis, starts: Sequence[int], kids: Mapping[int, list[int]], m: Mention
+) -> TitleClaim | None:
+    """The title the parse sets in apposition to a name, with its "of" (or "for", "to")
+    phrase of capitalised words and codes: "Name, President of Acme District 9 and Name2,
+    ...", which reading the words alone gives up on at the number or the "and"."""
+    tokens = analysis.tokens
+    span = range(bisect_left(starts, m.start), bisect_left(starts, m.end))
+    name = next((i for i in span if tokens[i].head not in span), None)
+    if name is None:
+        return None
+    for title in (k for k in kids.get(name, []) if tokens[k].dep == "appos"):
+        head = tokens[title].text
+        if bare(head) not in TITLE_HEADS or not head[:1].isupper():
+            continue
+        links = [k for k in kids.get(title, []) if tokens[k].dep == "prep"]
+        link = next((k for k in links if bare(tokens[k].text) in CONNECTORS), None)
+        if link is None:
+            continue
+        obj = next((k for k in kids.get(link, []) if tokens[k].dep == "pobj"), None)
+        if obj is None:
+            continue
+        first, last = _phrase(tokens, kids, obj)
+        words = [t.text for t in tokens[first : last + 1]]
+        if not all(w[:1].isupper() or w.isdigit() for w in words):
+            continue
+        connector = bare(tokens[link].text)
+        return TitleClaim(
+            key=title_key([], bare(head), connector, words),
+            title=" ".join([head, connector, *words]),
+            head=bare(head),
+            country=None,
+            body=None,
+            source=Source(m.document_id, m.start, tokens[last].end),
+        )
+    return None
+
+
+def _phrase(tokens: Sequence[Token], kids: Mapping[int, list[int]], obj: int) -> tuple[int, int]:
+    """The first and last token of a noun with the names and numbers that make it up
+    ("Acme District 9"), without what is coordinated with it or follows a comma."""
+    first = last = obj
+    parts = {k for k in kids.get(obj, []) if tokens[k].dep in ("compound", "nummod", "amod")}
+    while first - 1 in parts:
+        first -= 1
+    while last + 1 in parts:
+        last += 1
+    return first, last
 
 
 def _entity(group: Sequence[_Node], taken: set[str]) -> Entity:
