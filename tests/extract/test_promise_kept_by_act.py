@@ -108,3 +108,18 @@ def test_a_plan_to_visit_is_not_kept_by_someone_elses_visit() -> None:
     own = event("ev-own", "CONSULT", "Tomas Berg visit", "2025-04-22", "Tomas Berg")
     (kept,) = match_promises([plan], [other, own])
     assert kept.fulfilled_by == "ev-own"
+
+
+def test_a_summit_named_by_its_city_is_not_kept_by_any_meeting_there() -> None:
+    plan = promise("will attend the Canberra summit next month", "Tomas Berg", "2025-04-02")
+    other = Event(
+        "ev-other",
+        "CONSULT",
+        "Laila Haddad – Rita Abela meeting in Canberra",
+        "2025-04-20",
+        "day",
+        location="Canberra",
+        participants=(Participant("p2", "Laila Haddad"), Participant("p3", "Rita Abela")),
+    )
+    (still,) = match_promises([plan], [other], [Entity("g", "Canberra", "GPE")])
+    assert still.status == "open"

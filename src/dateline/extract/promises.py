@@ -43,6 +43,7 @@ from dateline.extract.events import (
     subject_of,
     to_infinitive,
 )
+from dateline.lexicon.calendar import MONTHS, WEEKDAYS
 from dateline.lexicon.names import fold
 from dateline.lexicon.numbers import ORDINAL_WORDS, numbers_up_to
 from dateline.lexicon.places import capital_country, country_of, country_of_word
@@ -167,7 +168,7 @@ SAME_TEXT = 70
 # drills"): a promise to take part in one is kept when that named event takes place.
 NAMED_EVENT_NOUNS = word_set(
     "exercise exercises drill drills manoeuvres maneuvers wargames games summit conference "
-    "forum festival expo show tournament"
+    "forum festival expo tournament"
 )
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}))*"
 _EVENT_NOUN = "|".join(sorted(NAMED_EVENT_NOUNS))
@@ -1129,14 +1130,15 @@ def _in_period(p: Promise, e: Event) -> bool:
 
 def _named_events(text: str) -> set[str]:
     """Folded proper names the promise gives an event ("for Exercise Sea Shield 25":
-    "sea shield"), not countries ("the US drills")."""
+    "sea shield"), not countries or capitals ("the US drills"), nor a day after it
+    ("the summit Tuesday")."""
     found = set()
     for pattern in NAMED_BY:
         for match in pattern.finditer(text):
             words = [w for w in match.group(1).split() if not w.isdigit()]
             words = [w for w in words if _key(w) not in NAMED_EVENT_NOUNS]
-            name = " ".join(words)
-            if name and country_of(name) is None:
+            name = " ".join(w for w in words if _key(w) not in MONTHS and _key(w) not in WEEKDAYS)
+            if name and country_of(name) is None and capital_country(name) is None:
                 found.add(_key(name))
     return found
 
