@@ -32,3 +32,19 @@ def test_a_speaker_saying_what_another_country_will_do_leaves_it_that_countrys(
 def test_a_side_that_will_act_in_a_report_keeps_its_own_pledge(analyzer: Analyzer) -> None:
     found = read_promises(analyzer, TEXT, "2025-04-02")
     assert only(found, "train coast guard crews").actor == "Tunisia"
+
+
+def test_a_letter_from_a_titled_sender_speaks_for_the_one_holding_that_title(
+    analyzer: Analyzer,
+) -> None:
+    found = read_promises(
+        analyzer,
+        "Norwegian Defence Minister Tomas Berg held talks with Tunisian Defence Minister "
+        "Laila Haddad in Tunis on Monday. Norwegian Deputy Defence Minister Ola Lund "
+        "joined them.\n\n"
+        "At the end of the talks, a letter from the Norwegian Defence Minister to his "
+        "Tunisian counterpart was also handed over, calling for Tunisia's support for a "
+        "joint naval school.\n",
+        "2025-04-02",
+    )
+    assert only(found, "joint naval school").actor == "Tomas Berg"

@@ -137,6 +137,10 @@ NOUN_CUES: dict[str, str] = {
 SAY_VERBS = word_set(
     "say add tell state announce note stress reiterate write explain confirm insist declare"
 )
+# Words that join a title's parts ("Minister of Defence").
+TITLE_GLUE = word_set("of the for and")
+# Written words that come from someone ("a letter from the minister ..., calling for").
+WRITTEN_NOUNS = word_set("letter message note statement memo memorandum")
 # What a speaker issues ("issued the following statement: “...").
 STATEMENT_NOUNS = word_set("statement remark message comment")
 # Quotation marks, and how far a quote is looked for around a promise (characters).
@@ -549,11 +553,57 @@ def _controller(view: DocumentView, i: int) -> str | None:
             named = [view.entity_at(a) for a in view.kids(subject, "appos")]
             if entity is None and named and named[0] is not None:
                 return named[0]  # "the company's president, Jane Roe,": the one named
+            if entity is None and view.lemma(subject) in WRITTEN_NOUNS:
+                return _author(view, subject)  # "a letter from X ..., calling for": X's
             if entity is None:
                 found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
                 entity = found[0] if len(set(found)) == 1 else None
             return entity
     return None
+
+
+def _author(view: DocumentView, noun: int) -> str | None:
+    """Who a letter or message is from: the one its "from" names, or the one person of
+    the document whose role the description there fits ("the Norwegian Defence
+    Minister")."""
+    froms = [p for p in view.kids(noun, "prep") if view.lemma(p) == "from"]
+    senders = [o for p in froms for o in view.kids(p, "pobj")]
+    if not senders:
+        return None
+    # a nationality ("the Norwegian minister") says whose, not who
+    found = {
+        e
+        for k in view.subtree(senders[0])
+        if (e := view.entity_at(k)) and view.kinds.get(e) != "NORP"
+    }
+    if len(found) == 1:
+        return found.pop()
+    return _described(view, senders[0])
+
+
+def _described(view: DocumentView, j: int) -> str | None:
+    """The one person of the document whose role fits a description by title: the
+    description's words are the title's own (a country adjective may name the role's
+    country) and the title adds none ("the Vietnamese Minister of Defence" is not the
+    Deputy Minister)."""
+    words = {
+        _key(view.tokens[k].text)
+        for k in view.subtree(j)
+        if view.tokens[k].pos not in ("DET", "ADP", "PUNCT", "PRON", "PART")
+    }
+    countries = {c for w in words if (c := country_of_word(w))}
+    fits = set()
+    for entity_id, entity in view.entities.items():
+        if not view.is_person(entity_id):
+            continue
+        for role in entity.roles:
+            title = set(_key(role.title).split()) - TITLE_GLUE
+            said = title | set(_key(role.org or "").split())
+            theirs = {c for w in said if (c := country_of_word(w))}
+            plain = {w for w in words if not country_of_word(w)}
+            if title and title <= plain <= said and countries <= theirs:
+                fits.add(entity_id)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _act_of(view: DocumentView, v: int) -> int:
