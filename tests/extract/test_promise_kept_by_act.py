@@ -123,3 +123,35 @@ def test_a_summit_named_by_its_city_is_not_kept_by_any_meeting_there() -> None:
     )
     (still,) = match_promises([plan], [other], [Entity("g", "Canberra", "GPE")])
     assert still.status == "open"
+
+
+def test_an_event_whose_own_sentence_names_the_exercise_keeps_the_plan() -> None:
+    plan = promise(
+        "will send two patrol boats for Exercise Sea Shield this summer",
+        "Navy Command",
+        "2025-04-02",
+        "2025-08-31",
+    )
+    text = (
+        "Admirals met in Sfax on Monday ahead of Exercise Sea Shield. "
+        "Exercise Sea Shield 25 opened with a ceremony at Camp Nour on Tuesday."
+    )
+    cut = text.index("Exercise Sea Shield 25")
+
+    def reported(event_id: str, kind: str, title: str, date: str, start: int, end: int) -> Event:
+        people = (Participant("p1", "Tomas Berg"), Participant("p2", "Laila Haddad"))
+        return Event(
+            event_id, kind, title, date, "day", participants=people,
+            sources=(Source("d1", start, end),),
+        )  # fmt: skip
+
+    meeting = reported(
+        "ev-meet", "CONSULT", "Tomas Berg – Laila Haddad meeting", "2025-06-02", 0, cut
+    )
+    ceremony = reported(
+        "ev-open", "COOPERATE", "Tomas Berg – Laila Haddad ceremony", "2025-06-03", cut, len(text)
+    )
+    (open_,) = match_promises([plan], [meeting], texts={"d1": text})
+    assert open_.status == "open"
+    (kept,) = match_promises([plan], [meeting, ceremony], texts={"d1": text})
+    assert kept.fulfilled_by == "ev-open"

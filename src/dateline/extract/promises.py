@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -180,6 +180,8 @@ NAMED_BY = (
     re.compile(rf"\b(?i:{_EVENT_NOUN})\s+({_NAME})"),  # "Exercise Sea Shield 25"
     re.compile(rf"({_NAME})\s+(?:{_EVENT_NOUN})\b"),  # "the Sea Shield drills"
 )
+# Event types whose report may name another event in passing ("met ahead of the drills").
+MEETING_TYPES = frozenset({"CONSULT"})
 # Entity kinds that are places an event can be held in.
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 # Words of an event's title that say nothing of the act ("X – Y offer its").
@@ -989,12 +991,16 @@ def _merged(group: Sequence[Promise]) -> Promise:
 
 
 def match_promises(
-    promises: Sequence[Promise], events: Sequence[Event], entities: Iterable[Entity] = ()
+    promises: Sequence[Promise],
+    events: Sequence[Event],
+    entities: Iterable[Entity] = (),
+    texts: Mapping[str, str] | None = None,
 ) -> list[Promise]:
     """Merge the reports of each promise, then mark it kept by the event that kept it.
 
     ``entities`` (optional) let people named in a promise's words be required of the
-    event that keeps it ("an early visit by President Donald Trump").
+    event that keeps it ("an early visit by President Donald Trump"); ``texts`` (document
+    id -> clean text, optional) let an event's own sentences say which named event it is.
     """
     entities = list(entities)
     people = _people_lexicon(events, entities)
@@ -1003,9 +1009,10 @@ def match_promises(
     places = frozenset(
         _key(n) for e in entities if e.kind in PLACE_KINDS for n in (e.name, *e.aliases)
     )
+    said = {e.id: _sentences(e, texts or {}) for e in events}
     out = []
     for p in merge_promises([_dated_by_events(p, events) for p in promises]):
-        event = _fulfilment(p, events, people, offices, known, places)
+        event = _fulfilment(p, events, people, offices, known, places, said)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
 
@@ -1125,6 +1132,7 @@ def _fulfilment(
     offices: dict[str, frozenset[str]] | None = None,
     known: frozenset[str] = frozenset(),
     places: frozenset[str] = frozenset(),
+    said: Mapping[str, str] | None = None,
 ) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
     within the due period; none when the promise names no one and no name. Else the
@@ -1138,7 +1146,11 @@ def _fulfilment(
         fits = [e for e in events if e.date and _keeps(p, want, e)]
     if not fits:
         named = _named_events(p.text)
-        fits = [e for e in events if named and _in_period(p, e) and _carries(e, named)]
+        fits = [
+            e
+            for e in events
+            if named and _in_period(p, e) and _carries(e, named, (said or {}).get(e.id, ""))
+        ]
     if not fits:
         fits = _does_it(p, want, events)
     actor = _key(p.actor)
@@ -1193,12 +1205,22 @@ def _named_events(text: str) -> set[str]:
     return found
 
 
-def _carries(e: Event, names: set[str]) -> bool:
-    """The event's title, place or participants give one of these names."""
+def _carries(e: Event, names: set[str], sentences: str = "") -> bool:
+    """The event's title, place or participants give one of these names; or its own
+    sentences do, unless it is a meeting or talks (held "ahead of" the named event)."""
     said = " | ".join(
         _key(x) for x in (e.title, e.location or "", *(p.name for p in e.participants))
     )
+    if e.type not in MEETING_TYPES:
+        said += " | " + _key(sentences)
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said) for n in names)
+
+
+def _sentences(e: Event, texts: Mapping[str, str]) -> str:
+    """The text of an event's reports, one after another."""
+    return " | ".join(
+        texts[s.document_id][s.start : s.end] for s in e.sources if s.document_id in texts
+    )
 
 
 def _does_it(p: Promise, want: _Expected, events: Sequence[Event]) -> list[Event]:
