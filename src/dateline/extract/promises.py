@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -43,9 +43,10 @@ from dateline.extract.events import (
     subject_of,
     to_infinitive,
 )
+from dateline.lexicon.calendar import MONTHS, WEEKDAYS
 from dateline.lexicon.names import fold
 from dateline.lexicon.numbers import ORDINAL_WORDS, numbers_up_to
-from dateline.lexicon.places import country_of
+from dateline.lexicon.places import capital_country, country_of, country_of_word
 from dateline.lexicon.words import word_set
 from dateline.model import Entity, Event, Mention, Promise
 
@@ -88,6 +89,8 @@ STATE_VERBS = word_set("be remain stay have seem become")
 # A future "continue to"/"keep" clause is a pledge.
 CONTINUE_VERBS = word_set("continue keep")
 FUTURE_AUX = word_set("will would shall 'll")
+# The future of reported speech: "said X would ..." puts the speaker's words.
+REPORTED_AUX = word_set("would")
 # Verbs after which a future clause is someone's expectation, not a promise.
 NOT_PROMISE_ABOVE = word_set("expect believe think argue speculate")
 # Subjects that stand for both sides: the promise is no one party's.
@@ -134,6 +137,10 @@ NOUN_CUES: dict[str, str] = {
 SAY_VERBS = word_set(
     "say add tell state announce note stress reiterate write explain confirm insist declare"
 )
+# Words that join a title's parts ("Minister of Defence").
+TITLE_GLUE = word_set("of the for and")
+# Written words that come from someone ("a letter from the minister ..., calling for").
+WRITTEN_NOUNS = word_set("letter message note statement memo memorandum")
 # What a speaker issues ("issued the following statement: “...").
 STATEMENT_NOUNS = word_set("statement remark message comment")
 # Quotation marks, and how far a quote is looked for around a promise (characters).
@@ -161,6 +168,28 @@ NAME_KEY = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b|\b({'|'.join(ORDINAL_WOR
 NAMED_EVENT = re.compile(r"[^.;]{0,60}?\b(dialogue|meeting|summit)\b", re.I)
 # Reports of one promise merge above this text similarity (token set ratio).
 SAME_TEXT = 70
+# Nouns of events that go by a proper name ("Exercise Sea Shield", "the Sea Shield
+# drills"): a promise to take part in one is kept when that named event takes place.
+NAMED_EVENT_NOUNS = word_set(
+    "exercise exercises drill drills manoeuvres maneuvers wargames games summit conference "
+    "forum festival expo tournament"
+)
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d{1,4}))*"
+_EVENT_NOUN = "|".join(sorted(NAMED_EVENT_NOUNS))
+NAMED_BY = (
+    re.compile(rf"\b(?i:{_EVENT_NOUN})\s+({_NAME})"),  # "Exercise Sea Shield 25"
+    re.compile(rf"({_NAME})\s+(?:{_EVENT_NOUN})\b"),  # "the Sea Shield drills"
+)
+# Event types whose report may name another event in passing ("met ahead of the drills").
+MEETING_TYPES = frozenset({"CONSULT"})
+# Entity kinds that are places an event can be held in.
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+# Words of an event's title that say nothing of the act ("X – Y offer its").
+TITLE_FILLER = word_set(
+    "a an the of to in on at by for from with and or its his her their our into over about as new"
+)
+# Shortest word that is another's beginning as a form of it ("return", "returned").
+STEM_LENGTH = 4
 
 
 # --- Finding promises ----------------------------------------------------------------
@@ -216,7 +245,40 @@ def _in_unit(view: DocumentView, unit: Unit) -> list[_Found]:
             out.append(found)
         elif view.is_verb(i):
             out += _obligation(view, unit, i)
-    return _attributed(view, unit, out)
+    return _attributed(view, unit, [_for_their_side(view, f) for f in out])
+
+
+def _for_their_side(view: DocumentView, f: _Found) -> _Found:
+    """ "Hegseth said the United States would keep working with ...": a pledge about the
+    speaker's own country or body, in the speaker's words put into reported speech (the
+    backshifted "would"), is the speaker's. "X said the US will ..." states the side's
+    own commitment, and what another side would do stays that side's."""
+    if f.actor is None or view.is_person(f.actor):
+        return f
+    said = view.head(f.cue)
+    if view.tokens[f.cue].dep != "ccomp" or view.lemma(said) not in SAY_VERBS:
+        return f
+    if not any(view.tokens[a].text.lower() in REPORTED_AUX for a in view.kids(f.cue, "aux")):
+        return f
+    subject = subject_of(view, said)
+    speaker = view.entity_at(subject) if subject is not None else None
+    if speaker is None or not view.is_person(speaker) or not _serves(view, speaker, f.actor):
+        return f
+    return replace(f, actor=speaker)
+
+
+def _serves(view: DocumentView, person: str, body: str) -> bool:
+    """One of the person's roles is in the body, or in the country it is."""
+    entity = view.entities.get(person)
+    name = view.names.get(body) or ""
+    country = country_of(name)
+    for role in entity.roles if entity else ():
+        said = f"{role.title} {role.org or ''}"
+        if _key(name) and _key(name) in _key(said):
+            return True
+        if country and any(country_of_word(w) == country for w in said.split()):
+            return True
+    return False
 
 
 def _noun_cue(view: DocumentView, unit: Unit, i: int) -> _Found | None:
@@ -493,11 +555,57 @@ def _controller(view: DocumentView, i: int) -> str | None:
             named = [view.entity_at(a) for a in view.kids(subject, "appos")]
             if entity is None and named and named[0] is not None:
                 return named[0]  # "the company's president, Jane Roe,": the one named
+            if entity is None and view.lemma(subject) in WRITTEN_NOUNS:
+                return _author(view, subject)  # "a letter from X ..., calling for": X's
             if entity is None:
                 found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
                 entity = found[0] if len(set(found)) == 1 else None
             return entity
     return None
+
+
+def _author(view: DocumentView, noun: int) -> str | None:
+    """Who a letter or message is from: the one its "from" names, or the one person of
+    the document whose role the description there fits ("the Norwegian Defence
+    Minister")."""
+    froms = [p for p in view.kids(noun, "prep") if view.lemma(p) == "from"]
+    senders = [o for p in froms for o in view.kids(p, "pobj")]
+    if not senders:
+        return None
+    # a nationality ("the Norwegian minister") says whose, not who
+    found = {
+        e
+        for k in view.subtree(senders[0])
+        if (e := view.entity_at(k)) and view.kinds.get(e) != "NORP"
+    }
+    if len(found) == 1:
+        return found.pop()
+    return _described(view, senders[0])
+
+
+def _described(view: DocumentView, j: int) -> str | None:
+    """The one person of the document whose role fits a description by title: the
+    description's words are the title's own (a country adjective may name the role's
+    country) and the title adds none ("the Vietnamese Minister of Defence" is not the
+    Deputy Minister)."""
+    words = {
+        _key(view.tokens[k].text)
+        for k in view.subtree(j)
+        if view.tokens[k].pos not in ("DET", "ADP", "PUNCT", "PRON", "PART")
+    }
+    countries = {c for w in words if (c := country_of_word(w))}
+    fits = set()
+    for entity_id, entity in view.entities.items():
+        if not view.is_person(entity_id):
+            continue
+        for role in entity.roles:
+            title = set(_key(role.title).split()) - TITLE_GLUE
+            said = title | set(_key(role.org or "").split())
+            theirs = {c for w in said if (c := country_of_word(w))}
+            plain = {w for w in words if not country_of_word(w)}
+            if title and title <= plain <= said and countries <= theirs:
+                fits.add(entity_id)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _act_of(view: DocumentView, v: int) -> int:
@@ -883,19 +991,28 @@ def _merged(group: Sequence[Promise]) -> Promise:
 
 
 def match_promises(
-    promises: Sequence[Promise], events: Sequence[Event], entities: Iterable[Entity] = ()
+    promises: Sequence[Promise],
+    events: Sequence[Event],
+    entities: Iterable[Entity] = (),
+    texts: Mapping[str, str] | None = None,
 ) -> list[Promise]:
     """Merge the reports of each promise, then mark it kept by the event that kept it.
 
     ``entities`` (optional) let people named in a promise's words be required of the
-    event that keeps it ("an early visit by President Donald Trump").
+    event that keeps it ("an early visit by President Donald Trump"); ``texts`` (document
+    id -> clean text, optional) let an event's own sentences say which named event it is.
     """
     entities = list(entities)
     people = _people_lexicon(events, entities)
     offices = _offices(entities)
+    known = frozenset(_key(n) for e in entities for n in (e.name, *e.aliases))
+    places = frozenset(
+        _key(n) for e in entities if e.kind in PLACE_KINDS for n in (e.name, *e.aliases)
+    )
+    said = {e.id: _sentences(e, texts or {}) for e in events}
     out = []
     for p in merge_promises([_dated_by_events(p, events) for p in promises]):
-        event = _fulfilment(p, events, people, offices)
+        event = _fulfilment(p, events, people, offices, known, places, said)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
 
@@ -961,10 +1078,24 @@ class _Expected:
     key: str | None
     places: frozenset[str]
     parties: frozenset[str] = frozenset()
+    known_places: frozenset[str] = frozenset()
+
+
+def _parties(actor: str | None, known: frozenset[str] = frozenset()) -> set[str]:
+    """The folded names of who made a promise: one party, or each of "X and Y" unless
+    the whole is one name ("Association of Machinists and Aerospace Workers")."""
+    if not actor:
+        return set()
+    if _key(actor) in known:
+        return {_key(actor)}
+    return {_key(x) for x in re.split(r" and ", actor) if x}
 
 
 def _expected(
-    p: Promise, people: dict[str, str], offices: dict[str, frozenset[str]] | None = None
+    p: Promise,
+    people: dict[str, str],
+    offices: dict[str, frozenset[str]] | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> _Expected:
     text = _key(p.text)
     kinds = frozenset(t for types, pattern in EXPECTED if pattern.search(p.text) for t in types)
@@ -976,9 +1107,7 @@ def _expected(
         c for w in re.findall(r"(?:to|in) ([A-ZĐ][\w ]+?)\b", p.text) if (c := country_of(w))
     }
     # Who made it (one party or several "X and Y") and to whom: any of them may keep it.
-    parties = {_key(x) for x in re.split(r" and ", p.actor or "") if x} | (
-        {_key(p.target)} if p.target else set()
-    )
+    parties = _parties(p.actor, known) | ({_key(p.target)} if p.target else set())
     parties |= {o for x in list(parties) for o in (offices or {}).get(x, ())}
     return _Expected(
         kinds, frozenset(named), key, frozenset(map(_key, countries)), frozenset(parties)
@@ -1001,15 +1130,31 @@ def _fulfilment(
     events: Sequence[Event],
     people: dict[str, str],
     offices: dict[str, frozenset[str]] | None = None,
+    known: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
+    said: Mapping[str, str] | None = None,
 ) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
-    within the due period; none when the promise names no one and no name."""
-    want = _expected(p, people, offices)
-    if not want.types or p.made_on is None or not (want.people or want.key or want.parties):
+    within the due period; none when the promise names no one and no name. Else the
+    named event it promised to take part in, else the one later event that does what
+    its words say (see :func:`_does_it`)."""
+    if p.made_on is None:
         return None
-    fits = [e for e in events if e.date and _keeps(p, want, e)]
+    want = replace(_expected(p, people, offices, known), known_places=places)
+    fits: list[Event] = []
+    if want.types and (want.people or want.key or want.parties):
+        fits = [e for e in events if e.date and _keeps(p, want, e)]
+    if not fits:
+        named = _named_events(p.text)
+        fits = [
+            e
+            for e in events
+            if named and _in_period(p, e) and _carries(e, named, (said or {}).get(e.id, ""))
+        ]
+    if not fits:
+        fits = _does_it(p, want, events)
     actor = _key(p.actor)
-    fits.sort(key=lambda e: (e.date, actor not in {_key(x.name) for x in e.participants}))
+    fits.sort(key=lambda e: (e.date or "", actor not in {_key(x.name) for x in e.participants}))
     return fits[0] if fits else None
 
 
@@ -1035,6 +1180,115 @@ def _keeps(p: Promise, want: _Expected, e: Event) -> bool:
         return False
     where = e.location and country_of(e.location)
     return not (where and want.places and _key(where) not in want.places)
+
+
+def _in_period(p: Promise, e: Event) -> bool:
+    """A reported event after the promise was made, by its due date (or, with none,
+    within the window an undated promise runs)."""
+    if e.background or not e.date or e.date <= (p.made_on or ""):
+        return False
+    return e.date <= p.due if p.due else _soon_after(p.made_on, e.date)
+
+
+def _named_events(text: str) -> set[str]:
+    """Folded proper names the promise gives an event ("for Exercise Sea Shield 25":
+    "sea shield"), not countries or capitals ("the US drills"), nor a day after it
+    ("the summit Tuesday")."""
+    found = set()
+    for pattern in NAMED_BY:
+        for match in pattern.finditer(text):
+            words = [w for w in match.group(1).split() if not w.isdigit()]
+            words = [w for w in words if _key(w) not in NAMED_EVENT_NOUNS]
+            name = " ".join(w for w in words if _key(w) not in MONTHS and _key(w) not in WEEKDAYS)
+            if name and country_of(name) is None and capital_country(name) is None:
+                found.add(_key(name))
+    return found
+
+
+def _carries(e: Event, names: set[str], sentences: str = "") -> bool:
+    """The event's title, place or participants give one of these names; or its own
+    sentences do, unless it is a meeting or talks (held "ahead of" the named event)."""
+    said = " | ".join(
+        _key(x) for x in (e.title, e.location or "", *(p.name for p in e.participants))
+    )
+    if e.type not in MEETING_TYPES:
+        said += " | " + _key(sentences)
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said) for n in names)
+
+
+def _sentences(e: Event, texts: Mapping[str, str]) -> str:
+    """The text of an event's reports, one after another."""
+    return " | ".join(
+        texts[s.document_id][s.start : s.end] for s in e.sources if s.document_id in texts
+    )
+
+
+def _does_it(p: Promise, want: _Expected, events: Sequence[Event]) -> list[Event]:
+    """Later events whose act, as their title words say it, is what the promise says
+    ("must return to work" and "... return to work"), in its period: the ones with the
+    promise's parties, else the only such event, when whoever acts may keep it."""
+    words, places = _words(p.text), _places_said(p.text, want.known_places)
+    doing = [
+        e
+        for e in events
+        if _in_period(p, e)
+        and _says_act(_act_words(e), words)
+        and want.people <= {_key(x.name) for x in e.participants}
+        and _same_place(e.location, places)
+    ]
+    with_parties = [e for e in doing if want.parties & {_key(x.name) for x in e.participants}]
+    if with_parties:
+        return with_parties
+    # A demand is kept by whoever does what was asked; another promise is not kept by
+    # others' doing ("will visit" by someone else's visit), unless the event names no one.
+    anyone = [e for e in doing if p.kind == "request" or not e.participants]
+    return anyone if len(doing) == 1 else []
+
+
+def _places_said(text: str, known: frozenset[str]) -> set[str]:
+    """Where a promise says it will be kept ("in Hawaii", "to Manila"), of the places
+    ``known`` or the countries and capitals: each place's folded name and its country's."""
+    found = set()
+    for name in re.findall(r"\b(?:in|to|at) ((?:[A-Z][\w'’-]+ ?)+)", text):
+        name = name.strip()
+        country = country_of(name) or capital_country(name)
+        if country or _key(name) in known:
+            found |= {_key(x) for x in (name, country) if x}
+    return found
+
+
+def _same_place(location: str | None, places: set[str]) -> bool:
+    """No clash between an event's place and the places the promise names."""
+    if not location or not places:
+        return True
+    return bool({_key(x) for x in (location, country_of(location)) if x} & places)
+
+
+def _says_act(act: set[str], words: set[str]) -> bool:
+    """Two in three of a title's act words (all of one or two) are the promise's:
+    "Dockers return to work" for "must return to work"."""
+    said = sum(_said(w, words) for w in act)
+    return bool(act) and 3 * said >= 2 * len(act)
+
+
+def _act_words(e: Event) -> set[str]:
+    """The words of an event's title that are neither names nor filler."""
+    names = " ".join(_key(x) for x in (e.location or "", *(p.name for p in e.participants)))
+    named = set(_words(names))
+    return {w for w in _words(e.title) if w not in named and w not in TITLE_FILLER and len(w) > 2}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", _key(text)))
+
+
+def _said(word: str, words: set[str]) -> bool:
+    """The word, or another form of it ("returned", "meeting"), is among ``words``."""
+    return any(
+        w == word
+        or (min(len(w), len(word)) >= STEM_LENGTH and (w.startswith(word) or word.startswith(w)))
+        for w in words
+    )
 
 
 def _soon_after(made_on: str | None, date: str) -> bool:

@@ -39,6 +39,13 @@ NAME_ABBREVIATIONS: Final = word_set(
     "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof gov rep amb "
     "pres supt insp det st mt"
 )
+# Offices one person holds at a time in a country, as title keys: two people of one
+# surname who each hold one of these, and whom no article names together, are one person
+# under two first names (a nickname). Titles with a complement ("president of the union")
+# are left out: their key says whose office it is.
+SOLE_OFFICES: Final = frozenset(
+    {"president", "vice president", "prime minister", "premier", "chancellor", "king", "queen"}
+)
 # British and American spellings of one word, as name keys write it.
 SPELLINGS: Final[dict[str, str]] = {
     "defense": "defence",

@@ -281,6 +281,8 @@ def extract(
         mentions=resolution.mentions,
         events=clustered,
         figures=merge_figures(figure_mentions),
-        promises=match_promises(promises, clustered, resolution.entities),
+        promises=match_promises(
+            promises, clustered, resolution.entities, {a.document_id: a.text for a in analyses}
+        ),
         sentences=sentences,
     )

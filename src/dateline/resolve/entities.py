@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -27,11 +28,11 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from dateline.analyse.convert import Analysis
-from dateline.analyse.rules import ORG_WORDS
-from dateline.lexicon.names import bare, fold, name_key
+from dateline.analyse.convert import Analysis, Token
+from dateline.analyse.rules import ORG_WORDS, TITLE_HEADS
+from dateline.lexicon.names import SOLE_OFFICES, bare, fold, name_key
 from dateline.lexicon.places import country_of, facility_key, place_key
-from dateline.model import Entity, Mention
+from dateline.model import Entity, Mention, Source
 from dateline.resolve.aliases import is_org_alias, org_key, qualified_org, usual_org_name
 from dateline.resolve.mentions import (
     Read,
@@ -40,7 +41,14 @@ from dateline.resolve.mentions import (
     read_mentions,
     split_branch,
 )
-from dateline.resolve.roles import TitleClaim, build_roles, title_after, title_before
+from dateline.resolve.roles import (
+    CONNECTORS,
+    TitleClaim,
+    build_roles,
+    title_after,
+    title_before,
+    title_key,
+)
 
 # Near-identical spellings: a strict similarity, on names long enough for it to mean
 # something ("Nguyen Van An" and "Nguyen Van Anh" are two people: short names never fuzz).
@@ -55,6 +63,11 @@ GENERIC_ORG_WORDS = frozenset({"union", "group", "company", "corporation", "inc"
 # A first name, a nickname in quotes, the rest of the name: 'Jane "Jojo" Q. Roe Jr.'.
 _NICKNAMED = re.compile(
     r"\b([A-Z][\w'-]+) [\"“‘']([A-Z][\w'-]+)[\"”’'] ((?:[A-Z][\w'.-]*\s?){1,4})"
+)
+# Nouns that make the proper name before them a place: "the Fraser Valley area" names a
+# place the model often leaves untagged.
+PLACE_HEAD_NOUNS = frozenset(
+    {"area", "region", "basin", "valley", "coast", "peninsula", "delta", "corridor", "metro"}
 )
 # Which kind wins when one entity's mentions disagree, after the majority.
 KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
@@ -165,7 +178,7 @@ def resolve_entities(
 
     ``published`` maps document ids to publication dates (YYYY-MM-DD) or None.
     """
-    read = [read_mentions(a.text, a.mentions) for a in analyses]
+    read = [read_mentions(a.text, a.mentions + _untagged_places(a)) for a in analyses]
     dropped = [d for _, ds in read for d in ds]
     nodes = _headline_nodes([_read_node(r) for rs, _ in read for r in rs], dropped)
     by_document: dict[str, list[_Node]] = defaultdict(list)
@@ -184,6 +197,7 @@ def resolve_entities(
     _merge_near_spellings(groups, nodes)
     _merge_name_variants(groups, nodes)
     _merge_nicknames(groups, analyses, nodes)
+    _merge_office_holders(groups, nodes, claims)
     _merge_acronyms(groups, analyses, nodes)
     _merge_spelled_out(groups, analyses, nodes)
     _merge_generic_forms(groups, nodes)
@@ -194,6 +208,34 @@ def resolve_entities(
     texts = {a.document_id: a.text for a in analyses}
     resolution = _build(groups, nodes, claims, published, texts, dropped)
     return replace(resolution, dropped=tuple(dropped))
+
+
+def _untagged_places(analysis: Analysis) -> tuple[Mention, ...]:
+    """Proper names the model left untagged that the parse shows are places: a run of
+    capitalised proper nouns compounded onto a place noun ("the Fraser Valley area")."""
+    tokens, found = analysis.tokens, []
+    for i, head in enumerate(tokens):
+        if head.pos != "NOUN" or head.lemma.lower() not in PLACE_HEAD_NOUNS:
+            continue
+        first = i
+        while (
+            first > 0
+            and first <= tokens[first - 1].head <= i
+            and tokens[first - 1].dep == "compound"
+            and tokens[first - 1].pos == "PROPN"
+            and tokens[first - 1].ent_iob == "O"
+            and tokens[first - 1].text[:1].isupper()
+            and tokens[first - 1].text.isalpha()
+        ):
+            first -= 1
+        start, end = tokens[first].start, tokens[i - 1].end
+        if first == i or (i - first == 1 and tokens[first].text.isupper()):
+            continue  # nothing before it, or an acronym ("the EU area")
+        if start > 0 and not analysis.text[start - 1].isspace():
+            continue  # the end of a hyphenated name ("Asia-Pacific"): not the whole name
+        text = analysis.text[start:end]
+        found.append(Mention(analysis.document_id, head.sentence, start, end, text, "LOC"))
+    return tuple(found)
 
 
 def _headline_nodes(nodes: Sequence[_Node], dropped: list[tuple[Mention, str]]) -> list[_Node]:
@@ -357,6 +399,53 @@ def _merge_nicknames(groups: _Groups, analyses: Sequence[Analysis], nodes: Seque
             full, nicknamed = person_key(f"{first} {rest}"), person_key(f"{nickname} {rest}")
             if full in people and nicknamed in people:
                 groups.union(f"PERSON\x1f{full}", f"PERSON\x1f{nicknamed}")
+
+
+def _merge_office_holders(
+    groups: _Groups,
+    nodes: Sequence[_Node],
+    claims: Mapping[tuple[str, int, int], Sequence[TitleClaim]],
+) -> None:
+    """ "President Jojo Roe" in one article, "President Jane Roe" in others: one surname,
+    one office only one person holds at a time, and no article that names both, is one
+    person under a nickname. A name with several such partners stays apart."""
+    people: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes:
+        if node.group == "PERSON" and not node.short:
+            people[groups.find(node.id)].append(node)
+    offices: dict[str, set[tuple[str, str | None]]] = {}
+    for root, members in people.items():
+        held = {
+            (c.key, c.country)
+            for n in members
+            for c in claims.get(_where(n.mention), ())
+            if c.key in SOLE_OFFICES
+        }
+        if held:
+            offices[root] = held
+    documents = {r: {n.mention.document_id for n in people[r]} for r in offices}
+    surname = {r: people[r][0].key.split()[-1] for r in offices}
+
+    def partners(root: str) -> list[str]:
+        return [
+            other
+            for other in offices
+            if other != root
+            and surname[other] == surname[root]
+            and not documents[other] & documents[root]
+            and _same_office(offices[root], offices[other])
+        ]
+
+    for root in sorted(offices):
+        found = partners(root)
+        if len(found) == 1 and partners(found[0]) == [root]:
+            groups.union(root, found[0])
+
+
+def _same_office(a: set[tuple[str, str | None]], b: set[tuple[str, str | None]]) -> bool:
+    """One office in both, and no two countries' offices among them."""
+    countries = {c for _, c in a | b if c}
+    return len(countries) <= 1 and bool({k for k, _ in a} & {k for k, _ in b})
 
 
 def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
@@ -764,18 +853,80 @@ def _title_claims(
     Titles are read within the mention's line, not its sentence: the parser often ends a
     sentence inside a rank ("Sen. Lieut. Gen.").
     """
-    text_of = {a.document_id: a.text for a in analyses}
+    by_id = {a.document_id: a for a in analyses}
+    starts = {a.document_id: [t.start for t in a.tokens] for a in analyses}
+    kids: dict[str, dict[int, list[int]]] = {}
     claims: dict[tuple[str, int, int], list[TitleClaim]] = {}
     for node in nodes:
         if node.group != "PERSON":
             continue
-        m, text = node.mention, text_of[node.mention.document_id]
-        found = (
-            title_before(m.document_id, text, m.start, m.end),
-            title_after(m.document_id, text, m.start, m.end),
-        )
+        m, analysis = node.mention, by_id[node.mention.document_id]
+        after = title_after(m.document_id, analysis.text, m.start, m.end)
+        if after is None:  # "Name, President of Acme Local 12 and ...": the parse reads it
+            if m.document_id not in kids:
+                kids[m.document_id] = _children(analysis.tokens)
+            after = _apposed_title(analysis, starts[m.document_id], kids[m.document_id], m)
+        found = (title_before(m.document_id, analysis.text, m.start, m.end), after)
         claims[_where(m)] = [c for c in found if c is not None]
     return claims
+
+
+def _children(tokens: Sequence[Token]) -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = defaultdict(list)
+    for k, tok in enumerate(tokens):
+        if tok.head != k:
+            kids[tok.head].append(k)
+    return kids
+
+
+def _apposed_title(
+    analysis: Analysis, starts: Sequence[int], kids: Mapping[int, list[int]], m: Mention
+) -> TitleClaim | None:
+    """The title the parse sets in apposition to a name, with its "of" (or "for", "to")
+    phrase of capitalised words and codes: "Name, President of Acme District 9 and Name2,
+    ...", which reading the words alone gives up on at the number or the "and"."""
+    tokens = analysis.tokens
+    span = range(bisect_left(starts, m.start), bisect_left(starts, m.end))
+    name = next((i for i in span if tokens[i].head not in span), None)
+    if name is None:
+        return None
+    for title in (k for k in kids.get(name, []) if tokens[k].dep == "appos"):
+        head = tokens[title].text
+        if bare(head) not in TITLE_HEADS or not head[:1].isupper():
+            continue
+        links = [k for k in kids.get(title, []) if tokens[k].dep == "prep"]
+        link = next((k for k in links if bare(tokens[k].text) in CONNECTORS), None)
+        if link is None:
+            continue
+        obj = next((k for k in kids.get(link, []) if tokens[k].dep == "pobj"), None)
+        if obj is None:
+            continue
+        first, last = _phrase(tokens, kids, obj)
+        words = [t.text for t in tokens[first : last + 1]]
+        if not all(w[:1].isupper() or w.isdigit() for w in words):
+            continue
+        connector = bare(tokens[link].text)
+        return TitleClaim(
+            key=title_key([], bare(head), connector, words),
+            title=" ".join([head, connector, *words]),
+            head=bare(head),
+            country=None,
+            body=None,
+            source=Source(m.document_id, m.start, tokens[last].end),
+        )
+    return None
+
+
+def _phrase(tokens: Sequence[Token], kids: Mapping[int, list[int]], obj: int) -> tuple[int, int]:
+    """The first and last token of a noun with the names and numbers that make it up
+    ("Acme District 9"), without what is coordinated with it or follows a comma."""
+    first = last = obj
+    parts = {k for k in kids.get(obj, []) if tokens[k].dep in ("compound", "nummod", "amod")}
+    while first - 1 in parts:
+        first -= 1
+    while last + 1 in parts:
+        last += 1
+    return first, last
 
 
 def _entity(group: Sequence[_Node], taken: set[str]) -> Entity:
