@@ -134,22 +134,27 @@ def _joined(doc: Doc) -> list[list[SpacyToken]]:
     after a word rather than punctuation ("Ha" + "Noi hosted the 13th" + "Viet Nam–US
     dialogue …": the small model cuts proper names and ordinals so)."""
     joined: list[list[SpacyToken]] = []
+    text = doc.text  # built from every token on each access: read it once
     for sent in doc.sents:
         tokens = list(sent)
-        if joined and (_after_abbreviation(joined[-1], tokens) or _mid_line(joined[-1], tokens)):
+        if joined and (
+            _after_abbreviation(text, joined[-1], tokens) or _mid_line(text, joined[-1], tokens)
+        ):
             joined[-1].extend(tokens)
         else:
             joined.append(tokens)
     return joined
 
 
-def _after_abbreviation(before: Sequence[SpacyToken], sent: Sequence[SpacyToken]) -> bool:
+def _after_abbreviation(
+    text: str, before: Sequence[SpacyToken], sent: Sequence[SpacyToken]
+) -> bool:
     words = [t for t in before if not t.is_space]
     following = next((t for t in sent if not t.is_space), None)
     if len(words) < 2 or following is None:
         return False
     last = words[-1]
-    if "\n" in last.doc.text[last.idx + len(last) : following.idx]:
+    if "\n" in text[last.idx + len(last) : following.idx]:
         return False  # a line break ends a sentence whatever comes before it
     if last.text == ".":
         if words[-2].whitespace_:
@@ -164,7 +169,7 @@ def _after_abbreviation(before: Sequence[SpacyToken], sent: Sequence[SpacyToken]
     )
 
 
-def _mid_line(before: Sequence[SpacyToken], sent: Sequence[SpacyToken]) -> bool:
+def _mid_line(text: str, before: Sequence[SpacyToken], sent: Sequence[SpacyToken]) -> bool:
     """A cut inside a line whose left side ends in a word, not punctuation."""
     words = [t for t in before if not t.is_space]
     following = next((t for t in sent if not t.is_space), None)
@@ -173,4 +178,4 @@ def _mid_line(before: Sequence[SpacyToken], sent: Sequence[SpacyToken]) -> bool:
     last = words[-1]
     if last.is_punct or last.is_quote or last.is_bracket:
         return False
-    return "\n" not in last.doc.text[last.idx + len(last) : following.idx]
+    return "\n" not in text[last.idx + len(last) : following.idx]
