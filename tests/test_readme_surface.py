@@ -59,3 +59,10 @@ def test_every_api_call_the_readme_names_exists() -> None:
     assert {"open", "SAMPLE_CORPUS"} <= names
     missing = sorted(n for n in names if not hasattr(dateline, n))
     assert not missing, f"the dateline package has no {missing}"
+
+
+def test_the_readme_lists_every_event_type() -> None:
+    from dateline.extract.ontology import EVENT_TYPES
+
+    listed = set(re.findall(r"^\| ([A-Z]+) \| ", README, flags=re.MULTILINE))
+    assert set(EVENT_TYPES) <= listed, sorted(set(EVENT_TYPES) - listed)
