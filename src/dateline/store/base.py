@@ -10,8 +10,17 @@ engines accept, with ``?`` placeholders.
 migrations), all on :class:`~dateline.store.meta.Connection` (statements and
 transactions). A caller that needs one part can be annotated with that part alone.
 
-A backend (:mod:`dateline.store.sqlite`, :mod:`dateline.store.postgres`) supplies the
-connection, transactions, the dialect's DDL types, bulk loading and full-text search.
+Each backend is a subpackage holding, per part, that part's dialect where it has one: a
+small class that is the part on the backend's connection (statements, transactions, DDL;
+``connection.py``), e.g. :class:`~dateline.store.sqlite.documents.SQLiteDocuments` (FTS5)
+and :class:`~dateline.store.postgres.documents.PostgresDocuments` (tsquery).
+:class:`~dateline.store.sqlite.SQLiteStore` and
+:class:`~dateline.store.postgres.PostgresStore` compose them with :class:`Store`::
+
+    store/sqlite/    connection  documents (FTS5)     meta (integrity)
+    store/postgres/  connection  documents (tsquery)  dossier (ANALYZE)  meta (locks)
+
+The caches and the day index are the same SQL on both engines.
 """
 
 from __future__ import annotations

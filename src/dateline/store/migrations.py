@@ -4,8 +4,8 @@ A store records the migrations it has applied; opening an older store applies th
 rest, and a store written by a newer Dateline is refused rather than damaged.
 
 Scripts are written once, in SQLite's types; the PostgreSQL backend translates the types
-(see :meth:`dateline.store.postgres.PostgresStore.ddl`). What differs beyond types (the
-full-text index) is a per-dialect ``extra`` script.
+(see :meth:`dateline.store.postgres.connection.PostgresConnection.ddl`). What differs
+beyond types (the full-text index) is a per-dialect ``extra`` script.
 """
 
 from __future__ import annotations
