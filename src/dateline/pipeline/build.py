@@ -21,6 +21,7 @@ from dateline.analyse.nlp import Analyzer
 from dateline.cluster.events import cluster_events
 from dateline.dating import choose_publication_date, date_from_duplicate
 from dateline.dating.candidates import reported_candidate
+from dateline.dating.neighbours import HOW as LOOSE
 from dateline.dating.stories import Page, collection_dates
 from dateline.extract.events import EventMention
 from dateline.extract.figures import FigureMention, merge_figures
@@ -93,7 +94,9 @@ class Builder:
         if dated:
             stored = set(self.store.date_undated(dated.values()))
             articles = [dated[d.id] if d.id in stored else d for d in articles]
-        published = {d.id: d.published for d in articles}
+        # a date borrowed from a neighbour places the page, but is a day too loose to
+        # resolve the page's own relative days ("yesterday") against
+        published = {d.id: None if d.published_how == LOOSE else d.published for d in articles}
         resolution = resolve_entities(analyses, published)
         model, version = self._identity(engine)
         kept = ExtractionCache(self.store, f"{model} {version}", articles)
