@@ -129,3 +129,41 @@ def test_a_page_of_another_story_is_not_a_neighbour(
         "with reading rooms, a cafe and a garden for children."
     )
     assert dates(collection(u=unrelated)) == {}
+
+
+def analysed(analyzer: Analyzer, pages: list[Page]) -> list[Page]:
+    found = analyzer.analyse([(q.id, q.text) for q in pages])
+    return [
+        Page(q.id, q.text, q.published, q.how, analysis=a)
+        for q, a in zip(pages, found, strict=True)
+    ]
+
+
+def listing(words: list[str]) -> str:
+    return ", ".join(words).capitalize() + " news."
+
+
+def test_a_neighbour_sharing_only_the_topics_words_gives_nothing(analyzer: Analyzer) -> None:
+    # Four pages of four weeks list the dispute's words, each but the first leaving two
+    # out; the undated page's nearest dated page shares only words three others use too.
+    words = ["ferry", "crew", "union", "dispute", "overtime", "wage", "harbour", "vessel"]
+    days = ("2024-10-08", "2024-10-15", "2024-10-22", "2024-10-29")
+    pages = [
+        Page(f"d{n}", listing([w for k, w in enumerate(words) if k not in drop]), day, "header")
+        for n, (day, drop) in enumerate(zip(days, ((), (0, 1), (2, 3), (4, 5)), strict=True))
+    ]
+    undated = Page("u", listing(words) + " The crew walked out on Tuesday.")
+    assert "u" not in collection_dates(analysed(analyzer, [*pages, undated]))
+
+
+def test_two_pages_of_other_dates_nearly_as_near_give_nothing(analyzer: Analyzer) -> None:
+    # The undated page tells two reports of two days, each page near it for half its words.
+    first = ["ferry", "offer", "withdrawn", "mediator", "aberlow", "wendt"]
+    second = ["shore", "layoffs", "staff", "vessels", "reyes", "hybrid"]
+    pages = [
+        Page("d1", listing([*first, "market"]), "2024-10-08", "header"),
+        Page("d2", listing(second), "2024-10-09", "header"),
+        Page("d3", listing(["council", "library", "garden", "market"]), "2024-11-04", "header"),
+        Page("u", listing(first + second) + " The company said so on Tuesday."),
+    ]
+    assert "u" not in collection_dates(analysed(analyzer, pages))
