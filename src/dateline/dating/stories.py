@@ -15,6 +15,10 @@ on two cues, each taken only when it settles one date (a wrong date is worse tha
   must put that day inside it on that weekday. A window of more than a year can hold the
   day twice and then gives nothing.
 
+A page neither cue dates may still take the date of its nearest page in the collection
+when the weekday or "today" it reports fits it (``neighbour``,
+:mod:`dateline.dating.neighbours`); that cue runs last, on what the first two left.
+
 Measured on the realnews-dev pages (``bench/pubdates.py --stories``); a bare yearless
 date without its weekday is never taken: on those pages the latest one named the news
 day for one page in six.
