@@ -106,6 +106,14 @@ def test_tonight_fits_a_neighbour_reporting_its_own_day(
     assert found["u"].value == "2024-10-08" and "own day" in found["u"].why
 
 
+def test_tonight_needs_the_neighbours_own_weekday_on_its_date(analyzer: Analyzer) -> None:
+    # the dated report says "today", not which day: nothing ties it to its stored date
+    today = WITHDRAWN.replace("on Tuesday", "today")
+    pages = [Page("d-withdrawn", today, "2024-10-08", "header"), *DATED[1:]]
+    pages.append(Page("u", rewrite("tonight")))
+    assert "u" not in collection_dates(analysed(analyzer, pages))
+
+
 def test_a_nearer_undated_page_leaves_the_story_undated(
     collection: Callable[..., dict[str, Page]],
 ) -> None:

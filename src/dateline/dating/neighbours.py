@@ -12,8 +12,9 @@ actions most). When that page is dated and the two fit, the undated page takes i
   the neighbour's date, that weekday is the neighbour's day or the day before. A report
   comes out on the day of its news or the next, so both pages are about the same days.
 * the page reports its news as of "today" or "tonight" (in the past tense: the news is of
-  its own day): the neighbour names its own day the same way, a weekday that falls on its
-  date or "today", so it too was written on the day of the news.
+  its own day): the latest weekday the neighbour reports as past falls on its date, so it
+  too was written on the day of its news. (Its own "today" would not do: nothing ties it
+  to the date it is stored with.)
 
 Guards, since a wrong date is worse than none: the neighbour is the nearest of *all* the
 collection's analysed pages (if an undated page is nearer, the story's date is unknown),
@@ -189,14 +190,11 @@ def _fit(
         return PublicationDate(value, HOW, why)
     if own.today is None:
         return None
-    other = anchor(analysis)
-    theirs_day = other.day(published)
-    if other.today is not None:
-        evidence = other.today
-    elif theirs_day is not None and theirs_day[0] == published:
-        evidence = theirs_day[1]
-    else:
+    # the neighbour's own "today" says nothing of which day its date is: its weekday does
+    theirs_day = anchor(analysis).day(published)
+    if theirs_day is None or theirs_day[0] != published:
         return None
+    evidence = theirs_day[1]
     why = (
         f"{head} is {dated}; both report their news as of their own day ({own.today!r}; "
         f"{evidence!r})"
