@@ -25,12 +25,14 @@ one story for months, the nearest page is as often last week's report on the sam
 and a weekday fits a wrong week two times in seven. Copies of the page do not count, and
 a date found this way never dates another page.
 
-Measured by hiding the dates of a third of the Timeline17 articles of 11 topics (the pages
-the other cues could not date; the thresholds were chosen on six and checked on five):
-without the margin and the rare words the cue dated 103 pages, 41 exactly, 23 a day off
-and 39 wrong by more; with them it dated 22, 16 exactly, 6 a day off (a report out the
-day after its news) and none wrong by more. On realnews-dev it dates 4 of the 15 pages
-the other cues leave undated (one more with the date headers stripped), none wrong.
+Measured by hiding the dates of a third of the Timeline17 articles no other cue dates, on
+11 topics (``bench/pubdates.py --t17``; the thresholds were chosen on six and checked on
+five). Without the margin and the rare words the cue dated 103 pages: 41 exactly, 23 a
+day off and 39 wrong by more. With them it dates 27 of 611: 13 exactly, 13 a day off (a
+report out the day after its news, or its neighbour) and 1 wrong by more, a page whose
+own timestamp the stamp cues would have read had it opened a line. On realnews-dev it
+dates 4 of the 15 pages the other cues leave undated (one more with the date headers
+stripped), none wrong.
 """
 
 from __future__ import annotations
