@@ -7,18 +7,26 @@ removed, so that the second run measures what the text alone gives. A page is sc
 against its gold: an exact date, or a list of acceptable dates, or an empty list (the
 page must stay undated).
 
+With ``--t17 TOPIC ...`` it measures instead the nearest-page cue
+(:mod:`dateline.dating.neighbours`) on Timeline17 topics, whose articles are dated by the
+benchmark's folders: up to 240 articles a topic are analysed, a third of those no other
+cue dates have their dates hidden, and each date the cue gives is compared with the hidden
+one (exact, a day off, or wrong by more).
+
 With ``--stories`` it also prints what dating undated pages by the rest of their
 collection gives (:mod:`dateline.dating.stories`: a long passage shared with dated
 pages, a yearless weekday date whose year the collection settles) and, as an upper
 bound no rule can read from the text, the dates of the dated pages of the gold story.
 
     PYTHONPATH=src python bench/pubdates.py [TOPIC_DIR ...] [--misses] [--stories]
+    PYTHONPATH=src python bench/pubdates.py --t17 H1N1_reuters LibyaWar_cnn ...
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import tempfile
@@ -27,6 +35,13 @@ from datetime import date
 from pathlib import Path
 
 from dateline.analyse.nlp import Analyzer
+from dateline.dating.candidates import (
+    dateline_candidate,
+    inferred_candidate,
+    reported_candidate,
+    stamp_candidates,
+)
+from dateline.dating.neighbours import neighbour_dates
 from dateline.dating.stories import Page, collection_dates
 from dateline.model import Document
 from dateline.service import Dossier
@@ -154,13 +169,52 @@ def _shared_line(got: dict[str, Document], gold: dict, shared: dict[str, str]) -
     return f"right {right} wrong {wrong} unknown {unknown} (added: {added})"
 
 
+T17 = Path(__file__).resolve().parents[2] / "shared" / "bench" / "t17"
+T17_ARTICLES = 240
+
+
+def t17_neighbours(topic: str, analyzer: Analyzer, seed: int = 11) -> tuple[int, int, int, int]:
+    """(exact, a day off, wrong, hidden) for the nearest-page cue on one Timeline17 topic."""
+    rng = random.Random(seed)
+    files = sorted((T17 / topic / "InputDocs").glob("*/*.txt"))
+    rng.shuffle(files)
+    files = files[:T17_ARTICLES]
+    items = [(str(i), f.read_text(errors="replace")[:2500]) for i, f in enumerate(files)]
+    gold = {str(i): f.parent.name for i, f in enumerate(files)}
+    analyses = {a.document_id: a for a in analyzer.analyse(items)}
+    hidden = [i for i in gold if rng.random() < 1 / 3 and not _own_cue(analyses[i].text)]
+    hidden = [i for i in hidden if reported_candidate(analyses[i]) is None]
+    dates = {i: (d, "header") for i, d in gold.items() if i not in hidden}
+    found = neighbour_dates(analyses, dates, hidden, {})
+    off = [
+        abs((date.fromisoformat(v.value) - date.fromisoformat(gold[i])).days)
+        for i, v in found.items()
+    ]
+    return off.count(0), off.count(1), sum(d > 1 for d in off), len(hidden)
+
+
+def _own_cue(text: str) -> bool:
+    return bool(dateline_candidate(text) or inferred_candidate(text) or stamp_candidates(text))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("topics", nargs="*", type=Path, help="topic folders (default: all)")
     parser.add_argument("--misses", action="store_true", help="list each page not dated right")
     parser.add_argument("--stories", action="store_true", help="also date from the collection")
+    parser.add_argument("--t17", nargs="+", metavar="TOPIC", help="the nearest-page cue on T17")
     add_json_flag(parser)
     args = parser.parse_args(argv)
+    if args.t17:
+        analyzer = Analyzer()
+        total = [0, 0, 0, 0]
+        for topic in args.t17:
+            counts = t17_neighbours(topic, analyzer)
+            total = [a + b for a, b in zip(total, counts, strict=True)]
+            print(f"{topic}: exact {counts[0]} a day off {counts[1]} wrong {counts[2]} "
+                  f"of {counts[3]} hidden")  # fmt: skip
+        print(f"ALL: exact {total[0]} a day off {total[1]} wrong {total[2]} of {total[3]} hidden")
+        return 0
     topics = args.topics or sorted(p for p in CORPUS.iterdir() if (p / "gold.json").is_file())
     table = Table(
         "topic", "headers", "dated", "right", ("right %", ".0%"), "wrong", ("wrong %", ".0%"),

@@ -76,13 +76,24 @@ def test_dask_engine_reports_unreadable_files_by_name(
     assert found["dask"][0] == tuple(doc.id for doc in sample_dossier.documents())
 
 
+# Dates only a build gives (it reads the analysis), which an ingest without one lacks.
+BUILD_DATED = frozenset({"reported", "story", "collection-year", "neighbour"})
+
+
+def ingested_table(d: Dossier) -> list[tuple[object, ...]]:
+    return [
+        (*row[:4], None, None, row[6]) if row[5] in BUILD_DATED else row
+        for row in documents_table(d)
+    ]
+
+
 def test_cli_ingest_runs_on_a_dask_cluster(tmp_path: Path, sample_dossier: Dossier) -> None:
     db = tmp_path / "cli.db"
     args = ["ingest", str(SAMPLE_DIR), "--db", str(db), "--no-progress", "--no-analyse"]
     result = CliRunner().invoke(app, [*args, "--engine", "dask", "--workers", "1"])
     assert result.exit_code == 0, result.output
     with Dossier.open(db, TODAY) as d:
-        assert documents_table(d) == documents_table(sample_dossier)
+        assert ingested_table(d) == ingested_table(sample_dossier)
 
 
 @pytest.mark.parametrize(

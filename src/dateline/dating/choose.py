@@ -38,6 +38,7 @@ LABELS = {
     "duplicate": "copy's date",
     "story": "date of a dated rewrite of the same report",
     "collection-year": "weekday date the article reports, in the collection's one fitting year",
+    "neighbour": "date of its nearest page in the collection, reporting the same days",
 }
 
 NOTHING_FOUND = "no date header, metadata, dateline with a year or explicit date in the text"

@@ -15,6 +15,10 @@ on two cues, each taken only when it settles one date (a wrong date is worse tha
   must put that day inside it on that weekday. A window of more than a year can hold the
   day twice and then gives nothing.
 
+A page neither cue dates may still take the date of its nearest page in the collection
+when the weekday or "today" it reports fits it (``neighbour``,
+:mod:`dateline.dating.neighbours`); that cue runs last, on what the first two left.
+
 Measured on the realnews-dev pages (``bench/pubdates.py --stories``); a bare yearless
 date without its weekday is never taken: on those pages the latest one named the news
 day for one page in six.
@@ -37,6 +41,7 @@ import numpy as np
 from dateline.analyse.convert import Analysis
 from dateline.dating import patterns as p
 from dateline.dating.candidates import _evidence, _reported_as_past, _sentence_around
+from dateline.dating.neighbours import neighbour_dates
 from dateline.dedupe.passages import MIN_SHARED, covered
 from dateline.dedupe.shingles import shingle_array
 from dateline.model import PublicationDate
@@ -49,7 +54,8 @@ MARGIN_DAYS = 31
 STORY_PAIRS = 200_000
 STORY_DATED = 5_000
 _YEARS = re.compile(r"(?<![\d.,$£€-])(?:19|20)\d\d(?![\d%])")
-_OWN = frozenset({"story", "collection-year", "duplicate"})  # dates that are not a page's own
+# dates that are not a page's own
+_OWN = frozenset({"story", "collection-year", "duplicate", "neighbour"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +93,21 @@ def collection_dates(
             found = _yearless_date(page.analysis, window)
         if found is not None:
             out[page.id] = found
+    if len(pages) * len(undated) <= STORY_PAIRS:
+        out |= _by_neighbour(pages, out)
     return out
+
+
+def _by_neighbour(
+    pages: Sequence[Page], found: dict[str, PublicationDate]
+) -> dict[str, PublicationDate]:
+    """Dates :mod:`~dateline.dating.neighbours` gives the pages still undated."""
+    analyses = {q.id: q.analysis for q in pages if q.analysis is not None}
+    dates = {q.id: (q.published, q.how or "date") for q in pages if q.published}
+    dates |= {i: (d.value, d.how or "date") for i, d in found.items() if d.value}
+    undated = [q.id for q in pages if not q.published and q.id not in found]
+    groups = {q.id: q.duplicate_of or q.id for q in pages}
+    return neighbour_dates(analyses, dates, undated, groups)
 
 
 def _window(published: Iterable[str | None]) -> tuple[date, date] | None:

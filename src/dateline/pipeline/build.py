@@ -21,6 +21,7 @@ from dateline.analyse.nlp import Analyzer
 from dateline.cluster.events import cluster_events
 from dateline.dating import choose_publication_date, date_from_duplicate
 from dateline.dating.candidates import reported_candidate
+from dateline.dating.neighbours import HOW as LOOSE
 from dateline.dating.stories import Page, collection_dates
 from dateline.extract.events import EventMention
 from dateline.extract.figures import FigureMention, merge_figures
@@ -93,7 +94,7 @@ class Builder:
         if dated:
             stored = set(self.store.date_undated(dated.values()))
             articles = [dated[d.id] if d.id in stored else d for d in articles]
-        published = {d.id: d.published for d in articles}
+        published = extraction_dates(articles)
         resolution = resolve_entities(analyses, published)
         model, version = self._identity(engine)
         kept = ExtractionCache(self.store, f"{model} {version}", articles)
@@ -195,6 +196,13 @@ def date_by_collection(
         for d in documents
         if (v := found.get(d.id)) is not None
     ]
+
+
+def extraction_dates(documents: Sequence[Document]) -> dict[str, str | None]:
+    """The dates the extractors resolve each document's relative days against: its
+    publication date, unless borrowed from its nearest page (:mod:`dateline.dating.neighbours`),
+    which places the page on the timeline but may be a day off its own "yesterday"."""
+    return {d.id: None if d.published_how == LOOSE else d.published for d in documents}
 
 
 def date_reported(
