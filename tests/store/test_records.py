@@ -263,14 +263,18 @@ def test_event_days_count_what_reading_every_event_counts(store: Store) -> None:
               participants=(Participant("e1", "Minister Lan"),), sources=(Source("d", 0, 35),)),
         Event("ev5", "CONSULT", "Some month", "2025-03-01", "month"),
         Event("ev6", "CONSULT", "Recalled", "2025-03-05", "day", background=True),
+        # told twice, by an article and its reprint: one story
+        Event("ev7", "VISIT", "A tour", "2025-03-05", "day",
+              sources=(Source("a", 0, 33), Source("b", 0, 33))),
     ]  # fmt: skip
     store.replace_derived(Derived(made.entities, made.mentions, [*made.events, *more],
                                   made.figures, made.promises, made.sentences))  # fmt: skip
     everything = store.events()
 
-    def by_reading(entity: str | None, kind: str | None) -> dict[str, float]:
-        counts: dict[str, float] = {}
+    def by_reading(entity: str | None, kind: str | None) -> dict[str, tuple[int, int]]:
+        counts: dict[str, tuple[int, int]] = {}
         for e in everything:
+            stories = {DUPLICATE_OF.get(s.document_id, s.document_id) for s in e.sources}
             if (
                 e.date
                 and e.precision == "day"
@@ -278,13 +282,15 @@ def test_event_days_count_what_reading_every_event_counts(store: Store) -> None:
                 and (kind is None or e.type == kind)
                 and (entity is None or entity in {p.entity_id for p in e.participants})
             ):
-                counts[e.date] = counts.get(e.date, 0.0) + 1.0  # fmt: skip
+                told, every = counts.get(e.date, (0, 0))
+                counts[e.date] = (told + (len(stories) >= 2), every + 1)
         return counts
 
     for entity in (None, "e1", "e2", "nobody"):
         for kind in (None, "CONSULT", "VISIT"):
             assert store.event_days(entity, kind) == by_reading(entity, kind), (entity, kind)
-    assert store.event_days() == {"2025-03-03": 2.0, "2025-03-05": 1.0}
+    # ev1 is told by two stories (a and c); ev3, ev4 and ev7 by one each
+    assert store.event_days() == {"2025-03-03": (1, 2), "2025-03-05": (0, 2)}
     assert [e.id for e in store.events(event_type="CONSULT", days=["2025-03-05"])] == ["ev4", "ev6"]
     assert [e.id for e in store.events("e1", days=["2025-03-03", "2025-03-05"])] == ["ev1", "ev4"]
     assert store.events(days=[]) == []

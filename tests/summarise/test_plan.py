@@ -61,3 +61,17 @@ def test_a_kept_timeline_is_not_reused_once_the_summariser_changes(
         monkeypatch.undo()
         plan._code.cache_clear()
     assert timeline_key(asked) == before
+
+
+def test_an_event_only_one_story_tells_adds_less_to_its_day() -> None:
+    from dateline.summarise.plan import _event_weights
+    from dateline.summarise.tuning import Tuning
+
+    days = {"2025-03-03": (2, 3), "2025-03-04": (0, 4)}
+    default = _event_weights(days, Tuning())
+    assert default["2025-03-03"] > default["2025-03-04"]
+    assert set(default) == set(days)  # a day of lone reports stays an event day
+    assert _event_weights(days, Tuning(single_story_event=1.0)) == {
+        "2025-03-03": 3.0,
+        "2025-03-04": 4.0,
+    }

@@ -34,9 +34,10 @@ class DossierPart(Connection):
 
     def event_days(
         self, entity_id: str | None = None, event_type: str | None = None
-    ) -> dict[str, float]:
+    ) -> dict[str, tuple[int, int]]:
         """Per day, how many events dated to the day (not background) happened (of those
-        ``entity_id`` took part in, of ``event_type``, when given)."""
+        ``entity_id`` took part in, of ``event_type``, when given): (those two or more
+        independent stories report, all of them)."""
         return records.event_days(self, entity_id, event_type)
 
     def figures(self) -> list[Figure]:

@@ -260,17 +260,22 @@ def read_events(
 
 def event_days(
     db: Database, entity_id: str | None = None, event_type: str | None = None
-) -> dict[str, float]:
+) -> dict[str, tuple[int, int]]:
     """Per day: how many dated (to the day), non-background events happened, of those
-    ``entity_id`` took part in and of ``event_type`` when given."""
-    where, params = _event_filter("id", entity_id, event_type, None)
+    ``entity_id`` took part in and of ``event_type`` when given, as (those two or more
+    independent stories report, all of them). A reprint is its original's story."""
+    where, params = _event_filter("e.id", entity_id, event_type, None)
     rows = db.execute(
-        "SELECT date, count(*) FROM events WHERE date IS NOT NULL AND date <> '' "
-        f"AND precision = 'day' AND background = 0{' AND ' + where if where else ''} "
-        "GROUP BY date",
+        "SELECT e.date, sum(CASE WHEN coalesce(n.stories, 0) >= 2 THEN 1 ELSE 0 END), count(*) "
+        "FROM events e LEFT JOIN (SELECT s.record_id AS id, "
+        "count(DISTINCT coalesce(d.duplicate_of, d.id)) AS stories FROM sources s "
+        "JOIN documents d ON d.id = s.document_id WHERE s.record_kind = 'event' "
+        "GROUP BY s.record_id) n ON n.id = e.id "
+        "WHERE e.date IS NOT NULL AND e.date <> '' AND e.precision = 'day' "
+        f"AND e.background = 0{' AND ' + where if where else ''} GROUP BY e.date",
         params,
     )
-    return {day: float(n) for day, n in rows}
+    return {day: (int(told), int(n)) for day, told, n in rows}
 
 
 def read_figures(db: Database) -> list[Figure]:

@@ -84,7 +84,7 @@ def _plan(
     # the events' days are counted in the store: only events of a day left without a
     # summary, and the reports of the asked-for type, are read as records
     kind = r.event_type.upper() if r.event_type else None
-    weights = store.event_days(found.id if found else None, kind)
+    weights = _event_weights(store.event_days(found.id if found else None, kind), Tuning())
     keep = _sentence_filter(
         store.sentences_naming(found.id) if found else None,
         store.events(event_type=kind) if kind else (),
@@ -139,6 +139,14 @@ def _plan(
     best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
     best = best[: r.dates] if r.dates is not None else best
     return sorted(best, key=lambda e: e.date)
+
+
+def _event_weights(days: Mapping[str, tuple[int, int]], tuning: Tuning) -> dict[str, float]:
+    """Per event day, what its events add to the day's score: each event two or more
+    independent stories report counts in full, one only its own story tells counts
+    ``tuning.single_story_event`` (every event day stays an event day)."""
+    single = tuning.single_story_event
+    return {day: told + single * (every - told) for day, (told, every) in days.items()}
 
 
 def _with_event_days(

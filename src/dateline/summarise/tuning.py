@@ -23,6 +23,10 @@ class Tuning:
     chronology: float = 10.0  # extra for a chronology entry ("March 19 - ...") naming the date
     published: float = 0.2  # per independent document published on the date (beat the day after)
     month: float = 0.0  # per document referring to the date's month, spread over its days
+    # what an extracted event reported by one story only adds to its day (one that two or
+    # more independent stories report adds 1): a lone report's event is often a side
+    # detail, and on T17 it lowered date F1 at every weight tried (0.25, 0.5, 1)
+    single_story_event: float = 0.0
     spread: float = 0.1  # how strongly dates closer than the average gap push each other away
     # -- summaries ----------------------------------------------------------------
     # undated lead sentences report the publication day or up to this many days before (measured:
