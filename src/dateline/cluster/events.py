@@ -195,10 +195,22 @@ def _fits(m: EventMention, c: _Cluster) -> bool:
     if m.key and m.key == key:
         return True  # the same named meeting, whoever is named with it
     people = set(m.people)
-    if people and c._people and m.kind not in onto.GATHERING_KINDS:
-        return _nested(people, c._people)
     parties = {p.entity_id for p in m.participants} - people
+    if people and c._people and m.kind not in onto.GATHERING_KINDS:
+        # a report vaguer than the event's day ("earlier this month X negotiated with Y")
+        # may be another act of the same person: its organisations must agree too
+        return _nested(people, c._people) and (
+            not _vaguer(m, c) or _nested(parties, c._named - c._people)
+        )
     return _nested(parties, c._named - c._people)
+
+
+def _vaguer(m: EventMention, c: _Cluster) -> bool:
+    """An event dated to the day and a report that gives no day (undated, or of a month
+    or a year; a yearless day is a day)."""
+    narrowest = c._narrowest
+    vague = m.precision != "day" and not m.day
+    return vague and narrowest is not None and narrowest.precision == "day"
 
 
 def _score(m: EventMention, c: _Cluster) -> tuple[bool, int, bool]:
