@@ -12,14 +12,15 @@ from tests.extract.articles import Chain
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "opening": (
         "2023-06-12",
-        "The joint naval drill Northern Tide opened with an opening ceremony in Bergen on "
-        "Monday.\n\n"
-        "In his welcoming remarks, Rear Admiral Tomas Lindqvist described the ceremony as "
-        "a sign of trust between the two navies.\n",
+        "Northern Tide, a naval drill of two fleets, began with an opening ceremony in "
+        "Bergen on Monday.\n\n"
+        "In a short speech, Rear Admiral Tomas Lindqvist praised the ceremony as proof "
+        "that the fleets can sail together.\n",
     ),
     "led": (
         "2023-06-12",
-        "Vice Admiral Ines Carvalho led the opening ceremonies in Bergen on Monday.\n",
+        "In Bergen on Monday, Vice Admiral Ines Carvalho led the closing ceremony of the "
+        "harbour drill.\n",
     ),
     "wedding": (
         "2023-06-12",

@@ -12,8 +12,8 @@ from tests.extract.articles import Chain
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "restart": (
         "2023-11-09",
-        "Harlow Corp. said it would need weeks to restart its depots after drivers "
-        "returned from a five-week strike.\n",
+        "Harlow Corp. will run a reduced bus timetable for a month after its drivers "
+        "returned from their walkout.\n",
     ),
     "monday": (
         "2023-11-09",
