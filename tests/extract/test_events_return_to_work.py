@@ -23,6 +23,10 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
         "2023-11-09",
         "Drivers at Harlow Corp. went back to their jobs on Monday.\n",
     ),
+    "duty": (
+        "2023-11-09",
+        "Harlow Corp. drivers returned to duty on Monday.\n",
+    ),
     "parcels": (
         "2023-11-09",
         "Harlow Corp. returned the unpaid invoices to the Kestrel Transport Workers Union "
@@ -55,7 +59,7 @@ def test_a_return_in_an_after_clause_is_the_news_of_the_day(chain: Chain) -> Non
     assert [p.name for p in back.participants] == ["Harlow Corp."]
 
 
-@pytest.mark.parametrize("doc", ["monday", "back"])
+@pytest.mark.parametrize("doc", ["monday", "back", "duty"])
 def test_a_dated_return_to_work(chain: Chain, doc: str) -> None:
     (back,) = returns(chain, doc)
     assert back.date == "2023-11-06"
