@@ -234,6 +234,9 @@ def _untagged_places(analysis: Analysis) -> tuple[Mention, ...]:
             continue  # nothing before it, or an acronym ("the EU area")
         if start > 0 and not analysis.text[start - 1].isspace():
             continue  # the end of a hyphenated name ("Asia-Pacific"): not the whole name
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and before.text[:1].isupper() and first <= before.head <= i:
+            continue  # the rest of a name the model tagged in part: not the whole name
         text = analysis.text[start:end]
         found.append(Mention(analysis.document_id, head.sentence, start, end, text, "LOC"))
     return tuple(found)
