@@ -69,3 +69,14 @@ def test_without_an_acting_branch_nothing_changes() -> None:
     assert as_acting_branch(mentions, ENTITIES) == mentions
     once = [report("a", "local", "mill", date="2025-02-01"), report("c", "guild", "mill")]
     assert as_acting_branch(once, ENTITIES) == once
+
+
+def test_a_numbered_model_of_a_company_is_no_branch() -> None:
+    entities = [Entity("maker", "Aerolux", "ORG"), Entity("jet", "Aerolux 380", "ORG"), *ENTITIES]
+    mentions = [
+        report("a", "jet", "mill", date="2025-02-01"),
+        report("b", "jet", "mill", date="2025-02-02"),
+        report("c", "maker", "mill"),
+    ]
+    out = as_acting_branch(mentions, entities)
+    assert [p.entity_id for p in out[2].participants] == ["maker", "mill"]

@@ -329,10 +329,14 @@ def plain_fits(m: EventMention, reports: Sequence[EventMention]) -> bool:
     if m.key and m.key == key:
         return True
     people, theirs = set(m.people), {p for x in reports for p in x.people}
-    if people and theirs:
-        return nested(people, theirs)
     named = {p.entity_id for x in reports for p in x.participants}
-    return nested({p.entity_id for p in m.participants} - people, named - theirs)
+    parties = {p.entity_id for p in m.participants} - people
+    if people and theirs and m.kind not in onto.GATHERING_KINDS:
+        # a report giving no day joins a day-dated event only if its bodies agree too
+        dated = sorted((x for x in reports if x.date), key=ev._order)
+        vague = m.precision != "day" and not m.day and dated and dated[0].precision == "day"
+        return nested(people, theirs) and not (vague and not nested(parties, named - theirs))
+    return nested(parties, named - theirs)
 
 
 def plain_joins(m: EventMention, reports: Sequence[EventMention]) -> bool:

@@ -12,14 +12,23 @@ from tests.extract.articles import Chain
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "opening": (
         "2023-06-12",
-        "The joint naval drill Northern Tide opened with an opening ceremony in Bergen on "
-        "Monday.\n\n"
-        "In his welcoming remarks, Rear Admiral Tomas Lindqvist described the ceremony as "
-        "a sign of trust between the two navies.\n",
+        "Northern Tide, a naval drill of two fleets, began with an opening ceremony in "
+        "Bergen on Monday.\n\n"
+        "In a short speech, Rear Admiral Tomas Lindqvist praised the ceremony as proof "
+        "that the fleets can sail together.\n",
     ),
     "led": (
         "2023-06-12",
-        "Vice Admiral Ines Carvalho led the opening ceremonies in Bergen on Monday.\n",
+        "In Bergen on Monday, Vice Admiral Ines Carvalho led the closing ceremony of the "
+        "harbour drill.\n",
+    ),
+    "two": (
+        "2023-06-17",
+        "Grey Heron, a harbour drill of two fleets, began with an opening ceremony in Split "
+        "on Monday.\n\n"
+        "The drill ended with a closing ceremony in Split on Friday.\n\n"
+        "In a short speech, Rear Admiral Tomas Lindqvist praised the ceremony as proof that "
+        "the fleets can sail together.\n",
     ),
     "wedding": (
         "2023-06-12",
@@ -51,3 +60,10 @@ def test_leading_the_opening_ceremonies_is_taking_part(chain: Chain) -> None:
 
 def test_any_other_ceremony_is_no_event(chain: Chain) -> None:
     assert not ceremonies(chain, "wedding")
+
+
+def test_the_ceremony_named_again_is_the_last_one_reported(chain: Chain) -> None:
+    opening, closing = sorted(ceremonies(chain, "two"), key=lambda m: m.trigger_start)
+    assert (opening.date, closing.date) == ("2023-06-12", "2023-06-16")
+    assert "Tomas Lindqvist" in [p.name for p in closing.participants]
+    assert "Tomas Lindqvist" not in [p.name for p in opening.participants]

@@ -12,16 +12,17 @@ from tests.extract.articles import Chain
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "mediator": (
         "2023-11-09",
-        "Talks between Harlow Corp. and the Kestrel Transport Workers Union collapsed "
-        "last week.\n\n"
-        "Deputy Labour Minister Ines Carvalho flew to Lisbon on Tuesday to intervene in "
-        "the pay dispute.\n",
+        "Harlow Corp. and the Kestrel Transport Workers Union held wage talks last week "
+        "without result.\n\n"
+        "On Tuesday, Deputy Labour Minister Ines Carvalho travelled to Lisbon to help "
+        "settle the pay dispute.\n",
     ),
     "holiday": (
         "2023-11-09",
-        "Talks between Harlow Corp. and the Kestrel Transport Workers Union collapsed "
-        "last week.\n\n"
-        "Deputy Labour Minister Ines Carvalho flew to Lisbon on Tuesday for a holiday.\n",
+        "Harlow Corp. and the Kestrel Transport Workers Union held wage talks last week "
+        "without result.\n\n"
+        "On Tuesday, Deputy Labour Minister Ines Carvalho travelled to Lisbon for a "
+        "holiday.\n",
     ),
     "drones": (
         "2023-11-09",

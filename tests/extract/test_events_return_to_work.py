@@ -12,8 +12,8 @@ from tests.extract.articles import Chain
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "restart": (
         "2023-11-09",
-        "Harlow Corp. said it would need weeks to restart its depots after drivers "
-        "returned from a five-week strike.\n",
+        "Harlow Corp. will run a reduced bus timetable for a month after its drivers "
+        "returned from their walkout.\n",
     ),
     "monday": (
         "2023-11-09",
@@ -22,6 +22,10 @@ ARTICLES: dict[str, tuple[str | None, str]] = {
     "back": (
         "2023-11-09",
         "Drivers at Harlow Corp. went back to their jobs on Monday.\n",
+    ),
+    "duty": (
+        "2023-11-09",
+        "Harlow Corp. drivers returned to duty on Monday.\n",
     ),
     "parcels": (
         "2023-11-09",
@@ -55,7 +59,7 @@ def test_a_return_in_an_after_clause_is_the_news_of_the_day(chain: Chain) -> Non
     assert [p.name for p in back.participants] == ["Harlow Corp."]
 
 
-@pytest.mark.parametrize("doc", ["monday", "back"])
+@pytest.mark.parametrize("doc", ["monday", "back", "duty"])
 def test_a_dated_return_to_work(chain: Chain, doc: str) -> None:
     (back,) = returns(chain, doc)
     assert back.date == "2023-11-06"

@@ -11,10 +11,9 @@ from tests.extract.articles import Chain
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "tally": (
         "2023-11-09",
-        "Harlow Corp.'s machinist union said in a statement that the frontline Harlow Corp. "
-        "workers voted 58% against accepting the newest wage proposal. Rosa Kettering, "
-        "president of the Kestrel Transport Workers Union, said the committee would meet "
-        "again.\n",
+        "The drivers' union told members by email that Harlow Corp. staff voted 58% "
+        "against the revised pay package. Rosa Kettering, who leads the Kestrel Transport "
+        "Workers Union, expects the bargaining team to meet again soon.\n",
     ),
     "named": (
         "2023-11-09",

@@ -11,13 +11,13 @@ from tests.extract.articles import Chain
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "pleased": (
         "2023-11-09",
-        "Harlow Corp. chief executive Dana Whitfield said in a note to staff Tuesday "
-        "evening that she was pleased to have reached an agreement.\n",
+        "Dana Whitfield, who runs Harlow Corp., told drivers on Tuesday that she was "
+        "pleased to have reached an agreement with their union.\n",
     ),
     "undated": (
         None,
-        "Drivers represented by the Kestrel Transport Workers Union voted to approve a new "
-        "contract with Harlow Corp. on Monday.\n",
+        "On Monday, Kestrel Transport Workers Union members voted to accept a four-year "
+        "pay deal with Harlow Corp.\n",
     ),
 }
 

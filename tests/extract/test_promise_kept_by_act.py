@@ -40,7 +40,7 @@ def test_a_demand_to_return_to_work_is_kept_by_the_return() -> None:
         "p1",
         "request",
         "Harbour Workers Union",
-        "must return to work by the start of their shift on Oct. 9",
+        "are told to return to work no later than Oct. 9",
         "2025-10-01",
         sources=(Source("doc", 0, 60),),
     )
@@ -59,7 +59,7 @@ def test_a_body_whose_name_holds_and_keeps_its_own_pledge() -> None:
         "p1",
         "pledge",
         name,
-        "will continue to negotiate in good faith until a fair deal is reached",
+        "will keep bargaining with the airline until both sides sign a new deal",
         "2025-10-01",
         sources=(Source("doc", 0, 60),),
     )

@@ -3,6 +3,8 @@ these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.analyse.nlp import Analyzer
 from tests.extract.articles import only, read_promises
 
@@ -34,17 +36,23 @@ def test_a_side_that_will_act_in_a_report_keeps_its_own_pledge(analyzer: Analyze
     assert only(found, "train coast guard crews").actor == "Tunisia"
 
 
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "A letter from the Norwegian Defence Minister reached the Tunisian side too, urging "
+        "Tunisia to back a joint naval school.",
+        "A letter from the Norwegian Defence Minister, read out before the talks closed, "
+        "urged Tunisia to back a joint naval school.",
+    ],
+)
 def test_a_letter_from_a_titled_sender_speaks_for_the_one_holding_that_title(
-    analyzer: Analyzer,
+    analyzer: Analyzer, letter: str
 ) -> None:
     found = read_promises(
         analyzer,
         "Norwegian Defence Minister Tomas Berg held talks with Tunisian Defence Minister "
         "Laila Haddad in Tunis on Monday. Norwegian Deputy Defence Minister Ola Lund "
-        "joined them.\n\n"
-        "At the end of the talks, a letter from the Norwegian Defence Minister to his "
-        "Tunisian counterpart was also handed over, calling for Tunisia's support for a "
-        "joint naval school.\n",
+        "joined them.\n\n" + letter + "\n",
         "2025-04-02",
     )
     assert only(found, "joint naval school").actor == "Tomas Berg"

@@ -9,8 +9,8 @@ from dateline.resolve.entities import resolve_entities
 
 def test_a_numbered_branch_in_an_apposition_is_the_officers_office(analyzer: Analyzer) -> None:
     text = (
-        "Dockers walked out on Monday. Maria Okafor, President of HWU Local 412 and Sam "
-        "Reyes, President of HWU Local B7, issued a joint statement after the count.\n"
+        "Dockers walked out on Monday. The rally was opened by Maria Okafor, President of "
+        "HWU Local 412 and Sam Reyes, President of HWU Local B7, before the march.\n"
     )
     analyses = list(analyzer.analyse([("a", text)]))
     resolution = resolve_entities(analyses, {"a": "2025-03-03"})

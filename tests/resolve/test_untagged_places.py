@@ -22,8 +22,19 @@ def test_a_name_before_a_place_noun_is_a_place(analyzer: Analyzer) -> None:
 
 def test_the_end_of_a_hyphenated_name_is_no_place(analyzer: Analyzer) -> None:
     texts = [
-        ("a", "The fleet will restore deterrence in the Indo-Pacific region, the admiral said.")
+        (
+            "a",
+            "Tuna catches in the Indo-Pacific region fell by a third last year, fishery "
+            "officials said.",
+        )
     ]
     analyses = list(analyzer.analyse(texts))
     resolution = resolve_entities(analyses, {"a": None})
     assert resolution.by_name("Pacific") is None
+
+
+def test_the_rest_of_a_name_tagged_in_part_is_no_place(analyzer: Analyzer) -> None:
+    texts = [("a", "Storms battered the Trans-Atlantic Coast region on Tuesday.")]
+    analyses = list(analyzer.analyse(texts))
+    resolution = resolve_entities(analyses, {"a": None})
+    assert resolution.by_name("Coast") is None

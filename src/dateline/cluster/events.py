@@ -55,6 +55,10 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # In how many documents a numbered branch must act to stand for its parent body: one
 # passing mention of a local does not make it the body's voice.
 ACTING_DOCUMENTS = 2
+# Words that name a numbered branch of a body ("Local 12", "District 9", "Lodge 3").
+BRANCH_WORDS = frozenset(
+    {"local", "district", "lodge", "chapter", "branch", "unit", "division", "section", "council"}
+)
 # Verbs of the handover and aid titles, by trigger lemma.
 ACTION_WORDS = {
     "hand": "hand over",
@@ -195,10 +199,22 @@ def _fits(m: EventMention, c: _Cluster) -> bool:
     if m.key and m.key == key:
         return True  # the same named meeting, whoever is named with it
     people = set(m.people)
-    if people and c._people and m.kind not in onto.GATHERING_KINDS:
-        return _nested(people, c._people)
     parties = {p.entity_id for p in m.participants} - people
+    if people and c._people and m.kind not in onto.GATHERING_KINDS:
+        # a report vaguer than the event's day ("earlier this month X negotiated with Y")
+        # may be another act of the same person: its organisations must agree too
+        return _nested(people, c._people) and (
+            not _vaguer(m, c) or _nested(parties, c._named - c._people)
+        )
     return _nested(parties, c._named - c._people)
+
+
+def _vaguer(m: EventMention, c: _Cluster) -> bool:
+    """An event dated to the day and a report that gives no day (undated, or of a month
+    or a year; a yearless day is a day)."""
+    narrowest = c._narrowest
+    vague = m.precision != "day" and not m.day
+    return vague and narrowest is not None and narrowest.precision == "day"
 
 
 def _score(m: EventMention, c: _Cluster) -> tuple[bool, int, bool]:
@@ -684,11 +700,21 @@ def _branches(entities: Iterable[Entity]) -> dict[str, str]:
         for name in (e.name, *e.aliases):
             words = name.lower().split()
             for k in range(1, len(words)):
-                if any(c.isdigit() for w in words[k:] for c in w):
+                if _branch_code(name.split()[:k], words[k:]):
                     parents |= by_name.get(" ".join(words[:k]), set()) - {e.id}
         if len(parents) == 1:
             out[e.id] = parents.pop()
     return out
+
+
+def _branch_code(parent: Sequence[str], rest: Sequence[str]) -> bool:
+    """Whether the words after a body's name number one of its branches: a branch word
+    with a number ("Local 12", "District W24"), or a number after an acronym ("ACME 12").
+    A number after a plain name is more often a model ("Aerolux 380") than a branch."""
+    if not any(c.isdigit() for w in rest for c in w):
+        return False
+    acronym = len(parent) == 1 and parent[0].isupper() and len(parent[0]) > 1
+    return acronym or any(w in BRANCH_WORDS for w in rest)
 
 
 def as_acting_branch(

@@ -1804,16 +1804,27 @@ def _with_sides(view: DocumentView, found: list[EventMention]) -> list[EventMent
 
 
 def _with_attendees(view: DocumentView, found: list[EventMention]) -> list[EventMention]:
-    """A ceremony named again ("the ceremony") is the one reported before: a person who
-    attends, leads or speaks at it there ("in his remarks, X hailed the ceremony") takes
-    part in it."""
+    """A ceremony named again ("the ceremony") is the one reported last before: a person
+    who attends, leads or speaks at it there ("in his remarks, X hailed the ceremony")
+    takes part in it."""
     out = list(found)
+    taken = {x.trigger_start for x in found}
     for k, m in enumerate(out):
         if m.kind != "ceremony":
             continue
         lemma = view.lemma(view.token_at(m.trigger_start))
-        taken = {x.trigger_start for x in found}
+        # "the ceremony" after another ceremony's report is that one's
+        until = min(
+            (
+                x.trigger_start
+                for x in found
+                if x.kind == "ceremony" and x.trigger_start > m.trigger_start
+            ),
+            default=len(view.text),
+        )
         for i in range(view.token_at(m.trigger_end), len(view.tokens)):
+            if view.tokens[i].start >= until:
+                break
             if view.tokens[i].start in taken or view.lemma(i) != lemma:
                 continue
             if not any(view.tokens[d].text.lower() == "the" for d in view.kids(i, "det")):

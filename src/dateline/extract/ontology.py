@@ -241,8 +241,11 @@ ACTOR_KINDS = frozenset(
 )
 # Verbs of a third party stepping into a conflict, and the nouns of such a conflict: a
 # visit "to intervene in the dispute" involves the sides of that dispute.
-MEDIATING_LEMMAS = word_set("intervene mediate broker help resolve settle end")
-CONFLICT_NOUNS = word_set("dispute strike conflict standoff walkout stalemate talks negotiation")
+MEDIATING_LEMMAS = word_set("intervene mediate broker help resolve settle end defuse arbitrate")
+CONFLICT_NOUNS = word_set(
+    "dispute strike conflict standoff walkout stalemate talks negotiation impasse deadlock "
+    "stoppage lockout row"
+)
 # Kinds of event whose sides a conflict noun stands for.
 CONFLICT_KINDS = frozenset({"strike", "talks"})
 # Kinds done by a workforce often left unnamed ("after machinists returned to work"):
@@ -299,8 +302,10 @@ JOB_NOUNS = word_set(
 )
 # Where strikers go back to ("returned to work", "back to their jobs") and what they
 # come back from ("returned from a seven-week strike").
-WORK_NOUNS = word_set("work job jobs shift shifts plant plants factory factories post posts")
-STOPPAGE_NOUNS = word_set("strike strikes walkout stoppage picket")
+WORK_NOUNS = word_set(
+    "work job jobs shift shifts plant plants factory factories post posts duty workplace desk desks"
+)
+STOPPAGE_NOUNS = word_set("strike strikes walkout walkouts stoppage stoppages picket lockout")
 # What makes a ceremony an event of a joint undertaking ("the opening ceremony").
 CEREMONY_WORDS = word_set("opening closing launch launching inaugural commissioning")
 # Kinds of event that gather many people: reports of one naming different people are

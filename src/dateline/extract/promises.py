@@ -140,7 +140,7 @@ SAY_VERBS = word_set(
 # Words that join a title's parts ("Minister of Defence").
 TITLE_GLUE = word_set("of the for and")
 # Written words that come from someone ("a letter from the minister ..., calling for").
-WRITTEN_NOUNS = word_set("letter message note statement memo memorandum")
+WRITTEN_NOUNS = word_set("letter message note statement memo memorandum email communique")
 # What a speaker issues ("issued the following statement: “...").
 STATEMENT_NOUNS = word_set("statement remark message comment")
 # Quotation marks, and how far a quote is looked for around a promise (characters).
@@ -829,6 +829,8 @@ def _actor(view: DocumentView, i: int) -> str | None:
     if view.dateline is not None and view.mention_at.get(subject) is view.dateline:
         return None  # "HANOI, Nov 2 (VNS) — ...": the dateline is where, not who
     entity = view.entity_at(subject)
+    if entity is None and view.lemma(subject) in WRITTEN_NOUNS:
+        entity = _author(view, subject)  # "a letter from X called for ...": X's
     if entity is None:
         found = [view.entity_at(j) for j in view.subtree(subject) if view.entity_at(j)]
         entity = found[0] if len(found) == 1 else None

@@ -32,6 +32,7 @@ from dateline.analyse.convert import Analysis, Token
 from dateline.analyse.rules import ORG_WORDS, TITLE_HEADS
 from dateline.lexicon.names import SOLE_OFFICES, bare, fold, name_key
 from dateline.lexicon.places import country_of, facility_key, place_key
+from dateline.lexicon.words import word_set
 from dateline.model import Entity, Mention, Source
 from dateline.resolve.aliases import is_org_alias, org_key, qualified_org, usual_org_name
 from dateline.resolve.mentions import (
@@ -66,8 +67,8 @@ _NICKNAMED = re.compile(
 )
 # Nouns that make the proper name before them a place: "the Fraser Valley area" names a
 # place the model often leaves untagged.
-PLACE_HEAD_NOUNS = frozenset(
-    {"area", "region", "basin", "valley", "coast", "peninsula", "delta", "corridor", "metro"}
+PLACE_HEAD_NOUNS = word_set(
+    "area region basin valley coast peninsula delta corridor metro belt plateau highlands lowlands"
 )
 # Which kind wins when one entity's mentions disagree, after the majority.
 KIND_ORDER = ("PERSON", "GPE", "ORG", "FAC", "LOC", "NORP")
@@ -233,6 +234,9 @@ def _untagged_places(analysis: Analysis) -> tuple[Mention, ...]:
             continue  # nothing before it, or an acronym ("the EU area")
         if start > 0 and not analysis.text[start - 1].isspace():
             continue  # the end of a hyphenated name ("Asia-Pacific"): not the whole name
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and before.text[:1].isupper() and first <= before.head <= i:
+            continue  # the rest of a name the model tagged in part: not the whole name
         text = analysis.text[start:end]
         found.append(Mention(analysis.document_id, head.sentence, start, end, text, "LOC"))
     return tuple(found)
