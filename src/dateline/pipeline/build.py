@@ -83,7 +83,15 @@ class Builder:
         """One build; and whether the stored dossier covers every stored document now."""
         # read before the documents: one landing in between is built again, never missed
         built_from = self.store.last_document()
-        documents = list(self.store.documents())
+        # A date borrowed from the nearest page is what the collection said at the last
+        # build: it is asked again, so ingesting in steps dates as ingesting at once does.
+        borrowed = set()
+        documents = []
+        for d in self.store.documents():
+            if d.published_how == LOOSE:
+                borrowed.add(d.id)
+                d = dataclasses.replace(d, published=None, published_how=None, published_why="")
+            documents.append(d)
         # A page that is not an article (an error page, a list of links) stays stored and
         # searchable, but nothing is derived from it: no record may cite it as evidence.
         articles = [d for d in documents if d.not_article is None]
@@ -91,9 +99,10 @@ class Builder:
         dated = {d.id: d for d in date_reported(documents, analyses, self.today)}
         reported = [dated.get(d.id, d) for d in articles]
         dated |= {d.id: d for d in date_by_collection(reported, analyses)}
-        if dated:
-            stored = set(self.store.date_undated(dated.values()))
-            articles = [dated[d.id] if d.id in stored else d for d in articles]
+        if dated or borrowed:
+            stored = set(self.store.date_undated(dated.values(), LOOSE, built_from))
+            self.store.undate(borrowed - dated.keys(), LOOSE, built_from)
+            articles = [dated[d.id] if d.id in stored | borrowed else d for d in articles]
         published = extraction_dates(articles)
         resolution = resolve_entities(analyses, published)
         model, version = self._identity(engine)

@@ -203,18 +203,26 @@ class DocumentsPart(Connection):
             )
             self._invalidate()
 
-    def date_undated(self, documents: Iterable[Document]) -> list[str]:
+    def date_undated(
+        self, documents: Iterable[Document], again: str | None = None, as_of: int = 0
+    ) -> list[str]:
         """Store the publication date (and date candidates) of documents stored undated,
         dated later from their analysis; one another writer dated meanwhile keeps its date.
-        Returns the ids dated here."""
+        A date stored with ``published_how`` ``again`` is replaced when it differs, unless
+        documents were stored after the ``as_of``-th (the dates come from an older
+        collection than the stored one). Returns the ids dated (or dated differently) here."""
         dated: list[str] = []
         with self.transaction():
+            if self.last_document() != as_of:
+                again = None
             for doc in documents:
                 cursor = self.execute(
                     "UPDATE documents SET published = ?, published_how = ?, published_why = ? "
-                    "WHERE id = ? AND published IS NULL",
-                    (doc.published, doc.published_how, doc.published_why, doc.id),
-                )
+                    "WHERE id = ? AND (published IS NULL OR (published_how = ? AND NOT "
+                    "(published = ? AND published_how = ? AND published_why = ?)))",
+                    (doc.published, doc.published_how, doc.published_why, doc.id, again,
+                     doc.published, doc.published_how, doc.published_why),
+                )  # fmt: skip
                 if cursor.rowcount != 1:
                     continue
                 dated.append(doc.id)
@@ -231,6 +239,25 @@ class DocumentsPart(Connection):
             if dated:
                 self._invalidate()
         return dated
+
+    def undate(self, ids: Iterable[str], how: str, as_of: int) -> None:
+        """Forget the publication date of ``ids`` where it was found ``how`` (a cue the
+        collection gave and no longer gives), unless documents were stored after the
+        ``as_of``-th."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return
+        with self.transaction():
+            if self.last_document() != as_of:
+                return
+            marks = ", ".join("?" * len(wanted))
+            cursor = self.execute(
+                "UPDATE documents SET published = NULL, published_how = NULL, "
+                f"published_why = '' WHERE published_how = ? AND id IN ({marks})",
+                (how, *wanted),
+            )
+            if cursor.rowcount:
+                self._invalidate()
 
     def signatures(self, after: int = 0) -> Iterator[tuple[str, str, bytes, int]]:
         """(id, content hash, signature, size) of every root document (stored after
