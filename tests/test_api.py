@@ -38,8 +38,8 @@ def test_a_kept_timeline_is_served_only_to_its_own_release(
     monkeypatch.setattr(plan, "__version__", "0.0.0-older")
     sample_dossier.timeline(dates=3, sentences=1)
     store = sample_dossier.store
-    old_key = json.dumps(["timeline", "0.0.0-older", 3, 1, None, None, None, None, None, "auto",
-                          service.SENTENCE_BUDGET])  # fmt: skip
+    old_key = json.dumps(["timeline", "0.0.0-older", plan._code(), 3, 1, None, None, None,
+                          None, None, "auto", service.SENTENCE_BUDGET])  # fmt: skip
     assert store.cached(old_key) is not None
     store.cache(old_key, "[]", store.generation())
     assert list(sample_dossier.timeline(dates=3, sentences=1)) == []  # that release's answer
@@ -75,7 +75,7 @@ def test_a_build_keeps_the_default_timeline_ready(tmp_path: Path) -> None:
     d.ingest([SAMPLE_DIR])
     kept = d.store.execute("SELECT key FROM results").fetchall()
     # the CLI's and notebook's default, and the web timeline page's
-    assert sorted(json.loads(k)[2] for (k,) in kept) == [10, 30]
+    assert sorted(json.loads(k)[3] for (k,) in kept) == [10, 30]
     served = list(d.timeline())
     with d.store.transaction():
         d.store.execute("DELETE FROM results")
