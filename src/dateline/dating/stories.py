@@ -93,9 +93,17 @@ def collection_dates(
             found = _yearless_date(page.analysis, window)
         if found is not None:
             out[page.id] = found
-    if len(pages) * len(undated) <= STORY_PAIRS:
+    if neighbours_asked([q.published for q in pages]):
         out |= _by_neighbour(pages, out)
     return out
+
+
+def neighbours_asked(published: Sequence[str | None]) -> bool:
+    """Whether :func:`collection_dates` compares the undated pages of a collection whose
+    pages have these ``published`` dates with every page for their nearest one
+    (:mod:`dateline.dating.neighbours`): not past ``STORY_PAIRS`` pairs."""
+    undated = sum(1 for d in published if not d)
+    return len(published) * undated <= STORY_PAIRS
 
 
 def _by_neighbour(

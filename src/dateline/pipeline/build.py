@@ -22,7 +22,7 @@ from dateline.cluster.events import cluster_events
 from dateline.dating import choose_publication_date, date_from_duplicate
 from dateline.dating.candidates import reported_candidate
 from dateline.dating.neighbours import HOW as LOOSE
-from dateline.dating.stories import Page, collection_dates
+from dateline.dating.stories import Page, collection_dates, neighbours_asked
 from dateline.extract.events import EventMention
 from dateline.extract.figures import FigureMention, merge_figures
 from dateline.extract.promises import match_promises
@@ -31,6 +31,7 @@ from dateline.pipeline.extractions import (
     ExtractionCache,
     SentenceRow,
     document_part,
+    extraction_dates,
     linked_part,
 )
 from dateline.resolve.entities import Resolution, resolve_entities
@@ -99,10 +100,16 @@ class Builder:
         dated = {d.id: d for d in date_reported(documents, analyses, self.today)}
         reported = [dated.get(d.id, d) for d in articles]
         dated |= {d.id: d for d in date_by_collection(reported, analyses)}
-        if dated or borrowed:
+        # a borrowed date the collection no longer gives is dropped; one it was not asked
+        # for (a collection too large to compare) is kept as stored
+        lost = (
+            borrowed - dated.keys() if neighbours_asked([d.published for d in reported]) else set()
+        )
+        if dated or lost:
             stored = set(self.store.date_undated(dated.values(), LOOSE, built_from))
-            self.store.undate(borrowed - dated.keys(), LOOSE, built_from)
-            articles = [dated[d.id] if d.id in stored | borrowed else d for d in articles]
+            self.store.undate(lost, LOOSE, built_from)
+            redated = stored | (borrowed & dated.keys())
+            articles = [dated[d.id] if d.id in redated else d for d in articles]
         published = extraction_dates(articles)
         resolution = resolve_entities(analyses, published)
         model, version = self._identity(engine)
@@ -205,13 +212,6 @@ def date_by_collection(
         for d in documents
         if (v := found.get(d.id)) is not None
     ]
-
-
-def extraction_dates(documents: Sequence[Document]) -> dict[str, str | None]:
-    """The dates the extractors resolve each document's relative days against: its
-    publication date, unless borrowed from its nearest page (:mod:`dateline.dating.neighbours`),
-    which places the page on the timeline but may be a day off its own "yesterday"."""
-    return {d.id: None if d.published_how == LOOSE else d.published for d in documents}
 
 
 def date_reported(

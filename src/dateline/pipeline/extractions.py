@@ -18,6 +18,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from dateline import __version__
 from dateline.analyse.convert import Analysis
+from dateline.dating.neighbours import HOW as BORROWED
 from dateline.extract.events import EventMention, find_event_mentions
 from dateline.extract.figures import FigureMention, find_figures
 from dateline.extract.promises import find_promises
@@ -37,6 +38,14 @@ STAGE_MODULES: dict[str, str] = {
     _EVENTS: find_event_mentions.__module__,
     _PROMISES: find_promises.__module__,
 }
+
+
+def extraction_dates(documents: Iterable[Document]) -> dict[str, str | None]:
+    """The dates the extractors resolve each document's relative days against: its
+    publication date, unless borrowed from its nearest page (:mod:`dateline.dating.neighbours`),
+    which places the page on the timeline but may be a day off its own "yesterday"."""
+    return {d.id: None if d.published_how == BORROWED else d.published for d in documents}
+
 
 # (document id, sentence index, start, end, ((YYYY-MM-DD, precision), ...))
 SentenceRow = tuple[str, int, int, int, tuple[tuple[str, str], ...]]
@@ -105,8 +114,10 @@ class ExtractionCache:
         self.store = store
         self._code = dict(stage_code())
         base = f"{__version__}\x1f{model}"
+        documents = list(documents)
+        dates = extraction_dates(documents)  # what the extractors are given, not the stored
         self._keys = {
-            d.id: _digest(base, json.dumps(d.published), _digest(d.text)) for d in documents
+            d.id: _digest(base, json.dumps(dates[d.id]), _digest(d.text)) for d in documents
         }
         self._kept = store.extractions(_KINDS)
         self._pending: list[tuple[str, str, str, bytes]] = []
