@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from dateline.analyse.convert import Analysis, Token
 from dateline.analyse.rules import AGENCIES, TITLE_HEADS
-from dateline.analyse.timex import find_time_expressions
+from dateline.analyse.timex import TimeExpression, find_time_expressions
 from dateline.extract import ontology as onto
 from dateline.lexicon.calendar import weekday_number
 from dateline.lexicon.names import HONORIFICS, RANKS, bare
@@ -247,8 +247,12 @@ class DocumentView:
         self.units = _units(self, analysis)
         self.unit_of = _unit_index(self)
         self.times = _times(self)
-        self.partial_times = _partial_times(self)
-        self.weekday_times = _weekday_times(self)
+        # an undated article's days resolved against two references a year apart
+        probed = (
+            [find_time_expressions(self.text, r) for r in _PROBES] if self.reference is None else []
+        )
+        self.partial_times = _partial_times(self, probed)
+        self.weekday_times = _weekday_times(self, probed)
         self.dateline = _dateline(self)
         tail = self.dateline and DATELINE_TAIL.match(self.text, self.dateline.end)
         self.dateline_end = tail.end() if tail else 0  # "RENTON, Wash. —": all of it is where
@@ -273,6 +277,10 @@ class DocumentView:
 
     def kids(self, i: int, *deps: str) -> list[int]:
         return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+
+    def is_definite(self, i: int) -> bool:
+        """Whether noun ``i`` takes "the" ("the ceremony", "the dispute")."""
+        return any(self.tokens[d].text.lower() == "the" for d in self.kids(i, "det"))
 
     def ancestors(self, i: int) -> Iterator[int]:
         seen = {i}
@@ -452,12 +460,13 @@ _PROBES = (dt.date(2023, 7, 1), dt.date(2024, 7, 1))
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-def _partial_times(view: DocumentView) -> list[Time]:
-    """Month-and-day dates without a year ("on Sept. 13") in an undated article; their
-    ``value`` is "MM-DD". With a publication date they are resolved as usual."""
-    if view.reference is not None:
+def _partial_times(view: DocumentView, probed: Sequence[Sequence[TimeExpression]]) -> list[Time]:
+    """Month-and-day dates without a year ("on Sept. 13") in an undated article, from its
+    expressions ``probed`` against ``_PROBES`` (none for a dated article); their ``value``
+    is "MM-DD". With a publication date they are resolved as usual."""
+    if not probed:
         return []
-    first, second = (find_time_expressions(view.text, probe) for probe in _PROBES)
+    first, second = probed
     days = {(x.start, x.end): x.value[5:] for x in second if x.precision == "day"}
     out = []
     for x in first:
@@ -470,13 +479,14 @@ def _partial_times(view: DocumentView) -> list[Time]:
     return out
 
 
-def _weekday_times(view: DocumentView) -> list[Time]:
+def _weekday_times(view: DocumentView, probed: Sequence[Sequence[TimeExpression]]) -> list[Time]:
     """Weekdays written without a date ("on Monday", "Monday night") in an undated
-    article; their ``value`` is the weekday's number (Monday = 0)."""
-    if view.reference is not None:
+    article, from its ``probed`` expressions; their ``value`` is the weekday's number
+    (Monday = 0)."""
+    if not probed:
         return []
     out = []
-    for x in find_time_expressions(view.text, _PROBES[0]):
+    for x in probed[0]:
         words = view.text[x.start : x.end].split()
         days = {n for w in words if (n := weekday_number(w.strip(",."))) is not None}
         if x.precision != "day" or len(days) != 1 or any(c.isdigit() for c in "".join(words)):
@@ -613,7 +623,9 @@ class _Referents:
         qualifying another ("union members", "union leadership")."""
         view, t = self.view, self.view.tokens[i]
         owners = [view.tokens[p] for p in view.kids(i, "poss")]
-        if self._definite(i) or any(o.pos != "PRON" or o.text.lower() == "its" for o in owners):
+        if self.view.is_definite(i) or any(
+            o.pos != "PRON" or o.text.lower() == "its" for o in owners
+        ):
             return True  # not "our forces", a speaker's own
         up = view.head(i)
         return t.dep == "compound" and view.lemma(up) in MEMBER_NOUNS
@@ -661,7 +673,7 @@ class _Referents:
         if way == "o":
             mine: set[str | None] = set(subjects) or {self.last_subject}
             return next((e for e in reversed(self.seen) if e not in mine), None)
-        if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self._definite(i):
+        if t.tag == "NN" and view.lemma(i) in DESCRIPTION_HEADS and self.view.is_definite(i):
             word = view.lemma(i)
             return next((e for e in reversed(self.seen) if word in self.titles.get(e, ())), None)
         if t.tag == "NN" and view.lemma(i) in LEDE_TITLES and self._indefinite(i):
@@ -688,10 +700,6 @@ class _Referents:
             if m.kind == "PERSON" and word in _titled(view, m)
         }
         return named.pop() if len(named) == 1 else None
-
-    def _definite(self, i: int) -> bool:
-        dets = self.view.kids(i, "det")
-        return any(self.view.tokens[d].text.lower() == "the" for d in dets)
 
 
 def _in_dateline(view: DocumentView, i: int) -> bool:
@@ -1827,7 +1835,7 @@ def _with_attendees(view: DocumentView, found: list[EventMention]) -> list[Event
                 break
             if view.tokens[i].start in taken or view.lemma(i) != lemma:
                 continue
-            if not any(view.tokens[d].text.lower() == "the" for d in view.kids(i, "det")):
+            if not view.is_definite(i):
                 continue
             person = _attendee(view, i)
             if person is not None and person not in m.people:
@@ -1867,8 +1875,7 @@ def _mediates(view: DocumentView, i: int) -> bool:
         nouns = [o for u in verbs for o in view.kids(u, "dobj")]
         nouns += [o for u in verbs for p in view.kids(u, "prep") for o in view.kids(p, "pobj")]
         for n in nouns:
-            definite = any(view.tokens[d].text.lower() == "the" for d in view.kids(n, "det"))
-            if definite and view.lemma(n) in onto.CONFLICT_NOUNS:
+            if view.is_definite(n) and view.lemma(n) in onto.CONFLICT_NOUNS:
                 return True
     return False
 
