@@ -729,13 +729,15 @@ def as_acting_branch(
     parent_of = _branches(entities)
     if not parent_of:
         return list(mentions)
+    documents: dict[str, set[str]] = defaultdict(set)  # one pass, however many branches
+    for m in mentions:
+        for p in m.participants:
+            if p.entity_id in parent_of:
+                documents[p.entity_id].add(m.document_id)
     acting: dict[str, Counter[str]] = defaultdict(Counter)
-    for branch, parent in parent_of.items():
-        documents = {
-            m.document_id for m in mentions for p in m.participants if p.entity_id == branch
-        }
-        if len(documents) >= ACTING_DOCUMENTS:
-            acting[parent][branch] = len(documents)
+    for branch, found in documents.items():
+        if len(found) >= ACTING_DOCUMENTS:
+            acting[parent_of[branch]][branch] = len(found)
     chosen: dict[str, str] = {}
     for parent, counts in acting.items():
         ranked = counts.most_common(2)
