@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -1011,7 +1011,13 @@ def match_promises(
     places = frozenset(
         _key(n) for e in entities if e.kind in PLACE_KINDS for n in (e.name, *e.aliases)
     )
-    said = {e.id: _sentences(e, texts or {}) for e in events}
+    kept: dict[str, str] = {}
+
+    def said(e: Event) -> str:  # read only for events a promise names, once each
+        if e.id not in kept:
+            kept[e.id] = _sentences(e, texts or {})
+        return kept[e.id]
+
     out = []
     for p in merge_promises([_dated_by_events(p, events) for p in promises]):
         event = _fulfilment(p, events, people, offices, known, places, said)
@@ -1134,7 +1140,7 @@ def _fulfilment(
     offices: dict[str, frozenset[str]] | None = None,
     known: frozenset[str] = frozenset(),
     places: frozenset[str] = frozenset(),
-    said: Mapping[str, str] | None = None,
+    said: Callable[[Event], str] | None = None,
 ) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
     within the due period; none when the promise names no one and no name. Else the
@@ -1151,7 +1157,7 @@ def _fulfilment(
         fits = [
             e
             for e in events
-            if named and _in_period(p, e) and _carries(e, named, (said or {}).get(e.id, ""))
+            if named and _in_period(p, e) and _carries(e, named, said(e) if said else "")
         ]
     if not fits:
         fits = _does_it(p, want, events)
