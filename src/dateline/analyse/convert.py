@@ -101,6 +101,15 @@ def _sentences(
     return tuple(sentences), sentence_of
 
 
+def children(tokens: Sequence[Token]) -> list[list[int]]:
+    """Each token's dependents, by token index (a head outside the tokens is ignored)."""
+    found: list[list[int]] = [[] for _ in tokens]
+    for i, t in enumerate(tokens):
+        if t.head != i and 0 <= t.head < len(tokens):
+            found[t.head].append(i)
+    return found
+
+
 def _mention(document_id: str, text: str, tokens: Sequence[Token], span: Span) -> Mention:
     start, end = tokens[span.start].start, tokens[span.end - 1].end
     sentence = tokens[span.start].sentence

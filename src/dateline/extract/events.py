@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from dateline.analyse.convert import Analysis, Token
+from dateline.analyse.convert import Analysis, children
 from dateline.analyse.rules import AGENCIES, TITLE_HEADS
 from dateline.analyse.timex import TimeExpression, find_time_expressions
 from dateline.extract import ontology as onto
@@ -230,7 +230,7 @@ class DocumentView:
         self.tokens = analysis.tokens
         self.published = published
         self.reference = _date(published)
-        self.children = _children(self.tokens)
+        self.children = children(self.tokens)
         self._starts = [t.start for t in self.tokens]
         own = [m for m in mentions if m.document_id == self.id and m.entity_id]
         self.mentions = sorted(own, key=lambda m: m.start)
@@ -340,14 +340,6 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _children(tokens: Sequence[Token]) -> list[list[int]]:
-    children: list[list[int]] = [[] for _ in tokens]
-    for i, t in enumerate(tokens):
-        if t.head != i and 0 <= t.head < len(tokens):
-            children[t.head].append(i)
-    return children
 
 
 def _names(mentions: Sequence[Mention], entities: Iterable[Entity] | None) -> dict[str, str]:

@@ -28,7 +28,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from dateline.analyse.convert import Analysis, Token
+from dateline.analyse.convert import Analysis, Token, children
 from dateline.analyse.rules import ORG_WORDS, TITLE_HEADS
 from dateline.lexicon.names import SOLE_OFFICES, bare, fold, name_key
 from dateline.lexicon.places import country_of, facility_key, place_key
@@ -858,8 +858,8 @@ def _title_claims(
     sentence inside a rank ("Sen. Lieut. Gen.").
     """
     by_id = {a.document_id: a for a in analyses}
-    starts = {a.document_id: [t.start for t in a.tokens] for a in analyses}
-    kids: dict[str, dict[int, list[int]]] = {}
+    # token starts and the dependency tree, built only for a document that needs the parse
+    trees: dict[str, tuple[list[int], list[list[int]]]] = {}
     claims: dict[tuple[str, int, int], list[TitleClaim]] = {}
     for node in nodes:
         if node.group != "PERSON":
@@ -867,24 +867,17 @@ def _title_claims(
         m, analysis = node.mention, by_id[node.mention.document_id]
         after = title_after(m.document_id, analysis.text, m.start, m.end)
         if after is None:  # "Name, President of Acme Local 12 and ...": the parse reads it
-            if m.document_id not in kids:
-                kids[m.document_id] = _children(analysis.tokens)
-            after = _apposed_title(analysis, starts[m.document_id], kids[m.document_id], m)
+            if m.document_id not in trees:
+                tokens = analysis.tokens
+                trees[m.document_id] = ([t.start for t in tokens], children(tokens))
+            after = _apposed_title(analysis, *trees[m.document_id], m)
         found = (title_before(m.document_id, analysis.text, m.start, m.end), after)
         claims[_where(m)] = [c for c in found if c is not None]
     return claims
 
 
-def _children(tokens: Sequence[Token]) -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = defaultdict(list)
-    for k, tok in enumerate(tokens):
-        if tok.head != k:
-            kids[tok.head].append(k)
-    return kids
-
-
 def _apposed_title(
-    analysis: Analysis, starts: Sequence[int], kids: Mapping[int, list[int]], m: Mention
+    analysis: Analysis, starts: Sequence[int], kids: Sequence[list[int]], m: Mention
 ) -> TitleClaim | None:
     """The title the parse sets in apposition to a name, with its "of" (or "for", "to")
     phrase of capitalised words and codes: "Name, President of Acme District 9 and Name2,
@@ -894,15 +887,15 @@ def _apposed_title(
     name = next((i for i in span if tokens[i].head not in span), None)
     if name is None:
         return None
-    for title in (k for k in kids.get(name, []) if tokens[k].dep == "appos"):
+    for title in (k for k in kids[name] if tokens[k].dep == "appos"):
         head = tokens[title].text
         if bare(head) not in TITLE_HEADS or not head[:1].isupper():
             continue
-        links = [k for k in kids.get(title, []) if tokens[k].dep == "prep"]
+        links = [k for k in kids[title] if tokens[k].dep == "prep"]
         link = next((k for k in links if bare(tokens[k].text) in CONNECTORS), None)
         if link is None:
             continue
-        obj = next((k for k in kids.get(link, []) if tokens[k].dep == "pobj"), None)
+        obj = next((k for k in kids[link] if tokens[k].dep == "pobj"), None)
         if obj is None:
             continue
         first, last = _phrase(tokens, kids, obj)
@@ -921,11 +914,11 @@ def _apposed_title(
     return None
 
 
-def _phrase(tokens: Sequence[Token], kids: Mapping[int, list[int]], obj: int) -> tuple[int, int]:
+def _phrase(tokens: Sequence[Token], kids: Sequence[list[int]], obj: int) -> tuple[int, int]:
     """The first and last token of a noun with the names and numbers that make it up
     ("Acme District 9"), without what is coordinated with it or follows a comma."""
     first = last = obj
-    parts = {k for k in kids.get(obj, []) if tokens[k].dep in ("compound", "nummod", "amod")}
+    parts = {k for k in kids[obj] if tokens[k].dep in ("compound", "nummod", "amod")}
     while first - 1 in parts:
         first -= 1
     while last + 1 in parts:
