@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -12,6 +12,8 @@ from uuid import uuid4
 import pytest
 
 from dateline.analyse.nlp import Analyzer
+from dateline.extract.events import EventMention
+from dateline.model import Participant, Source
 from dateline.service import Dossier
 from dateline.store import Store, open_store
 
@@ -106,3 +108,33 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         opened = open_store(where)
         yield opened
         opened.close()
+
+
+def event_report(
+    doc: str,
+    kind: str,
+    type: str,
+    parties: Iterable[str] = (),
+    *,
+    trigger: str | None = None,
+    day: str | None = None,
+    **more: object,
+) -> EventMention:
+    """One report of an event as the extractor gives it, for the clustering tests: its
+    ``parties`` by entity id (named by their ids), dated to ``day`` (published that day)
+    when given; ``more`` sets any other field."""
+    word = trigger or kind
+    dated: dict[str, object] = (
+        {"date": day, "end": day, "precision": "day", "published": day} if day else {}
+    )
+    return EventMention(
+        document_id=doc,
+        type=type,
+        kind=kind,
+        trigger=word,
+        trigger_start=0,
+        trigger_end=len(word),
+        source=Source(doc, 0, 40),
+        participants=tuple(Participant(p, p) for p in parties),
+        **{**dated, **more},  # type: ignore[arg-type]
+    )

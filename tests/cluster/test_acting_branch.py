@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dateline.cluster.events import as_acting_branch, cluster_events
 from dateline.extract.events import EventMention
-from dateline.model import Entity, Participant, Source
+from dateline.model import Entity
+from tests.conftest import event_report
 
 ENTITIES = [
     Entity("guild", "Federated Guild of Bakers", "ORG", aliases=("FGB",)),
@@ -15,20 +16,7 @@ ENTITIES = [
 
 
 def report(doc: str, *parties: str, date: str = "2025-03-02", kind: str = "deal") -> EventMention:
-    return EventMention(
-        document_id=doc,
-        type="AGREE",
-        kind=kind,
-        trigger="reached",
-        trigger_start=0,
-        trigger_end=7,
-        source=Source(doc, 0, 40),
-        participants=tuple(Participant(p, p) for p in parties),
-        date=date,
-        end=date,
-        precision="day",
-        published=date,
-    )
+    return event_report(doc, kind, "AGREE", parties, trigger="reached", day=date)
 
 
 def test_a_report_naming_the_parent_body_names_its_acting_branch() -> None:

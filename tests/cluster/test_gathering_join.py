@@ -5,28 +5,14 @@ from __future__ import annotations
 
 from dateline.cluster.events import cluster_events
 from dateline.extract.events import EventMention
-from dateline.model import Entity, Participant, Source
+from dateline.model import Entity
+from tests.conftest import event_report
 
 ENTITIES = [Entity("ana", "Ana Reis", "PERSON"), Entity("bo", "Bo Lund", "PERSON")]
 
 
 def report(doc: str, person: str, kind: str, type: str, **more: object) -> EventMention:
-    return EventMention(
-        document_id=doc,
-        type=type,
-        kind=kind,
-        trigger=kind,
-        trigger_start=0,
-        trigger_end=5,
-        source=Source(doc, 0, 40),
-        participants=(Participant(person, person),),
-        date="2023-06-12",
-        end="2023-06-12",
-        precision="day",
-        published="2023-06-12",
-        people=(person,),
-        **more,  # type: ignore[arg-type]
-    )
+    return event_report(doc, kind, type, (person,), day="2023-06-12", people=(person,), **more)
 
 
 def test_two_outlets_naming_different_officials_at_one_ceremony() -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dateline.cluster.events import cluster_events
 from dateline.extract.events import EventMention
-from dateline.model import Entity, Participant, Source
+from dateline.model import Entity
+from tests.conftest import event_report
 
 ENTITIES = [
     Entity("vera", "Vera Holm", "PERSON"),
@@ -17,18 +18,7 @@ ENTITIES = [
 
 
 def report(doc: str, kind: str, orgs: tuple[str, ...], **when: object) -> EventMention:
-    return EventMention(
-        document_id=doc,
-        type="CONSULT",
-        kind=kind,
-        trigger=kind,
-        trigger_start=0,
-        trigger_end=5,
-        source=Source(doc, 0, 40),
-        participants=tuple(Participant(e, e) for e in ("vera", *orgs)),
-        people=("vera",),
-        **when,  # type: ignore[arg-type]
-    )
+    return event_report(doc, kind, "CONSULT", ("vera", *orgs), people=("vera",), **when)
 
 
 VISIT = {"date": "2023-03-20", "end": "2023-03-20", "precision": "day"}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dateline.cluster.events import cluster_events
 from dateline.extract.events import EventMention
-from dateline.model import Entity, Participant, Source
+from dateline.model import Entity
+from tests.conftest import event_report
 
 ENTITIES = [
     Entity("ceo", "Dana Whitfield", "PERSON"),
@@ -17,22 +18,11 @@ ENTITIES = [
 def report(
     doc: str, *parties: str, date: str | None = None, weekday: int | None = None
 ) -> EventMention:
-    return EventMention(
-        document_id=doc,
-        type="AGREE",
-        kind="deal",
-        trigger="reached",
-        trigger_start=0,
-        trigger_end=7,
-        source=Source(doc, 0, 40),
-        participants=tuple(Participant(p, p) for p in parties),
-        date=date,
-        end=date,
-        precision="day" if date else None,
-        published="2023-11-08" if date else None,
-        people=tuple(p for p in parties if p in ("ceo", "aide")),
-        weekday=weekday,
-    )
+    people = tuple(p for p in parties if p in ("ceo", "aide"))
+    # an undated report keeps only the weekday; a dated one is published in the window
+    published = "2023-11-08" if date else None
+    return event_report(doc, "deal", "AGREE", parties, trigger="reached", day=date,
+                        people=people, weekday=weekday, published=published)  # fmt: skip
 
 
 def test_a_monday_report_joins_the_one_deal_dated_on_a_monday() -> None:
