@@ -250,13 +250,14 @@ class DocumentsPart(Connection):
         with self.transaction():
             if self.last_document() != as_of:
                 return
-            marks = ", ".join("?" * len(wanted))
-            cursor = self.execute(
-                "UPDATE documents SET published = NULL, published_how = NULL, "
-                f"published_why = '' WHERE published_how = ? AND id IN ({marks})",
-                (how, *wanted),
-            )
-            if cursor.rowcount:
+            changed = 0
+            for document_id in wanted:  # one statement each, as dating does: no bound on ids
+                changed += self.execute(
+                    "UPDATE documents SET published = NULL, published_how = NULL, "
+                    "published_why = '' WHERE id = ? AND published_how = ?",
+                    (document_id, how),
+                ).rowcount
+            if changed:
                 self._invalidate()
 
     def signatures(self, after: int = 0) -> Iterator[tuple[str, str, bytes, int]]:
