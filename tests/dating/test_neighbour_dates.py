@@ -175,3 +175,20 @@ def test_two_pages_of_other_dates_nearly_as_near_give_nothing(analyzer: Analyzer
         Page("u", listing(first + second) + " The company said so on Tuesday."),
     ]
     assert "u" not in collection_dates(analysed(analyzer, pages))
+
+
+def test_rare_words_may_be_shared_with_several_reports_of_the_date(analyzer: Analyzer) -> None:
+    # Two reports of one day each share three of the undated page's rare words, and the
+    # topic's words are everywhere; neither report alone shares enough to set it apart.
+    first = ["aberlow", "mediator", "wendt"]
+    second = ["overtime", "rota", "gangway"]
+    topic = ["ferry", "crew", "union", "dispute"]
+    pages = [
+        Page("d1", listing([*first, *topic]), "2024-10-08", "header"),
+        Page("d2", listing([*second, *topic]), "2024-10-08", "header"),
+        Page("d3", listing(["shore", "layoffs", *topic]), "2024-11-04", "header"),
+        Page("d4", listing(["vessel", "hybrid", *topic]), "2024-11-12", "header"),
+        Page("u", listing([*first, *second, *topic]) + " The crew walked out on Tuesday."),
+    ]
+    found = collection_dates(analysed(analyzer, pages))
+    assert {i: d.value for i, d in found.items()} == {"u": "2024-10-08"}
