@@ -71,22 +71,29 @@ def _trail(text: str, start: int, end: int) -> int:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, without PTB bracket tokens."""
-    return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _PTB_TOKENS]
+    return [w for w in map(str.lower, _WORD.findall(text)) if w not in _PTB_TOKENS]
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content words: stopwords and numbers' punctuation-only tokens dropped."""
-    return [stem(w) for w in words(text) if w not in SMART_STOPWORDS and len(w) > 1]
+    return terms_of(words(text))
 
 
-def is_sentence(text: str, min_words: int, max_words: int) -> bool:
-    """Whether ``text`` reads as a complete news sentence (not a byline, header or teaser)."""
+def terms_of(found: Sequence[str]) -> list[str]:
+    """:func:`terms` of text whose :func:`words` are ``found``."""
+    return [stem(w) for w in found if w not in SMART_STOPWORDS and len(w) > 1]
+
+
+def is_sentence(text: str, min_words: int, max_words: int, count: int | None = None) -> bool:
+    """Whether ``text`` reads as a complete news sentence (not a byline, header or teaser);
+    ``count`` is its number of :func:`words`, when known."""
     stripped = text.strip()
     if not stripped or _NOT_A_SENTENCE.search(stripped):
         return False
     if not _SENTENCE_END.search(stripped):
         return False
-    count = len(words(stripped))
+    if count is None:
+        count = len(words(stripped))  # surrounding space holds no word
     return min_words <= count <= max_words
 
 

@@ -43,7 +43,7 @@ from dateline.summarise.text import (
     idf_table,
     is_sentence,
     norm,
-    terms,
+    terms_of,
     tfidf,
     words,
 )
@@ -173,12 +173,15 @@ def _support(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> DateSupport
     return collect(references, publications, tuning)
 
 
-def _on_topic(rows: Sequence[_Row], query: str | None) -> list[bool] | None:
+def _on_topic(texts: _Texts, query: str | None) -> list[bool] | None:
     """Sentences that share a word with the query (None: no query)."""
     keywords = set(words(query or ""))
     if not keywords:
         return None
-    return [bool(keywords & set(words(row.sentence.text))) for row in rows]
+    return [
+        not keywords.isdisjoint(found if offset == 0 else words(row.sentence.text))
+        for row, offset, found in zip(texts.rows, texts.offsets, texts.words, strict=True)
+    ]
 
 
 def _pools(rows: Sequence[_Row], tuning: Tuning) -> _Pools:
@@ -214,16 +217,18 @@ class _Texts:
         self.offsets = [offset for offset, _ in spans]
         self.chronology = [chronology for _, chronology in spans]
         texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
-        tokens = [terms(text) for text in texts]
+        # each text's words, found once for its terms, its length and the query
+        self.words = [words(text) for text in texts]
+        tokens = [terms_of(found) for found in self.words]
         idf = idf_table(tokens)
         self.vectors: list[Vector] = [tfidf(t, idf, power=tuning.idf_power) for t in tokens]
         # a text opening in lower case is a sentence cut in two by the splitter, or the tail
         # of a list of teasers: a reader would not pick it
         self.eligible = [
-            is_sentence(text, tuning.min_words, tuning.max_words)
+            is_sentence(text, tuning.min_words, tuning.max_words, len(found))
             and not is_comment(text)
             and not text.lstrip()[:1].islower()
-            for text in texts
+            for text, found in zip(texts, self.words, strict=True)
         ]
         self.quoted = [text.lstrip().startswith(("``", '"', "“")) for text in texts]
         self.anaphoric = [bool(ANAPHORIC_START.match(text.lstrip())) for text in texts]
@@ -366,7 +371,7 @@ def build_timeline(
     pools = _pools(rows, tuning)
     scores = _candidate_dates(score_dates(support, tuning, event_dates), pools, texts, options)
     summariser = _Summariser(
-        texts, pools, _on_topic(rows, options.query), tuning, options.sentences
+        texts, pools, _on_topic(texts, options.query), tuning, options.sentences
     )
     # A few times more dates than needed: some may have nothing new to say.
     ranked = select_dates(scores, _reserve(options.dates), tuning.spread, options.dates)
