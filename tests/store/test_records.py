@@ -3,6 +3,7 @@ timeline reads through, and kept results going stale when anything is written.""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -294,3 +295,25 @@ def test_event_days_count_what_reading_every_event_counts(store: Store) -> None:
     assert [e.id for e in store.events(event_type="CONSULT", days=["2025-03-05"])] == ["ev4", "ev6"]
     assert [e.id for e in store.events("e1", days=["2025-03-03", "2025-03-05"])] == ["ev1", "ev4"]
     assert store.events(days=[]) == []
+
+
+def test_kept_story_counts_follow_a_replaced_document(store: Store) -> None:
+    # ev1 is told by two stories, a and c; a new version of c's file takes what was
+    # derived from c with it, so ev1 is left with one story until the next build
+    store.replace_derived(derived())
+    assert store.event_days() == {"2025-03-03": (1, 1)}
+    text = "A corrected review of the talks. It names no date."
+    newer = Document(id="c2", path="c.txt", record=0, format="text", raw=text, text=text,
+                     content_hash="c2", published="2025-04-11")  # fmt: skip
+    store.write_document(newer, "/abs/c", b"sig", 1, replaces="c")
+    assert [e.sources for e in store.events() if e.id == "ev1"] == [(Source("a", 0, 33),)]
+    assert store.event_days() == {"2025-03-03": (0, 1)}
+    # the next build counts again
+    made = derived()
+    told_twice = dataclasses.replace(
+        made.events[0], sources=(Source("a", 0, 33), Source("c2", 0, 20))
+    )
+    store.replace_derived(
+        dataclasses.replace(made, events=[told_twice, made.events[1]], mentions=[], sentences=[])
+    )
+    assert store.event_days() == {"2025-03-03": (1, 1)}

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from dateline.model import DateCandidate, Document, Edit, SearchHit
+from dateline.store import records
 from dateline.store.ftsquery import check_bounds
 from dateline.store.meta import Connection, now
 
@@ -130,6 +131,7 @@ class DocumentsPart(Connection):
         if row is None:
             return []
         self._unindex_document(int(row[0]), row[1], row[2])
+        records.forget_stories(self, document_id)
         copies = [
             (str(r[0]), r[1], r[2])
             for r in self.execute(

@@ -306,6 +306,23 @@ _NOT_ARTICLE = """
 """
 
 
+_EVENT_STORIES = """
+        -- How many independent stories (duplicate groups) report each event, kept by the
+        -- build so a timeline does not count them over every event's sources; NULL where a
+        -- document it cites was replaced since (then it is counted when read).
+        ALTER TABLE events ADD COLUMN stories INTEGER;
+        UPDATE events SET stories = (
+            SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM sources s
+            JOIN documents d ON d.id = s.document_id
+            WHERE s.record_kind = 'event' AND s.record_id = events.id
+        );
+        -- A document's story is read for thousands of documents at once (the timeline's
+        -- independent sources, an event's stories): with the root in the id index it never
+        -- opens a document's row, which holds its whole text.
+        CREATE INDEX documents_id_root ON documents(id, duplicate_of);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
@@ -314,6 +331,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "extraction cache", _EXTRACTIONS),
     Migration(6, "publication-date index with ids", _PUBLISHED_IDS),
     Migration(7, "not-an-article flag", _NOT_ARTICLE),
+    Migration(8, "independent stories of each event", _EVENT_STORIES),
 )
 
 

@@ -133,6 +133,26 @@ def _write_events(db: Database, events: Sequence[Event]) -> None:
         ),
     )
     _write_sources(db, "event", ((e.id, e.sources) for e in events))
+    db.execute(f"UPDATE events SET stories = {_STORIES}")
+
+
+# How many independent stories report the event: a reprint is its original's story.
+_STORIES = (
+    "(SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM sources s "
+    "JOIN documents d ON d.id = s.document_id "
+    "WHERE s.record_kind = 'event' AND s.record_id = events.id)"
+)
+
+
+def forget_stories(db: Database, document_id: str) -> None:
+    """Mark unknown the kept story counts of the events citing ``document_id`` or one of
+    its copies (it is about to be replaced, and its copies to change story)."""
+    db.execute(
+        "UPDATE events SET stories = NULL WHERE id IN (SELECT s.record_id FROM sources s "
+        "JOIN documents d ON d.id = s.document_id WHERE s.record_kind = 'event' "
+        "AND (d.id = ? OR d.duplicate_of = ?))",
+        (document_id, document_id),
+    )
 
 
 def _write_sources(
@@ -264,15 +284,12 @@ def event_days(
     """Per day: how many dated (to the day), non-background events happened, of those
     ``entity_id`` took part in and of ``event_type`` when given, as (those two or more
     independent stories report, all of them). A reprint is its original's story."""
-    where, params = _event_filter("e.id", entity_id, event_type, None)
+    where, params = _event_filter("events.id", entity_id, event_type, None)
+    # the kept count, or where a replaced document left it unknown, the count itself
     rows = db.execute(
-        "SELECT e.date, sum(CASE WHEN coalesce(n.stories, 0) >= 2 THEN 1 ELSE 0 END), count(*) "
-        "FROM events e LEFT JOIN (SELECT s.record_id AS id, "
-        "count(DISTINCT coalesce(d.duplicate_of, d.id)) AS stories FROM sources s "
-        "JOIN documents d ON d.id = s.document_id WHERE s.record_kind = 'event' "
-        "GROUP BY s.record_id) n ON n.id = e.id "
-        "WHERE e.date IS NOT NULL AND e.date <> '' AND e.precision = 'day' "
-        f"AND e.background = 0{' AND ' + where if where else ''} GROUP BY e.date",
+        f"SELECT date, sum(CASE WHEN coalesce(stories, {_STORIES}) >= 2 THEN 1 ELSE 0 END), "
+        "count(*) FROM events WHERE date IS NOT NULL AND date <> '' AND precision = 'day' "
+        f"AND background = 0{' AND ' + where if where else ''} GROUP BY date",
         params,
     )
     return {day: (int(told), int(n)) for day, told, n in rows}
