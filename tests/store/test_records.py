@@ -213,6 +213,7 @@ def test_a_sample_reads_the_articles_below_the_bound_and_all_of_their_sentences(
     half = store.sentences(share=0.5)
     # "a" to "d" sort below "d8...", "d9..." above: the sample drops exactly that article
     assert half == [r for r in everything if r[0] != SAMPLED[1]]
+    assert store.count_sentences(share=0.5) == len(half)
     assert {r[0] for r in half} > {"a", SAMPLED[0]}
     near = store.sentences_near({"2025-03-03"}, 2, share=0.5)
     assert near == [r for r in store.sentences_near({"2025-03-03"}, 2) if r[0] != SAMPLED[1]]

@@ -75,3 +75,31 @@ def test_an_event_only_one_story_tells_adds_less_to_its_day() -> None:
         "2025-03-03": 3.0,
         "2025-03-04": 4.0,
     }
+
+
+class _Counts:
+    """Sentence counts of a store: ``total`` in all, ``probed`` in any sample asked for."""
+
+    def __init__(self, total: int, probed: int) -> None:
+        self.total, self.probed = total, probed
+        self.asked: list[float] = []
+
+    def count_sentences(self, since: str | None = None, until: str | None = None,
+                        share: float = 1.0) -> int:  # fmt: skip
+        self.asked.append(share)
+        return self.total if share >= 1.0 else self.probed
+
+
+def test_a_range_far_past_the_budget_is_counted_from_an_even_probe() -> None:
+    from dateline.summarise.plan import _sentence_count
+
+    # near the budget the count is exact
+    near = _Counts(total=70_000, probed=1_000)
+    assert _sentence_count(near, None, None, 50_000) == 70_000  # type: ignore[arg-type]
+    assert near.asked[-1] == 1.0
+    # far past it, what 1/64 of the articles hold, scaled up: the full count is not read
+    far = _Counts(total=12_000_000, probed=190_000)
+    assert _sentence_count(far, None, None, 50_000) == 190_000 * 64  # type: ignore[arg-type]
+    assert far.asked == [1 / 64]
+    # with no budget nothing is sampled, so the count is exact
+    assert _sentence_count(far, None, None, None) == 12_000_000  # type: ignore[arg-type]

@@ -23,9 +23,11 @@ class DaysPart(Connection):
         below 1, only those of an even sample of about that share of the articles."""
         return records.read_sentences(self, since, until, records.sample_bound(share))
 
-    def count_sentences(self, since: str | None = None, until: str | None = None) -> int:
-        """How many sentences :meth:`sentences` reads with no sample."""
-        return records.count_sentences(self, since, until)
+    def count_sentences(
+        self, since: str | None = None, until: str | None = None, share: float = 1.0
+    ) -> int:
+        """How many sentences :meth:`sentences` reads (with the same ``share``)."""
+        return records.count_sentences(self, since, until, records.sample_bound(share))
 
     def sentences_near(
         self,

@@ -344,12 +344,15 @@ def read_sentences(
     return _sentence_rows(db.execute(sql, (*_window(since, until), *_below(below))))
 
 
-def count_sentences(db: Database, since: str | None = None, until: str | None = None) -> int:
+def count_sentences(
+    db: Database, since: str | None = None, until: str | None = None, below: str | None = None
+) -> int:
     """How many sentences :func:`read_sentences` would read."""
     sql = (
-        f"SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id WHERE {_WINDOW}"
+        "SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id "
+        f"WHERE {_WINDOW}{_BELOW if below else ''}"
     )
-    return int(db.execute(sql, _window(since, until)).fetchone()[0])
+    return int(db.execute(sql, (*_window(since, until), *_below(below))).fetchone()[0])
 
 
 def sample_bound(share: float) -> str | None:
