@@ -6,9 +6,8 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dateline.analyse.nlp import Analyzer
 from dateline.cluster.corroboration import corroborate, is_speculative, provenance
 from dateline.errors import DatelineError
 from dateline.export.json import export_dict
@@ -27,9 +26,6 @@ from dateline.model import (
     Promise,
     SearchHit,
 )
-from dateline.pipeline.build import Builder, BuildProgress
-from dateline.pipeline.distributed import Engine, use_engine
-from dateline.pipeline.ingest import Ingester, Progress
 from dateline.results import RecordList
 from dateline.store import Store, open_store
 from dateline.store.backup import BackupInfo
@@ -42,6 +38,12 @@ from dateline.summarise.request import (
     TimelineRequest,
 )
 from dateline.summarise.timeline import TimelineEntry
+
+if TYPE_CHECKING:  # the pipeline (and its language model) loads only to ingest or build
+    from dateline.analyse.nlp import Analyzer
+    from dateline.pipeline.build import Builder, BuildProgress
+    from dateline.pipeline.distributed import Engine
+    from dateline.pipeline.ingest import Ingester, Progress
 
 __all__ = [
     "EVENT_TYPES",
@@ -71,8 +73,26 @@ class Dossier:
         self, store: Store, today: date | None = None, analyzer: Analyzer | None = None
     ) -> None:
         self.store = store
-        self._ingester = Ingester(store, today=today)
-        self._builder = Builder(store, analyzer, today=self._ingester.today)
+        self._today = today or date.today()
+        self._given_analyzer = analyzer
+        self._ingester_made: Ingester | None = None
+        self._builder_made: Builder | None = None
+
+    @property
+    def _ingester(self) -> Ingester:
+        if self._ingester_made is None:
+            from dateline.pipeline.ingest import Ingester
+
+            self._ingester_made = Ingester(self.store, today=self._today)
+        return self._ingester_made
+
+    @property
+    def _builder(self) -> Builder:
+        if self._builder_made is None:
+            from dateline.pipeline.build import Builder
+
+            self._builder_made = Builder(self.store, self._given_analyzer, today=self._today)
+        return self._builder_made
 
     @classmethod
     def open(
@@ -86,7 +106,7 @@ class Dossier:
     @property
     def today(self) -> date:
         """The day ingest takes as today (dates after it are refused)."""
-        return self._ingester.today
+        return self._today
 
     @property
     def analyzer(self) -> Analyzer:
@@ -123,6 +143,8 @@ class Dossier:
         :class:`~dateline.pipeline.distributed.DaskEngine` may be passed to reuse one.
         With ``root`` every file read must resolve inside that folder (links included).
         """
+        from dateline.pipeline.distributed import use_engine
+
         with use_engine(engine, scheduler, workers) as runner:
             report = self._ingester.ingest(
                 [str(p) for p in paths], progress, date_from_path, engine=runner,
@@ -142,6 +164,8 @@ class Dossier:
         workers: int | None = None,
     ) -> BuildReport:
         """Analyse the stored texts and rebuild entities, events, figures and promises."""
+        from dateline.pipeline.distributed import use_engine
+
         with use_engine(engine, scheduler, workers) as runner:
             report = self._builder.build(progress, engine=runner)
         if progress is not None:
