@@ -459,3 +459,27 @@ def test_a_foreign_minister_heads_the_ministry_of_foreign_affairs() -> None:
     r = resolve(doc("a", "Norwegian Foreign Minister [[Pia Lund|PERSON]] spoke."))
     (role,) = entity(r, "Pia Lund").roles
     assert role.org == "Norwegian Ministry of Foreign Affairs"
+
+
+# -- government releases: post-nominals and family names first -------------------------
+
+
+def test_a_post_nominal_does_not_make_another_person() -> None:
+    # Government releases write a member of parliament's name with "MP" after it.
+    r = resolve(
+        doc("a", "The Hon [[Olwen Ribbe MP|PERSON]], Minister for Ports, opened the wharf."),
+        doc("b", "[[Olwen Ribbe|PERSON]] toured the dock. [[Ribbe|PERSON]] spoke."),
+    )
+    assert same(r, "Olwen Ribbe", "Olwen Ribbe MP", "Ribbe")
+
+
+def test_a_family_name_written_first_in_capitals_is_the_same_person() -> None:
+    # Protocol lists write the family name first, in capitals: "Mr. SATO Hanae".
+    r = resolve(
+        doc("a", "Mr. [[KURODA Emiko|PERSON]], Minister for Fisheries; Mr. [[SATO Ken|PERSON]]."),
+        doc("b", "Fisheries minister [[Emiko Kuroda|PERSON]] met [[Ken Sato|PERSON]]."),
+        doc("c", "[[JD Okafor|PERSON]] spoke. [[Okafor|PERSON]] left."),
+    )
+    assert same(r, "Emiko Kuroda", "KURODA Emiko")
+    assert same(r, "Ken Sato", "SATO Ken")
+    assert same(r, "JD Okafor", "Okafor")  # two capitals are initials, not a family name

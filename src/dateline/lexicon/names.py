@@ -31,7 +31,7 @@ RANKS: Final = word_set(
 COURTESY_ABBREVIATIONS: Final = ("Mr", "Mrs", "Ms", "Dr", "Prof")
 # Courtesy words before a name (lower case, no dot).
 HONORIFICS: Final = frozenset(a.lower() for a in COURTESY_ABBREVIATIONS) | word_set(
-    "miss madam professor sir dame"
+    "miss madam professor sir dame hon honourable honorable excellency"
 )
 # Abbreviations after which a name goes on in the same sentence ("Lt. Gen. Name",
 # "Gov. Name", "St. Name"): ranks, courtesy titles and offices (lower case, no dot).

@@ -37,7 +37,11 @@ from dateline.lexicon.places import country_of_word
 from dateline.model import Mention
 
 # Generational suffixes: part of how a name is written, never of whom it names.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Generational suffixes, and the post-nominal letters of a member of parliament or
+# counsel ("Jane Roe MP"): written after a name, never part of it.
+NAME_SUFFIXES = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "mp", "mep", "mla", "mpp", "msp", "qc", "kc"}
+)
 # Words that make a "name" a credit line or page furniture, never an entity.
 CREDIT_WORDS = frozenset(
     {"photo", "photos", "photograph", "handout", "courtesy", "credit", "credits", "file"}
@@ -377,7 +381,18 @@ def person_words(text: str) -> list[str]:
         for w in words
         if w and not _initial(w) and bare(w) not in NAME_SUFFIXES and bare(w) not in HONORIFICS
     ]
-    return kept or words
+    return _family_name_last(kept) or words
+
+
+def _family_name_last(words: list[str]) -> list[str]:
+    """Protocol lists write the family name first and in capitals ("SATO Ken"): put it
+    last, where the rest of the corpus writes it. Two capital letters are initials ("JD")."""
+    lead = 0
+    while lead < len(words) and len(words[lead]) >= 3 and words[lead].isupper():
+        lead += 1
+    if 0 < lead < len(words) and not any(w.isupper() for w in words[lead:]):
+        return words[lead:] + words[:lead]
+    return words
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:
