@@ -853,9 +853,15 @@ def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str
         return None, ()
     members = [subject] + [c for c in view.subtree(subject) if view.tokens[c].dep == "conj"]
     parties = [view.entity_at(m) for m in members]
-    if len(parties) < 2 or any(p is None for p in parties):
+    if len(parties) < 2:
         return None, ()
-    return None, tuple(dict.fromkeys(p for p in parties if p is not None))
+    named = [p for p in parties if p is not None]
+    people = [p for p in named if view.is_person(p)]
+    if len(named) < len(parties) and not (len(named) == len(people) == 1):
+        return None, ()
+    # "Minister X and his counterpart agreed": the one named speaks for the pair, never
+    # "someone"; a place or body beside an unnamed side stays no one's
+    return None, tuple(dict.fromkeys(named))
 
 
 def _target(view: DocumentView, i: int) -> str | None:

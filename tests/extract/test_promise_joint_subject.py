@@ -1,0 +1,25 @@
+"""Who promises when a named person and an unnamed partner agree together; articles
+written for these tests."""
+
+from __future__ import annotations
+
+from dateline.analyse.nlp import Analyzer
+from tests.extract.articles import only, read_promises
+
+TEXT = (
+    "Fisheries Minister Emiko Kuroda and her Chilean counterpart agreed on Sunday to "
+    "finish the salmon quota treaty before the end of the year.\n\n"
+    "The two sides agreed to meet again in Santiago.\n"
+)
+
+
+def test_a_named_minister_and_her_counterpart_make_the_promise_not_someone(
+    analyzer: Analyzer,
+) -> None:
+    found = read_promises(analyzer, TEXT, "2025-03-03")
+    assert only(found, "salmon quota treaty").actor == "Emiko Kuroda"
+
+
+def test_both_sides_unnamed_stay_no_ones(analyzer: Analyzer) -> None:
+    found = read_promises(analyzer, TEXT, "2025-03-03")
+    assert only(found, "meet again").actor is None
