@@ -36,8 +36,8 @@ HONORIFICS: Final = frozenset(a.lower() for a in COURTESY_ABBREVIATIONS) | word_
 # Abbreviations after which a name goes on in the same sentence ("Lt. Gen. Name",
 # "Gov. Name", "St. Name"): ranks, courtesy titles and offices (lower case, no dot).
 NAME_ABBREVIATIONS: Final = word_set(
-    "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof gov rep amb "
-    "pres supt insp det st mt"
+    "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof hon gov rep "
+    "amb pres supt insp det st mt"
 )
 # Offices one person holds at a time in a country, as title keys: two people of one
 # surname who each hold one of these, and whom no article names together, are one person
