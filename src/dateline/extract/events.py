@@ -1884,7 +1884,11 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     future = time is not None and time.direction in ("future", "present")
     speculative, scheduled = _speculative(view, cand, future or announced is not None)
     scheduled = scheduled and announced is None
-    if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
+    # an undated article's "on Saturday" or "on Aug. 16" dates the report as surely as a
+    # full date would: the day is left unresolved, the report is not dropped
+    if speculative or not _anchored(view, cand, time or day or weekday):
+        return []
+    if _cumulative(view, cand.unit):
         return []
     if time is None and day is None and weekday is None and _perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
