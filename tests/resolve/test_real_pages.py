@@ -313,6 +313,23 @@ def test_models_of_vehicles_and_weapons_are_no_entities() -> None:
     assert entity(r, "Acme").mentions == 3
 
 
+def test_a_ship_or_aircraft_class_is_no_entity() -> None:
+    # Class designators name a design after its first ship: "Kestrel-class frigates".
+    r = resolve(
+        doc(
+            "a",
+            "The navy picked the [[Kestrel|GPE]]-class frigate over the [[Tarn|NORP]] Class "
+            "destroyers.\nThe [[Kestrel|GPE]]\u2011class warships will replace "
+            "[[Borealis|ORG]]-class vessels. [[Kestrel|GPE]] is a port in the north.",
+        ),
+        doc("b", "The [[Meridian|PERSON]] class submarines sailed. [[Acme|ORG]] built them."),
+    )
+    found = names(r)
+    assert not {"Tarn", "Borealis", "Meridian"} & found
+    assert entity(r, "Kestrel").mentions == 1  # the port, named on its own
+    assert "Acme" in found
+
+
 def test_lower_case_and_run_together_names_are_dropped() -> None:
     r = resolve(
         doc(

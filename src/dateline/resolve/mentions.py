@@ -90,8 +90,17 @@ VEHICLE_NOUNS = frozenset(
         "bomber",
         "bombers",
         "frigate",
+        "frigates",
         "destroyer",
+        "destroyers",
         "submarine",
+        "submarines",
+        "warship",
+        "warships",
+        "vessel",
+        "vessels",
+        "ship",
+        "ships",
         "truck",
         "trucks",
         "vehicle",
@@ -100,6 +109,10 @@ VEHICLE_NOUNS = frozenset(
 )
 # A model designation: letters, a hyphen, a number ("F-16", "C-130J").
 _DESIGNATION = re.compile(r"^[A-Z]{1,3}-\d+[A-Z]?$")
+# A class of ships or aircraft named after its first one: "Name-class" (any hyphen), or
+# "Name class" before a vehicle noun ("the Name Class frigates").
+_CLASS_JOINED = re.compile(r"^[-\u2010\u2011\u2012\u2013]class\b", re.IGNORECASE)
+_CLASS_WORD = re.compile(r"^\s+class\s+([A-Za-z]+)", re.IGNORECASE)
 # A word run into a date: "RoeOctober 21" (a byline glued to its timestamp).
 _RUN_INTO_DATE = re.compile(rf"[a-z](?:{'|'.join(MONTH_NAMES)})\b")
 # Image file names: "Name_Other.jpeg".
@@ -272,6 +285,11 @@ def _model_name(text: str, mention: Mention) -> bool:
     begin, finish = _line(text, mention.start, mention.end)
     if _DESIGNATION.match(mention.text):
         return True  # "F-16", "C-130J"
+    rest = text[mention.end : finish]
+    if _CLASS_JOINED.match(rest):
+        return True  # "Name-class frigates"
+    if (spaced := _CLASS_WORD.match(rest)) and bare(spaced[1]) in VEHICLE_NOUNS:
+        return True  # "the Name Class destroyers"
     before = text[begin : mention.start].split()
     after = text[mention.end : finish].split()
     if before and before[-1].isdigit() and len(before[-1]) >= 3 and mention.text.isupper():
