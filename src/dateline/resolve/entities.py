@@ -21,7 +21,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -187,10 +187,11 @@ def resolve_entities(
         by_document[node.mention.document_id].append(node)
     for doc_nodes in by_document.values():
         _relabel_short_references(doc_nodes)
-    _relabel_surnames(nodes)
+    titled = _titled_surnames(nodes, {a.document_id: a.text for a in analyses})
+    _relabel_surnames(nodes, titled)
     claims = _title_claims(analyses, nodes)
     _relabel_places(nodes, {where for where, found in claims.items() if found})
-    _relabel_orphans(nodes)
+    _relabel_orphans(nodes, titled)
     groups = _Groups()
     for node in nodes:
         if not node.short:
@@ -297,14 +298,30 @@ def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
             node.kind, node.group, node.key = "PERSON", "PERSON", key
 
 
-def _relabel_surnames(nodes: Sequence[_Node]) -> None:
+def _titled_surnames(nodes: Sequence[_Node], texts: Mapping[str, str]) -> set[str]:
+    """One-word names written after a person's title somewhere ("Defence Minister
+    Tanabe"): the corpus knows them as people even where no full name is given."""
+    return {
+        n.key
+        for n in nodes
+        if n.short
+        and title_before(
+            n.mention.document_id, texts[n.mention.document_id], n.mention.start, n.mention.end
+        )
+        is not None
+    }
+
+
+def _relabel_surnames(nodes: Sequence[_Node], titled: Collection[str] = ()) -> None:
     """A one-word "organisation" that is the last name of exactly one person in the
-    corpus is that person ("the Trump administration"). Places are left alone: a
-    surname can be a city ("Washington")."""
+    corpus, or a name written after a person's title, is that person ("the Trump
+    administration"). Places are left alone: a surname can be a city ("Washington")."""
     people: dict[str, set[str]] = defaultdict(set)
     for node in nodes:
         if node.group == "PERSON" and not node.short:
             people[node.key.split()[-1]].add(node.key)
+    for key in titled:
+        people.setdefault(key, {key})
     for node in nodes:
         key = person_key(node.mention.text)
         if node.group == "ORG" and " " not in key and len(people.get(key, ())) == 1:
@@ -341,11 +358,12 @@ def _relabel_places(nodes: Sequence[_Node], titled: set[tuple[str, int, int]]) -
             node.kind, node.group, node.key = "GPE", "PLACE", key
 
 
-def _relabel_orphans(nodes: Sequence[_Node]) -> None:
-    """A one-word "person" no full name in the corpus ends with, written like a place or
-    organisation the corpus names, is that place or organisation ("Renton" tagged a
-    person once, a city elsewhere; "Acme's" read as a person)."""
+def _relabel_orphans(nodes: Sequence[_Node], titled: Collection[str] = ()) -> None:
+    """A one-word "person" no full name in the corpus ends with and no title precedes,
+    written like a place or organisation the corpus names, is that place or organisation
+    ("Renton" tagged a person once, a city elsewhere; "Acme's" read as a person)."""
     surnames = {n.key.split()[-1] for n in nodes if n.group == "PERSON" and not n.short}
+    surnames |= set(titled)
     others: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
     for node in nodes:
         if node.group in {"PLACE", "ORG", "FAC"} and not node.country:
