@@ -516,3 +516,20 @@ def test_a_surname_after_a_title_stays_a_person_when_the_model_mostly_says_organ
     tanabe = entity(r, "Tanabe")
     assert tanabe.kind == "PERSON"
     assert tanabe.mentions == 4
+
+
+def test_a_bracketed_acronym_is_no_person() -> None:
+    # The model tags unknown capitals as a person; in brackets after a name they abbreviate it.
+    r = resolve(
+        doc(
+            "a",
+            "Crews of the [[Northern Coast Guard Fleet|ORG]] ([[NCGF|PERSON]]) sailed.\n"
+            "The plan follows the 2021 Harbour Accord ([[THA|PERSON]]).\n"
+            "[[Ines Varga|PERSON]] spoke.",
+        ),
+        doc("b", "The [[NCGF|ORG]] returned to port."),
+    )
+    assert "NCGF" in entity(r, "Northern Coast Guard Fleet").aliases
+    assert entity(r, "Northern Coast Guard Fleet").mentions == 3
+    people = {e.name for e in r.entities if e.kind == "PERSON"}
+    assert people == {"Ines Varga"}

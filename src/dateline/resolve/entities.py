@@ -182,12 +182,14 @@ def resolve_entities(
     read = [read_mentions(a.text, a.mentions + _untagged_places(a)) for a in analyses]
     dropped = [d for _, ds in read for d in ds]
     nodes = _headline_nodes([_read_node(r) for rs, _ in read for r in rs], dropped)
+    texts = {a.document_id: a.text for a in analyses}
+    _relabel_bracketed_acronyms(nodes, texts)
     by_document: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         by_document[node.mention.document_id].append(node)
     for doc_nodes in by_document.values():
         _relabel_short_references(doc_nodes)
-    titled = _titled_surnames(nodes, {a.document_id: a.text for a in analyses})
+    titled = _titled_surnames(nodes, texts)
     _relabel_surnames(nodes, titled)
     claims = _title_claims(analyses, nodes)
     _relabel_places(nodes, {where for where, found in claims.items() if found})
@@ -207,7 +209,6 @@ def resolve_entities(
     _merge_by_initials(groups, nodes)
     _merge_branches(groups, nodes)
     _attach_short_references(groups, nodes, by_document)
-    texts = {a.document_id: a.text for a in analyses}
     resolution = _build(groups, nodes, claims, published, texts, dropped)
     return replace(resolution, dropped=tuple(dropped))
 
@@ -296,6 +297,18 @@ def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
         key = person_key(node.mention.text)
         if node.group in {"PLACE", "ORG"} and not node.country and key in last_names:
             node.kind, node.group, node.key = "PERSON", "PERSON", key
+
+
+def _relabel_bracketed_acronyms(nodes: Sequence[_Node], texts: Mapping[str, str]) -> None:
+    """Capitals in brackets the model took for a person ("... Accord (THA)") abbreviate
+    the name before them, an organisation's or a document's: no one is named so."""
+    for node in nodes:
+        m = node.mention
+        if node.group != "PERSON" or not _acronym(m.text):
+            continue
+        text = texts[m.document_id]
+        if text[max(0, m.start - 1) : m.start] == "(" and text.startswith(")", m.end):
+            node.kind, node.group, node.key = "ORG", "ORG", org_key(m.text, strict=True)
 
 
 def _titled_surnames(nodes: Sequence[_Node], texts: Mapping[str, str]) -> set[str]:
