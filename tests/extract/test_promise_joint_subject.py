@@ -23,3 +23,18 @@ def test_a_named_minister_and_her_counterpart_make_the_promise_not_someone(
 def test_both_sides_unnamed_stay_no_ones(analyzer: Analyzer) -> None:
     found = read_promises(analyzer, TEXT, "2025-03-03")
     assert only(found, "meet again").actor is None
+
+
+def test_a_dateline_read_as_the_subject_leaves_the_promise_to_the_parties_after_it(
+    analyzer: Analyzer,
+) -> None:
+    # "PLACE — X and Y have reached ...": the parser makes the place the subject and X its
+    # apposition; the promise is X's and Y's, never the dateline's or no one's.
+    found = read_promises(
+        analyzer,
+        "OSLO — Norrland Ports and the union representing its harbour pilots have reached a "
+        "tentative agreement to end a strike that began on Saturday.\n\n"
+        "The Harbour Pilots Union said members would vote on the deal.\n",
+        "2025-03-11",
+    )
+    assert only(found, "end a strike").actor == "Norrland Ports and Harbour Pilots Union"

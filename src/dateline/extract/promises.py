@@ -821,7 +821,7 @@ def _actor(view: DocumentView, i: int) -> str | None:
     verb = i
     if not view.is_verb(i):
         verb = next((a for a in view.ancestors(i) if view.is_verb(a)), i)
-    subject = subject_of(view, verb)
+    subject = _past_dateline(view, subject_of(view, verb))
     if subject is None or view.kids(subject, "conj"):
         return None  # "Viet Nam and the United States will ...": a joint aim, no one's promise
     if view.tokens[subject].text.lower() in BOTH_SIDES or view.lemma(subject) in BOTH_SIDES:
@@ -837,6 +837,21 @@ def _actor(view: DocumentView, i: int) -> str | None:
     return entity
 
 
+def _past_dateline(view: DocumentView, subject: int | None) -> int | None:
+    """ "OSLO — Acme and the union have agreed to ...": the parser may read the dateline's
+    place as the subject, the actor as its apposition or as a second subject; the actor
+    is the subject."""
+    if (
+        subject is None
+        or view.dateline is None
+        or view.mention_at.get(subject) is not view.dateline
+    ):
+        return subject
+    others = view.kids(view.head(subject), "nsubj", "nsubjpass")
+    actors = view.kids(subject, "appos") + [k for k in others if k != subject]
+    return actors[0] if actors else subject
+
+
 def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str, ...]]:
     """The one who promises, or the named parties who promise together ("the US and the
     Philippines announced a pledge to ...")."""
@@ -847,7 +862,7 @@ def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str
     # including a pledge"
     verbs = [i] if view.is_verb(i) else []
     verbs += [a for a in view.ancestors(i) if view.is_verb(a)]
-    subjects = (subject_of(view, a) for a in verbs)
+    subjects = (_past_dateline(view, subject_of(view, a)) for a in verbs)
     subject = next((s for s in subjects if s is not None), None)
     if subject is None or not view.kids(subject, "conj"):
         return None, ()
