@@ -1337,6 +1337,23 @@ def _perfect(view: DocumentView, i: int) -> bool:
     return view.is_verb(i) and any(view.lemma(a) == "have" for a in view.kids(i, "aux"))
 
 
+def _lede_perfect(view: DocumentView, i: int) -> bool:
+    """ "Acme and the union have reached a tentative deal": a present perfect that opens
+    an article with a named subject is its news, one act just done; a count ("has handed
+    over 100 ...", "have held five rounds"), a past perfect or a clause below the
+    sentence's own sums up."""
+    if not 0 <= view.unit_of[i] < LEDE_UNITS or view.tokens[i].dep != "ROOT":
+        return False
+    have = [a for a in view.kids(i, "aux") if view.lemma(a) == "have"]
+    if not have or view.tokens[have[0]].tag == "VBD":
+        return False
+    subjects = [k for k in view.kids(i, "nsubj") if not _in_dateline(view, k)]
+    if not subjects or subjects[0] not in view.mention_at:
+        return False  # "the diplomats have met ...": who acted is only described
+    objects = view.kids(i, "dobj")
+    return not any(view.tokens[o].tag == "NNS" or view.kids(o, "nummod") for o in objects)
+
+
 def _anchored(view: DocumentView, cand: _Candidate, time: Time | None) -> bool:
     """A noun reports an event with a date, an event verb, or its parties named."""
     i = cand.token
@@ -1890,7 +1907,8 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
         return []
     if _cumulative(view, cand.unit):
         return []
-    if time is None and day is None and weekday is None and _perfect(view, cand.token):
+    undated = time is None and day is None and weekday is None
+    if undated and _perfect(view, cand.token) and not _lede_perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
     if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
         return []  # "ending the strike": the strike's end, not a walkout
@@ -2183,6 +2201,8 @@ def _lede_news(view: DocumentView, m: EventMention) -> bool:
         return True  # "Acme will restart after workers returned": the news behind the news
     if view.tokens[v].dep != "ROOT":
         return False  # "... when Boeing withdrew its offer": background to the news
+    if view.tokens[v].tag == "VBN" and _lede_perfect(view, v):
+        return True  # "Acme and the union have reached a deal": just done
     return view.tokens[v].tag == "VBD" or (view.tokens[v].tag == "VBN" and is_passive(view, v))
 
 
