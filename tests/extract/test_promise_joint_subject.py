@@ -38,3 +38,15 @@ def test_a_dateline_read_as_the_subject_leaves_the_promise_to_the_parties_after_
         "2025-03-11",
     )
     assert only(found, "end a strike").actor == "Norrland Ports and Harbour Pilots Union"
+
+
+def test_i_beside_a_named_partner_is_the_transcripts_speaker(analyzer: Analyzer) -> None:
+    found = read_promises(
+        analyzer,
+        "Fisheries Minister Emiko Kuroda hosted Chilean Fisheries Minister Ana Rojas in Tokyo "
+        "on Monday.\n\n"
+        "MINISTER ROJAS: Thank you. Third, Minister Kuroda and I agreed to finish the salmon "
+        "quota treaty before the end of the year.\n",
+        "2025-03-04",
+    )
+    assert only(found, "salmon quota treaty").actor == "Emiko Kuroda and Ana Rojas"

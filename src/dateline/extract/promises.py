@@ -837,6 +837,14 @@ def _actor(view: DocumentView, i: int) -> str | None:
     return entity
 
 
+def _speaking_first_person(view: DocumentView, i: int) -> str | None:
+    """ "X and I agreed": "I" is whoever speaks the quotation or transcript turn."""
+    if view.tokens[i].text.lower() not in ("i", "we"):
+        return None
+    pos = view.tokens[i].start
+    return _quoted_by(view, pos) or _labelled_by(view, pos)
+
+
 def _past_dateline(view: DocumentView, subject: int | None) -> int | None:
     """ "OSLO — Acme and the union have agreed to ...": the parser may read the dateline's
     place as the subject, the actor as its apposition or as a second subject; the actor
@@ -867,7 +875,7 @@ def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str
     if subject is None or not view.kids(subject, "conj"):
         return None, ()
     members = [subject] + [c for c in view.subtree(subject) if view.tokens[c].dep == "conj"]
-    parties = [view.entity_at(m) for m in members]
+    parties = [view.entity_at(m) or _speaking_first_person(view, m) for m in members]
     if len(parties) < 2:
         return None, ()
     named = [p for p in parties if p is not None]
