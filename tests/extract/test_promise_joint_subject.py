@@ -50,3 +50,15 @@ def test_i_beside_a_named_partner_is_the_transcripts_speaker(analyzer: Analyzer)
         "2025-03-04",
     )
     assert only(found, "salmon quota treaty").actor == "Emiko Kuroda and Ana Rojas"
+
+
+def test_a_year_naming_an_earlier_pact_is_no_deadline(analyzer: Analyzer) -> None:
+    # an undated page: no tense tells that 2022 lies behind the meeting of September 2025
+    found = read_promises(
+        analyzer,
+        "Emiko Kuroda met Ana Rojas in Tokyo on September 5, 2025.\n\n"
+        "The two ministers agreed to expand their 2022 Salmon Quota Agreement to cover more "
+        "boats.\n",
+        None,
+    )
+    assert only(found, "expand their 2022").due is None

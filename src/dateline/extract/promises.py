@@ -930,12 +930,20 @@ def _actor_name(view: DocumentView, item: _Found) -> str | None:
     return " and ".join(n for n in names if n) or None
 
 
+# Dependencies of a word that modifies the noun after it ("their 2022 pact").
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+
+
 def _due(view: DocumentView, start: int, end: int) -> str | None:
     """The end of the latest period the promise's own words name, if it lies ahead."""
     ends = [
         t.end_value
         for t in view.times
-        if start <= t.start < end and not t.bound and t.direction != "past"
+        if start <= t.start < end
+        and not t.bound
+        and t.direction != "past"
+        # "their 2022 agreement": a year before a noun names the pact, it sets no deadline
+        and view.tokens[t.head].dep not in NOUN_MODIFIER_DEPS
     ]
     return max(ends) if ends else _due_in_words(view, start, end)
 
