@@ -1483,10 +1483,15 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
     for start in sorted(starts):
         found = link(view, start, targets, PARTY_PREPS)
         entity = view.entity_at(start)
+        if found and _owns_what_was_done(view, cand, found, start):
+            continue
         if found and entity and entity not in out:
             out[entity] = _Party(entity, start)
     for verb in [p for p in targets if view.is_verb(p)]:
         s = subject_of(view, verb)
+        passive = s is not None and verb != cand.token and view.tokens[s].dep == "nsubjpass"
+        if passive and s not in view.mention_at:
+            continue  # "X's cutter was chosen in a meeting": what was acted on brings no one
         if s is not None and view.dateline and view.mention_at.get(s) is view.dateline:
             # "RENTON — Boeing machinists ... voted": the parser made the place the
             # subject and the real one its apposition
@@ -1521,6 +1526,16 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
         out[announcer.entity_id] = announcer
     out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
+
+
+def _owns_what_was_done(view: DocumentView, cand: _Candidate, found: Link, start: int) -> bool:
+    """ "X's cutter was chosen in a meeting": X owns what a verb around the trigger acted
+    on, and takes no part in the meeting."""
+    return (
+        found.dep == "nsubjpass"
+        and found.target != cand.token
+        and view.tokens[start].dep != "nsubjpass"
+    )
 
 
 def _vote_announcer(view: DocumentView, cand: _Candidate) -> _Party | None:
