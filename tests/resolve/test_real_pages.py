@@ -533,3 +533,15 @@ def test_a_bracketed_acronym_is_no_person() -> None:
     assert entity(r, "Northern Coast Guard Fleet").mentions == 3
     people = {e.name for e in r.entities if e.kind == "PERSON"}
     assert people == {"Ines Varga"}
+
+
+def test_lower_case_words_and_vehicle_nouns_make_no_entity() -> None:
+    r = resolve(
+        doc(
+            "a",
+            "The ship carries [[anti-submarine|ORG]] gear for the General "
+            "[[Purpose Frigates|PERSON]] program.\n[[Acme|ORG]] built it, "
+            "[[Ines Varga|PERSON]] said, and the [[defence ministry|ORG]] agreed.",
+        ),
+    )
+    assert names(r) == {"Acme", "Ines Varga", "defence ministry"}

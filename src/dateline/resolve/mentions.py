@@ -210,6 +210,10 @@ def _parts(text: str, mention: Mention) -> tuple[list[Read], str | None]:
         return [], "not a name: credit, file name or title words"
     if m.kind == "PERSON" and not any(w[:1].isupper() for w in m.text.split()):
         return [], "not a name: no capital"
+    lower = m.text.lower() == m.text != m.text.upper()
+    if lower and bare(m.text.split()[-1]) not in ORG_WORDS:
+        # "anti-aircraft" tagged an organisation ("the defence ministry" is one)
+        return [], "not a name: no capital"
     if _model_name(text, m):
         return [], "a vehicle or weapon model"
     if _cut_off(text, m):
@@ -285,6 +289,8 @@ def _model_name(text: str, mention: Mention) -> bool:
     begin, finish = _line(text, mention.start, mention.end)
     if _DESIGNATION.match(mention.text):
         return True  # "F-16", "C-130J"
+    if mention.kind == "PERSON" and bare(mention.text.split()[-1]) in VEHICLE_NOUNS:
+        return True  # "Purpose Frigates" of "General Purpose Frigates": no one's name
     rest = text[mention.end : finish]
     if _CLASS_JOINED.match(rest):
         return True  # "Name-class frigates"
