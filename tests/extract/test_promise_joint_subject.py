@@ -62,3 +62,17 @@ def test_a_year_naming_an_earlier_pact_is_no_deadline(analyzer: Analyzer) -> Non
         None,
     )
     assert only(found, "expand their 2022").due is None
+
+
+def test_a_forecast_with_will_be_is_no_plan(analyzer: Analyzer) -> None:
+    found = read_promises(
+        analyzer,
+        "Fisheries Minister Emiko Kuroda said next year will be another milestone for the "
+        "two countries.\n\n"
+        "Kuroda said a new quota office will be set up in Santiago next year.\n\n"
+        "Kuroda said she will be in Santiago next month.\n",
+        "2025-03-04",
+    )
+    assert not [p for p in found if "milestone" in p.text]
+    assert only(found, "set up in Santiago").kind == "plan"
+    assert only(found, "in Santiago next month").kind == "plan"

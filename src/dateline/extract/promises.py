@@ -678,6 +678,8 @@ def _future_promise(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
         if goes_on and view.lemma(goes_on[0]) not in VAGUE_VERBS and named:
             return [_Found("pledge", i, _clause_span(view, i, start=aux), actor, None, unit)]
         return []
+    if word == "be" and view.kids(i, "attr", "acomp"):
+        return []  # "next year will be a milestone", "talks will be hard": a forecast
     if word in PLAN_VERBS and _dated_ahead(view, i):
         return [_Found("plan", i, _clause_span(view, i, start=aux), actor, None, unit)]
     span = _clause_span(view, i, start=aux)
