@@ -2185,10 +2185,28 @@ def _anchor_acts(view: DocumentView, found: list[EventMention]) -> list[EventMen
         elif m.date is None and m.type in onto.ACT_TYPES and view.reference is not None:
             continue
         elif m.date is None and _lede_news(view, m):
-            m = replace(m, date=view.published, end=view.published, precision="day")
-            m = replace(m, from_published=True)
+            day = _lede_day(view, m) or view.published
+            m = replace(m, date=day, end=day, precision="day", from_published=True)
         out.append(_with_dateline(view, m))
     return out
+
+
+def _lede_day(view: DocumentView, m: EventMention) -> str | None:
+    """The day the lede gives before a report that gives none ("X and Y agreed Sunday to
+    ... . X and Y met in Kuala Lumpur."): the article's news day, when it lies in the few
+    days before publication."""
+    if view.reference is None:
+        return None
+    k = view.unit_of[view.token_at(m.trigger_start)]
+    for unit in reversed(view.units[:k]):
+        days = [t for t in view.times_in(unit) if t.precision == "day" and not t.bound]
+        for t in days:
+            gap = (view.reference - dt.date.fromisoformat(t.value)).days
+            if 0 <= gap <= LEAD_DAYS:
+                return t.value
+        if days:
+            return None  # the nearest dated sentence is of another time
+    return None
 
 
 def _lede_news(view: DocumentView, m: EventMention) -> bool:
