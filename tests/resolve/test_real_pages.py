@@ -33,13 +33,14 @@ def test_bylines_and_photo_credits_are_not_people() -> None:
             "Talks resumed. (Courtesy: Coast Guard Cpl. [[Ben Albe|PERSON]] via Ops Desk)\n"
             "[[Leo Marsh|PERSON]] / Wire Agency\n"
             "[[Quist|PERSON]] said the port would reopen.\n"
-            "[[Pia Sorn|PERSON]] is a labour reporter for the Harbour Post.",
+            "[[Pia Sorn|PERSON]] is a labour reporter for the Harbour Post.\n"
+            "[[Ola Brekke|PERSON]] reports on Chile for The Harbour Post. She lives in Lima.",
         ),
         doc("b", "[[Tomas Reyes|PERSON]] and [[Mara Quist|PERSON]] spoke in [[Lisbon|GPE]]."),
     )
     found = names(r)
     assert {"Mara Quist", "Tomas Reyes", "Lisbon"} <= found
-    assert not found & {"Nora Pell", "Ida Kross", "Ben Albe", "Leo Marsh", "Pia Sorn"}
+    assert not found & {"Nora Pell", "Ida Kross", "Ben Albe", "Leo Marsh", "Pia Sorn", "Ola Brekke"}
     assert reasons(r)["Nora Pell"].startswith("a byline")
 
 

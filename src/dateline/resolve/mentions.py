@@ -133,6 +133,8 @@ _BRANCH_WORDS = r"(?:District|Local|Lodge|Chapter|Branch)[ \t]+[A-Z]?\d+[A-Z]?\b
 _BRANCH = re.compile(r"[ \t]+" + _BRANCH_WORDS)
 _ENDS_IN_BRANCH = re.compile(r"\s" + _BRANCH_WORDS + r"$")
 _AUTHOR_NOTE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\b([^.\n]{0,60})")
+# "Jane Roe reports on Chile for The Daily Post.": an author's note of another form.
+_REPORTS_FOR = re.compile(r"\s+(?:reports|writes|covers)\b[^.\n]{0,60}?\bfor\s+(?:the\s+)?[A-Z]")
 _SENTENCE_END = '.!?"”’)]'
 
 
@@ -438,6 +440,8 @@ def _credited(text: str, mention: Mention) -> bool:
     if mention.kind == "PERSON" and stripped[:1] in {"/", "|"}:
         return True  # "Jane Roe / Agency", "By Jane Roe | Outlet"
     note = _AUTHOR_NOTE.match(after)
+    if mention.kind == "PERSON" and not before.strip() and _REPORTS_FOR.match(after):
+        return True  # the note opens its line: "Jane Roe reports on Chile for The Post."
     return bool(
         mention.kind == "PERSON"
         and note
