@@ -546,3 +546,15 @@ def test_lower_case_words_and_vehicle_nouns_make_no_entity() -> None:
         ),
     )
     assert names(r) == {"Acme", "Ines Varga", "defence ministry"}
+
+
+def test_a_title_abbreviation_in_capitals_before_a_surname_is_no_first_name() -> None:
+    # Releases write "DPM Surname" (Deputy Prime Minister); two capitals before a surname
+    # the corpus knows from one full name are a title, not initials of another person.
+    r = resolve(
+        doc("a", "Deputy Prime Minister [[Olwen Ribbe|PERSON]] opened the wharf."),
+        doc("b", "Today I had the honour of hosting [[DPM Ribbe|PERSON]] in the capital."),
+        doc("c", "[[JD Okafor|PERSON]] spoke. [[Okafor|PERSON]] left."),
+    )
+    assert same(r, "Olwen Ribbe", "DPM Ribbe")
+    assert not same(r, "JD Okafor", "Olwen Ribbe")

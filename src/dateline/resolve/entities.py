@@ -200,6 +200,7 @@ def resolve_entities(
             groups.find(node.id)
     _merge_near_spellings(groups, nodes)
     _merge_name_variants(groups, nodes)
+    _merge_titled_surnames(groups, nodes)
     _merge_nicknames(groups, analyses, nodes)
     _merge_office_holders(groups, nodes, claims)
     _merge_acronyms(groups, analyses, nodes)
@@ -406,6 +407,23 @@ def _merge_near_spellings(groups: _Groups, nodes: Sequence[_Node]) -> None:
                     continue
                 if fuzz.ratio(a, b, score_cutoff=FUZZY_THRESHOLD):
                     groups.union(f"{group}\x1f{a}", f"{group}\x1f{b}")
+
+
+def _merge_titled_surnames(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """ "DPM Ribbe" (a title abbreviated in capitals) joins "Olwen Ribbe" when the corpus
+    knows one full name with that surname; capitals before a surname no other name ends
+    with stay initials ("JD Okafor")."""
+    full = {n.key for n in nodes if n.group == "PERSON" and not n.short}
+    for node in nodes:
+        words = node.mention.text.split()
+        if node.group != "PERSON" or len(words) != 2 or len(node.key.split()) != 2:
+            continue
+        if not (2 <= len(words[0]) <= 4 and words[0].isalpha() and words[0].isupper()):
+            continue
+        surname = name_key(words[1])  # as written: the key may have put the capitals last
+        fits = {k for k in full if k != node.key and k.split()[-1] == surname}
+        if len(fits) == 1:
+            groups.union(node.id, "PERSON\x1f" + fits.pop())
 
 
 def _merge_name_variants(groups: _Groups, nodes: Sequence[_Node]) -> None:
