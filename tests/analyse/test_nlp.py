@@ -31,6 +31,13 @@ TEXTS = {
         "Foreign Minister Bùi Thanh Sơn welcomed the United States delegation.\n\n"
         "The delegation then flew on to Bangkok, officials said."
     ),
+    "honorific": (
+        "The statement was issued by the Hon Olwen Ribbe, Minister for Ports, and Senator "
+        "the Hon Dara Quist on Monday."
+    ),
+    "board": (
+        "The minister asked the Norway Harbour Relations Board to order pilots back to work."
+    ),
     "place": "Floods hit the province of Quảng Trị last week, and farmers near Cần Thơ waited.",
     "empty": "",
 }
@@ -139,6 +146,17 @@ def test_facility_with_lower_case_type_word(analyses: dict[str, Analysis]) -> No
 def test_name_after_title_and_ministry(analyses: dict[str, Analysis]) -> None:
     people = names(analyses["ministry"], "PERSON")
     assert people == ["Lương Tam Quang"]
+
+
+def test_the_hon_is_a_courtesy_word_not_a_name(analyses: dict[str, Analysis]) -> None:
+    assert ("Olwen Ribbe", "PERSON") in [(m.text, m.kind) for m in analyses["honorific"].mentions]
+    assert not [name for name in names(analyses["honorific"]) if "Hon" in name.split()]
+
+
+def test_a_country_before_a_board_stays_in_its_name(analyses: dict[str, Analysis]) -> None:
+    found = [(m.text, m.kind) for m in analyses["board"].mentions]
+    assert ("Norway Harbour Relations Board", "ORG") in found
+    assert not names(analyses["board"], "PERSON")
 
 
 def test_place_by_context(analyses: dict[str, Analysis]) -> None:

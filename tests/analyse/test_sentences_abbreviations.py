@@ -26,6 +26,12 @@ def sentences(analyzer: Analyzer, text: str) -> list[str]:
             "The drill was opened by Lt. Col. Mara Dunn and Maj. Leo Park of the naval station.",
         ),
         (
+            "The release was signed by the Hon. Olwen Ribbe and Senator the Hon. Dara Quist "
+            "on Monday. Both then left for the port.",
+            "The release was signed by the Hon. Olwen Ribbe and Senator the Hon. Dara Quist "
+            "on Monday.",
+        ),
+        (
             "Staff must report back by Nov. 12 at the latest, the plant said. Lines restart "
             "in December.",
             "Staff must report back by Nov. 12 at the latest, the plant said.",

@@ -33,3 +33,18 @@ def test_a_shared_surname_without_the_same_office_stays_apart() -> None:
         doc("b", "Mayor [[Rita Abela|PERSON]] opened the new port."),
     )
     assert entity(resolution, "Jonathan Abela").id != entity(resolution, "Rita Abela").id
+
+
+def test_a_two_word_country_before_a_title_is_the_roles_country() -> None:
+    from dateline.resolve.roles import title_before
+
+    text = "Later, Sri Lankan defence minister Ruwan Perera met the envoy."
+    start = text.index("Ruwan")
+    claim = title_before("d", text, start, start + len("Ruwan Perera"))
+    assert claim is not None
+    assert claim.country == "Sri Lanka"
+    assert claim.title == "defence minister"
+    text = "Koizumi also met New Zealand defense minister Judith Collins on the same day."
+    start = text.index("Judith")
+    claim = title_before("d", text, start, start + len("Judith Collins"))
+    assert claim is not None and claim.country == "New Zealand"

@@ -63,7 +63,8 @@ ORG_WORDS = word_set(
     "university institute school college union association organisation organization "
     "bank company corporation group court embassy consulate news exhibition "
     "conference summit forum meeting dialogue programme program project fund "
-    "partnership agreement statement memorandum convention treaty declaration"
+    "partnership agreement statement memorandum convention treaty declaration "
+    "board authority tribunal bureau secretariat directorate"
 )
 # An ORG or FAC span containing one of these names an agreement or framework (OntoNotes'
 # LAW), not an organisation: "Comprehensive Strategic Partnership", "... Convention".

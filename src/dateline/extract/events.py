@@ -1337,6 +1337,23 @@ def _perfect(view: DocumentView, i: int) -> bool:
     return view.is_verb(i) and any(view.lemma(a) == "have" for a in view.kids(i, "aux"))
 
 
+def _lede_perfect(view: DocumentView, i: int) -> bool:
+    """ "Acme and the union have reached a tentative deal": a present perfect that opens
+    an article with a named subject is its news, one act just done; a count ("has handed
+    over 100 ...", "have held five rounds"), a past perfect or a clause below the
+    sentence's own sums up."""
+    if not 0 <= view.unit_of[i] < LEDE_UNITS or view.tokens[i].dep != "ROOT":
+        return False
+    have = [a for a in view.kids(i, "aux") if view.lemma(a) == "have"]
+    if not have or view.tokens[have[0]].tag == "VBD":
+        return False
+    subjects = [k for k in view.kids(i, "nsubj") if not _in_dateline(view, k)]
+    if not subjects or subjects[0] not in view.mention_at:
+        return False  # "the diplomats have met ...": who acted is only described
+    objects = view.kids(i, "dobj")
+    return not any(view.tokens[o].tag == "NNS" or view.kids(o, "nummod") for o in objects)
+
+
 def _anchored(view: DocumentView, cand: _Candidate, time: Time | None) -> bool:
     """A noun reports an event with a date, an event verb, or its parties named."""
     i = cand.token
@@ -1466,10 +1483,15 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
     for start in sorted(starts):
         found = link(view, start, targets, PARTY_PREPS)
         entity = view.entity_at(start)
+        if found and _owns_what_was_done(view, cand, found, start):
+            continue
         if found and entity and entity not in out:
             out[entity] = _Party(entity, start)
     for verb in [p for p in targets if view.is_verb(p)]:
         s = subject_of(view, verb)
+        passive = s is not None and verb != cand.token and view.tokens[s].dep == "nsubjpass"
+        if passive and s not in view.mention_at:
+            continue  # "X's cutter was chosen in a meeting": what was acted on brings no one
         if s is not None and view.dateline and view.mention_at.get(s) is view.dateline:
             # "RENTON — Boeing machinists ... voted": the parser made the place the
             # subject and the real one its apposition
@@ -1504,6 +1526,16 @@ def _parties(view: DocumentView, cand: _Candidate) -> list[_Party]:
         out[announcer.entity_id] = announcer
     out.pop("", None)
     return sorted(out.values(), key=lambda p: p.token)
+
+
+def _owns_what_was_done(view: DocumentView, cand: _Candidate, found: Link, start: int) -> bool:
+    """ "X's cutter was chosen in a meeting": X owns what a verb around the trigger acted
+    on, and takes no part in the meeting."""
+    return (
+        found.dep == "nsubjpass"
+        and found.target != cand.token
+        and view.tokens[start].dep != "nsubjpass"
+    )
 
 
 def _vote_announcer(view: DocumentView, cand: _Candidate) -> _Party | None:
@@ -1884,9 +1916,14 @@ def _mention(view: DocumentView, cand: _Candidate) -> list[EventMention]:
     future = time is not None and time.direction in ("future", "present")
     speculative, scheduled = _speculative(view, cand, future or announced is not None)
     scheduled = scheduled and announced is None
-    if speculative or not _anchored(view, cand, time) or _cumulative(view, cand.unit):
+    # an undated article's "on Saturday" or "on Aug. 16" dates the report as surely as a
+    # full date would: the day is left unresolved, the report is not dropped
+    if speculative or not _anchored(view, cand, time or day or weekday):
         return []
-    if time is None and day is None and weekday is None and _perfect(view, cand.token):
+    if _cumulative(view, cand.unit):
+        return []
+    undated = time is None and day is None and weekday is None
+    if undated and _perfect(view, cand.token) and not _lede_perfect(view, cand.token):
         return []  # "has handed over ..." without a date sums up, it does not report
     if cand.trigger.kind == "strike" and {view.lemma(p) for p in cand.preds} & onto.END_PREDICATES:
         return []  # "ending the strike": the strike's end, not a walkout
@@ -2148,10 +2185,28 @@ def _anchor_acts(view: DocumentView, found: list[EventMention]) -> list[EventMen
         elif m.date is None and m.type in onto.ACT_TYPES and view.reference is not None:
             continue
         elif m.date is None and _lede_news(view, m):
-            m = replace(m, date=view.published, end=view.published, precision="day")
-            m = replace(m, from_published=True)
+            day = _lede_day(view, m) or view.published
+            m = replace(m, date=day, end=day, precision="day", from_published=True)
         out.append(_with_dateline(view, m))
     return out
+
+
+def _lede_day(view: DocumentView, m: EventMention) -> str | None:
+    """The day the lede gives before a report that gives none ("X and Y agreed Sunday to
+    ... . X and Y met in Kuala Lumpur."): the article's news day, when it lies in the few
+    days before publication."""
+    if view.reference is None:
+        return None
+    k = view.unit_of[view.token_at(m.trigger_start)]
+    for unit in reversed(view.units[:k]):
+        days = [t for t in view.times_in(unit) if t.precision == "day" and not t.bound]
+        for t in days:
+            gap = (view.reference - dt.date.fromisoformat(t.value)).days
+            if 0 <= gap <= LEAD_DAYS:
+                return t.value
+        if days:
+            return None  # the nearest dated sentence is of another time
+    return None
 
 
 def _lede_news(view: DocumentView, m: EventMention) -> bool:
@@ -2179,6 +2234,8 @@ def _lede_news(view: DocumentView, m: EventMention) -> bool:
         return True  # "Acme will restart after workers returned": the news behind the news
     if view.tokens[v].dep != "ROOT":
         return False  # "... when Boeing withdrew its offer": background to the news
+    if view.tokens[v].tag == "VBN" and _lede_perfect(view, v):
+        return True  # "Acme and the union have reached a deal": just done
     return view.tokens[v].tag == "VBD" or (view.tokens[v].tag == "VBN" and is_passive(view, v))
 
 

@@ -923,6 +923,7 @@ def _money_subject(
     before the words next to it, what the parse hangs on it ("$1m in urgent aid")."""
     rules = [_total_subject, _purpose_subject, _link_subject]
     if parse is not None:
+        rules.insert(0, lambda text, hit: parse.modified_noun(hit.start, hit.end))
         rules.append(lambda text, hit: parse.about_money(hit.start, hit.end))
     for rule in [*rules, _fallback_subject]:
         subject = rule(text, hit)
@@ -1380,6 +1381,10 @@ def _percent_subject(text: str, hit: _Hit, parse: _SentenceParse | None) -> str:
     return _phrase_after(text, hit.end, 6) or _phrase_before(text, hit.start)
 
 
+# How an amount hangs on the noun it is written before ("$2bn deal", "A$3bn program").
+AMOUNT_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
+
+
 class _Parse:
     """A document's tokens, looked up by sentence."""
 
@@ -1546,6 +1551,23 @@ class _SentenceParse:
         if head.pos in ("VERB", "AUX"):
             return self.clause(h, skip)
         return ""
+
+    def modified_noun(self, start: int, end: int) -> str:
+        """ "the $2bn deal", "its A$3bn ($1.9bn) program": the noun the amount modifies
+        (through the amount it converts, when it is one in brackets)."""
+        root = self.root(self.span(start, end))
+        if root is None:
+            return ""
+        if self.tokens[root].dep == "appos" and self.head(root) != root:
+            root = self.head(root)  # "A$3bn ($1.9bn)": the bracketed one is the first one
+        noun = self.head(root)
+        if (
+            noun <= root
+            or self.tokens[root].dep not in AMOUNT_MODIFIER_DEPS
+            or self.tokens[noun].pos not in ("NOUN", "PROPN")
+        ):
+            return ""
+        return self.noun_phrase(noun, frozenset(self.subtree(root)))
 
     def about_money(self, start: int, end: int) -> str:
         """ "$1m in urgent aid", "$5m for the port": the complement the amount governs;

@@ -678,6 +678,8 @@ def _future_promise(view: DocumentView, unit: Unit, i: int) -> list[_Found]:
         if goes_on and view.lemma(goes_on[0]) not in VAGUE_VERBS and named:
             return [_Found("pledge", i, _clause_span(view, i, start=aux), actor, None, unit)]
         return []
+    if word == "be" and view.kids(i, "attr", "acomp"):
+        return []  # "next year will be a milestone", "talks will be hard": a forecast
     if word in PLAN_VERBS and _dated_ahead(view, i):
         return [_Found("plan", i, _clause_span(view, i, start=aux), actor, None, unit)]
     span = _clause_span(view, i, start=aux)
@@ -821,7 +823,7 @@ def _actor(view: DocumentView, i: int) -> str | None:
     verb = i
     if not view.is_verb(i):
         verb = next((a for a in view.ancestors(i) if view.is_verb(a)), i)
-    subject = subject_of(view, verb)
+    subject = _past_dateline(view, subject_of(view, verb))
     if subject is None or view.kids(subject, "conj"):
         return None  # "Viet Nam and the United States will ...": a joint aim, no one's promise
     if view.tokens[subject].text.lower() in BOTH_SIDES or view.lemma(subject) in BOTH_SIDES:
@@ -837,6 +839,29 @@ def _actor(view: DocumentView, i: int) -> str | None:
     return entity
 
 
+def _speaking_first_person(view: DocumentView, i: int) -> str | None:
+    """ "X and I agreed": "I" is whoever speaks the quotation or transcript turn."""
+    if view.tokens[i].text.lower() not in ("i", "we"):
+        return None
+    pos = view.tokens[i].start
+    return _quoted_by(view, pos) or _labelled_by(view, pos)
+
+
+def _past_dateline(view: DocumentView, subject: int | None) -> int | None:
+    """ "OSLO — Acme and the union have agreed to ...": the parser may read the dateline's
+    place as the subject, the actor as its apposition or as a second subject; the actor
+    is the subject."""
+    if (
+        subject is None
+        or view.dateline is None
+        or view.mention_at.get(subject) is not view.dateline
+    ):
+        return subject
+    others = view.kids(view.head(subject), "nsubj", "nsubjpass")
+    actors = view.kids(subject, "appos") + [k for k in others if k != subject]
+    return actors[0] if actors else subject
+
+
 def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str, ...]]:
     """The one who promises, or the named parties who promise together ("the US and the
     Philippines announced a pledge to ...")."""
@@ -847,15 +872,21 @@ def _actor_or_parties(view: DocumentView, i: int) -> tuple[str | None, tuple[str
     # including a pledge"
     verbs = [i] if view.is_verb(i) else []
     verbs += [a for a in view.ancestors(i) if view.is_verb(a)]
-    subjects = (subject_of(view, a) for a in verbs)
+    subjects = (_past_dateline(view, subject_of(view, a)) for a in verbs)
     subject = next((s for s in subjects if s is not None), None)
     if subject is None or not view.kids(subject, "conj"):
         return None, ()
     members = [subject] + [c for c in view.subtree(subject) if view.tokens[c].dep == "conj"]
-    parties = [view.entity_at(m) for m in members]
-    if len(parties) < 2 or any(p is None for p in parties):
+    parties = [view.entity_at(m) or _speaking_first_person(view, m) for m in members]
+    if len(parties) < 2:
         return None, ()
-    return None, tuple(dict.fromkeys(p for p in parties if p is not None))
+    named = [p for p in parties if p is not None]
+    people = [p for p in named if view.is_person(p)]
+    if len(named) < len(parties) and not (len(named) == len(people) == 1):
+        return None, ()
+    # "Minister X and his counterpart agreed": the one named speaks for the pair, never
+    # "someone"; a place or body beside an unnamed side stays no one's
+    return None, tuple(dict.fromkeys(named))
 
 
 def _target(view: DocumentView, i: int) -> str | None:
@@ -901,12 +932,20 @@ def _actor_name(view: DocumentView, item: _Found) -> str | None:
     return " and ".join(n for n in names if n) or None
 
 
+# Dependencies of a word that modifies the noun after it ("their 2022 pact").
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+
+
 def _due(view: DocumentView, start: int, end: int) -> str | None:
     """The end of the latest period the promise's own words name, if it lies ahead."""
     ends = [
         t.end_value
         for t in view.times
-        if start <= t.start < end and not t.bound and t.direction != "past"
+        if start <= t.start < end
+        and not t.bound
+        and t.direction != "past"
+        # "their 2022 agreement": a year before a noun names the pact, it sets no deadline
+        and view.tokens[t.head].dep not in NOUN_MODIFIER_DEPS
     ]
     return max(ends) if ends else _due_in_words(view, start, end)
 

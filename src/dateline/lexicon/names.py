@@ -31,13 +31,13 @@ RANKS: Final = word_set(
 COURTESY_ABBREVIATIONS: Final = ("Mr", "Mrs", "Ms", "Dr", "Prof")
 # Courtesy words before a name (lower case, no dot).
 HONORIFICS: Final = frozenset(a.lower() for a in COURTESY_ABBREVIATIONS) | word_set(
-    "miss madam professor sir dame"
+    "miss madam professor sir dame hon honourable honorable excellency"
 )
 # Abbreviations after which a name goes on in the same sentence ("Lt. Gen. Name",
 # "Gov. Name", "St. Name"): ranks, courtesy titles and offices (lower case, no dot).
 NAME_ABBREVIATIONS: Final = word_set(
-    "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof gov rep amb "
-    "pres supt insp det st mt"
+    "gen lieut lt sen maj col brig adm capt cmdr sgt cpl pvt mr mrs ms dr prof hon gov rep "
+    "amb pres supt insp det st mt"
 )
 # Offices one person holds at a time in a country, as title keys: two people of one
 # surname who each hold one of these, and whom no article names together, are one person

@@ -21,7 +21,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -182,21 +182,25 @@ def resolve_entities(
     read = [read_mentions(a.text, a.mentions + _untagged_places(a)) for a in analyses]
     dropped = [d for _, ds in read for d in ds]
     nodes = _headline_nodes([_read_node(r) for rs, _ in read for r in rs], dropped)
+    texts = {a.document_id: a.text for a in analyses}
+    _relabel_bracketed_acronyms(nodes, texts)
     by_document: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes:
         by_document[node.mention.document_id].append(node)
     for doc_nodes in by_document.values():
         _relabel_short_references(doc_nodes)
-    _relabel_surnames(nodes)
+    titled = _titled_surnames(nodes, texts)
+    _relabel_surnames(nodes, titled)
     claims = _title_claims(analyses, nodes)
     _relabel_places(nodes, {where for where, found in claims.items() if found})
-    _relabel_orphans(nodes)
+    _relabel_orphans(nodes, titled)
     groups = _Groups()
     for node in nodes:
         if not node.short:
             groups.find(node.id)
     _merge_near_spellings(groups, nodes)
     _merge_name_variants(groups, nodes)
+    _merge_titled_surnames(groups, nodes)
     _merge_nicknames(groups, analyses, nodes)
     _merge_office_holders(groups, nodes, claims)
     _merge_acronyms(groups, analyses, nodes)
@@ -206,7 +210,6 @@ def resolve_entities(
     _merge_by_initials(groups, nodes)
     _merge_branches(groups, nodes)
     _attach_short_references(groups, nodes, by_document)
-    texts = {a.document_id: a.text for a in analyses}
     resolution = _build(groups, nodes, claims, published, texts, dropped)
     return replace(resolution, dropped=tuple(dropped))
 
@@ -297,14 +300,42 @@ def _relabel_short_references(doc_nodes: Sequence[_Node]) -> None:
             node.kind, node.group, node.key = "PERSON", "PERSON", key
 
 
-def _relabel_surnames(nodes: Sequence[_Node]) -> None:
+def _relabel_bracketed_acronyms(nodes: Sequence[_Node], texts: Mapping[str, str]) -> None:
+    """Capitals in brackets the model took for a person ("... Accord (THA)") abbreviate
+    the name before them, an organisation's or a document's: no one is named so."""
+    for node in nodes:
+        m = node.mention
+        if node.group != "PERSON" or not _acronym(m.text):
+            continue
+        text = texts[m.document_id]
+        if text[max(0, m.start - 1) : m.start] == "(" and text.startswith(")", m.end):
+            node.kind, node.group, node.key = "ORG", "ORG", org_key(m.text, strict=True)
+
+
+def _titled_surnames(nodes: Sequence[_Node], texts: Mapping[str, str]) -> set[str]:
+    """One-word names written after a person's title somewhere ("Defence Minister
+    Tanabe"): the corpus knows them as people even where no full name is given."""
+    return {
+        n.key
+        for n in nodes
+        if n.short
+        and title_before(
+            n.mention.document_id, texts[n.mention.document_id], n.mention.start, n.mention.end
+        )
+        is not None
+    }
+
+
+def _relabel_surnames(nodes: Sequence[_Node], titled: Collection[str] = ()) -> None:
     """A one-word "organisation" that is the last name of exactly one person in the
-    corpus is that person ("the Trump administration"). Places are left alone: a
-    surname can be a city ("Washington")."""
+    corpus, or a name written after a person's title, is that person ("the Trump
+    administration"). Places are left alone: a surname can be a city ("Washington")."""
     people: dict[str, set[str]] = defaultdict(set)
     for node in nodes:
         if node.group == "PERSON" and not node.short:
             people[node.key.split()[-1]].add(node.key)
+    for key in titled:
+        people.setdefault(key, {key})
     for node in nodes:
         key = person_key(node.mention.text)
         if node.group == "ORG" and " " not in key and len(people.get(key, ())) == 1:
@@ -341,11 +372,12 @@ def _relabel_places(nodes: Sequence[_Node], titled: set[tuple[str, int, int]]) -
             node.kind, node.group, node.key = "GPE", "PLACE", key
 
 
-def _relabel_orphans(nodes: Sequence[_Node]) -> None:
-    """A one-word "person" no full name in the corpus ends with, written like a place or
-    organisation the corpus names, is that place or organisation ("Renton" tagged a
-    person once, a city elsewhere; "Acme's" read as a person)."""
+def _relabel_orphans(nodes: Sequence[_Node], titled: Collection[str] = ()) -> None:
+    """A one-word "person" no full name in the corpus ends with and no title precedes,
+    written like a place or organisation the corpus names, is that place or organisation
+    ("Renton" tagged a person once, a city elsewhere; "Acme's" read as a person)."""
     surnames = {n.key.split()[-1] for n in nodes if n.group == "PERSON" and not n.short}
+    surnames |= set(titled)
     others: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
     for node in nodes:
         if node.group in {"PLACE", "ORG", "FAC"} and not node.country:
@@ -375,6 +407,23 @@ def _merge_near_spellings(groups: _Groups, nodes: Sequence[_Node]) -> None:
                     continue
                 if fuzz.ratio(a, b, score_cutoff=FUZZY_THRESHOLD):
                     groups.union(f"{group}\x1f{a}", f"{group}\x1f{b}")
+
+
+def _merge_titled_surnames(groups: _Groups, nodes: Sequence[_Node]) -> None:
+    """ "DPM Ribbe" (a title abbreviated in capitals) joins "Olwen Ribbe" when the corpus
+    knows one full name with that surname; capitals before a surname no other name ends
+    with stay initials ("JD Okafor")."""
+    full = {n.key for n in nodes if n.group == "PERSON" and not n.short}
+    for node in nodes:
+        words = node.mention.text.split()
+        if node.group != "PERSON" or len(words) != 2 or len(node.key.split()) != 2:
+            continue
+        if not (2 <= len(words[0]) <= 4 and words[0].isalpha() and words[0].isupper()):
+            continue
+        surname = name_key(words[1])  # as written: the key may have put the capitals last
+        fits = {k for k in full if k != node.key and k.split()[-1] == surname}
+        if len(fits) == 1:
+            groups.union(node.id, "PERSON\x1f" + fits.pop())
 
 
 def _merge_name_variants(groups: _Groups, nodes: Sequence[_Node]) -> None:

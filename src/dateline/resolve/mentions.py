@@ -37,7 +37,11 @@ from dateline.lexicon.places import country_of_word
 from dateline.model import Mention
 
 # Generational suffixes: part of how a name is written, never of whom it names.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Generational suffixes, and the post-nominal letters of a member of parliament or
+# counsel ("Jane Roe MP"): written after a name, never part of it.
+NAME_SUFFIXES = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "mp", "mep", "mla", "mpp", "msp", "qc", "kc"}
+)
 # Words that make a "name" a credit line or page furniture, never an entity.
 CREDIT_WORDS = frozenset(
     {"photo", "photos", "photograph", "handout", "courtesy", "credit", "credits", "file"}
@@ -86,8 +90,17 @@ VEHICLE_NOUNS = frozenset(
         "bomber",
         "bombers",
         "frigate",
+        "frigates",
         "destroyer",
+        "destroyers",
         "submarine",
+        "submarines",
+        "warship",
+        "warships",
+        "vessel",
+        "vessels",
+        "ship",
+        "ships",
         "truck",
         "trucks",
         "vehicle",
@@ -96,6 +109,10 @@ VEHICLE_NOUNS = frozenset(
 )
 # A model designation: letters, a hyphen, a number ("F-16", "C-130J").
 _DESIGNATION = re.compile(r"^[A-Z]{1,3}-\d+[A-Z]?$")
+# A class of ships or aircraft named after its first one: "Name-class" (any hyphen), or
+# "Name class" before a vehicle noun ("the Name Class frigates").
+_CLASS_JOINED = re.compile(r"^[-\u2010\u2011\u2012\u2013]class\b", re.IGNORECASE)
+_CLASS_WORD = re.compile(r"^\s+class\s+([A-Za-z]+)", re.IGNORECASE)
 # A word run into a date: "RoeOctober 21" (a byline glued to its timestamp).
 _RUN_INTO_DATE = re.compile(rf"[a-z](?:{'|'.join(MONTH_NAMES)})\b")
 # Image file names: "Name_Other.jpeg".
@@ -116,6 +133,8 @@ _BRANCH_WORDS = r"(?:District|Local|Lodge|Chapter|Branch)[ \t]+[A-Z]?\d+[A-Z]?\b
 _BRANCH = re.compile(r"[ \t]+" + _BRANCH_WORDS)
 _ENDS_IN_BRANCH = re.compile(r"\s" + _BRANCH_WORDS + r"$")
 _AUTHOR_NOTE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\b([^.\n]{0,60})")
+# "Jane Roe reports on Chile for The Daily Post.": an author's note of another form.
+_REPORTS_FOR = re.compile(r"\s+(?:reports|writes|covers)\b[^.\n]{0,60}?\bfor\s+(?:the\s+)?[A-Z]")
 _SENTENCE_END = '.!?"”’)]'
 
 
@@ -193,6 +212,10 @@ def _parts(text: str, mention: Mention) -> tuple[list[Read], str | None]:
         return [], "not a name: credit, file name or title words"
     if m.kind == "PERSON" and not any(w[:1].isupper() for w in m.text.split()):
         return [], "not a name: no capital"
+    lower = m.text.lower() == m.text != m.text.upper()
+    if lower and bare(m.text.split()[-1]) not in ORG_WORDS:
+        # "anti-aircraft" tagged an organisation ("the defence ministry" is one)
+        return [], "not a name: no capital"
     if _model_name(text, m):
         return [], "a vehicle or weapon model"
     if _cut_off(text, m):
@@ -268,6 +291,13 @@ def _model_name(text: str, mention: Mention) -> bool:
     begin, finish = _line(text, mention.start, mention.end)
     if _DESIGNATION.match(mention.text):
         return True  # "F-16", "C-130J"
+    if mention.kind == "PERSON" and bare(mention.text.split()[-1]) in VEHICLE_NOUNS:
+        return True  # "Purpose Frigates" of "General Purpose Frigates": no one's name
+    rest = text[mention.end : finish]
+    if _CLASS_JOINED.match(rest):
+        return True  # "Name-class frigates"
+    if (spaced := _CLASS_WORD.match(rest)) and bare(spaced[1]) in VEHICLE_NOUNS:
+        return True  # "the Name Class destroyers"
     before = text[begin : mention.start].split()
     after = text[mention.end : finish].split()
     if before and before[-1].isdigit() and len(before[-1]) >= 3 and mention.text.isupper():
@@ -377,7 +407,18 @@ def person_words(text: str) -> list[str]:
         for w in words
         if w and not _initial(w) and bare(w) not in NAME_SUFFIXES and bare(w) not in HONORIFICS
     ]
-    return kept or words
+    return _family_name_last(kept) or words
+
+
+def _family_name_last(words: list[str]) -> list[str]:
+    """Protocol lists write the family name first and in capitals ("SATO Ken"): put it
+    last, where the rest of the corpus writes it. Two capital letters are initials ("JD")."""
+    lead = 0
+    while lead < len(words) and len(words[lead]) >= 3 and words[lead].isupper():
+        lead += 1
+    if 0 < lead < len(words) and not any(w.isupper() for w in words[lead:]):
+        return words[lead:] + words[:lead]
+    return words
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -399,6 +440,8 @@ def _credited(text: str, mention: Mention) -> bool:
     if mention.kind == "PERSON" and stripped[:1] in {"/", "|"}:
         return True  # "Jane Roe / Agency", "By Jane Roe | Outlet"
     note = _AUTHOR_NOTE.match(after)
+    if mention.kind == "PERSON" and not before.strip() and _REPORTS_FOR.match(after):
+        return True  # the note opens its line: "Jane Roe reports on Chile for The Post."
     return bool(
         mention.kind == "PERSON"
         and note

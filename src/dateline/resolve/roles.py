@@ -101,10 +101,21 @@ def _parse_backwards(words: Sequence[str]) -> tuple[_Parsed | None, int]:
     if head_at < 0 or bare(words[head_at]) not in TITLE_HEADS:
         return None, 0
     first = head_at
-    while first > 0 and _modifier(words[first - 1]):
-        first -= 1
-    parsed = _Parsed(tuple(words[first:head_at]), words[head_at], connector, complement)
+    modifiers: list[str] = []
+    while first > 0:
+        # a country of two or three words ("New Zealand", "Sri Lankan") is one modifier
+        size = next((n for n in (3, 2) if n <= first and _country(words[first - n : first])), 0)
+        if not size and not _modifier(words[first - 1]):
+            break
+        size = size or 1
+        modifiers.insert(0, " ".join(words[first - size : first]))
+        first -= size
+    parsed = _Parsed(tuple(modifiers), words[head_at], connector, complement)
     return parsed, first
+
+
+def _country(words: Sequence[str]) -> bool:
+    return all(w[:1].isupper() for w in words) and country_of_word(" ".join(words)) is not None
 
 
 def title_after(document_id: str, text: str, start: int, end: int) -> TitleClaim | None:
