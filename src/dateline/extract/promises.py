@@ -50,7 +50,7 @@ from dateline.lexicon.places import capital_country, country_of, country_of_word
 from dateline.lexicon.words import word_set
 from dateline.model import Entity, Event, Mention, Promise
 
-__all__ = ["find_promises", "match_promises", "merge_promises"]
+__all__ = ["find_promises", "match_promises", "merge_promises", "promises_in_view"]
 
 
 # Cue lemmas: the kind of promise and how its clause is read. "whole": the cue and what
@@ -219,7 +219,13 @@ def find_promises(
     ``entities`` give canonical names for actors and targets.
     """
     view = DocumentView(analysis, mentions, published, entities)
-    events = mentions_in_view(view)
+    return promises_in_view(view, mentions_in_view(view))
+
+
+def promises_in_view(view: DocumentView, events: Sequence[EventMention]) -> list[Promise]:
+    """:func:`find_promises` over a document already seen: ``events`` are its event
+    mentions (:func:`~dateline.extract.events.mentions_in_view` of ``view``), so a build
+    reading both from one document builds its view and finds its events once."""
     lead = lead_event(view, events)
     found: list[Promise] = []
     for unit in view.units:

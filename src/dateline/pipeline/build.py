@@ -168,8 +168,13 @@ class Builder:
                 blobs.setdefault(doc.text, cached[doc.id])
         todo = {d.text: d for d in reversed(documents) if d.text not in blobs}
         pending = list(reversed(todo.values()))
-        for n, (text, blob) in enumerate(self._analysed(pending, engine), 1):
+        # what this process analysed, by document id: decoding its own encoding gives
+        # the same analysis back, so it is used as made
+        made: dict[str, Analysis] = {}
+        for n, (text, blob, analysis) in enumerate(self._analysed(pending, engine), 1):
             blobs[text] = blob
+            if analysis is not None:
+                made[analysis.document_id] = analysis
             if progress is not None:
                 progress("analyse", n, len(pending))
         found: list[Analysis] = []
@@ -177,22 +182,24 @@ class Builder:
             blob = blobs[doc.text]
             if doc.id not in cached:
                 self.store.put_analysis(doc.id, model, version, blob)
-            found.append(decode(doc.id, doc.text, blob))
+            kept = made.get(doc.id)
+            found.append(kept if kept is not None else decode(doc.id, doc.text, blob))
         log.info("analysed %d of %d documents", len(pending), len(documents))
         return found, len(pending)
 
     def _analysed(
         self, pending: Sequence[Document], engine: DaskEngine | None
-    ) -> Iterator[tuple[str, bytes]]:
-        """(text, encoded analysis) of each pending document, in order."""
+    ) -> Iterator[tuple[str, bytes, Analysis | None]]:
+        """(text, encoded analysis, the analysis when made in this process) of each
+        pending document, in order."""
         items = ((d.id, d.text) for d in pending)
         if engine is None:
             for analysis in self.analyzer.analyse(items):
-                yield analysis.text, encode(analysis)
+                yield analysis.text, encode(analysis), analysis
             return
         texts = {d.id: d.text for d in pending}
         for doc_id, blob in engine.analyse(items):
-            yield texts[doc_id], blob
+            yield texts[doc_id], blob, None
 
 
 def date_by_collection(
