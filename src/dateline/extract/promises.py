@@ -50,7 +50,7 @@ from dateline.lexicon.places import capital_country, country_of, country_of_word
 from dateline.lexicon.words import word_set
 from dateline.model import Entity, Event, Mention, Promise
 
-__all__ = ["find_promises", "match_promises", "merge_promises", "promises_in_view"]
+__all__ = ["find_promises", "match_promises", "merge_promises"]
 
 
 # Cue lemmas: the kind of promise and how its clause is read. "whole": the cue and what
@@ -212,20 +212,21 @@ def find_promises(
     published: str | None,
     *,
     entities: Iterable[Entity] | None = None,
+    view: DocumentView | None = None,
+    events: Sequence[EventMention] | None = None,
 ) -> list[Promise]:
     """Every promise one document reports, with its actor, target, dates and sentence.
 
     ``mentions`` are the document's resolved mentions; ``published`` its date or None;
-    ``entities`` give canonical names for actors and targets.
+    ``entities`` give canonical names for actors and targets. A caller that has already
+    seen the document (its ``view`` made of these same arguments, and perhaps its
+    ``events``: :func:`~dateline.extract.events.mentions_in_view` of that view) passes
+    them, so neither is made twice.
     """
-    view = DocumentView(analysis, mentions, published, entities)
-    return promises_in_view(view, mentions_in_view(view))
-
-
-def promises_in_view(view: DocumentView, events: Sequence[EventMention]) -> list[Promise]:
-    """:func:`find_promises` over a document already seen: ``events`` are its event
-    mentions (:func:`~dateline.extract.events.mentions_in_view` of ``view``), so a build
-    reading both from one document builds its view and finds its events once."""
+    if view is None:
+        view = DocumentView(analysis, mentions, published, entities)
+    if events is None:
+        events = mentions_in_view(view)
     lead = lead_event(view, events)
     found: list[Promise] = []
     for unit in view.units:

@@ -19,14 +19,9 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from dateline import __version__
 from dateline.analyse.convert import Analysis
 from dateline.dating.neighbours import HOW as BORROWED
-from dateline.extract.events import (
-    DocumentView,
-    EventMention,
-    find_event_mentions,
-    mentions_in_view,
-)
+from dateline.extract.events import DocumentView, EventMention, find_event_mentions
 from dateline.extract.figures import FigureMention, find_figures
-from dateline.extract.promises import find_promises, promises_in_view
+from dateline.extract.promises import find_promises
 from dateline.model import Document, Entity, Mention, Promise
 from dateline.stagecode import code_digest, module_path, read_source
 from dateline.store import CachesPart
@@ -88,9 +83,9 @@ def linked_part(
 
 
 class _Seen:
-    """One document as both linked extractors read it: its :class:`DocumentView` and its
-    event mentions, each made once, when first asked for. The promise extractor reads the
-    events of the same view (:func:`find_promises` is the two steps in one), so sharing
+    """One document as both linked extractors read it: its :class:`DocumentView`, made
+    once when first asked for, and its event mentions once found. The promise extractor
+    reads the events of the same view (it would otherwise make both again), so sharing
     them halves the work and changes nothing."""
 
     def __init__(
@@ -100,20 +95,24 @@ class _Seen:
         published: str | None,
         entities: Sequence[Entity],
     ) -> None:
-        self._args = (analysis, mentions, published, entities)
-        self._seen: tuple[DocumentView, list[EventMention]] | None = None
+        self._args = (analysis, mentions, published)
+        self._entities = entities
+        self._view: DocumentView | None = None
+        self._events: list[EventMention] | None = None
 
-    def _view(self) -> tuple[DocumentView, list[EventMention]]:
-        if self._seen is None:
-            view = DocumentView(*self._args)
-            self._seen = (view, mentions_in_view(view))
-        return self._seen
+    def view(self) -> DocumentView:
+        if self._view is None:
+            self._view = DocumentView(*self._args, self._entities)
+        return self._view
 
     def events(self) -> list[EventMention]:
-        return self._view()[1]
+        view = self.view()
+        self._events = find_event_mentions(*self._args, entities=self._entities, view=view)
+        return self._events
 
     def promises(self) -> list[Promise]:
-        return promises_in_view(*self._view())
+        view, events = self.view(), self._events
+        return find_promises(*self._args, entities=self._entities, view=view, events=events)
 
 
 def stage_digests() -> dict[str, str]:
