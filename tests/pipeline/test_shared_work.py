@@ -6,6 +6,7 @@ their stored encoding. Sharing changes nothing: the output is what the separate 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 from dateline.analyse import timex
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.nlp import Analyzer
+from dateline.dedupe.shingles import content_hash
 from dateline.extract.events import DocumentView, find_event_mentions
 from dateline.extract.promises import find_promises
 from dateline.pipeline import build
@@ -118,3 +120,16 @@ def test_an_analysis_survives_its_encoding_whole(analyzer: Analyzer) -> None:
     # what lets the build use an analysis as made rather than decode the stored copy
     (analysis,) = analyzer.analyse([("visit.txt", ARTICLES["visit.txt"])])
     assert decode("visit.txt", analysis.text, encode(analysis)) == analysis
+
+
+def test_ingest_splits_each_text_once(
+    folder: Path, dossier: Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the content hash and the shingles (kept by the index and compared with later copies)
+    # both read the words of one split
+    module = importlib.import_module("dateline.dedupe.shingles")  # the package names a function so
+    splits = _counting(monkeypatch, module, "view_words")
+    report = dossier.ingest([folder], build=False)
+    assert len(report.added) == len(ARTICLES) == len(splits)
+    stored = {d.id: d.content_hash for d in dossier.store.documents()}
+    assert sorted(stored.values()) == sorted(content_hash(t) for t in ARTICLES.values())
