@@ -15,6 +15,7 @@ import pytest
 from dateline.analyse import timex
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.nlp import Analyzer
+from dateline.dating import patterns
 from dateline.dedupe.shingles import content_hash
 from dateline.extract.events import DocumentView, find_event_mentions
 from dateline.extract.promises import find_promises
@@ -133,3 +134,20 @@ def test_ingest_splits_each_text_once(
     assert len(report.added) == len(ARTICLES) == len(splits)
     stored = {d.id: d.content_hash for d in dossier.store.documents()}
     assert sorted(stored.values()) == sorted(content_hash(t) for t in ARTICLES.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks opened on Monday, March 3, 2025 in the capital.",
+        "The talks opened on March 3, 2025, a Monday, in the capital.",
+        "Officials met on Tue. 4 March 2025 and again on 2025-03-05.",
+        "Officials met on Friday and signed on March 7, 2025.",
+        "No date at all here, only Sunday markets.",
+    ],
+)
+def test_the_weekday_date_search_finds_what_a_full_scan_finds(text: str) -> None:
+    # the reported-date cue reads only full dates with their weekday: it skips its scan
+    # of every full date where this search finds none
+    scanned = any(m["weekday"] for m in patterns.FULL_DATE.finditer(text))
+    assert (patterns.WEEKDAY_DATE.search(text) is not None) == scanned
