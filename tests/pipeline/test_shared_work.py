@@ -6,6 +6,7 @@ their stored encoding. Sharing changes nothing: the output is what the separate 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 from pathlib import Path
 from typing import Any
@@ -151,3 +152,33 @@ def test_the_weekday_date_search_finds_what_a_full_scan_finds(text: str) -> None
     # of every full date where this search finds none
     scanned = any(m["weekday"] for m in patterns.FULL_DATE.finditer(text))
     assert (patterns.WEEKDAY_DATE.search(text) is not None) == scanned
+
+
+def test_a_build_keeps_the_collector_off_what_outlives_it_and_then_gives_it_back(
+    folder: Path, dossier: Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[int] = []
+    real = build.resolve_entities
+
+    def resolve(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_freeze_count())  # after the analysis, inside the build
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "resolve_entities", resolve)
+    assert gc.get_freeze_count() == 0
+    dossier.ingest([folder])
+    assert seen and seen[0] > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_process_that_freezes_objects_itself_is_left_to_it(
+    folder: Path, dossier: Dossier
+) -> None:
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        dossier.ingest([folder])
+        # neither unfrozen nor frozen more (frozen objects that die leave the count)
+        assert 0 < gc.get_freeze_count() <= mine
+    finally:
+        gc.unfreeze()
