@@ -56,6 +56,8 @@ STAGES = (
     ("dating", "dateline.pipeline.build", "date_reported"),
     ("dating", "dateline.pipeline.build", "date_by_collection"),
     ("resolve", "dateline.pipeline.build", "resolve_entities"),
+    # the view of a document both linked extractors read, made once before them
+    ("document view", "dateline.pipeline.extractions", "DocumentView"),
     ("figures", "dateline.pipeline.extractions", "find_figures"),
     ("dated sentences", "dateline.pipeline.extractions", "sentences_for"),
     ("events", "dateline.pipeline.extractions", "find_event_mentions"),
@@ -67,15 +69,25 @@ STAGES = (
     ("match promises", "dateline.pipeline.build", "match_promises"),
 )
 # The parts of ``extract`` timed on their own.
-_IN_EXTRACT = ("figures", "dated sentences", "events", "promises", "cluster", "merge figures",
-               "match promises")  # fmt: skip
+_IN_EXTRACT = ("document view", "figures", "dated sentences", "events", "promises", "cluster",
+               "merge figures", "match promises")  # fmt: skip
+# How the stages are shown: a group's time is its parts' sum, the parts in brackets.
+GROUPS = {
+    "extraction": (
+        "document view",
+        "figures",
+        "dated sentences",
+        "events",
+        "promises",
+        "extraction cache",
+    ),
+    "cluster+merge+match": ("cluster", "merge figures", "match promises"),
+}
 
 
 @contextlib.contextmanager
 def clocked(spent: dict[str, float]) -> Iterator[None]:
-    """Add the wall time of each call of a :data:`STAGES` function to ``spent[label]``
-    (the events' document view is made inside the event extractor, and the promise
-    extractor reads the same one)."""
+    """Add the wall time of each call of a :data:`STAGES` function to ``spent[label]``."""
     undo = []
     for label, module, name in STAGES:
         owner: Any = importlib.import_module(module)
@@ -123,11 +135,19 @@ def whole(items: list[tuple[str, str]]) -> tuple[float, float, str]:
         finally:
             dossier.close()
     spent["extraction cache"] -= sum(spent.get(k, 0.0) for k in _IN_EXTRACT)
-    stages = {"read+clean+dedupe+date+store": stored - started, **spent}
+    stages = {"read+clean+dedupe+date+store": stored - started}
+    parts: dict[str, str] = {}
+    for label, seconds in spent.items():
+        group = next((g for g, members in GROUPS.items() if label in members), label)
+        stages[group] = stages.get(group, 0.0) + seconds
+    for group, members in GROUPS.items():
+        parts[group] = ", ".join(f"{k} {spent.get(k, 0.0):.1f}" for k in members)
     stages["store, cache keys, timelines"] = built - stored - sum(spent.values())
     after = {k: v for k, v in stages.items() if k != "analysis"}
     largest = max(after, key=after.__getitem__)
-    shown = "; ".join(f"{k} {v:.1f} s" for k, v in stages.items())
+    shown = "; ".join(
+        f"{k} {v:.1f} s" + (f" ({parts[k]})" if k in parts else "") for k, v in stages.items()
+    )
     return built - started, cpu, f"{shown}; largest after the analysis: {largest}"
 
 
