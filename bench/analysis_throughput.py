@@ -94,7 +94,9 @@ def clocked(spent: dict[str, float]) -> Iterator[None]:
         if "." in name:
             cls, name = name.split(".")
             owner = getattr(owner, cls)
-        real = getattr(owner, name)
+        real = getattr(owner, name, None)
+        if real is None:  # a stage this version of the code does not have
+            continue
 
         def timed(*args: Any, _real: Any = real, _label: str = label, **kwargs: Any) -> Any:
             started = time.perf_counter()
