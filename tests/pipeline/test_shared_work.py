@@ -129,7 +129,8 @@ def test_ingest_splits_each_text_once(
 ) -> None:
     # the content hash and the shingles (kept by the index and compared with later copies)
     # both read the words of one split
-    module = importlib.import_module("dateline.dedupe.shingles")  # the package names a function so
+    # the module: the package's attribute of that name is a function
+    module = importlib.import_module("dateline.dedupe.shingles")
     splits = _counting(monkeypatch, module, "view_words")
     report = dossier.ingest([folder], build=False)
     assert len(report.added) == len(ARTICLES) == len(splits)
