@@ -55,6 +55,18 @@ def test_workers_load_the_model_once(engine: DaskEngine) -> None:
     assert first == again
 
 
+def _profiling() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_a_private_cluster_spares_its_workers_the_sampling_profiler(engine: DaskEngine) -> None:
+    # it would read the analysing thread's stack every 10 ms, on the cores analyses share
+    assert set(engine.client.run(_profiling).values()) == {False}
+    assert _profiling()  # the setting is the cluster's, not this process's
+
+
 def test_dask_engine_reports_unreadable_files_by_name(
     tmp_path: Path, analyzer: Analyzer, engine: DaskEngine, sample_dossier: Dossier
 ) -> None:

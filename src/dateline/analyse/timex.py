@@ -53,7 +53,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from calendar import monthrange
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, NamedTuple
 
@@ -938,13 +938,26 @@ def _windows(ctx: _Ctx, rule: _Rule) -> list[tuple[int, int]]:
     return windows
 
 
-def _candidates(ctx: _Ctx) -> Iterator[_Candidate]:
-    for rank, rule in enumerate(_RULES):
-        for low, high in _windows(ctx, rule):
-            for m in rule.pattern.finditer(ctx.text, low, high):
-                result = _resolve(rule.handler, m, ctx)
-                if result is not None:
-                    yield _Candidate(m.start("x"), m.end("x"), rank, result)
+_Match = tuple[int, _Rule, re.Match[str]]
+
+
+def _matches(text: str) -> list[_Match]:
+    """Every rule's matches in ``text`` with its rank, in rule order: where the patterns
+    match depends on the text alone, not on the reference date."""
+    ctx = _Ctx(text, None)
+    return [
+        (rank, rule, m)
+        for rank, rule in enumerate(_RULES)
+        for low, high in _windows(ctx, rule)
+        for m in rule.pattern.finditer(text, low, high)
+    ]
+
+
+def _candidates(ctx: _Ctx, matches: Iterable[_Match]) -> Iterator[_Candidate]:
+    for rank, rule, m in matches:
+        result = _resolve(rule.handler, m, ctx)
+        if result is not None:
+            yield _Candidate(m.start("x"), m.end("x"), rank, result)
 
 
 def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
@@ -974,15 +987,30 @@ def find_time_expressions(text: str, reference: dt.date | None) -> list[TimeExpr
     ``reference`` is the publication date; with None only expressions carrying
     their own year are returned. Never raises; impossible dates are skipped.
     """
+    return read_time_expressions(text, (reference,))[0]
+
+
+def read_time_expressions(
+    text: str, references: Sequence[dt.date | None]
+) -> list[list[TimeExpression]]:
+    """:func:`find_time_expressions` of ``text`` against each of ``references``, in
+    order, the text scanned once (an undated article is read against several)."""
     if not isinstance(text, str) or not text:
-        return []
+        return [[] for _ in references]
+    matches = _matches(text)
+    return [_expressions(text, reference, matches) for reference in references]
+
+
+def _expressions(
+    text: str, reference: dt.date | None, matches: Sequence[_Match]
+) -> list[TimeExpression]:
     if isinstance(reference, dt.datetime):
         reference = reference.date()
     elif not isinstance(reference, dt.date):
         reference = None
     ctx = _Ctx(text, reference)
     out: list[TimeExpression] = []
-    for cand in _select(_candidates(ctx)):
+    for cand in _select(_candidates(ctx, matches)):
         if cand.result == _BLOCK or isinstance(cand.result, str):
             continue
         first, last, precision = cand.result

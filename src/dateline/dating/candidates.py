@@ -163,6 +163,8 @@ def reported_candidate(analysis: Analysis, today: date | None = None) -> DateCan
     """The latest full date ``analysis``'s text reports in the past tense (see the module
     notes), read from the document's own parse: the build has it, ingest has no model."""
     text = analysis.text
+    if p.WEEKDAY_DATE.search(text) is None:
+        return None  # no full date with its weekday: nothing below could count
     tokens = analysis.tokens
     starts = [t.start for t in tokens]
     best: tuple[date, str] | None = None

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from dateline.analyse.convert import Analysis, children
 from dateline.analyse.rules import AGENCIES, TITLE_HEADS
-from dateline.analyse.timex import TimeExpression, find_time_expressions
+from dateline.analyse.timex import TimeExpression, read_time_expressions
 from dateline.extract import ontology as onto
 from dateline.lexicon.calendar import weekday_number
 from dateline.lexicon.names import HONORIFICS, RANKS, bare
@@ -246,11 +246,11 @@ class DocumentView:
         self.virtual: dict[int, int] = {}
         self.units = _units(self, analysis)
         self.unit_of = _unit_index(self)
-        self.times = _times(self)
-        # an undated article's days resolved against two references a year apart
-        probed = (
-            [find_time_expressions(self.text, r) for r in _PROBES] if self.reference is None else []
+        # an undated article's days are also resolved against two references a year apart
+        found, *probed = read_time_expressions(
+            self.text, (self.reference, *(_PROBES if self.reference is None else ()))
         )
+        self.times = _times(self, found)
         self.partial_times = _partial_times(self, probed)
         self.weekday_times = _weekday_times(self, probed)
         self.dateline = _dateline(self)
@@ -425,8 +425,8 @@ def _unit_index(view: DocumentView) -> list[int]:
 # --- Time ----------------------------------------------------------------------------
 
 
-def _times(view: DocumentView) -> list[Time]:
-    found = find_time_expressions(view.text, view.reference)
+def _times(view: DocumentView, found: Sequence[TimeExpression]) -> list[Time]:
+    """The times of ``found``, the document's expressions against its own date."""
     times = [
         _time(view, x.start, x.end, x.value, x.end_value, x.precision, x.direction) for x in found
     ]
@@ -1794,13 +1794,18 @@ def find_event_mentions(
     published: str | None,
     *,
     entities: Iterable[Entity] | None = None,
+    view: DocumentView | None = None,
 ) -> list[EventMention]:
     """Every sentence of one document that reports an event, one record per event.
 
     ``mentions`` are the document's resolved mentions (with entity ids); ``published``
     is its publication date (YYYY-MM-DD) or None; ``entities`` give canonical names.
+    ``view``, when given, is the document already seen through these same arguments
+    (the promise extractor reads the same view), so it is not made again.
     """
-    return mentions_in_view(DocumentView(analysis, mentions, published, entities))
+    if view is None:
+        view = DocumentView(analysis, mentions, published, entities)
+    return mentions_in_view(view)
 
 
 def mentions_in_view(view: DocumentView) -> list[EventMention]:

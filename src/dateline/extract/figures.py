@@ -1095,9 +1095,12 @@ class _Group:
         return Counter(m.unit for m in self.mentions).most_common(1)[0][0]
 
     def accepts(self, mention: FigureMention, key: str) -> bool:
-        if mention.additional != self.additional or not same_unit(mention.unit, self.unit):
+        # the value first: it tells most groups apart, and costs least to compare
+        if mention.additional != self.additional:
             return False
         if not math.isclose(mention.value, self.value, rel_tol=1e-9):
+            return False
+        if not same_unit(mention.unit, self.unit):
             return False
         if any(_similar(key, k, fuzz.token_set_ratio, SAME_VALUE_THRESHOLD) for k in self.keys):
             return True

@@ -212,14 +212,21 @@ def find_promises(
     published: str | None,
     *,
     entities: Iterable[Entity] | None = None,
+    view: DocumentView | None = None,
+    events: Sequence[EventMention] | None = None,
 ) -> list[Promise]:
     """Every promise one document reports, with its actor, target, dates and sentence.
 
     ``mentions`` are the document's resolved mentions; ``published`` its date or None;
-    ``entities`` give canonical names for actors and targets.
+    ``entities`` give canonical names for actors and targets. A caller that has already
+    seen the document (its ``view`` made of these same arguments, and perhaps its
+    ``events``: :func:`~dateline.extract.events.mentions_in_view` of that view) passes
+    them, so neither is made twice.
     """
-    view = DocumentView(analysis, mentions, published, entities)
-    events = mentions_in_view(view)
+    if view is None:
+        view = DocumentView(analysis, mentions, published, entities)
+    if events is None:
+        events = mentions_in_view(view)
     lead = lead_event(view, events)
     found: list[Promise] = []
     for unit in view.units:
@@ -1057,9 +1064,16 @@ def match_promises(
             kept[e.id] = _sentences(e, texts or {})
         return kept[e.id]
 
+    act_words: dict[str, set[str]] = {}
+
+    def acts(e: Event) -> set[str]:  # each event's, once, however many promises ask
+        if e.id not in act_words:
+            act_words[e.id] = _act_words(e)
+        return act_words[e.id]
+
     out = []
     for p in merge_promises([_dated_by_events(p, events) for p in promises]):
-        event = _fulfilment(p, events, people, offices, known, places, said)
+        event = _fulfilment(p, events, people, offices, known, places, said, acts)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
 
@@ -1180,6 +1194,7 @@ def _fulfilment(
     known: frozenset[str] = frozenset(),
     places: frozenset[str] = frozenset(),
     said: Callable[[Event], str] | None = None,
+    acts: Callable[[Event], set[str]] | None = None,
 ) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
     within the due period; none when the promise names no one and no name. Else the
@@ -1199,7 +1214,7 @@ def _fulfilment(
             if named and _in_period(p, e) and _carries(e, named, said(e) if said else "")
         ]
     if not fits:
-        fits = _does_it(p, want, events)
+        fits = _does_it(p, want, events, acts or _act_words)
     actor = _key(p.actor)
     fits.sort(key=lambda e: (e.date or "", actor not in {_key(x.name) for x in e.participants}))
     return fits[0] if fits else None
@@ -1270,7 +1285,9 @@ def _sentences(e: Event, texts: Mapping[str, str]) -> str:
     )
 
 
-def _does_it(p: Promise, want: _Expected, events: Sequence[Event]) -> list[Event]:
+def _does_it(
+    p: Promise, want: _Expected, events: Sequence[Event], acts: Callable[[Event], set[str]]
+) -> list[Event]:
     """Later events whose act, as their title words say it, is what the promise says
     ("must return to work" and "... return to work"), in its period: the ones with the
     promise's parties, else the only such event, when whoever acts may keep it."""
@@ -1279,7 +1296,7 @@ def _does_it(p: Promise, want: _Expected, events: Sequence[Event]) -> list[Event
         e
         for e in events
         if _in_period(p, e)
-        and _says_act(_act_words(e), words)
+        and _says_act(acts(e), words)
         and want.people <= {_key(x.name) for x in e.participants}
         and _same_place(e.location, places)
     ]
@@ -1330,12 +1347,13 @@ def _words(text: str) -> set[str]:
 
 
 def _said(word: str, words: set[str]) -> bool:
-    """The word, or another form of it ("returned", "meeting"), is among ``words``."""
-    return any(
-        w == word
-        or (min(len(w), len(word)) >= STEM_LENGTH and (w.startswith(word) or word.startswith(w)))
-        for w in words
-    )
+    """The word, or another form of it ("returned", "meeting"), is among ``words``: only
+    the word itself when it is shorter than a stem."""
+    if word in words:
+        return True
+    if len(word) < STEM_LENGTH:
+        return False
+    return any(len(w) >= STEM_LENGTH and (w.startswith(word) or word.startswith(w)) for w in words)
 
 
 def _soon_after(made_on: str | None, date: str) -> bool:

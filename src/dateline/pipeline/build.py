@@ -9,6 +9,7 @@ inputs changed.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -72,14 +73,15 @@ class Builder:
         stored by then, and the build runs again over what arrived meanwhile.
         """
         for _ in range(_ATTEMPTS):
-            report, current = self._build(progress, engine)
+            with _Settled() as settled:
+                report, current = self._build(progress, engine, settled)
             if current:
                 return report
         log.warning("documents kept arriving during %d builds: the dossier may lag", _ATTEMPTS)
         return report
 
     def _build(
-        self, progress: BuildProgress | None, engine: DaskEngine | None
+        self, progress: BuildProgress | None, engine: DaskEngine | None, settled: _Settled
     ) -> tuple[BuildReport, bool]:
         """One build; and whether the stored dossier covers every stored document now."""
         # read before the documents: one landing in between is built again, never missed
@@ -97,6 +99,7 @@ class Builder:
         # searchable, but nothing is derived from it: no record may cite it as evidence.
         articles = [d for d in documents if d.not_article is None]
         analyses, fresh = self.analyse(articles, progress, engine)
+        settled.again()  # the analyses live to the end of the build
         dated = {d.id: d for d in date_reported(documents, analyses, self.today)}
         reported = [dated.get(d.id, d) for d in articles]
         dated |= {d.id: d for d in date_by_collection(reported, analyses)}
@@ -168,8 +171,13 @@ class Builder:
                 blobs.setdefault(doc.text, cached[doc.id])
         todo = {d.text: d for d in reversed(documents) if d.text not in blobs}
         pending = list(reversed(todo.values()))
-        for n, (text, blob) in enumerate(self._analysed(pending, engine), 1):
+        # what this process analysed, by document id: decoding its own encoding gives
+        # the same analysis back, so it is used as made
+        made: dict[str, Analysis] = {}
+        for n, (text, blob, analysis) in enumerate(self._analysed(pending, engine), 1):
             blobs[text] = blob
+            if analysis is not None:
+                made[analysis.document_id] = analysis
             if progress is not None:
                 progress("analyse", n, len(pending))
         found: list[Analysis] = []
@@ -177,22 +185,45 @@ class Builder:
             blob = blobs[doc.text]
             if doc.id not in cached:
                 self.store.put_analysis(doc.id, model, version, blob)
-            found.append(decode(doc.id, doc.text, blob))
+            kept = made.get(doc.id)
+            found.append(kept if kept is not None else decode(doc.id, doc.text, blob))
         log.info("analysed %d of %d documents", len(pending), len(documents))
         return found, len(pending)
 
     def _analysed(
         self, pending: Sequence[Document], engine: DaskEngine | None
-    ) -> Iterator[tuple[str, bytes]]:
-        """(text, encoded analysis) of each pending document, in order."""
+    ) -> Iterator[tuple[str, bytes, Analysis | None]]:
+        """(text, encoded analysis, the analysis when made in this process) of each
+        pending document, in order."""
         items = ((d.id, d.text) for d in pending)
         if engine is None:
             for analysis in self.analyzer.analyse(items):
-                yield analysis.text, encode(analysis)
+                yield analysis.text, encode(analysis), analysis
             return
         texts = {d.id: d.text for d in pending}
         for doc_id, blob in engine.analyse(items):
-            yield texts[doc_id], blob
+            yield texts[doc_id], blob, None
+
+
+class _Settled:
+    """Inside, the garbage collector's full passes skip the objects alive on entry (the
+    loaded model, the modules) and those :meth:`again` adds (the analyses): they outlive
+    the build, yet each pass would walk them all, about a fiftieth of a build's time. On
+    exit they are the collector's again. A process that freezes objects itself
+    (``gc.freeze``) is left to do so: nothing is frozen or unfrozen then."""
+
+    def __enter__(self) -> _Settled:
+        self.owned = gc.get_freeze_count() == 0
+        self.again()
+        return self
+
+    def again(self) -> None:
+        if self.owned:
+            gc.freeze()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.owned:
+            gc.unfreeze()
 
 
 def date_by_collection(

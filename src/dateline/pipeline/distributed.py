@@ -103,7 +103,8 @@ class DaskEngine:
         files_per_task: int = 8,
         texts_per_task: int = 16,
     ) -> None:
-        from distributed import Client, LocalCluster  # only the Dask engine needs it
+        import dask  # only the Dask engine needs it
+        from distributed import Client, LocalCluster
 
         if workers < 1:
             raise DatelineError("workers must be at least 1")
@@ -113,13 +114,17 @@ class DaskEngine:
         self._cluster: Any = None
         try:
             if scheduler is None:
-                self._cluster = LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",  # any free port: clusters may run side by side
-                    silence_logs=logging.WARNING,
-                )
+                # Each worker's sampling profiler (for a dashboard page nobody opens on a
+                # private cluster) reads the analysis thread's stack every 10 ms: about a
+                # twentieth of a worker's CPU, taken from the cores the analyses share.
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    self._cluster = LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=":0",  # any free port: clusters run side by side
+                        silence_logs=logging.WARNING,
+                    )
                 self.client = Client(self._cluster)
             else:
                 self.client = Client(scheduler, timeout="30s")

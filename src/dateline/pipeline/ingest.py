@@ -210,7 +210,7 @@ class Ingester:
     def store_prepared(self, prepared: Prepared, replaces: str | None = None) -> None:
         doc = prepared.document
         signature = deserialise(prepared.signature)
-        words = shingle_array(doc.text)
+        words = prepared.shingled if prepared.shingled is not None else shingle_array(doc.text)
         follows = replaces is not None and self._without(
             replaces, doc, signature, prepared.size, words
         )

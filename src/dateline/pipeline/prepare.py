@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from dateline.clean import clean, not_article, text_for_dating
 from dateline.dating import choose_publication_date, file_path_candidate, find_date_candidates
-from dateline.dedupe import content_hash, serialise, shingles, signature
+from dateline.dedupe import serialise, signature
+from dateline.dedupe.shingles import Shingled, hash_normalised, shingle_words, tokens
 from dateline.model import Document, RawDocument
 
 
@@ -24,6 +25,9 @@ class Prepared:
     resolved_path: str
     signature: bytes
     size: int
+    # the text's shingles (dateline.dedupe.shingles.shingle_array), which deduplication
+    # compares; made here, where the text is split anyway (on a worker, under Dask)
+    shingled: Shingled | None = field(default=None, compare=False)
 
 
 def document_id(raw: RawDocument) -> str:
@@ -50,7 +54,9 @@ def prepare(raw: RawDocument, today: date, date_from_path: bool = False) -> Prep
     if date_from_path and (from_path := file_path_candidate(raw.path)) is not None:
         candidates = (*candidates, from_path)
     published = choose_publication_date(candidates, today=today)
-    doc_shingles = shingles(cleaned.text)
+    split = tokens(cleaned.text)  # read once for the hash and the shingles
+    shingled = shingle_words(*split)
+    doc_shingles = set(shingled.tolist())
     doc = Document(
         id=document_id(raw),
         path=raw.path,
@@ -62,7 +68,7 @@ def prepare(raw: RawDocument, today: date, date_from_path: bool = False) -> Prep
         title=raw.title,
         url=raw.url,
         markup=raw.markup,
-        content_hash=content_hash(cleaned.text),
+        content_hash=hash_normalised(split[0]),
         published=published.value,
         published_how=published.how,
         published_why=published.why,
@@ -74,4 +80,5 @@ def prepare(raw: RawDocument, today: date, date_from_path: bool = False) -> Prep
         resolved_path=os.path.realpath(raw.path),
         signature=serialise(signature(doc_shingles)),
         size=len(doc_shingles),
+        shingled=shingled,
     )
