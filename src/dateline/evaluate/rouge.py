@@ -15,25 +15,34 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from nltk.stem.porter import PorterStemmer
+from typing import TYPE_CHECKING
 
 from dateline.evaluate.stopwords import SMART_STOPWORDS
+
+if TYPE_CHECKING:
+    from nltk.stem.porter import PorterStemmer
 
 # Matched against the lower-cased token as a whole; other punctuation tokens (e.g. "-LRB-",
 # "?", "$") stay, as in the reference convention.
 PUNCTUATION: frozenset[str] = frozenset({".", ",", ";", ":", "``", "''", "-", '"'})
 IGNORED: frozenset[str] = SMART_STOPWORDS | PUNCTUATION
 
-# NLTK_EXTENSIONS is the default mode; named so a change of default cannot change scores.
-_STEMMER = PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
+
+@lru_cache(maxsize=1)
+def _stemmer() -> PorterStemmer:
+    # Importing NLTK loads most of it (and SciPy) for a second or more: only on first use, so
+    # commands that stem nothing start without it. NLTK_EXTENSIONS is the default mode; named
+    # so a change of default cannot change scores.
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
 
 
 @lru_cache(maxsize=1 << 17)
 def stem(token: str) -> str:
     """Porter stem of a lower-cased token (NLTK extended mode); the token itself on failure."""
     try:
-        stemmed: str = _STEMMER.stem(token)  # nltk is untyped
+        stemmed: str = _stemmer().stem(token)  # nltk is untyped
         return stemmed
     except IndexError:  # older stemmer versions fail on some short tokens
         return token

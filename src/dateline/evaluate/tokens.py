@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from nltk.tokenize import TreebankWordTokenizer
+if TYPE_CHECKING:
+    from nltk.tokenize import TreebankWordTokenizer
 
-_TOKENIZER = TreebankWordTokenizer()
 # Marks only tokenised text has: a stop or comma standing alone, split clitics, PTB brackets.
 _TOKENISED = re.compile(r" [.,;:?!](?: |$)| n't\b| '(?:s|re|ve|ll|d|m)\b|-[LR][RSC]B-|``|''")
 
@@ -24,11 +26,18 @@ def looks_tokenised(sentence: str) -> bool:
     return bool(_TOKENISED.search(sentence))
 
 
+@lru_cache(maxsize=1)
+def _tokenizer() -> TreebankWordTokenizer:
+    from nltk.tokenize import TreebankWordTokenizer  # NLTK loads slowly: only on first use
+
+    return TreebankWordTokenizer()
+
+
 def ptb_tokenise(sentence: str) -> str:
     """``sentence`` as space-separated PTB tokens (unchanged if it already is)."""
     if looks_tokenised(sentence):
         return sentence
-    return " ".join(_TOKENIZER.tokenize(sentence, convert_parentheses=True))
+    return " ".join(_tokenizer().tokenize(sentence, convert_parentheses=True))
 
 
 def tokenised_summary(sentences: Iterable[str]) -> list[str]:
