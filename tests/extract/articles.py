@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ class Chain:
     @classmethod
     def of(cls, articles: Articles, analyzer: Analyzer | None = None) -> Chain:
         items = [(doc, text) for doc, (_, text) in articles.items()]
-        analyses = {a.document_id: a for a in (analyzer or Analyzer()).analyse(items)}
+        analyses = {a.document_id: a for a in (analyzer or _analyzer()).analyse(items)}
         published = {doc: date for doc, (date, _) in articles.items()}
         return cls(articles, analyses, resolve_entities(list(analyses.values()), published))
 
@@ -49,6 +50,17 @@ class Chain:
         entity = self.resolution.by_name(spelling)
         assert entity is not None, spelling
         return entity.name
+
+
+@functools.cache
+def _analyzer() -> Analyzer:
+    # one model for every test that does not hand its own: loading it is the slow part
+    return Analyzer()
+
+
+def party_names(m: EventMention) -> str:
+    """The names of an event mention's participants, ``" | "`` between them."""
+    return " | ".join(p.name for p in m.participants)
 
 
 def read_promises(analyzer: Analyzer, text: str, date: str | None) -> list[Promise]:

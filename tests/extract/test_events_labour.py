@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.events import EventMention
-from tests.extract.articles import Chain
+from tests.extract.articles import Chain, party_names
 
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "dispute": (
@@ -76,20 +75,16 @@ def chain() -> Chain:
     return Chain.of(ARTICLES)
 
 
-def names(m: EventMention) -> str:
-    return " ".join(p.name for p in m.participants)
-
-
 def test_a_rejection_a_strike_vote_and_a_withdrawn_offer(chain: Chain) -> None:
     found = {(m.type, m.kind, m.date) for m in chain.mentions("dispute")}
     assert ("REJECT", "rejection", "2023-05-18") in found
     assert ("PROTEST", "strike", "2023-05-17") in found
     assert not [m for m in chain.mentions("dispute") if m.type == "DEMAND"]  # a noun only
     rejection = next(m for m in chain.mentions("dispute") if m.kind == "rejection")
-    assert "Tarrant Dockers Union" in names(rejection)  # a union is a participant
+    assert "Tarrant Dockers Union" in party_names(rejection)  # a union is a participant
     (withdrawal,) = chain.mentions("withdrawal")
     assert (withdrawal.type, withdrawal.date) == ("REJECT", "2023-05-19")
-    assert "Harlow Corp." in names(withdrawal)  # so is a company
+    assert "Harlow Corp." in party_names(withdrawal)  # so is a company
 
 
 def test_job_cuts_announced_are_an_event(chain: Chain) -> None:
@@ -99,32 +94,32 @@ def test_job_cuts_announced_are_an_event(chain: Chain) -> None:
 
 def test_both_signatories_of_a_subject_the_parser_left_loose(chain: Chain) -> None:
     signing = next(m for m in chain.mentions("signing") if m.type == "AGREE")
-    assert "Carvalho" in names(signing) and "Draaisma" in names(signing)
+    assert "Carvalho" in party_names(signing) and "Draaisma" in party_names(signing)
 
 
 def test_the_lede_news_takes_the_publication_date_marked_as_such(chain: Chain) -> None:
     meeting = next(m for m in chain.mentions("lede") if m.kind == "meeting")
     assert (meeting.date, meeting.from_published) == ("2023-04-12", True)
-    assert "Carvalho" in names(meeting) and "Lindqvist" in names(meeting)
+    assert "Carvalho" in party_names(meeting) and "Lindqvist" in party_names(meeting)
 
 
 def test_the_body_a_described_subject_comes_from_takes_part(chain: Chain) -> None:
     (walkout,) = [m for m in chain.mentions("walkout") if m.type == "PROTEST"]
     assert (walkout.kind, walkout.date) == ("strike", "2023-06-05")
-    assert "Kestrel Transport Workers Union" in names(walkout)
+    assert "Kestrel Transport Workers Union" in party_names(walkout)
 
 
 def test_the_date_of_a_vote_dates_the_act_voted_for(chain: Chain) -> None:
     # the parser may hang the infinitive on the adverb: the vote's date still reaches it
     rejection = next(m for m in chain.mentions("infinitive") if m.kind == "rejection")
     assert rejection.date == "2023-07-11"
-    assert "Kestrel Transport Workers Union" in names(rejection)
+    assert "Kestrel Transport Workers Union" in party_names(rejection)
 
 
 def test_cuts_stated_in_a_dated_report_are_announced_that_day(chain: Chain) -> None:
     (cuts,) = [m for m in chain.mentions("announced") if m.kind == "cuts"]
     assert (cuts.date, cuts.mode) == ("2023-08-03", "happened")
-    assert "Harlow Corp." in names(cuts) and "Dana Whitfield" in names(cuts)
+    assert "Harlow Corp." in party_names(cuts) and "Dana Whitfield" in party_names(cuts)
     # without the date of its saying, "will cut" stays a forecast
     assert [m for m in chain.mentions("guess") if m.kind == "cuts"] == []
 
@@ -141,7 +136,8 @@ def test_a_month_and_day_without_a_year_is_kept_but_not_a_date(chain: Chain) -> 
 def test_mangled_text_neither_crashes_nor_names_a_cut_off_token(chain: Chain) -> None:
     found = chain.mentions("mangled")
     meeting = next(m for m in found if m.kind == "meeting")
-    assert "Okonkwo" in names(meeting) and "Harlow" in names(meeting)  # a company takes part
+    # a company takes part
+    assert "Okonkwo" in party_names(meeting) and "Harlow" in party_names(meeting)
     for m in found:
         assert all(not p.name.endswith("Draai") for p in m.participants)
         assert m.date is None  # "on Monday" in an undated article is not guessed

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.events import EventMention
-from tests.extract.articles import Chain
+from tests.extract.articles import Chain, party_names
 
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "officer": (
@@ -42,19 +41,15 @@ def chain() -> Chain:
     return Chain.of(ARTICLES)
 
 
-def names(m: EventMention) -> str:
-    return " ".join(p.name for p in m.participants)
-
-
 def test_a_company_officer_quoted_next_speaks_for_its_announcement(chain: Chain) -> None:
     (cuts,) = [m for m in chain.mentions("officer") if m.kind == "cuts"]
     assert cuts.date == "2023-05-16"
-    assert "Harlow Corp." in names(cuts) and "Mira Lanz" in names(cuts)
+    assert "Harlow Corp." in party_names(cuts) and "Mira Lanz" in party_names(cuts)
 
 
 def test_a_speaker_whose_title_is_not_the_company_s_does_not(chain: Chain) -> None:
     (cuts,) = [m for m in chain.mentions("other_side") if m.kind == "cuts"]
-    assert "Brecker" not in names(cuts)
+    assert "Brecker" not in party_names(cuts)
 
 
 def test_a_body_calling_on_another_to_act_demands_it(chain: Chain) -> None:
@@ -63,7 +58,7 @@ def test_a_body_calling_on_another_to_act_demands_it(chain: Chain) -> None:
     # the day the report gives dates what was said
     assert call.date == "2023-03-02"
     # the spokesperson a sentence later, whose title names the ministry, speaks for it
-    assert "Interior Ministry" in names(call) and "Anna Kovacs" in names(call)
+    assert "Interior Ministry" in party_names(call) and "Anna Kovacs" in party_names(call)
 
 
 def test_calling_on_someone_without_asking_anything_is_no_demand(chain: Chain) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.events import EventMention
-from tests.extract.articles import Chain
+from tests.extract.articles import Chain, party_names
 
 ARTICLES: dict[str, tuple[str | None, str]] = {
     "tally": (
@@ -28,17 +27,13 @@ def chain() -> Chain:
     return Chain.of(ARTICLES)
 
 
-def names(m: EventMention) -> str:
-    return " | ".join(p.name for p in m.participants)
-
-
 def test_the_union_announcing_a_members_vote_takes_part(chain: Chain) -> None:
     (vote,) = [m for m in chain.mentions("tally") if m.type == "REJECT"]
-    assert "Kestrel Transport Workers Union" in names(vote)
-    assert "Harlow Corp." in names(vote)
+    assert "Kestrel Transport Workers Union" in party_names(vote)
+    assert "Harlow Corp." in party_names(vote)
 
 
 def test_a_company_reporting_a_named_union_vote_does_not(chain: Chain) -> None:
     (vote,) = [m for m in chain.mentions("named") if m.type == "REJECT"]
-    assert "Kestrel Transport Workers Union" in names(vote)
-    assert "Harlow Corp." not in names(vote)
+    assert "Kestrel Transport Workers Union" in party_names(vote)
+    assert "Harlow Corp." not in party_names(vote)
