@@ -1384,10 +1384,6 @@ def _percent_subject(text: str, hit: _Hit, parse: _SentenceParse | None) -> str:
     return _phrase_after(text, hit.end, 6) or _phrase_before(text, hit.start)
 
 
-# How an amount hangs on the noun it is written before ("$2bn deal", "A$3bn program").
-AMOUNT_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod"})
-
-
 class _Parse:
     """A document's tokens, looked up by sentence."""
 
@@ -1566,7 +1562,7 @@ class _SentenceParse:
         noun = self.head(root)
         if (
             noun <= root
-            or self.tokens[root].dep not in AMOUNT_MODIFIER_DEPS
+            or self.tokens[root].dep not in NOUN_MODIFIER_DEPS
             or self.tokens[noun].pos not in ("NOUN", "PROPN")
         ):
             return ""

@@ -939,8 +939,9 @@ def _actor_name(view: DocumentView, item: _Found) -> str | None:
     return " and ".join(n for n in names if n) or None
 
 
-# Dependencies of a word that modifies the noun after it ("their 2022 pact").
-NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+# Dependencies of a word that modifies the noun after it ("their 2022 pact"); not
+# "npadvmod", which "next year" after a verb also has, and which is a deadline.
+_BEFORE_NOUN_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
 
 
 def _due(view: DocumentView, start: int, end: int) -> str | None:
@@ -952,7 +953,7 @@ def _due(view: DocumentView, start: int, end: int) -> str | None:
         and not t.bound
         and t.direction != "past"
         # "their 2022 agreement": a year before a noun names the pact, it sets no deadline
-        and view.tokens[t.head].dep not in NOUN_MODIFIER_DEPS
+        and view.tokens[t.head].dep not in _BEFORE_NOUN_DEPS
     ]
     return max(ends) if ends else _due_in_words(view, start, end)
 

@@ -36,7 +36,6 @@ from dateline.lexicon.names import HONORIFICS, RANKS, bare
 from dateline.lexicon.places import country_of_word
 from dateline.model import Mention
 
-# Generational suffixes: part of how a name is written, never of whom it names.
 # Generational suffixes, and the post-nominal letters of a member of parliament or
 # counsel ("Jane Roe MP"): written after a name, never part of it.
 NAME_SUFFIXES = frozenset(
