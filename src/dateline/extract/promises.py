@@ -1127,10 +1127,17 @@ def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
         found = set()
         for role in e.roles:
             said = f"{_key(role.title)} | {_key(role.org)}"
-            found |= {c for s, c in spellings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", said)}
+            # the substring test first: a pattern per organisation spelling, compiled for
+            # every role, is what made this quadratic step slow on a large collection
+            found |= {c for s, c in spellings if s in said and _whole_words(s, said)}
         if found:
             out[_key(e.name)] = frozenset(found)
     return out
+
+
+def _whole_words(words: str, text: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1276,7 +1283,7 @@ def _carries(e: Event, names: set[str], sentences: str = "") -> bool:
     )
     if e.type not in MEETING_TYPES:
         said += " | " + _key(sentences)
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said) for n in names)
+    return any(n in said and _whole_words(n, said) for n in names)
 
 
 def _sentences(e: Event, texts: Mapping[str, str]) -> str:
