@@ -31,7 +31,7 @@ import bisect
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -1249,22 +1249,24 @@ def _similar(a: str, b: str, scorer: Callable[[str, str], float], threshold: flo
 def _history_clusters(groups: list[_Group]) -> list[list[_Group]]:
     """Groups of one subject and unit whose values differ: a figure reported over time."""
     clusters: list[list[_Group]] = []
+    # Only clusters of the group's increment flag and unit head can take it (same_unit
+    # needs one head): comparing with every cluster grew with the square of the figures.
+    by_head: dict[tuple[bool, str], list[list[_Group]]] = defaultdict(list)
     for group in groups:
-        for cluster in clusters:
+        words = group.unit.lower().split()
+        fitting = by_head[(group.additional, _unit_head(words) if words else "")]
+        for cluster in fitting:
             head = cluster[0]
-            if (
-                head.additional == group.additional
-                and same_unit(head.unit, group.unit)
-                and any(
-                    _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
-                    for a in head.keys
-                    for b in group.keys
-                )
+            if same_unit(head.unit, group.unit) and any(
+                _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
+                for a in head.keys
+                for b in group.keys
             ):
                 cluster.append(group)
                 break
         else:
             clusters.append([group])
+            fitting.append(clusters[-1])
     return clusters
 
 

@@ -724,16 +724,20 @@ def _attach_short_references(
     an entity of its own.
     """
     corpus: dict[str, set[str]] = defaultdict(set)
+    # full names by document and last word: scanning the document's names for each
+    # reference grew with the square of a long document's names
+    ending: dict[tuple[str, str], list[_Node]] = defaultdict(list)
     for node in nodes:
         if node.group == "PERSON" and not node.short:
-            corpus[node.key.split()[-1]].add(groups.find(node.id))
+            last = node.key.split()[-1]
+            corpus[last].add(groups.find(node.id))
+            ending[(node.mention.document_id, last)].append(node)
     for node in nodes:
         if not node.short:
             continue
         fulls = [
             (n.mention.start, groups.find(n.id))
-            for n in by_document[node.mention.document_id]
-            if n.group == "PERSON" and not n.short and n.key.split()[-1] == node.key
+            for n in ending.get((node.mention.document_id, node.key), ())
         ]
         earlier = {root for start, root in fulls if start < node.mention.start}
         for candidates in (earlier, {root for _, root in fulls}, corpus.get(node.key, set())):

@@ -359,13 +359,15 @@ def _with_swallowed_first_name(text: str, mention: Mention) -> Mention:
     words = mention.text.split()
     if mention.kind != "PERSON" or not (len(words) == 1 or _initial(words[0])):
         return mention
-    before = text[: mention.start]
-    if not before.endswith(" ") or before.endswith("  "):
+    # the two space-separated words before the mention, found without copying the text
+    # before it (a long page has tens of thousands of mentions)
+    space = mention.start - 1
+    if space < 0 or text[space] != " " or text[space - 1 : space] == " ":
         return mention
-    previous = before[:-1].split(" ")
-    if len(previous) < 2:
+    gap = text.rfind(" ", 0, space)
+    if gap < 0:
         return mention
-    first, lead = previous[-1], previous[-2]
+    first, lead = text[gap + 1 : space], text[text.rfind(" ", 0, gap) + 1 : gap]
     if not _first_name(first) or not (is_title_vocabulary(lead) or country_of_word(lead)):
         return mention
     start = mention.start - len(first) - 1
