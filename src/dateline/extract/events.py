@@ -215,6 +215,41 @@ class Link:
 # --- The document view -------------------------------------------------------------------
 
 
+class _Corpus:
+    """The collection's entities as one document's view reads them: by id, with each
+    organisation's names. Made once per entity list, not once per document (every view of
+    a build shares the list)."""
+
+    _last: _Corpus | None = None
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = entities
+        self.position = {e.id: i for i, e in enumerate(entities)}
+        self._orgs: dict[str, set[str]] | None = None
+
+    @classmethod
+    def of(cls, entities: Sequence[Entity]) -> _Corpus:
+        last = cls._last
+        if last is None or last.entities is not entities or len(last.position) != len(entities):
+            last = cls._last = cls(entities)
+        return last
+
+    def by_id(self, ids: Iterable[str | None]) -> list[Entity]:
+        """The entities of ``ids`` (unknown ones left out), in the list's order."""
+        found = sorted(self.position[i] for i in ids if i is not None and i in self.position)
+        return [self.entities[k] for k in found]
+
+    def org_names(self) -> dict[str, set[str]]:
+        """Each organisation's names, lower case, spaces collapsed; in the list's order."""
+        if self._orgs is None:
+            self._orgs = {
+                e.id: {" ".join(n.lower().split()) for n in (e.name, *e.aliases)}
+                for e in self.entities
+                if e.kind == "ORG"
+            }
+        return self._orgs
+
+
 class DocumentView:
     """One analysed document seen through its tokens: units, names, dates, referents."""
 
@@ -235,9 +270,11 @@ class DocumentView:
         own = [m for m in mentions if m.document_id == self.id and m.entity_id]
         self.mentions = sorted(own, key=lambda m: m.start)
         pool = entities if isinstance(entities, Sequence) else list(entities or ())
-        self.corpus: Sequence[Entity] = pool  # every entity, for a parent named elsewhere
+        self.corpus = _Corpus.of(pool)  # every entity, for a parent named elsewhere
         ids = {m.entity_id for m in own}
-        self.entities = {e.id: e for e in pool if e.id in ids}
+        # in the collection's order, found by id: scanning every entity for each document
+        # grew with the documents times the entities
+        self.entities = {e.id: e for e in self.corpus.by_id(ids)}
         self.mention_at: dict[int, Mention] = {}
         self.mention_head: dict[tuple[int, int], int] = {}
         self._index_mentions()
@@ -800,8 +837,8 @@ def _parents(view: DocumentView, words: dict[str, set[str]]) -> dict[str, set[st
         return {}
     parents: dict[str, set[str]] = {}
     named = {e: _all_names(view, e) for e in words}
-    for e in (e for e in view.corpus if e.kind == "ORG"):
-        named.setdefault(e.id, {" ".join(n.lower().split()) for n in (e.name, *e.aliases)})
+    for org, names in view.corpus.org_names().items():
+        named.setdefault(org, names)
     for a, names in named.items():
         for b in set().union(*(wanted.get(n, set()) for n in names)) - {a}:
             parents.setdefault(b, set()).add(a)

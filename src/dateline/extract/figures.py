@@ -1182,11 +1182,16 @@ def merge_figures(mentions: Sequence[FigureMention]) -> list[Figure]:
     values of the same subject reported at different dates are linked by ``previous``.
     """
     groups: list[_Group] = []
+    # Only a group of (about) the mention's value can accept it: asking every group made
+    # this grow with the square of the figures (225 million tests for 4,600 articles).
+    by_value: dict[str, list[int]] = defaultdict(list)
     for mention in sorted(mentions, key=_chronological):
         key = subject_key(_merge_subject(mention))
-        group = next((g for g in groups if g.accepts(mention, key)), None)
+        near = sorted({i for k in _value_keys(mention.value) for i in by_value.get(k, ())})
+        group = next((groups[i] for i in near if groups[i].accepts(mention, key)), None)
         if group is None:
             group = _Group(mention.unit, mention.additional, mention.value)
+            by_value[_value_key(mention.value)].append(len(groups))
             groups.append(group)
         group.keys.append(key)
         group.mentions.append(mention)
@@ -1195,6 +1200,17 @@ def merge_figures(mentions: Sequence[FigureMention]) -> list[Figure]:
     for cluster in _history_clusters(groups):
         figures.extend(_cluster_figures(cluster))
     return sorted(figures, key=lambda f: (f.as_of is None, f.as_of or "", f.unit, f.subject))
+
+
+def _value_key(value: float) -> str:
+    """A value rounded to 8 significant digits: values equal as ``accepts`` compares them
+    (relative tolerance 1e-9) have this key or a neighbouring one."""
+    return f"{value:.7e}"
+
+
+def _value_keys(value: float) -> set[str]:
+    """The keys of every value ``accepts`` may find equal to ``value``."""
+    return {_value_key(value * (1 - 2e-9)), _value_key(value), _value_key(value * (1 + 2e-9))}
 
 
 def _merge_subject(mention: FigureMention) -> str:

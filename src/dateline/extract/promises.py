@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -1007,10 +1008,15 @@ def _same(a: Promise, b: Promise) -> bool:
 def merge_promises(promises: Sequence[Promise]) -> list[Promise]:
     """One promise per promise made, with every sentence that reports it."""
     groups: list[list[Promise]] = []
+    # a group holds one kind and actor (_same asks both), so only those groups are asked:
+    # asking every group grew with the square of the promises
+    by_party: dict[tuple[str, str], list[list[Promise]]] = defaultdict(list)
     for p in sorted(promises, key=lambda p: (p.sources[0].document_id, p.sources[0].start)):
-        group = next((g for g in groups if all(_same(p, q) for q in g)), None)
+        party = by_party[(p.kind, _key(p.actor))]
+        group = next((g for g in party if all(_same(p, q) for q in g)), None)
         if group is None:
             groups.append([p])
+            party.append(groups[-1])
         else:
             group.append(p)
     merged, ids = [], set()
@@ -1098,9 +1104,30 @@ def _dated_by_events(p: Promise, events: Sequence[Event]) -> Promise:
     return replace(p, made_on=best[1]) if best else p
 
 
-def _people_lexicon(events: Sequence[Event], entities: Iterable[Entity]) -> dict[str, str]:
-    """Folded spellings of people -> their canonical folded name."""
-    lexicon: dict[str, str] = {}
+class _People(dict[str, str]):
+    """Folded spellings of people -> their canonical folded name, with a lookup of the
+    spellings a text holds by their first characters: a promise is short, a collection's
+    people many, and testing every spelling against every promise grew with both."""
+
+    _START = 3
+
+    def named_in(self, text: str) -> set[str]:
+        """The canonical names of the spellings that occur in ``text``."""
+        if not hasattr(self, "_by_start"):
+            self._by_start: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for spelling, canonical in self.items():
+                self._by_start[spelling[: self._START]].append((spelling, canonical))
+        found = set()
+        for i in range(len(text)):
+            for spelling, canonical in self._by_start.get(text[i : i + self._START], ()):
+                if text.startswith(spelling, i):
+                    found.add(canonical)
+        return found
+
+
+def _people_lexicon(events: Sequence[Event], entities: Iterable[Entity]) -> _People:
+    """Folded spellings of people (each holds a space) -> their canonical folded name."""
+    lexicon = _People()
     for e in entities:
         if e.kind == "PERSON":
             for spelling in (e.name, *e.aliases):
@@ -1162,13 +1189,13 @@ def _parties(actor: str | None, known: frozenset[str] = frozenset()) -> set[str]
 
 def _expected(
     p: Promise,
-    people: dict[str, str],
+    people: _People,
     offices: dict[str, frozenset[str]] | None = None,
     known: frozenset[str] = frozenset(),
 ) -> _Expected:
     text = _key(p.text)
     kinds = frozenset(t for types, pattern in EXPECTED if pattern.search(p.text) for t in types)
-    named = {canonical for spelling, canonical in people.items() if spelling in text}
+    named = people.named_in(text)
     if p.kind == "invitation" and p.target and country_of(p.target) is None:
         named.add(_key(p.target))
     key = name_key(p.text)
@@ -1197,7 +1224,7 @@ def name_key(text: str) -> str | None:
 def _fulfilment(
     p: Promise,
     events: Sequence[Event],
-    people: dict[str, str],
+    people: _People,
     offices: dict[str, frozenset[str]] | None = None,
     known: frozenset[str] = frozenset(),
     places: frozenset[str] = frozenset(),

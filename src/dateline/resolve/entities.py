@@ -430,14 +430,18 @@ def _merge_name_variants(groups: _Groups, nodes: Sequence[_Node]) -> None:
     """ "Marc Knapper" joins "Marc Evans Knapper": same first and last name, words in
     order, and only one longer name fits."""
     names = {tuple(n.key.split()) for n in nodes if n.group == "PERSON" and not n.short}
+    # names by first and last word: comparing every pair grew with the square of the names
+    ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
     for name in names:
+        ends[(name[0], name[-1])].append(name)
+    # longest first, so a middle-length name has joined its longer form before a shorter
+    # one counts the longer names it fits; and in one order, not the set's (which differs
+    # between runs), so a collection resolves the same way every time
+    for name in sorted(names, key=lambda n: (-len(n), n)):
         fits = {
             groups.find("PERSON\x1f" + " ".join(other))
-            for other in names
-            if len(other) > len(name)
-            and other[0] == name[0]
-            and other[-1] == name[-1]
-            and _in_order(name, other)
+            for other in ends[(name[0], name[-1])]
+            if len(other) > len(name) and _in_order(name, other)
         }
         if len(fits) == 1:
             groups.union("PERSON\x1f" + " ".join(name), fits.pop())
