@@ -1268,15 +1268,23 @@ def _history_clusters(groups: list[_Group]) -> list[list[_Group]]:
     # Only clusters of the group's increment flag and unit head can take it (same_unit
     # needs one head): comparing with every cluster grew with the square of the figures.
     by_head: dict[tuple[bool, str], list[list[_Group]]] = defaultdict(list)
+    # a group's keys repeat (one per report): each distinct key is compared once, and a
+    # key both groups share needs no comparison (a string is similar to itself)
+    keys = {id(g): set(g.keys) for g in groups}
     for group in groups:
         words = group.unit.lower().split()
         fitting = by_head[(group.additional, _unit_head(words) if words else "")]
+        mine = keys[id(group)]
         for cluster in fitting:
             head = cluster[0]
-            if same_unit(head.unit, group.unit) and any(
-                _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
-                for a in head.keys
-                for b in group.keys
+            theirs = keys[id(head)]
+            if same_unit(head.unit, group.unit) and (
+                not mine.isdisjoint(theirs)
+                or any(
+                    _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
+                    for a in theirs
+                    for b in mine
+                )
             ):
                 cluster.append(group)
                 break
