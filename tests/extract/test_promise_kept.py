@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dateline.analyse.nlp import Analyzer
-from dateline.extract.promises import match_promises
+from dateline.extract.promises import _people_lexicon, match_promises
 from dateline.model import Entity, Event, Participant, Promise, Role, Source
 from tests.extract.articles import only, read_promises
 
@@ -181,3 +181,28 @@ def test_a_leader_speaking_for_a_body_is_kept_by_the_bodys_deal() -> None:
     other = replace(deal, id="ev-other", participants=(Participant("c", "Coastline Shipping"),))
     (still,) = match_promises([pledge], [other], [leader, union])
     assert still.status == "open"
+
+
+def test_people_named_in_a_promise_are_every_spelling_it_holds() -> None:
+    # the lexicon's lookup by first letters finds exactly the spellings a plain substring
+    # test finds, overlapping and repeated ones included
+    people = _people_lexicon(
+        [],
+        [
+            Entity("a", "Ana Lucia Ferreira", "PERSON", aliases=("Ana Ferreira",)),
+            Entity("b", "Lucia Ferreira", "PERSON"),
+            Entity("c", "Jo Li", "PERSON"),
+            Entity("d", "Tomas Brandt", "PERSON"),
+        ],
+    )
+    for text in (
+        "ana lucia ferreira met jo li",
+        "jo lima and ana ferreira spoke",
+        "lucia ferreira, then lucia ferreira again",
+        "no one named here",
+        "jo l",
+    ):
+        plain = {canonical for spelling, canonical in people.items() if spelling in text}
+        assert people.named_in(text) == plain, text
+    found = people.named_in("ana lucia ferreira met jo li")
+    assert found == {"ana lucia ferreira", "lucia ferreira", "jo li"}

@@ -24,6 +24,7 @@ person's promise may be kept by the organisation their role holds office in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -1111,12 +1112,17 @@ class _People(dict[str, str]):
 
     _START = 3
 
+    @functools.cached_property
+    def _by_start(self) -> dict[str, list[tuple[str, str]]]:
+        """(spelling, canonical name) pairs by the spelling's first characters; made on
+        first use, once the lexicon is complete."""
+        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for spelling, canonical in self.items():
+            index[spelling[: self._START]].append((spelling, canonical))
+        return index
+
     def named_in(self, text: str) -> set[str]:
         """The canonical names of the spellings that occur in ``text``."""
-        if not hasattr(self, "_by_start"):
-            self._by_start: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for spelling, canonical in self.items():
-                self._by_start[spelling[: self._START]].append((spelling, canonical))
         found = set()
         for i in range(len(text)):
             for spelling, canonical in self._by_start.get(text[i : i + self._START], ()):
