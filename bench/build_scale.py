@@ -80,24 +80,41 @@ def build_once(files: list[Path], kept: dict[str, bytes], model: str, version: s
             **{k: stages.get(k, 0.0) for k in (*SHOWN, "analysis", "other")}}  # fmt: skip
 
 
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(s) for s in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not comma-separated numbers: {text!r}") from None
+    if any(n < 1 for n in sizes):
+        raise argparse.ArgumentTypeError("each size must be at least 1")
+    return sizes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stores", type=Path, required=True,
                         help="folder of the stores bench/t17.py --workdir left")  # fmt: skip
-    parser.add_argument("--sizes", default="1000,2000,4000", help="articles per store")
+    parser.add_argument("--sizes", type=_sizes, default=_sizes("1000,2000,4000"),
+                        help="articles per store, comma-separated")  # fmt: skip
     add_json_flag(parser)
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if not args.stores.is_dir():
+        parser.error(f"--stores {args.stores}: no such folder")
     table = Table("articles", "analysed here", ("build s", ".1f"), ("ms per article", ".1f"),
                   *((k + " s", ".1f") for k in SHOWN), ("analysis s", ".1f"),
                   ("other s", ".1f"))  # fmt: skip
     with notes_to_stderr(args.json):
         analyzer = Analyzer()
         model, version = analyzer.model_name, analyzer.model_version
+        files = articles()
+        if not files:
+            print(f"no Timeline17 articles under {T17}: nothing to build")
+            return
         kept = kept_analyses(args.stores, model, version)
         print(f"{len(kept)} kept analyses of {model} {version} in {args.stores}")
-        files = articles()
-        for size in sizes:
+        if not kept:
+            print("none for this model and code: spaCy analyses every article (slow)")
+        for size in args.sizes:
             row = build_once(files[:size], kept, model, version)
             table.add(row["documents"], row["analysed here"], row["build s"],
                       1000 * row["build s"] / max(1, row["documents"]),

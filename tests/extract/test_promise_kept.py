@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dateline.analyse.nlp import Analyzer
-from dateline.extract.promises import _people_lexicon, match_promises
+from dateline.extract.promises import _people_lexicon, _whole_words, match_promises
 from dateline.model import Entity, Event, Participant, Promise, Role, Source
 from tests.extract.articles import only, read_promises
 
@@ -206,3 +206,13 @@ def test_people_named_in_a_promise_are_every_spelling_it_holds() -> None:
         assert people.named_in(text) == plain, text
     found = people.named_in("ana lucia ferreira met jo li")
     assert found == {"ana lucia ferreira", "lucia ferreira", "jo li"}
+
+
+def test_an_office_names_an_organisation_only_as_whole_words() -> None:
+    assert _whole_words("dock union", "president | dock union")
+    assert _whole_words("dock union", "dock union, local 9")
+    assert not _whole_words("dock union", "dock unionists")
+    assert not _whole_words("dock union", "the_dock union")
+    assert not _whole_words("dock union", "dock unioné")  # an accented letter is a letter
+    assert _whole_words("dock union", "dock unionist | dock union")  # a later occurrence
+    assert not _whole_words("dock union", "")

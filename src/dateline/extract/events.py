@@ -224,13 +224,14 @@ class _Corpus:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = entities
+        self.size = len(entities)  # a list grown or shrunk in place is indexed anew
         self.position = {e.id: i for i, e in enumerate(entities)}
         self._orgs: dict[str, set[str]] | None = None
 
     @classmethod
     def of(cls, entities: Sequence[Entity]) -> _Corpus:
         last = cls._last
-        if last is None or last.entities is not entities or len(last.position) != len(entities):
+        if last is None or last.entities is not entities or last.size != len(entities):
             last = cls._last = cls(entities)
         return last
 

@@ -1160,17 +1160,28 @@ def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
         found = set()
         for role in e.roles:
             said = f"{_key(role.title)} | {_key(role.org)}"
-            # the substring test first: a pattern per organisation spelling, compiled for
-            # every role, is what made this quadratic step slow on a large collection
-            found |= {c for s, c in spellings if s in said and _whole_words(s, said)}
+            found |= {c for s, c in spellings if _whole_words(s, said)}
         if found:
             out[_key(e.name)] = frozenset(found)
     return out
 
 
 def _whole_words(words: str, text: str) -> bool:
-    """Whether ``words`` stand in ``text`` as whole words."""
-    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+    """Whether ``words`` stand in ``text`` as whole words: no word character (``\\w``:
+    alphanumeric or "_") touches either end. Found by substring search, not a pattern per
+    ``words``: compiling one for every role and organisation spelling overflowed the
+    pattern cache and made matching promises slow on a large collection."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if not (_word_char(text, start - 1) or _word_char(text, end)):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1316,7 +1327,7 @@ def _carries(e: Event, names: set[str], sentences: str = "") -> bool:
     )
     if e.type not in MEETING_TYPES:
         said += " | " + _key(sentences)
-    return any(n in said and _whole_words(n, said) for n in names)
+    return any(_whole_words(n, said) for n in names)
 
 
 def _sentences(e: Event, texts: Mapping[str, str]) -> str:
