@@ -29,7 +29,7 @@ from dateline.model import (
 from dateline.results import RecordList
 from dateline.store import Store, open_store
 from dateline.store.backup import BackupInfo
-from dateline.summarise.plan import find_entity, plan_timeline
+from dateline.summarise.plan import find_entity, plan_timeline, plan_timelines
 from dateline.summarise.request import (
     MAX_NAME,
     MAX_QUERY,
@@ -178,9 +178,10 @@ class Dossier:
     def warm(self) -> None:
         """Make and keep the results most asked for (the default timelines of the CLI and
         a notebook, and of the web app's timeline page), so the first reader after a build
-        does not wait for them."""
-        self.timeline()
-        self.timeline(TIMELINE_PAGE_DATES)
+        does not wait for them. Both read the same sentences, so they are planned together
+        and the sentences read and prepared once."""
+        asked = [TimelineRequest(), TimelineRequest(TIMELINE_PAGE_DATES)]
+        plan_timelines(self.store, [r.validated(EVENT_TYPES) for r in asked], is_speculative)
 
     def entities(self) -> RecordList[Entity]:
         return RecordList(self.store.entities())

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
 import pytest
 
 import dateline
 from dateline.cluster.corroboration import is_speculative
 from dateline.errors import DatelineError
-from dateline.summarise.plan import plan_timeline, timeline_key
+from dateline.summarise.plan import plan_timeline, plan_timelines, timeline_key
 from dateline.summarise.request import TimelineRequest
 
 
@@ -18,6 +21,54 @@ def test_the_plan_is_the_dossiers_timeline_and_is_kept(sample_dossier: dateline.
     assert planned and planned == list(sample_dossier.timeline(4, 1, anchor="events"))
     assert planned == list(sample_dossier.timeline_for(asked))
     assert store.cached(timeline_key(asked.validated())) is not None
+
+
+def test_timelines_planned_together_are_each_as_if_planned_alone(
+    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = sample_dossier.store
+    asked = [
+        TimelineRequest(dates=3, sentences=1),
+        TimelineRequest(dates=6, sentences=2, query="defence"),
+        TimelineRequest(dates=2, anchor="references"),
+        TimelineRequest(dates=4, anchor="events"),
+        TimelineRequest(dates=2, until="2025-06-30"),
+    ]
+
+    def forget() -> None:
+        with store.transaction():
+            store.execute("DELETE FROM results")
+
+    forget()
+    alone = [plan_timeline(store, r, is_speculative) for r in asked]
+    forget()
+    reads: list[object] = []
+    sentences, near = store.sentences, store.sentences_near
+    monkeypatch.setattr(store, "sentences", lambda *a, **k: reads.append(a) or sentences(*a, **k))
+    monkeypatch.setattr(store, "sentences_near", lambda *a, **k: reads.append(a) or near(*a, **k))
+    together = plan_timelines(store, asked, is_speculative)
+    assert together == alone
+    assert all(together)
+    # the first two read the same sentences: four reads for five timelines
+    assert len(reads) == 4
+    for r in asked:
+        assert store.cached(timeline_key(r.validated())) is not None
+    # kept answers are not read again
+    assert plan_timelines(store, asked, is_speculative) == alone
+    assert len(reads) == 4
+
+
+def test_a_build_keeps_the_default_timelines_ready(sample_dossier: dateline.Dossier) -> None:
+    from dateline.service import EVENT_TYPES, TIMELINE_PAGE_DATES
+
+    store = sample_dossier.store
+    with store.transaction():
+        store.execute("DELETE FROM results")
+    sample_dossier.warm()
+    for dates in (10, TIMELINE_PAGE_DATES):
+        kept = store.cached(timeline_key(TimelineRequest(dates).validated(EVENT_TYPES)))
+        assert kept is not None
+        assert kept == json.dumps([dataclasses.asdict(e) for e in sample_dossier.timeline(dates)])
 
 
 def test_the_speculation_test_handed_in_decides_what_enters(

@@ -16,6 +16,7 @@ from dateline.summarise import (
     DatedSentence,
     TimelineOptions,
     build_timeline,
+    build_timelines,
     sentences_for,
 )
 from dateline.summarise.hygiene import chronology_start, is_comment, metadata_end
@@ -90,6 +91,29 @@ def test_since_until_and_dates_limit() -> None:
     assert dates_of(build_timeline(sentences, window)) == days[1:4]
     assert len(build_timeline(sentences, TimelineOptions(dates=2))) == 2
     assert dates_of(build_timeline(sentences, TimelineOptions(dates=None))) == days
+
+
+def test_timelines_over_the_same_sentences_are_each_as_if_built_alone() -> None:
+    days = ["2024-03-01", "2024-03-05", "2024-03-09", "2024-03-13", "2024-03-17"]
+    sentences = [
+        story(f"d{i}{j}", f"2024-03-{18 + j}", day, TOPICS[(i + j) % len(TOPICS)])
+        for i, day in enumerate(days)
+        for j in range(i + 1)
+    ]
+    groups = {"d40": "d41"}
+    asked = [
+        TimelineOptions(dates=2),
+        TimelineOptions(dates=4, sentences=1),
+        TimelineOptions(dates=None, since="2024-03-04", until="2024-03-13"),
+        TimelineOptions(dates=3, sentences=2, query="storm"),
+    ]
+    events = {"2024-03-01": 3.0}
+    together = build_timelines(sentences, asked, groups=groups, event_dates=events)
+    alone = [build_timeline(sentences, o, groups=groups, event_dates=events) for o in asked]
+    assert together == alone
+    # they differ from each other, so sharing could not hide one answering for another
+    assert len({tuple(dates_of(t)) for t in together}) == len(asked)
+    assert build_timelines([], asked) == [[], [], [], []]
 
 
 def test_sentences_limit_per_date() -> None:

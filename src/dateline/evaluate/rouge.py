@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dateline.evaluate.nltkload import load_nltk
 from dateline.evaluate.stopwords import SMART_STOPWORDS
 
 if TYPE_CHECKING:
@@ -30,9 +31,10 @@ IGNORED: frozenset[str] = SMART_STOPWORDS | PUNCTUATION
 
 @lru_cache(maxsize=1)
 def _stemmer() -> PorterStemmer:
-    # Importing NLTK loads most of it (and SciPy) for a second or more: only on first use, so
-    # commands that stem nothing start without it. NLTK_EXTENSIONS is the default mode; named
-    # so a change of default cannot change scores.
+    # Importing NLTK loads most of it for half a second: only on first use, so commands that
+    # stem nothing start without it. NLTK_EXTENSIONS is the default mode; named so a change
+    # of default cannot change scores.
+    load_nltk()
     from nltk.stem.porter import PorterStemmer
 
     return PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)

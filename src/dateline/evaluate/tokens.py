@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dateline.evaluate.nltkload import load_nltk
+
 if TYPE_CHECKING:
     from nltk.tokenize import TreebankWordTokenizer
 
@@ -28,7 +30,8 @@ def looks_tokenised(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> TreebankWordTokenizer:
-    from nltk.tokenize import TreebankWordTokenizer  # NLTK loads slowly: only on first use
+    load_nltk()  # NLTK loads slowly: only on first use
+    from nltk.tokenize import TreebankWordTokenizer
 
     return TreebankWordTokenizer()
 

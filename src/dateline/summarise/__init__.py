@@ -1,6 +1,6 @@
 """Timeline summarisation: which dates matter and what happened on each."""
 
-from dateline.summarise.plan import plan_timeline
+from dateline.summarise.plan import plan_timeline, plan_timelines
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
     DatedSentence,
@@ -8,6 +8,7 @@ from dateline.summarise.timeline import (
     TimelineOptions,
     Tuning,
     build_timeline,
+    build_timelines,
     sentences_for,
 )
 
@@ -18,6 +19,8 @@ __all__ = [
     "TimelineRequest",
     "Tuning",
     "build_timeline",
+    "build_timelines",
     "plan_timeline",
+    "plan_timelines",
     "sentences_for",
 ]

@@ -26,13 +26,13 @@ from dateline.summarise.timeline import (
     TimelineEntry,
     TimelineOptions,
     Tuning,
-    build_timeline,
+    build_timelines,
 )
 
 if TYPE_CHECKING:
     from dateline.store import DaysPart, DossierPart, Store
 
-__all__ = ["find_entity", "plan_timeline", "timeline_key"]
+__all__ = ["find_entity", "plan_timeline", "plan_timelines", "timeline_key"]
 
 # An article published up to this many days after an event day may report it in undated
 # sentences, so those sentences compete for the day too.
@@ -68,20 +68,45 @@ def plan_timeline(
     stage's test, handed in because that stage sits above this one): such articles never
     enter, nor do undated ones. A request naming an entity the store does not hold is refused.
     """
-    request = request.validated()
-    key = timeline_key(request)
-    if (hit := store.cached(key)) is not None:
-        return _entries_from_json(hit)
-    generation = store.generation()
-    entries = _plan(store, request, speculative)
-    store.cache(key, _entries_to_json(entries), generation)
+    (entries,) = plan_timelines(store, [request], speculative)
     return entries
 
 
+def plan_timelines(
+    store: Store, requests: Sequence[TimelineRequest], speculative: Callable[[str], bool]
+) -> list[list[TimelineEntry]]:
+    """:func:`plan_timeline` for each of ``requests``. Those that read the same sentences
+    (they differ only in how many dates, how many sentences, or the query) share one read
+    and one preparation of what was read."""
+    asked = [request.validated() for request in requests]
+    found: list[list[TimelineEntry] | None] = []
+    shared: dict[tuple[object, ...], list[int]] = {}
+    for i, r in enumerate(asked):
+        hit = store.cached(timeline_key(r))
+        found.append(None if hit is None else _entries_from_json(hit))
+        if hit is None:
+            shared.setdefault(_read_key(r), []).append(i)
+    generation = store.generation()
+    for indices in shared.values():
+        planned = _plan(store, [asked[i] for i in indices], speculative)
+        for i, entries in zip(indices, planned, strict=True):
+            store.cache(timeline_key(asked[i]), _entries_to_json(entries), generation)
+            found[i] = entries
+    return [entries or [] for entries in found]
+
+
+def _read_key(r: TimelineRequest) -> tuple[object, ...]:
+    """What decides which sentences a request reads: anchored on events, the number of
+    dates too (only the best-referenced event days are read)."""
+    dates = r.dates if r.anchor == "events" else None
+    return (r.since, r.until, r.entity, r.event_type, r.anchor, r.budget, dates)
+
+
 def _plan(
-    store: Store, request: TimelineRequest, speculative: Callable[[str], bool]
-) -> list[TimelineEntry]:
-    r = request
+    store: Store, requests: Sequence[TimelineRequest], speculative: Callable[[str], bool]
+) -> list[list[TimelineEntry]]:
+    """The timelines of ``requests``, which share their :func:`_read_key`."""
+    r = requests[0]
     found = _entity_named(store, r.entity) if r.entity is not None else None
     # the events' days are counted in the store: only events of a day left without a
     # summary, and the reports of the asked-for type, are read as records
@@ -116,30 +141,53 @@ def _plan(
         for doc, idx, start, end, published, ds in rows
         if (keep is None or keep(doc, idx, start)) and doc not in unwanted
     ]
-    options = TimelineOptions(r.dates, r.sentences, r.since, r.until, r.query)
+    options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     # A sample's references weigh ``share`` of the whole corpus's against the events.
     sampled = {day: weight * share for day, weight in weights.items()}
     if not anchored:
-        found_entries = build_timeline(dated, options, groups=roots, event_dates=sampled)
-        scaled = [_scaled(e, share) for e in found_entries]
-        if r.anchor == "references":
-            return scaled
-        return _with_event_days(store, scaled, weights, options, found, kind)
-    every = build_timeline(
-        dated, dataclasses.replace(options, dates=None), groups=roots, event_dates=sampled
+        built = build_timelines(dated, options, groups=roots, event_dates=sampled)
+        out = []
+        for asked, found_entries in zip(options, built, strict=True):
+            scaled = [_scaled(e, share) for e in found_entries]
+            if r.anchor != "references":
+                scaled = _with_event_days(store, scaled, weights, asked, found, kind)
+            out.append(scaled)
+        return out
+    every = build_timelines(
+        dated,
+        [dataclasses.replace(asked, dates=None) for asked in options],
+        groups=roots,
+        event_dates=sampled,
     )
-    entries = {e.date: _scaled(e, share) for e in every if e.date in weights}
+    return [
+        _anchored(store, [_scaled(e, share) for e in entries], weights, asked, found, kind)
+        for asked, entries in zip(options, every, strict=True)
+    ]
+
+
+def _anchored(
+    store: Store,
+    summarised: list[TimelineEntry],
+    weights: Mapping[str, float],
+    options: TimelineOptions,
+    found: Entity | None,
+    kind: str | None,
+) -> list[TimelineEntry]:
+    """The event-anchored ranking: only event days compete; those no sentence summarised
+    are summarised by their events' own reports."""
+    entries = {e.date: e for e in summarised if e.date in weights}
     missing = [
         day
         for day in weights.keys() - entries.keys()
-        if (r.since is None or day >= r.since) and (r.until is None or day <= r.until)
+        if (options.since is None or day >= options.since)
+        and (options.until is None or day <= options.until)
     ]
     unsummarised = store.events(found.id if found else None, kind, missing)
     for day in missing:
         on_day = [e for e in _timeline_events(unsummarised, kind, found) if e.date == day]
-        entries[day] = _event_entry(store, day, on_day, r.sentences, weights[day])
+        entries[day] = _event_entry(store, day, on_day, options.sentences, weights[day])
     best = sorted(entries.values(), key=lambda e: (-e.score, e.date))
-    best = best[: r.dates] if r.dates is not None else best
+    best = best[: options.dates] if options.dates is not None else best
     return sorted(best, key=lambda e: e.date)
 
 

@@ -55,6 +55,7 @@ __all__ = [
     "TimelineOptions",
     "Tuning",
     "build_timeline",
+    "build_timelines",
     "sentences_for",
 ]
 
@@ -362,14 +363,47 @@ def build_timeline(
     ``event_dates`` adds a weight per date (YYYY-MM-DD) from extracted events; ``tuning``
     overrides the method's parameters (see :class:`Tuning`).
     """
+    (entries,) = build_timelines(
+        sentences, [options], groups=groups, event_dates=event_dates, tuning=tuning
+    )
+    return entries
+
+
+def build_timelines(
+    sentences: Sequence[DatedSentence],
+    options: Sequence[TimelineOptions],
+    *,
+    groups: Mapping[str, str] | None = None,
+    event_dates: Mapping[str, float] | None = None,
+    tuning: Tuning | None = None,
+) -> list[list[TimelineEntry]]:
+    """:func:`build_timeline` for each of ``options`` over the same sentences, which are
+    read, vectorised and counted once for all of them."""
     tuning = tuning or Tuning()
     rows = _rows(sentences, groups)
-    if not rows or options.dates == 0:
-        return []
+    if not rows:
+        return [[] for _ in options]
     texts = _Texts(rows, tuning)
     support = _support(rows, texts, tuning)
     pools = _pools(rows, tuning)
-    scores = _candidate_dates(score_dates(support, tuning, event_dates), pools, texts, options)
+    scores = score_dates(support, tuning, event_dates)
+    return [_ranked(rows, texts, support, pools, scores, asked, tuning) for asked in options]
+
+
+def _ranked(
+    rows: Sequence[_Row],
+    texts: _Texts,
+    support: DateSupport,
+    pools: _Pools,
+    every: Mapping[date, float],
+    options: TimelineOptions,
+    tuning: Tuning,
+) -> list[TimelineEntry]:
+    """One timeline from the prepared sentences: its dates chosen among ``every`` scored
+    date, then summarised in the order chosen."""
+    if options.dates == 0:
+        return []
+    scores = _candidate_dates(every, pools, texts, options)
     summariser = _Summariser(
         texts, pools, _on_topic(texts, options.query), tuning, options.sentences
     )
