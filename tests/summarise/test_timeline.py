@@ -15,6 +15,7 @@ from dateline.service import Dossier
 from dateline.summarise import (
     DatedSentence,
     TimelineOptions,
+    Tuning,
     build_timeline,
     build_timelines,
     sentences_for,
@@ -82,6 +83,24 @@ def test_event_dates_add_weight() -> None:
     assert dates_of(build_timeline(sentences, options)) == ["2024-03-05"]
     boosted = build_timeline(sentences, options, event_dates={"2024-03-07": 2.0})
     assert dates_of(boosted) == ["2024-03-07"]
+
+
+def test_a_page_telling_another_story_says_less_about_its_days() -> None:
+    river = "The swollen river broke the levee near the dam and flood water covered the farms"
+    background = [
+        sentence(f"bg{i}", f"{river} , residents said in report {i} .", f"2024-03-1{i + 1}")
+        for i in range(4)
+    ]
+    aside = sentence(
+        "aside", "A football club signed a young striker from a rival league .", "2024-03-10",
+        "2024-03-05",
+    )  # fmt: skip
+    flood = sentence("flood", f"{river} on Thursday , officials said .", "2024-03-10", "2024-03-07")
+    options = TimelineOptions(dates=1)
+    # counted alike, the two days tie and the earlier wins
+    flat = build_timeline([*background, aside, flood], options, tuning=Tuning(article_topical=0))
+    assert dates_of(flat) == ["2024-03-05"]
+    assert dates_of(build_timeline([*background, aside, flood], options)) == ["2024-03-07"]
 
 
 def test_since_until_and_dates_limit() -> None:

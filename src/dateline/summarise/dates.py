@@ -29,6 +29,7 @@ class Reference:
     published: date | None
     precision: str  # day | month
     chronology: bool = False  # the sentence is a chronology entry for this date
+    strength: float = 1.0  # how much its document is about the input's story (1: average)
 
 
 @dataclass
@@ -67,7 +68,7 @@ def collect(
         if ref.precision == "month":
             support.months[(ref.day.year, ref.day.month)].add(ref.root)
             continue
-        weight = reference_weight(ref.day, ref.published, tuning, ref.chronology)
+        weight = reference_weight(ref.day, ref.published, tuning, ref.chronology) * ref.strength
         roots = support.explicit[ref.day]
         roots[ref.root] = max(roots.get(ref.root, 0.0), weight)
     for root, day in publications:

@@ -164,14 +164,39 @@ def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) 
 
 
 def _support(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> DateSupport:
+    strength = _article_strength(rows, texts, tuning)
     references = [
-        Reference(row.root, day, row.published, precision, texts.opens_with(i, day))
+        Reference(
+            row.root,
+            day,
+            row.published,
+            precision,
+            texts.opens_with(i, day),
+            strength[row.sentence.document_id],
+        )
         for i, row in enumerate(rows)
         for precision, found in (("day", row.days), ("month", row.months))
         for day in found
     ]
     publications = sorted({(row.root, row.published) for row in rows if row.published})
     return collect(references, publications, tuning)
+
+
+def _article_strength(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> dict[str, float]:
+    """Per document, how much its references count: the closeness of its first sentences
+    to the whole input, relative to the average sentence's, ** ``tuning.article_topical``.
+    A page that names a day in passing while telling another story counts less."""
+    opening: dict[str, list[float]] = defaultdict(list)
+    every: dict[str, list[float]] = defaultdict(list)
+    for row, closeness in zip(rows, texts.closeness, strict=True):
+        every[row.sentence.document_id].append(closeness)
+        if row.position < tuning.article_lead:
+            opening[row.sentence.document_id].append(closeness)
+    strength = {}
+    for doc, found in every.items():
+        lead = opening.get(doc) or found
+        strength[doc] = (sum(lead) / len(lead)) ** tuning.article_topical
+    return strength
 
 
 def _on_topic(texts: _Texts, query: str | None) -> list[bool] | None:
@@ -233,17 +258,25 @@ class _Texts:
         ]
         self.quoted = [text.lstrip().startswith(("``", '"', "“")) for text in texts]
         self.anaphoric = [bool(ANAPHORIC_START.match(text.lstrip())) for text in texts]
-        self.topical = _topicality(self.vectors, tuning.topical)
+        # closeness to the whole input, relative to the mean: what the dates' support and
+        # the summaries' preference for on-topic sentences both weigh
+        self.closeness = _closeness(self.vectors)
+        self.topical = (
+            [c**tuning.topical for c in self.closeness]
+            if tuning.topical > 0
+            else [1.0] * len(self.closeness)
+        )
 
     def opens_with(self, i: int, day: date) -> bool:
         """Whether sentence ``i`` is a chronology entry for ``day``."""
         return self.chronology[i] and bool(self.rows[i].days) and self.rows[i].days[0] == day
 
 
-def _topicality(vectors: Sequence[Vector], power: float) -> list[float]:
-    """Per sentence, its closeness to the whole input (off-topic asides score low), ** power."""
-    if power <= 0.0 or not vectors:
-        return [1.0] * len(vectors)
+def _closeness(vectors: Sequence[Vector]) -> list[float]:
+    """Per sentence, its closeness to the whole input (off-topic asides score low), over the
+    mean sentence's."""
+    if not vectors:
+        return []
     center = centroid([Candidate(i, v, 1.0, True) for i, v in enumerate(vectors)])
     # The cosine up to the centroid's norm, which the ratio to the mean cancels.
     closeness = [
@@ -251,7 +284,7 @@ def _topicality(vectors: Sequence[Vector], power: float) -> list[float]:
         for v in vectors
     ]
     mean = sum(closeness) / len(closeness) or 1.0
-    return [(c / mean) ** power for c in closeness]
+    return [c / mean for c in closeness]
 
 
 def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
