@@ -4,8 +4,9 @@ Plain data in, plain data out (no store, no language model). The method:
 
 1. Date selection (:mod:`dateline.summarise.dates`): every day-precision reference to a date
    counts once per independent document (a duplicate group counts once, with its strongest
-   reference), references from later articles count more, and publication volume is a weaker
-   signal; only dates within ``[since, until]`` compete.
+   reference), references from later articles count more, references from a page telling
+   another story (its first sentences far from the whole input's centroid) count less, and
+   publication volume is a weaker signal; only dates within ``[since, until]`` compete.
 2. Candidates per selected date: sentences that refer to the date, plus undated lead sentences
    published on it or the day after (news leads report the publication day or the day
    before); those sharing a word with the ``query`` are preferred.
