@@ -15,22 +15,28 @@ def test_the_service_starts_without_the_language_model_or_nltk() -> None:
     assert done.stdout.strip() == "[]"
 
 
+WORDS = ["running", "generously", "agreed", "relational", "ceasefires", "hopefulness"]
+
+
+def _run(probe: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()
+
+
 def test_stemming_loads_nltk_without_scipy_and_stems_as_nltk_does() -> None:
-    probe = (
+    # NLTK imported the usual way, in a process of its own
+    plain = _run(
+        "from nltk.stem.porter import PorterStemmer\n"
+        "s = PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)\n"
+        f"print(' '.join(s.stem(w) for w in {WORDS!r}))\n"
+    )
+    ours = _run(
         "import sys\n"
         "from dateline.evaluate.rouge import stem\n"
         "from dateline.evaluate.tokens import ptb_tokenise\n"
-        "words = ['running', 'generously', 'agreed', 'relational', 'ceasefires']\n"
-        "ours = [stem(w) for w in words]\n"
-        "tokens = ptb_tokenise('They didn\\'t sign (yet).')\n"
+        f"print(' '.join(stem(w) for w in {WORDS!r}))\n"
+        "print(ptb_tokenise('They didn\\'t sign (yet).'))\n"
         "print('scipy.stats' in sys.modules, 'scipy.sparse' in sys.modules)\n"
         "import scipy.sparse, scipy.stats\n"  # still importable afterwards
-        "from nltk.stem.porter import PorterStemmer\n"
-        "plain = PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)\n"
-        "print(ours == [plain.stem(w) for w in words], ours[0], tokens)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines() == [
-        "False False",
-        "True run They did n't sign -LRB- yet -RRB- .",
-    ]
+    assert ours == [plain[0], "They did n't sign -LRB- yet -RRB- .", "False False"]

@@ -32,6 +32,7 @@ def test_timelines_planned_together_are_each_as_if_planned_alone(
         TimelineRequest(dates=6, sentences=2, query="defence"),
         TimelineRequest(dates=2, anchor="references"),
         TimelineRequest(dates=4, anchor="events"),
+        TimelineRequest(dates=4, sentences=1, query="defence", anchor="events"),
         TimelineRequest(dates=2, until="2025-06-30"),
     ]
 
@@ -49,7 +50,8 @@ def test_timelines_planned_together_are_each_as_if_planned_alone(
     together = plan_timelines(store, asked, is_speculative)
     assert together == alone
     assert all(together)
-    # the first two read the same sentences: four reads for five timelines
+    # the first two read the same sentences, and so do the two anchored on events: four
+    # reads for six timelines
     assert len(reads) == 4
     for r in asked:
         assert store.cached(timeline_key(r.validated())) is not None
@@ -65,10 +67,15 @@ def test_a_build_keeps_the_default_timelines_ready(sample_dossier: dateline.Doss
     with store.transaction():
         store.execute("DELETE FROM results")
     sample_dossier.warm()
-    for dates in (10, TIMELINE_PAGE_DATES):
-        kept = store.cached(timeline_key(TimelineRequest(dates).validated(EVENT_TYPES)))
-        assert kept is not None
-        assert kept == json.dumps([dataclasses.asdict(e) for e in sample_dossier.timeline(dates)])
+    asked = [TimelineRequest(dates).validated(EVENT_TYPES) for dates in (10, TIMELINE_PAGE_DATES)]
+    kept = [store.cached(timeline_key(r)) for r in asked]
+    with store.transaction():
+        store.execute("DELETE FROM results")
+    # each kept answer is the one its request gets when planned alone
+    for r, answer in zip(asked, kept, strict=True):
+        fresh = plan_timeline(store, r, is_speculative)
+        assert fresh
+        assert answer == json.dumps([dataclasses.asdict(e) for e in fresh])
 
 
 def test_the_speculation_test_handed_in_decides_what_enters(

@@ -144,8 +144,13 @@ def _plan(
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     # A sample's references weigh ``share`` of the whole corpus's against the events.
     sampled = {day: weight * share for day, weight in weights.items()}
+    # An article's weight is how close its opening is to everything read: only a read of
+    # whole articles (no entity or type filter, not only the event days' sentences) has
+    # the openings and the centroid it was chosen on.
+    whole = keep is None and not anchored
+    tuning = Tuning() if whole else dataclasses.replace(Tuning(), article_topical=0.0)
     if not anchored:
-        built = build_timelines(dated, options, groups=roots, event_dates=sampled)
+        built = build_timelines(dated, options, groups=roots, event_dates=sampled, tuning=tuning)
         out = []
         for asked, found_entries in zip(options, built, strict=True):
             scaled = [_scaled(e, share) for e in found_entries]
@@ -158,6 +163,7 @@ def _plan(
         [dataclasses.replace(asked, dates=None) for asked in options],
         groups=roots,
         event_dates=sampled,
+        tuning=tuning,
     )
     return [
         _anchored(store, [_scaled(e, share) for e in entries], weights, asked, found, kind)

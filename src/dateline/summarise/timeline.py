@@ -187,6 +187,8 @@ def _article_strength(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> di
     """Per document, how much its references count: the closeness of its first sentences
     to the whole input, relative to the average sentence's, ** ``tuning.article_topical``.
     A page that names a day in passing while telling another story counts less."""
+    if tuning.article_topical <= 0.0:
+        return dict.fromkeys((row.sentence.document_id for row in rows), 1.0)
     opening: dict[str, list[float]] = defaultdict(list)
     every: dict[str, list[float]] = defaultdict(list)
     for row, closeness in zip(rows, texts.closeness, strict=True):

@@ -36,7 +36,9 @@ class Tuning:
     # a reference counts its article's closeness to the whole input (the mean over its
     # first ``article_lead`` sentences, relative to the mean sentence) to this power: an
     # article about something else that names a day says less about this story's days
-    # (chosen leave-one-story-out among powers 0-1.5 and leads of 5, 8, 12 and all)
+    # (chosen leave-one-story-out among powers 0-1.5 and leads of 5, 8, 12 and all; a
+    # timeline filtered by entity or type, or anchored on events, reads no whole articles
+    # and leaves it out)
     article_topical: float = 1.0
     article_lead: int = 8
     spread: float = 0.1  # how strongly dates closer than the average gap push each other away
