@@ -7,8 +7,8 @@ every command that stems or tokenises. Dateline uses NLTK's Porter stemmer and T
 tokenizer only, so while NLTK loads, those two modules are refused to the loading thread
 alone (a finder placed first on ``sys.meta_path``), which NLTK expects and handles: other
 threads, and later imports, get them as usual. What NLTK decided at import stays for the
-process: its Fisher exact test for collocations raises ``NotImplementedError``, and its
-transition parser (which needs scikit-learn as well) cannot train.
+process: its Fisher exact test for collocations is unavailable, and its transition parser
+(which needs scikit-learn as well) cannot train. Dateline uses neither.
 """
 
 from __future__ import annotations

@@ -182,12 +182,7 @@ def _anchored(
     """The event-anchored ranking: only event days compete; those no sentence summarised
     are summarised by their events' own reports."""
     entries = {e.date: e for e in summarised if e.date in weights}
-    missing = [
-        day
-        for day in weights.keys() - entries.keys()
-        if (options.since is None or day >= options.since)
-        and (options.until is None or day <= options.until)
-    ]
+    missing = [day for day in weights.keys() - entries.keys() if _within(day, options)]
     unsummarised = store.events(found.id if found else None, kind, missing)
     for day in missing:
         on_day = [e for e in _timeline_events(unsummarised, kind, found) if e.date == day]
@@ -228,10 +223,7 @@ def _with_event_days(
     missing = [
         day
         for day, weight in weights.items()
-        if day not in shown
-        and (options.since is None or day >= options.since)
-        and (options.until is None or day <= options.until)
-        and (not full or weight > lowest)
+        if day not in shown and _within(day, options) and (not full or weight > lowest)
     ]
     if missing:
         unsummarised = store.events(found.id if found else None, kind, missing)
@@ -243,6 +235,13 @@ def _with_event_days(
     best = sorted(entries, key=lambda e: (-e.score, e.date))
     best = best[: options.dates] if options.dates is not None else best
     return sorted(best, key=lambda e: e.date)
+
+
+def _within(day: str, options: TimelineOptions) -> bool:
+    """Whether ``day`` (YYYY-MM-DD) lies in the range ``options`` asks for."""
+    return (options.since is None or day >= options.since) and (
+        options.until is None or day <= options.until
+    )
 
 
 def _best_days(
