@@ -32,11 +32,22 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from articles import corpus
 from table import Table, add_json_flag, notes_to_stderr
+from threadpoolctl import threadpool_info
 
 from dateline.analyse.codec import encode
 from dateline.analyse.nlp import Analyzer
 from dateline.pipeline.distributed import DaskEngine
 from dateline.service import Dossier
+
+
+def blas() -> str:
+    """The BLAS the model multiplies with, and the CPU kernel it chose: speeds depend on it."""
+    found = [
+        f"{pool['internal_api']} {pool['version']} ({pool.get('architecture', '?')})"
+        for pool in threadpool_info()
+        if pool["user_api"] == "blas"
+    ]
+    return ", ".join(found) or "none found"
 
 
 def bare(items: list[tuple[str, str]]) -> float:
@@ -187,7 +198,7 @@ def main() -> None:
     load_start = os.getloadavg()[0]
     with notes_to_stderr(args.json):
         print(f"{len(items)} articles, {chars:.0f} characters on average; {os.cpu_count()} "
-              f"cores; load average {load_start:.2f} at start")  # fmt: skip
+              f"cores; load average {load_start:.2f} at start; BLAS {blas()}")  # fmt: skip
         runs = [("bare spaCy", 1, bare(items), ""), ("local", 1, local(items), "")]
         for workers in (int(w) for w in args.workers.split(",")):
             name = f"dask {workers} worker{'s' if workers > 1 else ''}"
@@ -206,7 +217,7 @@ def main() -> None:
         table.add(name, cores, seconds, rate, rate / cores, rate / cores / limit,
                   local_seconds / seconds, stages)  # fmt: skip
     table.emit(args.json, articles=len(items), cores=os.cpu_count(), load_start=load_start,
-               load_end=os.getloadavg()[0])  # fmt: skip
+               load_end=os.getloadavg()[0], blas=blas())  # fmt: skip
     if not args.json:
         print(f"load average {os.getloadavg()[0]:.2f} at end")
 
