@@ -23,6 +23,7 @@ person's promise may be kept by the organisation their role holds office in.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -30,6 +31,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby, takewhile
 
 from rapidfuzz import fuzz
 
@@ -1080,29 +1082,41 @@ def match_promises(
         return act_words[e.id]
 
     out = []
-    for p in merge_promises([_dated_by_events(p, events) for p in promises]):
-        event = _fulfilment(p, events, people, offices, known, places, said, acts)
+    reported = _event_sentences(events)
+    by_date = _ByDate(events)
+    for p in merge_promises([_dated_by_events(p, reported) for p in promises]):
+        event = _fulfilment(p, events, people, offices, known, places, said, acts, by_date.around)
         out.append(replace(p, status="fulfilled", fulfilled_by=event.id) if event else p)
     return out
 
 
-def _dated_by_events(p: Promise, events: Sequence[Event]) -> Promise:
+def _dated_by_events(p: Promise, reported: Mapping[str, Sequence[tuple[int, str]]]) -> Promise:
     """An undated report of a promise takes the date the corpus found for the event its
     sentence, else the nearest earlier sentence of its document, reports: the meeting
-    it was made at."""
+    it was made at. ``reported`` is :func:`_event_sentences` of the events."""
     if p.made_on is not None or not p.sources:
         return p
     here = p.sources[0]
     best: tuple[int, str] | None = None
+    for start, day in reported.get(here.document_id, ()):
+        if start <= here.start:
+            distance = here.start - start
+            if best is None or distance < best[0]:
+                best = (distance, day)
+    return replace(p, made_on=best[1]) if best else p
+
+
+def _event_sentences(events: Sequence[Event]) -> dict[str, list[tuple[int, str]]]:
+    """Per document, (sentence start, day) of each report of an event dated to the day,
+    in the events' order: a promise looks only at its own document's (looking through
+    every event for each promise grew with both)."""
+    reported: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for e in events:
         if e.background or not e.date or e.precision != "day":
             continue
         for s in e.sources:
-            if s.document_id == here.document_id and s.start <= here.start:
-                distance = here.start - s.start
-                if best is None or distance < best[0]:
-                    best = (distance, e.date)
-    return replace(p, made_on=best[1]) if best else p
+            reported[s.document_id].append((s.start, e.date))
+    return reported
 
 
 class _People(dict[str, str]):
@@ -1153,6 +1167,13 @@ def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
         for s in (e.name, *e.aliases)
         if len(s) > 3
     ]
+    # Spellings by their first word: one standing in a role as whole words starts with one
+    # of the role's words, so a role is tested against those only (testing every spelling
+    # against every role grew with the square of the collection's names).
+    by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s, c in spellings:
+        by_word[_first_word(s)].append((s, c))
+    odd = by_word.pop("", [])  # spellings opening with no word character: tried on every role
     out: dict[str, frozenset[str]] = {}
     for e in entities:
         if e.kind != "PERSON":
@@ -1160,10 +1181,25 @@ def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
         found = set()
         for role in e.roles:
             said = f"{_key(role.title)} | {_key(role.org)}"
-            found |= {c for s, c in spellings if _whole_words(s, said)}
+            tried = [*odd, *(sc for w in _words_of(said) for sc in by_word.get(w, ()))]
+            found |= {c for s, c in tried if _whole_words(s, said)}
         if found:
             out[_key(e.name)] = frozenset(found)
     return out
+
+
+def _words_of(text: str) -> set[str]:
+    """The maximal runs of word characters (as :func:`_whole_words` reads them) in ``text``."""
+    return {"".join(run) for is_word, run in groupby(text, _is_word_char) if is_word}
+
+
+def _first_word(text: str) -> str:
+    """The run of word characters ``text`` opens with ("" when it opens with none)."""
+    return "".join(takewhile(_is_word_char, text))
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _whole_words(words: str, text: str) -> bool:
@@ -1181,7 +1217,7 @@ def _whole_words(words: str, text: str) -> bool:
 
 
 def _word_char(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return 0 <= i < len(text) and _is_word_char(text[i])
 
 
 @dataclass(frozen=True, slots=True)
@@ -1247,6 +1283,7 @@ def _fulfilment(
     places: frozenset[str] = frozenset(),
     said: Callable[[Event], str] | None = None,
     acts: Callable[[Event], set[str]] | None = None,
+    around: Callable[[Promise], Sequence[Event]] | None = None,
 ) -> Event | None:
     """The first later event of the promised kind, with the promised people or name,
     within the due period; none when the promise names no one and no name. Else the
@@ -1266,7 +1303,7 @@ def _fulfilment(
             if named and _in_period(p, e) and _carries(e, named, said(e) if said else "")
         ]
     if not fits:
-        fits = _does_it(p, want, events, acts or _act_words)
+        fits = _does_it(p, want, around(p) if around else events, acts or _act_words)
     actor = _key(p.actor)
     fits.sort(key=lambda e: (e.date or "", actor not in {_key(x.name) for x in e.participants}))
     return fits[0] if fits else None
@@ -1302,6 +1339,34 @@ def _in_period(p: Promise, e: Event) -> bool:
     if e.background or not e.date or e.date <= (p.made_on or ""):
         return False
     return e.date <= p.due if p.due else _soon_after(p.made_on, e.date)
+
+
+class _ByDate:
+    """Events in date order, to find those a promise's period can hold without reading
+    every event for every promise (which grew with both)."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+        self.order = sorted(range(len(events)), key=lambda i: events[i].date or "")
+        self.dates = [events[i].date or "" for i in self.order]
+
+    def around(self, p: Promise) -> list[Event]:
+        """Every event :func:`_in_period` may admit for ``p`` (and a few it rejects), in
+        the order given."""
+        if p.due:
+            last = p.due
+        else:
+            try:
+                start = dt.date.fromisoformat(p.made_on[:10]) if p.made_on else None
+            except ValueError:
+                return []
+            if start is None:
+                return []
+            # an ISO day sorts as its date; a date holding that day and more sorts below this
+            last = (start + dt.timedelta(days=UNDATED_WINDOW_DAYS)).isoformat() + "\uffff"
+        first = bisect.bisect_right(self.dates, p.made_on or "")
+        found = self.order[first : bisect.bisect_right(self.dates, last)]
+        return [self.events[i] for i in sorted(found)]
 
 
 def _named_events(text: str) -> set[str]:

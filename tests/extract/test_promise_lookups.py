@@ -1,0 +1,100 @@
+"""The lookups that keep matching promises from reading every name or event per promise:
+each finds what reading everything finds."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.extract.promises import (
+    UNDATED_WINDOW_DAYS,
+    _ByDate,
+    _in_period,
+    _key,
+    _offices,
+    _whole_words,
+)
+from dateline.model import Entity, Event, Promise, Role
+
+ORGS = (
+    Entity("o1", "Harbour Workers Union", "ORG", aliases=("HWU",)),
+    Entity("o2", "Port Authority", "ORG"),
+    Entity("o3", "#Dock Forum", "ORG"),  # opens with no word character
+    Entity("o4", "Forum of Pilots", "ORG"),
+)
+
+
+def _every_spelling(entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
+    """What the lookup must find: every organisation spelling tried on every role."""
+    spellings = [
+        (_key(s), _key(e.name))
+        for e in entities
+        if e.kind == "ORG"
+        for s in (e.name, *e.aliases)
+        if len(s) > 3
+    ]
+    out = {}
+    for e in entities:
+        said = [f"{_key(r.title)} | {_key(r.org)}" for r in e.roles]
+        found = {c for s, c in spellings for text in said if _whole_words(s, text)}
+        if e.kind == "PERSON" and found:
+            out[_key(e.name)] = frozenset(found)
+    return out
+
+
+def test_offices_are_the_organisations_any_spelling_finds_in_a_role() -> None:
+    people = (
+        Entity(
+            "p1", "Maria Okafor", "PERSON", roles=(Role("President of the HWU", None, None, None),)
+        ),
+        Entity("p2", "Tom Reyes", "PERSON", roles=(Role("Chair", "#Dock Forum", None, None),)),
+        # "port authority" inside other words is no office; at the start of an org it is
+        Entity(
+            "p3", "Ines Balo", "PERSON", roles=(Role("Head", "Transport Authority", None, None),)
+        ),
+        Entity(
+            "p4", "Lu Wen", "PERSON", roles=(Role("Director", "Port Authority Trust", None, None),)
+        ),
+        Entity(
+            "p5",
+            "Ada Kim",
+            "PERSON",
+            roles=(Role("Secretary of the Forum of Pilots", None, None, None),),
+        ),
+    )
+    entities = ORGS + people
+    found = _offices(list(entities))
+    assert found == _every_spelling(entities)
+    assert found[_key("Tom Reyes")] == {_key("#Dock Forum")}
+    assert _key("Ines Balo") not in found
+    assert found[_key("Lu Wen")] == {_key("Port Authority")}
+
+
+# a season, so that periods (an undated promise runs UNDATED_WINDOW_DAYS) hold events
+DAYS = st.dates(date(2025, 1, 1), date(2025, 1, 1) + timedelta(days=3 * UNDATED_WINDOW_DAYS)).map(
+    lambda d: d.isoformat()
+)
+EVENT_DATES = st.one_of(st.none(), DAYS, DAYS.map(lambda d: d[:7]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(EVENT_DATES, st.booleans()), max_size=30),
+    st.one_of(st.none(), DAYS, st.just("not a date")),
+    st.one_of(st.none(), DAYS, DAYS.map(lambda d: d[:7])),
+)
+def test_events_around_a_promise_hold_every_event_of_its_period_in_order(
+    dated: list[tuple[str | None, bool]], made_on: str | None, due: str | None
+) -> None:
+    events = [
+        Event(f"e{i}", "CONSULT", "talks", day, "day", background=old)
+        for i, (day, old) in enumerate(dated)
+    ]
+    promise = Promise("p", "plan", "someone", "will meet", made_on, due)
+    around = _ByDate(events).around(promise)
+    assert around == [e for e in events if e in around]  # the events' own order
+    assert [e for e in events if _in_period(promise, e)] == [
+        e for e in around if _in_period(promise, e)
+    ]
