@@ -98,3 +98,16 @@ def test_events_around_a_promise_hold_every_event_of_its_period_in_order(
     assert [e for e in events if _in_period(promise, e)] == [
         e for e in around if _in_period(promise, e)
     ]
+
+
+def test_an_undated_promise_reaches_the_last_day_of_its_window() -> None:
+    made = date(2025, 3, 1)
+    days = [
+        made,
+        made + timedelta(days=UNDATED_WINDOW_DAYS),
+        made + timedelta(1 + UNDATED_WINDOW_DAYS),
+    ]
+    events = [Event(f"e{i}", "CONSULT", "talks", d.isoformat(), "day") for i, d in enumerate(days)]
+    promise = Promise("p", "plan", "someone", "will meet", made.isoformat())
+    kept = [e for e in _ByDate(events).around(promise) if _in_period(promise, e)]
+    assert kept == [events[1]]
