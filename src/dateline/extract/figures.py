@@ -37,7 +37,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from dateline.analyse.convert import Token
@@ -1110,6 +1110,7 @@ class _Group:
         )
 
 
+@lru_cache(maxsize=1 << 14)  # a collection has few units, compared millions of times
 def same_unit(a: str, b: str) -> bool:
     """Units that count the same thing: equal, or one is the other with fewer modifiers
     ("joint operations", "joint field operations"), the head noun kept."""
@@ -1233,22 +1234,22 @@ def _fold_unnamed(groups: list[_Group]) -> list[_Group]:
         )
 
     kept = [g for g in groups if not unnamed(g)]
+    # the amounts kept, by increment flag and unit: only those can take an unnamed one
+    money: dict[tuple[bool, str], list[_Group]] = defaultdict(list)
+    for g in kept:
+        if g.mentions[0].kind == "money":
+            money[(g.additional, g.unit)].append(g)
     for group in groups:
         if not unnamed(group):
             continue
-        fits = [
-            g
-            for g in kept
-            if g.mentions[0].kind == "money"
-            and g.additional == group.additional
-            and g.unit == group.unit
-            and math.isclose(g.value, group.value, rel_tol=1e-9)
-        ]
+        alike = money[(group.additional, group.unit)]
+        fits = [g for g in alike if math.isclose(g.value, group.value, rel_tol=1e-9)]
         if len(fits) == 1:
             fits[0].keys.extend(group.keys)
             fits[0].mentions.extend(group.mentions)
         else:
             kept.append(group)
+            alike.append(group)
     return kept
 
 
@@ -1267,31 +1268,55 @@ def _history_clusters(groups: list[_Group]) -> list[list[_Group]]:
     clusters: list[list[_Group]] = []
     # Only clusters of the group's increment flag and unit head can take it (same_unit
     # needs one head): comparing with every cluster grew with the square of the figures.
-    by_head: dict[tuple[bool, str], list[list[_Group]]] = defaultdict(list)
-    # a group's keys repeat (one per report): each distinct key is compared once, and a
-    # key both groups share needs no comparison (a string is similar to itself)
-    keys = {id(g): set(g.keys) for g in groups}
+    by_head: dict[tuple[bool, str], _HistoryBucket] = defaultdict(_HistoryBucket)
     for group in groups:
         words = group.unit.lower().split()
-        fitting = by_head[(group.additional, _unit_head(words) if words else "")]
-        mine = keys[id(group)]
-        for cluster in fitting:
-            head = cluster[0]
-            theirs = keys[id(head)]
-            if same_unit(head.unit, group.unit) and (
-                not mine.isdisjoint(theirs)
-                or any(
-                    _similar(a, b, fuzz.token_sort_ratio, HISTORY_THRESHOLD)
-                    for a in theirs
-                    for b in mine
-                )
-            ):
-                cluster.append(group)
-                break
-        else:
+        bucket = by_head[(group.additional, _unit_head(words) if words else "")]
+        # a group's keys repeat (one per report): each distinct key is compared once
+        mine = set(group.keys)
+        cluster = next((c for c in bucket.sharing(mine) if same_unit(c[0].unit, group.unit)), None)
+        if cluster is None:
             clusters.append([group])
-            fitting.append(clusters[-1])
+            bucket.add(clusters[-1], mine)
+        else:
+            cluster.append(group)
     return clusters
+
+
+class _HistoryBucket:
+    """The clusters of one increment flag and unit head, with their first group's subject
+    keys, to find those with a key equal or similar to a group's in one pass of the
+    similarity library over all of them (a comparison per pair in Python was most of
+    merging figures on a large collection)."""
+
+    def __init__(self) -> None:
+        self.clusters: list[list[_Group]] = []
+        self.keys: list[str] = []  # every non-empty key of every cluster's first group
+        self.owner: list[int] = []  # the cluster of each of those keys
+        self.exact: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, cluster: list[_Group], keys: set[str]) -> None:
+        at = len(self.clusters)
+        self.clusters.append(cluster)
+        for key in sorted(keys):
+            self.exact[key].append(at)
+            if key:
+                self.keys.append(key)
+                self.owner.append(at)
+
+    def sharing(self, keys: set[str]) -> list[list[_Group]]:
+        """The clusters, in order, whose first group has a key equal to or similar
+        (:func:`_similar` at ``HISTORY_THRESHOLD``) to one of ``keys``."""
+        found = {at for key in keys for at in self.exact.get(key, ())}
+        for key in keys:
+            if not key or not self.keys:
+                continue
+            similar = process.extract(
+                key, self.keys, scorer=fuzz.token_sort_ratio,
+                score_cutoff=HISTORY_THRESHOLD, limit=None,
+            )  # fmt: skip
+            found.update(self.owner[index] for _, _, index in similar)
+        return [self.clusters[at] for at in sorted(found)]
 
 
 def _cluster_figures(cluster: list[_Group]) -> list[Figure]:
