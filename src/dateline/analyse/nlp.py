@@ -49,9 +49,9 @@ BATCH_CHARS = 200_000
 # hours. Past it, the rest of the text is left unanalysed (no sentences, names or events
 # come from it) and the Analyzer records how much was left (see Analyzer.skipped).
 MAX_ANALYSED_CHARS = 500_000
-# BLAS: the model's matrix products go to NumPy's BLAS rather than thinc's default, BLIS:
-# the same tags, parses and names, and where BLIS has no kernel tuned for the CPU (it falls back
-# to a generic one) a third less analysis time. One BLAS thread per analysing process: the
+# The model's matrix products go to NumPy's BLAS rather than thinc's default, BLIS: the same
+# tags, parses and names, and where BLIS has no kernel tuned for the CPU (it falls back to a
+# generic one) a third less analysis time. One BLAS thread per analysing process: the
 # matrices are small, and parallel ingests (Dask workers, several stores) would otherwise
 # compete for the same cores.
 BLAS_THREADS = 1
@@ -150,7 +150,7 @@ class Analyzer:
 
 
 def _multiply_with_numpy(nlp: Language) -> None:
-    """Every layer of every component computes with NumPy's ops (``BLAS`` above)."""
+    """Every layer of every component computes with NumPy's ops (see ``BLAS_THREADS``)."""
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
