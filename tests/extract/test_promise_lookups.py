@@ -14,6 +14,8 @@ from dateline.extract.promises import (
     _in_period,
     _key,
     _offices,
+    _org_spellings,
+    _role_text,
     _whole_words,
 )
 from dateline.model import Entity, Event, Promise, Role
@@ -28,16 +30,10 @@ ORGS = (
 
 def _every_spelling(entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
     """What the lookup must find: every organisation spelling tried on every role."""
-    spellings = [
-        (_key(s), _key(e.name))
-        for e in entities
-        if e.kind == "ORG"
-        for s in (e.name, *e.aliases)
-        if len(s) > 3
-    ]
+    spellings = _org_spellings(entities)
     out = {}
     for e in entities:
-        said = [f"{_key(r.title)} | {_key(r.org)}" for r in e.roles]
+        said = [_role_text(r) for r in e.roles]
         found = {c for s, c in spellings for text in said if _whole_words(s, text)}
         if e.kind == "PERSON" and found:
             out[_key(e.name)] = frozenset(found)

@@ -52,7 +52,7 @@ from dateline.lexicon.names import fold
 from dateline.lexicon.numbers import ORDINAL_WORDS, numbers_up_to
 from dateline.lexicon.places import capital_country, country_of, country_of_word
 from dateline.lexicon.words import word_set
-from dateline.model import Entity, Event, Mention, Promise
+from dateline.model import Entity, Event, Mention, Promise, Role
 
 __all__ = ["find_promises", "match_promises", "merge_promises"]
 
@@ -1160,13 +1160,7 @@ def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
     """Folded person name -> the organisations their roles hold office in: a role's
     organisation, or one its title names ("President of the Dockers Union"). A person
     speaking for a body makes a promise the body's own act keeps."""
-    spellings = [
-        (_key(s), _key(e.name))
-        for e in entities
-        if e.kind == "ORG"
-        for s in (e.name, *e.aliases)
-        if len(s) > 3
-    ]
+    spellings = _org_spellings(entities)
     # Spellings by their first word: one standing in a role as whole words starts with one
     # of the role's words, so a role is tested against those only (testing every spelling
     # against every role grew with the square of the collection's names).
@@ -1180,12 +1174,29 @@ def _offices(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
             continue
         found = set()
         for role in e.roles:
-            said = f"{_key(role.title)} | {_key(role.org)}"
+            said = _role_text(role)
             tried = [*odd, *(sc for w in _words_of(said) for sc in by_word.get(w, ()))]
             found |= {c for s, c in tried if _whole_words(s, said)}
         if found:
             out[_key(e.name)] = frozenset(found)
     return out
+
+
+def _org_spellings(entities: Iterable[Entity]) -> list[tuple[str, str]]:
+    """(folded spelling, folded canonical name) of every organisation name and alias
+    longer than three characters."""
+    return [
+        (_key(s), _key(e.name))
+        for e in entities
+        if e.kind == "ORG"
+        for s in (e.name, *e.aliases)
+        if len(s) > 3
+    ]
+
+
+def _role_text(role: Role) -> str:
+    """A role's title and organisation, folded, as organisation spellings are sought in it."""
+    return f"{_key(role.title)} | {_key(role.org)}"
 
 
 def _words_of(text: str) -> set[str]:
