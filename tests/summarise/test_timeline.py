@@ -85,6 +85,33 @@ def test_event_dates_add_weight() -> None:
     assert dates_of(boosted) == ["2024-03-07"]
 
 
+def test_a_day_below_the_floor_gives_way_to_the_next_day_that_reaches_it() -> None:
+    # Three stories report the flood on the 5th (an event day); a later one says the same
+    # of the 6th, so the 6th has nothing new to say and waits; a lone same-day mention
+    # makes the 20th, below a full reference.
+    sentences = [story(doc, "2024-03-10", "2024-03-05", "flood") for doc in "abc"]
+    sentences += [
+        story("d", "2024-03-10", "2024-03-06", "flood"),
+        sentence(
+            "e",
+            "Gale winds tore roofs from houses along the northern coast overnight.",
+            "2024-03-20",
+            "2024-03-20",
+        ),
+    ]
+    options = TimelineOptions(dates=2)
+    events = {"2024-03-05": 1.0}
+    assert dates_of(build_timeline(sentences, options, event_dates=events)) == [
+        "2024-03-05",
+        "2024-03-20",
+    ]
+    floored = build_timeline(sentences, options, event_dates=events, floor=1.0)
+    assert dates_of(floored) == ["2024-03-05", "2024-03-06"]
+    # an event day competes whatever its score
+    low = {"2024-03-20": 0.0, **events}
+    assert "2024-03-20" in dates_of(build_timeline(sentences, options, event_dates=low, floor=9.0))
+
+
 def test_a_page_telling_another_story_says_less_about_its_days() -> None:
     river = "The swollen river broke the levee near the dam and flood water covered the farms"
     background = [

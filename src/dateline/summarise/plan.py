@@ -150,7 +150,13 @@ def _plan(
     whole = keep is None and not anchored
     tuning = Tuning() if whole else dataclasses.replace(Tuning(), article_topical=0.0)
     if not anchored:
-        built = build_timelines(dated, options, groups=roots, event_dates=sampled, tuning=tuning)
+        # When the dossier has events, a day without one needs at least one full
+        # reference; the floor applies before the ranking, so the next qualifying day
+        # takes a dropped day's place.
+        floor = tuning.mention * share if weights and r.anchor != "references" else 0.0
+        built = build_timelines(
+            dated, options, groups=roots, event_dates=sampled, tuning=tuning, floor=floor
+        )
         out = []
         for asked, found_entries in zip(options, built, strict=True):
             scaled = [_scaled(e, share) for e in found_entries]
@@ -211,12 +217,9 @@ def _with_event_days(
     """The default ranking: the days the articles refer to, each with its extracted
     events' weight already added, completed by event days no sentence summarised
     (their events' own reports summarise them) where they outrank a referred-to day.
-    When the dossier has events, a day without one needs at least one full reference
-    (a later article naming it, or two reports of it on the day): publication volume
-    or a lone same-day mention does not make a date."""
-    if weights:
-        floor = Tuning().mention
-        entries = [e for e in entries if e.date in weights or e.score >= floor]
+    When the dossier has events, ``entries`` were ranked with a floor: a day without one
+    needed at least one full reference (a later article naming it, or two reports of it
+    on the day), since publication volume or a lone same-day mention does not make a date."""
     shown = {e.date for e in entries}
     full = options.dates is not None and len(entries) >= options.dates
     lowest = min((e.score for e in entries), default=0.0)

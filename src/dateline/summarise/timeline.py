@@ -393,14 +393,16 @@ def build_timeline(
     groups: Mapping[str, str] | None = None,
     event_dates: Mapping[str, float] | None = None,
     tuning: Tuning | None = None,
+    floor: float = 0.0,
 ) -> list[TimelineEntry]:
     """The ``options.dates`` most referred-to dates, each with its summary, in date order.
 
-    ``event_dates`` adds a weight per date (YYYY-MM-DD) from extracted events; ``tuning``
-    overrides the method's parameters (see :class:`Tuning`).
+    ``event_dates`` adds a weight per date (YYYY-MM-DD) from extracted events; a date
+    without one competes only with a score of at least ``floor``. ``tuning`` overrides the
+    method's parameters (see :class:`Tuning`).
     """
     (entries,) = build_timelines(
-        sentences, [options], groups=groups, event_dates=event_dates, tuning=tuning
+        sentences, [options], groups=groups, event_dates=event_dates, tuning=tuning, floor=floor
     )
     return entries
 
@@ -412,6 +414,7 @@ def build_timelines(
     groups: Mapping[str, str] | None = None,
     event_dates: Mapping[str, float] | None = None,
     tuning: Tuning | None = None,
+    floor: float = 0.0,
 ) -> list[list[TimelineEntry]]:
     """:func:`build_timeline` for each of ``options`` over the same sentences, which are
     read, vectorised and counted once for all of them."""
@@ -423,6 +426,9 @@ def build_timelines(
     support = _support(rows, texts, tuning)
     pools = _pools(rows, tuning)
     scores = score_dates(support, tuning, event_dates)
+    if floor > 0.0:
+        events = {date.fromisoformat(d) for d in event_dates or ()}
+        scores = {d: v for d, v in scores.items() if d in events or v >= floor}
     return [_ranked(rows, texts, support, pools, scores, asked, tuning) for asked in options]
 
 
