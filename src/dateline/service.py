@@ -29,7 +29,12 @@ from dateline.model import (
 from dateline.results import RecordList
 from dateline.store import Store, open_store
 from dateline.store.backup import BackupInfo
-from dateline.summarise.plan import find_entity, plan_timeline, plan_timelines
+from dateline.summarise.plan import (
+    find_entity,
+    find_stored_entity,
+    plan_timeline,
+    plan_timelines,
+)
 from dateline.summarise.request import (
     MAX_NAME,
     MAX_QUERY,
@@ -255,7 +260,7 @@ class Dossier:
         """The entity called ``name`` (any spelling or alias, or its id), with its events
         and the people and organisations it met, most often first."""
         # names are enough to find it; then only its own roles and events are read
-        named = find_entity(self.store.entities(roles=False), name)
+        named = find_stored_entity(self.store, name)
         if named is None:
             return None
         entity = self.store.entities(named.id)[0]

@@ -318,3 +318,62 @@ def test_kept_story_counts_follow_a_replaced_document(store: Store) -> None:
         dataclasses.replace(made, events=[told_twice, made.events[1]], mentions=[], sentences=[])
     )
     assert store.event_days() == {"2025-03-03": (1, 1)}
+
+
+def _with_namesake(made: Derived) -> Derived:
+    """``made`` with a less mentioned person whose name is the minister's alias."""
+    namesake = Entity("e3", "Lan", "PERSON", ("Nguyễn Lan",), (), 1)
+    return dataclasses.replace(made, entities=[*made.entities, namesake])
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("e2", "e2"),  # an id
+        ("Minister Lan", "e1"),
+        ("MINISTER  lan", "e1"),  # case and spacing aside
+        ("Lân", "e1"),  # diacritics aside; the most mentioned of two with this spelling
+        ("nguyen lan", "e3"),  # an alias
+        ("Min. istry", None),  # dots go, the space stays: no such spelling
+        ("Minister", None),  # a partial match is not an exact spelling
+        ("e9", None),
+    ],
+)
+def test_an_entity_is_found_by_its_id_or_any_exact_spelling(
+    store: Store, name: str, found: str | None
+) -> None:
+    store.replace_derived(_with_namesake(derived()))
+    entity = store.entity_named(name)
+    assert (entity.id if entity else None) == found
+    if entity is not None:  # names only, as every entity is read for a lookup
+        assert entity == next(e for e in store.entities(roles=False) if e.id == found)
+
+
+def test_the_stored_lookup_agrees_with_looking_through_every_entity(store: Store) -> None:
+    from dateline.summarise.plan import find_entity, find_stored_entity
+
+    store.replace_derived(_with_namesake(derived()))
+    every = store.entities(roles=False)
+    for name in ("e1", "lan", "Minister", "ministry", "Nguyen", "Lan Minister", "Hanoi", "e3"):
+        assert find_stored_entity(store, name) == find_entity(every, name), name
+
+
+def test_a_rebuild_replaces_the_name_index(store: Store) -> None:
+    store.replace_derived(_with_namesake(derived()))
+    made = derived()
+    store.replace_derived(dataclasses.replace(made, entities=made.entities[1:]))
+    assert store.entity_named("Lan") is None
+    assert store.entity_named("nguyen lan") is None
+
+
+def test_the_name_index_migration_fills_in_stored_entities(store: Store) -> None:
+    store.replace_derived(_with_namesake(derived()))
+    # the store as an older Dateline left it: entities, but no name index
+    store.execute("DROP TABLE entity_names")
+    store.execute("DELETE FROM migrations WHERE version = 9")
+    location = store.location if store.dialect == "sqlite" else store.url  # type: ignore[attr-defined]
+    store.close()
+    again = open_store(location)
+    assert again.entity_named("Lân").id == "e1"  # type: ignore[union-attr]
+    assert again.entity_named("nguyen lan").id == "e3"  # type: ignore[union-attr]
+    again.close()

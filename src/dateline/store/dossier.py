@@ -21,6 +21,12 @@ class DossierPart(Connection):
         """Every entity (or the one ``entity_id``); without ``roles``, names only."""
         return records.read_entities(self, entity_id, roles)
 
+    def entity_named(self, name: str) -> Entity | None:
+        """The entity with the id ``name``, or with a name or alias that is ``name`` (case,
+        dots and diacritics aside), the most mentioned if several; names only, as
+        ``entities(roles=False)`` gives them. One indexed read: no partial matches."""
+        return records.read_entity_named(self, name)
+
     def events(
         self,
         entity_id: str | None = None,

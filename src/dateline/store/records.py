@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Figure, Mention, Participant, Promise, Role, Source
 
 DERIVED_TABLES = (
@@ -49,7 +50,7 @@ class Derived:
 
 def replace_derived(db: Database, derived: Derived) -> None:
     """Swap the stored dossier for ``derived`` (the caller holds the transaction)."""
-    db.clear((*DERIVED_TABLES, "mentions", "entities"))
+    db.clear((*DERIVED_TABLES, "mentions", "entity_names", "entities"))
     _write_entities(db, derived.entities)
     db.bulk_insert(
         "mentions",
@@ -97,6 +98,11 @@ def _write_entities(db: Database, entities: Sequence[Entity]) -> None:
         "entities",
         "id, name, kind, aliases, mentions",
         ((e.id, e.name, e.kind, json.dumps(list(e.aliases)), e.mentions) for e in entities),
+    )
+    db.bulk_insert(
+        "entity_names",
+        "folded, entity_id",
+        entity_name_rows((e.id, e.name, e.aliases) for e in entities),
     )
     db.bulk_insert(
         "roles",
@@ -189,6 +195,10 @@ def _given(value: str | None) -> tuple[str, ...]:
     return () if value is None else (value,)
 
 
+# Most mentioned first; the id settles ties of mentions and name.
+_ENTITY_ORDER = "mentions DESC, name, id"
+
+
 def read_entities(db: Database, entity_id: str | None = None, roles: bool = True) -> list[Entity]:
     """Every entity (or the one ``entity_id``), most mentioned first; without ``roles``,
     only names and aliases are read (enough to look one up)."""
@@ -213,10 +223,33 @@ def read_entities(db: Database, entity_id: str | None = None, roles: bool = True
         Entity(eid, name, kind, tuple(json.loads(aliases)), tuple(found_roles[eid]), mentions)
         for eid, name, kind, aliases, mentions in db.execute(
             "SELECT id, name, kind, aliases, mentions FROM entities"
-            f"{'' if entity_id is None else ' WHERE id = ?'} ORDER BY mentions DESC, name",
+            f"{'' if entity_id is None else ' WHERE id = ?'} ORDER BY {_ENTITY_ORDER}",
             _given(entity_id),
         )
     ]
+
+
+def entity_name_rows(
+    entities: Iterable[tuple[str, str, Iterable[str]]],
+) -> Iterator[tuple[str, str]]:
+    """(folded spelling, entity id) once per distinct spelling of each (id, name, aliases)."""
+    for eid, name, aliases in entities:
+        for folded in dict.fromkeys(fold_name(n) for n in (name, *aliases)):
+            yield folded, eid
+
+
+def read_entity_named(db: Database, name: str) -> Entity | None:
+    """The entity whose id is ``name``, or one of whose spellings folds as ``name`` does,
+    the most mentioned if several (names and aliases only, as without roles)."""
+    row = db.execute(
+        "SELECT id, name, kind, aliases, mentions FROM entities WHERE id = ? "
+        "OR id IN (SELECT entity_id FROM entity_names WHERE folded = ?) "
+        f"ORDER BY {_ENTITY_ORDER} LIMIT 1",
+        (name, fold_name(name)),
+    ).fetchone()
+    if row is None:
+        return None
+    return Entity(row[0], row[1], row[2], tuple(json.loads(row[3])), (), row[4])
 
 
 def _event_filter(

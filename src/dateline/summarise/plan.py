@@ -32,7 +32,7 @@ from dateline.summarise.timeline import (
 if TYPE_CHECKING:
     from dateline.store import DaysPart, DossierPart, Store
 
-__all__ = ["find_entity", "plan_timeline", "plan_timelines", "timeline_key"]
+__all__ = ["find_entity", "find_stored_entity", "plan_timeline", "plan_timelines", "timeline_key"]
 
 # An article published up to this many days after an event day may report it in undated
 # sentences, so those sentences compete for the day too.
@@ -267,7 +267,7 @@ def _best_days(
 
 
 def _entity_named(store: DossierPart, name: str) -> Entity:
-    found = find_entity(store.entities(roles=False), name)
+    found = find_stored_entity(store, name)
     if found is None:
         raise DatelineError(f"no entity called {name!r}")
     return found
@@ -381,6 +381,12 @@ def _entries_from_json(text: str) -> list[TimelineEntry]:
 
 def _ids(event: Event) -> set[str]:
     return {p.entity_id for p in event.participants}
+
+
+def find_stored_entity(store: DossierPart, name: str) -> Entity | None:
+    """:func:`find_entity` over the stored entities: an exact id or spelling from the
+    store's name index, and only when none is exact, every name read for a partial match."""
+    return store.entity_named(name) or find_entity(store.entities(roles=False), name)
 
 
 def find_entity(entities: Iterable[Entity], name: str) -> Entity | None:

@@ -16,5 +16,5 @@ class PostgresDossier(PostgresConnection, DossierPart):
         # Fresh planner statistics now, not when autovacuum gets round to it: the
         # timeline's plans depend on how many sentences each day has, search's on how
         # many documents have each word.
-        tables = (*records.DERIVED_TABLES, "mentions", "entities", "documents")
+        tables = (*records.DERIVED_TABLES, "mentions", "entity_names", "entities", "documents")
         self.execute(f"ANALYZE {', '.join(tables)}")

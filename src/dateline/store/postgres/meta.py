@@ -9,7 +9,7 @@ from dateline.store.postgres.connection import PostgresConnection
 _TABLES = (
     "migrations", "documents", "edits", "date_candidates", "signatures", "meta", "analyses",
     "entities", "roles", "mentions", "events", "participants", "figures", "promises",
-    "sources", "sentences", "sentence_dates", "results", "extractions",
+    "sources", "sentences", "sentence_dates", "results", "extractions", "entity_names",
 )  # fmt: skip
 
 
