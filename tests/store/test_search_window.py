@@ -162,3 +162,22 @@ def test_search_leaves_the_planner_as_it_was(store: Store) -> None:
     if store.dialect == "postgresql":
         settings = ("enable_seqscan", "enable_bitmapscan", "enable_indexscan")
         assert [store.execute(f"SHOW {name}").fetchone()[0] for name in settings] == ["on"] * 3
+
+
+def test_a_page_fills_past_many_copies_of_its_best_story(store: Store) -> None:
+    # more copies of the best-ranked story than documents are read at once for a page
+    add(store, "story", "Harbour, harbour, harbour: the harbour.")
+    for k in range(70):
+        add(store, f"copy{k:02d}", f"Harbour, harbour, harbour: the harbour {k}.", "story")
+    ids = corpus(store, 6)
+    ranking = full_ranking(store, "harbour")
+    roots = {did: "story" if did.startswith("copy") else did for did, _ in ranking}
+    assert {roots[did] for did, _ in ranking[:71]} == {"story"}  # the copies come first
+    expected, seen = [], set()
+    for did, rank in ranking:  # one hit per story, best first
+        if roots[did] not in seen:
+            seen.add(roots[did])
+            expected.append((did, rank))
+    got = hits(store, "harbour", limit=4)
+    assert same(got, expected[:4])
+    assert {d for d, _ in got[1:]} <= set(ids)

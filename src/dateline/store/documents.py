@@ -19,8 +19,13 @@ DOCUMENT_COLUMNS = (
 )
 _COLUMN_COUNT = len(DOCUMENT_COLUMNS.split(","))
 
-# A search match: (n, id, title, path, published, rank, root)
-Match = tuple[int, str, str | None, str, str | None, float, str]
+# A search match: (n, rank), the document's row number and its rank (lower is better)
+Match = tuple[int, float]
+# What a hit shows of its document: (id, title, path, published, root)
+Shown = tuple[str, str | None, str, str | None, str]
+# Documents described per read while a page of hits fills up (duplicates fold into their
+# root, so a page may need more matches than hits)
+_DESCRIBE_BATCH = 64
 
 
 class DocumentsPart(Connection):
@@ -39,12 +44,13 @@ class DocumentsPart(Connection):
 
     @abstractmethod
     def _matches(self, query: str, window: int) -> tuple[list[Match], bool]:
-        """(n, id, title, path, published, rank, root) of the query's ``window`` matches
-        added last (the highest ``n``), best first, and whether it has more matches.
+        """(n, rank) of the query's ``window`` matches added last (the highest ``n``),
+        best first (rank, then n), and whether it has more matches.
 
-        Found in the index's own order, so no other match is scored; lower ranks are
-        better (SQLite's BM25 convention), and a row's rank is the one a ranking of every
-        match gives it. Raises QueryError.
+        Found in the index's own order, so no other match is scored, and ranked from the
+        index alone: a match's document row is read only if it reaches the page. Lower
+        ranks are better (SQLite's BM25 convention), and a row's rank is the one a ranking
+        of every match gives it. Raises QueryError.
         """
 
     @abstractmethod
@@ -353,19 +359,11 @@ class DocumentsPart(Connection):
         window = max(self.search_window, 1)
         while True:
             matches, more = self._matches(query, window)
-            chosen: list[Match] = []
-            seen: set[str] = set()
-            for match in matches:
-                if len(chosen) >= limit:
-                    break
-                if match[6] in seen:
-                    continue
-                seen.add(match[6])
-                chosen.append(match)
+            chosen = self._first_stories(matches, limit)
             if not more or len(chosen) >= limit:
                 break
             window *= 4
-        snippets = self._snippets(query, [m[0] for m in chosen]) if chosen else {}
+        snippets = self._snippets(query, [n for n, _, _ in chosen]) if chosen else {}
         return [
             SearchHit(
                 document_id=did,
@@ -375,8 +373,40 @@ class DocumentsPart(Connection):
                 snippet=" ".join(snippets.get(n, "").split()),
                 rank=float(rank),
             )
-            for n, did, title, path, published, rank, _ in chosen
+            for n, rank, (did, title, path, published, _) in chosen
         ]
+
+    def _first_stories(
+        self, matches: Sequence[Match], limit: int
+    ) -> list[tuple[int, float, Shown]]:
+        """The best ``limit`` of ``matches``, one per story (duplicates fold into their
+        root), each with what its hit shows: documents are read a batch at a time, in
+        rank order, only until the page is full."""
+        chosen: list[tuple[int, float, Shown]] = []
+        seen: set[str] = set()
+        for start in range(0, len(matches), _DESCRIBE_BATCH):
+            batch = matches[start : start + _DESCRIBE_BATCH]
+            shown = self._shown([n for n, _ in batch])
+            for n, rank in batch:
+                if len(chosen) >= limit:
+                    return chosen
+                root = shown[n][4]
+                if root not in seen:
+                    seen.add(root)
+                    chosen.append((n, rank, shown[n]))
+            if len(chosen) >= limit:
+                break
+        return chosen
+
+    def _shown(self, rows: Sequence[int]) -> dict[int, Shown]:
+        """What the hits of documents ``rows`` (by row ``n``) show."""
+        marks = ", ".join("?" * len(rows))
+        found = self.execute(
+            "SELECT n, id, title, path, published, coalesce(duplicate_of, id) FROM documents "
+            f"WHERE n IN ({marks})",
+            list(rows),
+        )
+        return {int(r[0]): (r[1], r[2], r[3], r[4], r[5]) for r in found}
 
     def texts(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         """Clean texts by document id (all, or the ``ids`` asked for)."""

@@ -80,10 +80,8 @@ class PostgresDocuments(PostgresConnection, DocumentsPart):
 
         def newest(bound: str, bound_params: Sequence[object]) -> list[Any]:
             return self.execute(
-                f"SELECT d.n, d.id, d.title, d.path, d.published, -ts_rank(d.fts, {ranked}, 1), "
-                "coalesce(d.duplicate_of, d.id) FROM (SELECT d.n, d.id, d.title, d.path, "
-                "d.published, d.duplicate_of, d.fts FROM documents d "
-                f"WHERE {bound}{where} ORDER BY d.n DESC LIMIT ?) d",
+                f"SELECT d.n, -ts_rank(d.fts, {ranked}, 1) FROM (SELECT d.n, d.fts "
+                f"FROM documents d WHERE {bound}{where} ORDER BY d.n DESC LIMIT ?) d",
                 (*ranked_params, *bound_params, *params, count),
             ).fetchall()
 
@@ -113,8 +111,8 @@ class PostgresDocuments(PostgresConnection, DocumentsPart):
             if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
                 self.conn.execute("RESET enable_seqscan; RESET enable_bitmapscan; "
                                   "RESET enable_indexscan")  # fmt: skip
-        matches = [(r[0], r[1], r[2], r[3], r[4], float(r[5]), r[6]) for r in found[:window]]
-        matches.sort(key=lambda m: (m[5], m[0]))  # as ORDER BY rank, n
+        matches = [(int(r[0]), float(r[1])) for r in found[:window]]
+        matches.sort(key=lambda m: (m[1], m[0]))  # as ORDER BY rank, n
         return matches, len(found) > window
 
     def _snippets(self, query: str, rows: Sequence[int]) -> dict[int, str]:

@@ -42,16 +42,11 @@ class SQLiteDocuments(SQLiteConnection, DocumentsPart):
                 return [], False
             floor = recent[min(window, len(recent)) - 1][0]
             found = self.execute(
-                """
-                SELECT d.n, d.id, d.title, d.path, d.published, bm25(documents_fts) AS rank,
-                       coalesce(d.duplicate_of, d.id) AS root
-                FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid
-                WHERE documents_fts MATCH ? AND documents_fts.rowid >= ?
-                ORDER BY rank, d.n
-                """,
+                "SELECT rowid, bm25(documents_fts) AS rank FROM documents_fts "
+                "WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY rank, rowid",
                 (query, floor),
             )
-            return [tuple(row) for row in found], len(recent) > window
+            return [(int(n), float(rank)) for n, rank in found], len(recent) > window
         except sqlite3.OperationalError as exc:
             raise query_error(query, exc) from None
 
