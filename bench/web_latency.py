@@ -7,6 +7,9 @@ in-process with its TestClient (routing, validation, JSON encoding; no network s
     python bench/web_latency.py                        # 100,000 documents in a temporary store
     python bench/web_latency.py --db /tmp/web100k.db   # build it there once, reuse it later
     python bench/web_latency.py --n 10000 --runs 20
+    python bench/web_latency.py --db "postgresql://.../db?options=-csearch_path%3Dlatency_1000000"
+
+``--db`` may name a PostgreSQL store (a URL), such as one ``query_latency.py --keep`` built.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from dateline.service import Dossier
 from dateline.web import create_app
 
 
-def build(location: Path, n: int, events: int) -> None:
+def build(location: str, n: int, events: int) -> None:
     rng = random.Random(7)
     started = time.perf_counter()
     dossier = Dossier.open(location)
@@ -89,7 +92,9 @@ def main() -> None:
         default=10,
         help="requests per row whose every request is a new timeline",
     )
-    parser.add_argument("--db", type=Path, help="store to reuse (built there when absent)")
+    parser.add_argument(
+        "--db", help="store to reuse, a file or a postgresql:// URL (built there when empty)"
+    )
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients, last rows")
     add_json_flag(parser)
     args = parser.parse_args()
@@ -99,10 +104,12 @@ def main() -> None:
     )  # fmt: skip
     context: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="dateline-web-") as tmp, notes_to_stderr(args.json):
-        location = args.db or Path(tmp) / "web.db"
-        if not location.exists():
-            build(location, args.n, args.events)
+        location = args.db or str(Path(tmp) / "web.db")
         dossier = Dossier.open(location)
+        if not dossier.stats()["documents"]:
+            dossier.close()
+            build(location, args.n, args.events)
+            dossier = Dossier.open(location)
         stats = dossier.stats()
         rng = random.Random(11)
         sample = [d.split() for d in dossier.texts([doc_id(rng.randrange(stats['documents']))
