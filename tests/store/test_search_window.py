@@ -181,3 +181,18 @@ def test_a_page_fills_past_many_copies_of_its_best_story(store: Store) -> None:
     got = hits(store, "harbour", limit=4)
     assert same(got, expected[:4])
     assert {d for d, _ in got[1:]} <= set(ids)
+
+
+def test_a_match_removed_before_its_page_is_read_is_left_out(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus(store, 6)
+    before = hits(store, "harbour", limit=4)
+    shown = store._shown
+
+    def without_best(rows):  # type: ignore[no-untyped-def]
+        # as if a writer removed the best match between reading matches and their rows
+        return {n: row for n, row in shown(rows).items() if row[0] != before[0][0]}
+
+    monkeypatch.setattr(store, "_shown", without_best)
+    assert hits(store, "harbour", limit=3) == before[1:]

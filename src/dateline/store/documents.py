@@ -390,6 +390,8 @@ class DocumentsPart(Connection):
             for n, rank in batch:
                 if len(chosen) >= limit:
                     return chosen
+                if n not in shown:  # removed by a writer since it matched
+                    continue
                 root = shown[n][4]
                 if root not in seen:
                     seen.add(root)
