@@ -3,8 +3,9 @@
 A date matters when many independent documents refer to it. An explicit day reference ("on
 April 20") counts once per duplicate group, with its strongest form: more when the article
 came over a week later (the story is still being told), a lot more in a chronology entry
-("April 20 - ...": a journalist listed the date), less when it names the publication day itself
-(routine "on Thursday") or a day still to come (plans may not happen). The number of
+("April 20 - ...": a journalist listed the date), less when it names a day still to come
+(plans may not happen); a reference to the publication day itself may be weighed apart
+(``Tuning.same_day``: by default as much as one to the day before). The number of
 independent documents published on the day is a weaker signal; month references may add a
 little support spread over the month's days (off by default: it lowered date F1 on T17).
 """
