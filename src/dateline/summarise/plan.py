@@ -218,9 +218,8 @@ def _with_event_days(
     events' weight already added, completed by event days no sentence summarised
     (their events' own reports summarise them) where they outrank a referred-to day.
     When the dossier has events, ``entries`` were ranked with a floor: a day without one
-    needed at least one full reference (an article naming it on the day or after, or two
-    naming it ahead), since publication volume or a lone mention of a plan does not make a
-    date."""
+    needed at least one full reference (a later article naming it, or two reports of it
+    on the day), since publication volume or a lone same-day mention does not make a date."""
     shown = {e.date for e in entries}
     full = options.dates is not None and len(entries) >= options.dates
     lowest = min((e.score for e in entries), default=0.0)

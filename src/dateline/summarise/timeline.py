@@ -21,6 +21,7 @@ a wire story reprinted by ten sites is one report, not ten.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -164,7 +165,11 @@ def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) 
     return rows
 
 
-def _support(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> DateSupport:
+def _support(
+    rows: Sequence[_Row], texts: _Texts, tuning: Tuning, floor: bool = False
+) -> tuple[DateSupport, DateSupport | None]:
+    """The dates' support, and with ``floor`` the support the floor is judged on, where a
+    reference to its own publication day counts ``tuning.floor_same_day``."""
     strength = _article_strength(rows, texts, tuning)
     references = [
         Reference(
@@ -180,7 +185,11 @@ def _support(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> DateSupport
         for day in found
     ]
     publications = sorted({(row.root, row.published) for row in rows if row.published})
-    return collect(references, publications, tuning)
+    judged = dataclasses.replace(tuning, same_day=tuning.floor_same_day)
+    return (
+        collect(references, publications, tuning),
+        collect(references, publications, judged) if floor else None,
+    )
 
 
 def _article_strength(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> dict[str, float]:
@@ -398,7 +407,8 @@ def build_timeline(
     """The ``options.dates`` most referred-to dates, each with its summary, in date order.
 
     ``event_dates`` adds a weight per date (YYYY-MM-DD) from extracted events; a date
-    without one competes only with a score of at least ``floor``. ``tuning`` overrides the
+    without one competes only with a score of at least ``floor``, a reference to its own
+    publication day counting ``tuning.floor_same_day`` there. ``tuning`` overrides the
     method's parameters (see :class:`Tuning`).
     """
     (entries,) = build_timelines(
@@ -423,12 +433,13 @@ def build_timelines(
     if not rows:
         return [[] for _ in options]
     texts = _Texts(rows, tuning)
-    support = _support(rows, texts, tuning)
+    support, judged = _support(rows, texts, tuning, floor > 0.0)
     pools = _pools(rows, tuning)
     scores = score_dates(support, tuning, event_dates)
-    if floor > 0.0:
+    if judged is not None:
         events = {date.fromisoformat(d) for d in event_dates or ()}
-        scores = {d: v for d, v in scores.items() if d in events or v >= floor}
+        reached = score_dates(judged, tuning)
+        scores = {d: v for d, v in scores.items() if d in events or reached[d] >= floor}
     return [_ranked(rows, texts, support, pools, scores, asked, tuning) for asked in options]
 
 

@@ -31,6 +31,10 @@ class Tuning:
     # 0.5-1.5: every story's choice was 1; 0.5, set on the summariser alone before events
     # and article weights, gave date F1 0.598 against 0.604)
     same_day: float = 1.0
+    # what a reference to its own publication day counts towards the floor a day without an
+    # extracted event must reach (see dateline.summarise.plan): however much first reports
+    # weigh in the ranking, a lone routine "on Thursday" does not make a date
+    floor_same_day: float = 0.5
     future: float = 0.5  # factor for a reference to a date after publication
     chronology: float = 10.0  # extra for a chronology entry ("March 19 - ...") naming the date
     published: float = 0.2  # per independent document published on the date (beat the day after)
