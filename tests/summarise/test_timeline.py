@@ -112,6 +112,21 @@ def test_a_day_below_the_floor_gives_way_to_the_next_day_that_reaches_it() -> No
     assert "2024-03-20" in dates_of(build_timeline(sentences, options, event_dates=low, floor=9.0))
 
 
+def test_first_reports_of_a_day_count_as_much_as_the_next_days() -> None:
+    # Two pages report the storm on the day it struck; two others report the flood the
+    # morning after. Same-day reports weigh in full (and their publication adds a little).
+    sentences = [story(doc, "2024-05-02", "2024-05-02", "storm") for doc in "ab"]
+    sentences += [story(doc, "2024-05-09", "2024-05-08", "flood") for doc in "cd"]
+    options = TimelineOptions(dates=1)
+    assert dates_of(build_timeline(sentences, options)) == ["2024-05-02"]
+    # the weight is a setting: at half, the reports of the day after win
+    halved = Tuning(same_day=0.5)
+    assert dates_of(build_timeline(sentences, options, tuning=halved)) == ["2024-05-08"]
+    # two same-day reports still reach the floor a day without an event must reach
+    floored = build_timeline(sentences, TimelineOptions(dates=None), floor=1.0)
+    assert dates_of(floored) == ["2024-05-02", "2024-05-08"]
+
+
 def test_a_page_telling_another_story_says_less_about_its_days() -> None:
     river = "The swollen river broke the levee near the dam and flood water covered the farms"
     background = [
