@@ -165,11 +165,11 @@ def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) 
     return rows
 
 
-def _support(
-    rows: Sequence[_Row], texts: _Texts, tuning: Tuning, floor: bool = False
-) -> tuple[DateSupport, DateSupport | None]:
-    """The dates' support, and with ``floor`` the support the floor is judged on, where a
-    reference to its own publication day counts ``tuning.floor_same_day``."""
+def _evidence(
+    rows: Sequence[_Row], texts: _Texts, tuning: Tuning
+) -> tuple[list[Reference], list[tuple[str, date]]]:
+    """Every day or month reference, weighed by its article, and every (story, day) of
+    publication: what :func:`collect` turns into support."""
     strength = _article_strength(rows, texts, tuning)
     references = [
         Reference(
@@ -185,11 +185,7 @@ def _support(
         for day in found
     ]
     publications = sorted({(row.root, row.published) for row in rows if row.published})
-    judged = dataclasses.replace(tuning, same_day=tuning.floor_same_day)
-    return (
-        collect(references, publications, tuning),
-        collect(references, publications, judged) if floor else None,
-    )
+    return references, publications
 
 
 def _article_strength(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> dict[str, float]:
@@ -433,13 +429,16 @@ def build_timelines(
     if not rows:
         return [[] for _ in options]
     texts = _Texts(rows, tuning)
-    support, judged = _support(rows, texts, tuning, floor > 0.0)
+    references, publications = _evidence(rows, texts, tuning)
+    support = collect(references, publications, tuning)
     pools = _pools(rows, tuning)
     scores = score_dates(support, tuning, event_dates)
-    if judged is not None:
+    if floor > 0.0:
+        # the floor weighs a reference to its own publication day apart from the ranking
+        judged = dataclasses.replace(tuning, same_day=tuning.floor_same_day)
+        reached = score_dates(collect(references, publications, judged), tuning)
         events = {date.fromisoformat(d) for d in event_dates or ()}
-        reached = score_dates(judged, tuning)
-        scores = {d: v for d, v in scores.items() if d in events or reached[d] >= floor}
+        scores = {d: v for d, v in scores.items() if d in events or reached.get(d, 0.0) >= floor}
     return [_ranked(rows, texts, support, pools, scores, asked, tuning) for asked in options]
 
 
