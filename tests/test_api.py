@@ -47,14 +47,18 @@ def test_a_kept_timeline_is_served_only_to_its_own_release(
     assert list(sample_dossier.timeline(dates=3, sentences=1)) == list(fresh)
 
 
-def test_a_timeline_past_its_budget_reads_an_even_sample(sample_dossier: dateline.Dossier) -> None:
+def test_a_filtered_timeline_past_its_budget_reads_an_even_sample(
+    sample_dossier: dateline.Dossier,
+) -> None:
     from dateline.store.records import sample_bound
 
-    whole = list(sample_dossier.timeline(dates=5, sentences=1, budget=None))
+    # an entity's timeline of one event type has no day counts: past the budget it samples
+    asked = {"entity": "Phan Van Giang", "event_type": "CONSULT"}
+    whole = list(sample_dossier.timeline(dates=5, sentences=1, budget=None, **asked))
     assert whole and all(e.sample == 1.0 for e in whole)
     # within the budget nothing changes
-    assert list(sample_dossier.timeline(dates=5, sentences=1, budget=10**6)) == whole
-    small = list(sample_dossier.timeline(dates=5, sentences=1, budget=15))
+    assert list(sample_dossier.timeline(5, 1, budget=10**6, **asked)) == whole
+    small = list(sample_dossier.timeline(dates=5, sentences=1, budget=15, **asked))
     sampled = [e for e in small if e.sample < 1.0]
     assert sampled, small
     share = sampled[0].sample

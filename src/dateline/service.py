@@ -223,9 +223,12 @@ class Dossier:
         self-declared speculative articles never enter.
 
         When the articles would give more than ``budget`` candidate sentences (None: no
-        limit), an even sample of them is read instead, so a cold timeline costs about
-        the same on a million articles as on a few thousand; each entry's ``sample`` then
-        says what share was read, and its score and document count are scaled up from it.
+        limit), the days are ranked from the counts the build keeps and only the chosen
+        days' sentences are read, so a cold timeline costs about the same on a million
+        articles as on a few thousand. Where no counts hold (a write since the last build,
+        or both an entity and a type asked for), an even sample of the articles is read
+        instead; each entry's ``sample`` then says what share was read, and its score and
+        document count are scaled up from it.
         Bad parameters raise :class:`~dateline.errors.DatelineError` (see
         :class:`TimelineRequest`, which :meth:`timeline_for` takes whole).
         """

@@ -91,6 +91,50 @@ def test_ingest_a_then_b_equals_ingest_a_and_b(tmp_path: Path, analyzer: Analyze
     assert report_whole.build.extracted == report_whole.build.documents
 
 
+def _day_counts(d: Dossier) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    references = d.store.execute("SELECT * FROM day_references").fetchall()
+    publications = d.store.execute("SELECT * FROM publication_days").fetchall()
+    return sorted(tuple(r) for r in references), sorted(tuple(r) for r in publications)
+
+
+def test_day_counts_after_ingests_and_a_replacement_are_those_made_at_once(
+    tmp_path: Path, analyzer: Analyzer
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for path in FILES:
+        (folder / path.name).write_bytes(path.read_bytes())
+    copies = sorted(folder.iterdir())
+    first, rest = copies[: len(copies) // 2], copies[len(copies) // 2 :]
+    changed = next(p for p in first if p.suffix == ".txt")
+    (tmp_path / "stepwise").mkdir()
+    (tmp_path / "whole").mkdir()
+    with (
+        store_location(tmp_path / "stepwise") as stepwise,
+        store_location(tmp_path / "whole") as whole,
+    ):
+        with Dossier.open(stepwise, TODAY, analyzer) as d:
+            d.ingest(first)
+            d.ingest(rest)
+            # a file edited since: its new text replaces the stored document
+            changed.write_text(
+                changed.read_text(encoding="utf-8")
+                + "\nOn 12 March 2025 the ministers met again in Hanoi to review the plan.\n",
+                encoding="utf-8",
+            )
+            report = d.ingest([changed])
+            assert report.updated
+            counted = _day_counts(d)
+            timeline = list(d.timeline(dates=5, sentences=1, budget=20))
+        with Dossier.open(whole, TODAY, analyzer) as d:
+            d.ingest(copies)
+            assert _day_counts(d) == counted
+            assert list(d.timeline(dates=5, sentences=1, budget=20)) == timeline
+    assert counted[1] and timeline
+    assert "2025-03-12" in {row[2] for row in counted[0]}  # the edit's new reference counts
+    assert all(e.sample == 1.0 for e in timeline)  # ranked from the counts, not a sample
+
+
 def _export(d: Dossier) -> str:
     return json.dumps(d.export(), sort_keys=True, default=str)
 

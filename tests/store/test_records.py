@@ -21,7 +21,7 @@ from dateline.model import (
     Source,
 )
 from dateline.store import Store, open_store
-from dateline.store.records import Derived
+from dateline.store.records import Derived, day_scope
 from tests.conftest import BACKENDS, store_location
 
 TEXTS = {
@@ -142,6 +142,54 @@ def test_stories_per_day_count_duplicates_once(store: Store) -> None:
     # a and its copy b are one story; c is another; e is undated and does not count
     assert store.day_stories(["2025-03-03", "2025-03-09"]) == {"2025-03-03": 2, "2025-03-09": 0}
     assert store.day_stories(["2025-03-03"], since="2025-04-01") == {"2025-03-03": 1}
+
+
+def test_day_counts_count_each_story_once_by_its_latest_reference(store: Store) -> None:
+    store.replace_derived(dataclasses.replace(derived(), listed={("c", 0)}, unranked={"d"}))
+    # a (March 3) and its copy b (March 4) are one story: it counts once, a day after; c
+    # names the day five weeks on, in a chronology entry; e is undated; the month that c
+    # names is not a day
+    assert sorted(store.day_references()) == [("2025-03-03", 1, 1, 0), ("2025-03-03", 8, 1, 1)]
+    # a story counts where its latest reference was published
+    assert store.day_references("2025-03-04", "2025-03-31") == [("2025-03-03", 1, 1, 0)]
+    assert store.day_references(until="2025-03-03") == []
+    # publications: each day's stories and sentences; d is left out, as the timeline does
+    assert sorted(store.publication_days()) == [
+        ("2025-03-03", 1, 3),
+        ("2025-03-04", 1, 2),
+        ("2025-04-10", 1, 2),
+    ]
+    assert store.publication_days("2025-04-01") == [("2025-04-10", 1, 2)]
+    # an entity's counts: the sentences naming it (a's second one, which names no day)
+    assert store.publication_days(scope=day_scope("e1")) == [("2025-03-03", 1, 1)]
+    assert store.day_references(scope=day_scope("e1")) == []
+    # an event type's: the sentences its events cite (a's first one and c's)
+    consult = day_scope(event_type="CONSULT")
+    assert sorted(store.day_references(scope=consult)) == [
+        ("2025-03-03", 0, 1, 0),
+        ("2025-03-03", 8, 1, 1),
+    ]
+    assert sorted(store.publication_days(scope=consult)) == [
+        ("2025-03-03", 1, 1),
+        ("2025-04-10", 1, 1),
+    ]
+    with pytest.raises(ValueError):
+        day_scope("e1", "CONSULT")
+
+
+def test_day_counts_hold_until_the_next_write(store: Store) -> None:
+    assert not store.days_counted()  # never built
+    store.replace_derived(derived())
+    assert store.days_counted()
+    store.cache("timeline", "[]", store.generation())  # keeping a result writes nothing
+    assert store.days_counted()
+    text = "A new article on March 3."
+    doc = Document(id="f", path="f.txt", record=0, format="text", raw=text, text=text,
+                   content_hash="f", published="2025-03-06")  # fmt: skip
+    store.write_document(doc, "/abs/f", b"sig", 1)
+    assert not store.days_counted()
+    store.replace_derived(derived())
+    assert store.days_counted()
 
 
 def test_rebuilding_the_dossier_makes_kept_results_stale(store: Store) -> None:

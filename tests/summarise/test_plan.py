@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
 import dateline
 from dateline.cluster.corroboration import is_speculative
 from dateline.errors import DatelineError
+from dateline.store import Store
+from dateline.store.records import day_scope
 from dateline.summarise.plan import plan_timeline, plan_timelines, timeline_key
 from dateline.summarise.request import TimelineRequest
+from dateline.summarise.timeline import DatedSentence, TimelineOptions, Tuning, build_timelines
+from tests.conftest import SAMPLE_DIR
 
 
 def test_the_plan_is_the_dossiers_timeline_and_is_kept(sample_dossier: dateline.Dossier) -> None:
@@ -161,3 +166,131 @@ def test_a_range_far_past_the_budget_is_counted_from_an_even_probe() -> None:
     assert far.asked == [1 / 64]
     # with no budget nothing is sampled, so the count is exact
     assert _sentence_count(far, None, None, None) == 12_000_000  # type: ignore[arg-type]
+
+
+def _read_whole(store: Store) -> tuple[list[DatedSentence], dict[str, str]]:
+    """Every sentence a timeline over the whole store reads, as it reads them."""
+    rows = store.sentences()
+    texts = store.texts({row[0] for row in rows})
+    dated = [
+        DatedSentence(doc, start, end, texts[doc][start:end], published,
+                      tuple((d, p) for d, p in ds), idx)
+        for doc, idx, start, end, published, ds in rows
+        if not is_speculative(texts[doc])
+    ]  # fmt: skip
+    return dated, store.roots_of({row[0] for row in rows})
+
+
+def test_the_day_counts_score_days_as_the_summariser_does(
+    sample_dossier: dateline.Dossier,
+) -> None:
+    from dateline.summarise.plan import _counted_days
+
+    store = sample_dossier.store
+    tuning = dataclasses.replace(Tuning(), article_topical=0.0)
+    scores, documents = _counted_days(store, None, None, {}, tuning, 0.0)
+    dated, roots = _read_whole(store)
+    (every,) = build_timelines(dated, [TimelineOptions(dates=None)], groups=roots, tuning=tuning)
+    # reprints, copies published days apart and the speculative article are in the sample
+    assert len(every) >= 5
+    for entry in every:
+        assert scores[entry.date] == pytest.approx(entry.score), entry.date
+        assert 1 <= documents[entry.date] <= entry.documents
+    # a range: its articles' references, to days within it
+    since, until = "2025-05-01", "2025-10-31"
+    ranged, _ = _counted_days(store, since, until, {}, tuning, 0.0)
+    inside = [s for s in dated if s.published and since <= s.published <= until]
+    (part,) = build_timelines(
+        inside, [TimelineOptions(None, 2, since, until)], groups=roots, tuning=tuning
+    )
+    assert part and {e.date: ranged[e.date] for e in part} == pytest.approx(
+        {e.date: e.score for e in part}
+    )
+    # an entity: the sentences naming it, as its timeline reads them
+    person = sample_dossier.store.entity_named("Phan Van Giang")
+    assert person is not None
+    named, _ = _counted_days(store, None, None, {}, tuning, 0.0, day_scope(person.id))
+    naming = store.sentences_naming(person.id)
+    (own,) = build_timelines(
+        [s for s in dated if (s.document_id, s.index) in naming],
+        [TimelineOptions(dates=None)],
+        groups=roots,
+        tuning=tuning,
+    )
+    assert len(own) >= 2 and len(named) < len(scores)
+    assert {e.date: named[e.date] for e in own} == pytest.approx({e.date: e.score for e in own})
+    # an event type: the sentences reporting one of its events
+    reporting = {(s.document_id, s.start) for e in store.events(event_type="CONSULT")
+                 for s in e.sources}  # fmt: skip
+    typed, _ = _counted_days(store, None, None, {}, tuning, 0.0, day_scope(None, "CONSULT"))
+    (told,) = build_timelines(
+        [s for s in dated if (s.document_id, s.start) in reporting],
+        [TimelineOptions(dates=None)],
+        groups=roots,
+        tuning=tuning,
+    )
+    assert len(told) >= 2
+    assert {e.date: typed[e.date] for e in told} == pytest.approx({e.date: e.score for e in told})
+
+
+def test_past_the_budget_a_whole_range_ranks_from_the_day_counts(
+    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.summarise.plan import _counted_days
+
+    store = sample_dossier.store
+    whole = plan_timeline(store, TimelineRequest(dates=4, sentences=1, budget=None), is_speculative)
+    read: list[list[str]] = []
+    near = store.sentences_near
+
+    def sentences_near(days: list[str], *args: object) -> object:
+        read.append(sorted(days))
+        return near(days, *args)
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("read every sentence of the range")
+
+    monkeypatch.setattr(store, "sentences", refuse)
+    monkeypatch.setattr(store, "sentences_near", sentences_near)
+    asked = TimelineRequest(dates=4, sentences=1, budget=15)
+    counted = plan_timeline(store, asked, is_speculative)
+    # exact counts, not an estimate from a sample; summaries of the chosen days only
+    assert counted and all(e.sample == 1.0 for e in counted)
+    assert len(read) == 1 and {e.date for e in counted} <= set(read[0])
+    weights = {day: float(told) for day, (told, _) in store.event_days().items()}
+    scores, _ = _counted_days(store, None, None, weights, Tuning(), Tuning().mention)
+    assert {e.date: e.score for e in counted} == {e.date: scores[e.date] for e in counted}
+    # the best-scored days are shown, as when every sentence is read
+    assert [e.date for e in counted] == sorted(sorted(scores, key=lambda d: -scores[d])[:4])
+    assert {e.date for e in counted} == {e.date for e in whole}
+
+
+def test_day_counts_a_write_made_stale_give_way_to_a_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = dateline.open(tmp_path / "stale.db")
+    d.ingest([SAMPLE_DIR / "01_phone-call-vna.txt", SAMPLE_DIR / "05_policy-dialogue-vna.txt"])
+    store = d.store
+    shares: list[float] = []
+    sentences = store.sentences
+
+    def sampled(since: str | None, until: str | None, share: float) -> object:
+        if share < 1.0:  # the build warms the default timelines, which read everything
+            shares.append(share)
+        return sentences(since, until, share)
+
+    monkeypatch.setattr(store, "sentences", sampled)
+    assert store.days_counted()
+    asked = TimelineRequest(dates=3, sentences=1, budget=5)
+    assert all(e.sample == 1.0 for e in plan_timeline(store, asked, is_speculative))
+    assert shares == []
+    # a document stored and not yet built: the counts no longer hold, a sample is read
+    d.ingest([SAMPLE_DIR / "08_mou-signing-vna.txt"], build=False)
+    assert not store.days_counted()
+    plan_timeline(store, asked, is_speculative)
+    assert len(shares) == 1
+    # once built again, the counts hold
+    d.build()
+    plan_timeline(store, dataclasses.replace(asked, dates=2), is_speculative)
+    assert len(shares) == 1
+    d.close()

@@ -355,8 +355,9 @@ def timeline(
         int,
         typer.Option(
             min=0,
-            help="Past this many candidate sentences, read an even sample of the articles "
-            "(0: read them all).",
+            help="Past this many candidate sentences, rank from the build's day counts and "
+            "summarise from the chosen days' sentences (an even sample of the articles where "
+            "no counts hold); 0: read them all.",
         ),
     ] = SENTENCE_BUDGET,
     as_json: JsonOption = False,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
+from dateline.cluster.corroboration import is_speculative
 from dateline.cluster.events import cluster_events
 from dateline.dating import choose_publication_date, date_from_duplicate
 from dateline.dating.candidates import reported_candidate
@@ -31,6 +32,7 @@ from dateline.model import BuildReport, Document, Mention, Promise, PublicationD
 from dateline.pipeline.extractions import (
     ExtractionCache,
     SentenceRow,
+    chronology_entries,
     document_part,
     extraction_dates,
     linked_part,
@@ -308,6 +310,7 @@ def extract(
     event_mentions: list[EventMention] = []
     promises: list[Promise] = []
     sentences: list[SentenceRow] = []
+    listed: set[tuple[str, int]] = set()
     for analysis in analyses:
         doc_id, doc_date = analysis.document_id, published[analysis.document_id]
         mentions = by_document[doc_id]
@@ -323,6 +326,7 @@ def extract(
         event_mentions += events
         promises += found
         sentences += rows
+        listed.update(chronology_entries(analysis.text, rows))
     clustered = cluster_events(event_mentions, resolution.entities, published.values())
     return Derived(
         entities=resolution.entities,
@@ -333,4 +337,6 @@ def extract(
             promises, clustered, resolution.entities, {a.document_id: a.text for a in analyses}
         ),
         sentences=sentences,
+        listed=listed,
+        unranked={a.document_id for a in analyses if is_speculative(a.text)},
     )

@@ -13,7 +13,7 @@ import hashlib
 import json
 import types
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from dateline import __version__
@@ -25,6 +25,7 @@ from dateline.extract.promises import find_promises
 from dateline.model import Document, Entity, Mention, Promise
 from dateline.stagecode import code_digest, module_path, read_source
 from dateline.store import CachesPart
+from dateline.summarise.hygiene import is_chronology_entry
 from dateline.summarise.timeline import sentences_for
 
 _FIGURES, _SENTENCES, _EVENTS, _PROMISES = "figures", "sentences", "events", "promises"
@@ -62,6 +63,15 @@ def dated_rows(analysis: Analysis, published: str | None) -> list[SentenceRow]:
 
 def document_figures(analysis: Analysis, published: str | None) -> list[FigureMention]:
     return find_figures(analysis.document_id, analysis.sentences, published, analysis.tokens)
+
+
+def chronology_entries(text: str, rows: Iterable[SentenceRow]) -> Iterator[tuple[str, int]]:
+    """(document, index) of the rows naming a day that are chronology entries."""
+    for document, index, start, end, dates in rows:
+        if any(precision == "day" for _, precision in dates) and is_chronology_entry(
+            text[start:end]
+        ):
+            yield document, index
 
 
 def document_part(

@@ -66,6 +66,25 @@ class DaysPart(Connection):
         """How many sentences name one of ``days`` (from the day index alone)."""
         return records.count_references(self, sorted(set(days)))
 
+    def days_counted(self) -> bool:
+        """Whether the build's day counts hold for what is stored (no write since)."""
+        return records.days_counted(self)
+
+    def day_references(
+        self, since: str | None = None, until: str | None = None, scope: str = ""
+    ) -> list[tuple[str, int, int, int]]:
+        """(day, lag class, stories, stories listing it) from the day counts, over the
+        articles published within ``[since, until]``: every sentence of them, or those of
+        ``scope`` (see records.day_scope and records.write_day_counts)."""
+        return records.read_day_references(self, since, until, scope)
+
+    def publication_days(
+        self, since: str | None = None, until: str | None = None, scope: str = ""
+    ) -> list[tuple[str, int, int]]:
+        """(publication day, stories, sentences) of the days within ``[since, until]``,
+        over every sentence or those of ``scope``."""
+        return records.read_publication_days(self, since, until, scope)
+
     def cached(self, key: str) -> str | None:
         """A stored query result for ``key``, if nothing was written since it was made."""
         return records.cached(self, key)

@@ -16,6 +16,8 @@ class DossierPart(Connection):
         with self.transaction():
             records.replace_derived(self, derived)
             self._invalidate()
+            # the day counts hold until the next write changes a document or its story
+            records.mark_days_counted(self)
 
     def entities(self, entity_id: str | None = None, roles: bool = True) -> list[Entity]:
         """Every entity (or the one ``entity_id``); without ``roles``, names only."""

@@ -347,6 +347,36 @@ def _index_stored_names(store: Any) -> None:
     )
 
 
+_DAY_COUNTS = """
+        -- What the timeline's ranking reads per day, counted by the build so that a timeline
+        -- over any range reads a few hundred rows instead of every sentence: per publication
+        -- day and day named, the distinct stories (duplicate groups) whose articles of that
+        -- day name it, how many of them list it in a chronology entry, and the reference's
+        -- distance class (see records.lag_class); per publication day, its stories and
+        -- sentences. ``scope`` is what a timeline reads: '' every sentence, 'entity:' and an
+        -- entity's id the sentences naming it, 'type:' and an event type the sentences
+        -- reporting an event of that type (see records.day_scope). Rebuilt with the dossier;
+        -- until a store upgraded to them is built again (dateline build), timelines past
+        -- their budget read a sample instead.
+        CREATE TABLE day_references (
+            scope TEXT NOT NULL,
+            published TEXT NOT NULL,
+            day TEXT NOT NULL,
+            lag INTEGER NOT NULL,
+            stories INTEGER NOT NULL,
+            listed INTEGER NOT NULL,
+            PRIMARY KEY (scope, published, day)
+        );
+        CREATE TABLE publication_days (
+            scope TEXT NOT NULL,
+            published TEXT NOT NULL,
+            stories INTEGER NOT NULL,
+            sentences INTEGER NOT NULL,
+            PRIMARY KEY (scope, published)
+        );
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
@@ -357,6 +387,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "not-an-article flag", _NOT_ARTICLE),
     Migration(8, "independent stories of each event", _EVENT_STORIES),
     Migration(9, "entity name index", _ENTITY_NAMES, backfill=_index_stored_names),
+    Migration(10, "day counts", _DAY_COUNTS),
 )
 
 

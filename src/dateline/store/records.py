@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -19,7 +19,7 @@ from dateline.model import Entity, Event, Figure, Mention, Participant, Promise,
 
 DERIVED_TABLES = (
     "sources", "participants", "events", "figures", "promises", "roles", "sentence_dates",
-    "sentences",
+    "sentences", "day_references", "publication_days",
 )  # fmt: skip
 
 
@@ -46,6 +46,12 @@ class Derived:
     promises: Sequence[Promise]
     # (document id, sentence index, start, end, [[date, precision], ...])
     sentences: Sequence[tuple[str, int, int, int, Sequence[tuple[str, str]]]] = ()
+    # (document id, sentence index) of the sentences that are chronology entries for the
+    # first day they name ("March 19 - ...")
+    listed: Collection[tuple[str, int]] = ()
+    # documents the timeline never reads (self-declared speculation): left out of the day
+    # counts as out of every read
+    unranked: Collection[str] = ()
 
 
 def replace_derived(db: Database, derived: Derived) -> None:
@@ -82,6 +88,9 @@ def replace_derived(db: Database, derived: Derived) -> None:
         ((d, i, a, b, json.dumps(dates)) for d, i, a, b, dates in derived.sentences),
     )
     db.bulk_insert("sentence_dates", "day, document_id, idx", _sentence_days(derived.sentences))
+    write_day_counts(
+        db, derived.sentences, derived.listed, derived.unranked, derived.mentions, derived.events
+    )
 
 
 def _sentence_days(
@@ -91,6 +100,157 @@ def _sentence_days(
     for document, index, _, _, dates in sentences:
         for value in dict.fromkeys(value for value, _ in dates):
             yield value, document, index
+
+
+# -- the day counts a timeline ranks from ---------------------------------------------
+# A reference's distance to its publication day, in the classes the ranking weighs apart
+# (see summarise.dates.reference_weight): days from the day named to the article, -1 for
+# any day ahead, 8 for any day older than a week.
+LAG_CLASSES = range(-1, 9)
+
+
+def lag_class(day: date, published: date) -> int:
+    """The class of :data:`LAG_CLASSES` of a reference to ``day`` published on ``published``."""
+    return max(LAG_CLASSES[0], min(LAG_CLASSES[-1], (published - day).days))
+
+
+def day_scope(entity_id: str | None = None, event_type: str | None = None) -> str:
+    """The day counts a timeline reads: of every sentence, of those naming an entity, or
+    of those reporting an event of a type (not both)."""
+    if entity_id is not None and event_type is not None:
+        raise ValueError("day counts are kept for an entity or for an event type, not both")
+    if entity_id is not None:
+        return f"entity:{entity_id}"
+    return "" if event_type is None else f"type:{event_type}"
+
+
+def write_day_counts(
+    db: Database,
+    sentences: Iterable[tuple[str, int, int, int, Sequence[tuple[str, str]]]],
+    listed: Collection[tuple[str, int]],
+    unranked: Collection[str] = (),
+    mentions: Iterable[Mention] = (),
+    events: Iterable[Event] = (),
+) -> None:
+    """Count, from ``sentences`` and the stored documents' dates and stories, what the
+    timeline's ranking reads per day, in every :func:`day_scope`: over every sentence, over
+    those naming each entity (``mentions``) and over those reporting an event of each type
+    (the sentences ``events`` cite). Each story (duplicate group) naming a day counts once
+    for it, by its latest article naming it (the ranking weighs a later reference at least
+    as much), and under that article's publication day; whether one of its articles lists
+    the day in a chronology entry (``listed`` sentences) is counted too. Per publication
+    day, its stories and sentences. Only dated articles count, not ``unranked`` ones, and
+    only day-precision references."""
+    about = {
+        str(doc): (str(published), str(root))
+        for doc, published, root in db.execute(
+            "SELECT id, published, coalesce(duplicate_of, id) FROM documents "
+            "WHERE published IS NOT NULL"
+        )
+    }
+    # the scopes of a sentence beyond every sentence's, by (document, index) and by
+    # (document, start), as mentions and events' sources point at it
+    named: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.entity_id is not None:
+            named[(m.document_id, m.sentence)].add(day_scope(m.entity_id))
+    reported: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for event in events:
+        for source in event.sources:
+            reported[(source.document_id, source.start)].add(day_scope(event_type=event.type))
+    # (entity, story, day) -> (lag class, publication day) of its latest reference, and
+    # whether one of its articles lists the day
+    latest: dict[tuple[str, str, str], tuple[int, str]] = {}
+    listing: set[tuple[str, str, str]] = set()
+    published_stories: dict[tuple[str, str], set[str]] = defaultdict(set)
+    sentence_counts: dict[tuple[str, str], int] = defaultdict(int)
+    for document, index, start, _, dates in sentences:
+        found = about.get(document)
+        if found is None or document in unranked:
+            continue
+        published, root = found
+        days = [value for value, precision in dates if precision == "day"]
+        chronology = bool(days) and (document, index) in listed
+        scopes = named.get((document, index), set()) | reported.get((document, start), set())
+        for scope in ("", *scopes):
+            published_stories[(scope, published)].add(root)
+            sentence_counts[(scope, published)] += 1
+            for day in days:
+                seen = (_lag(day, published), published)
+                key = (scope, root, day)
+                latest[key] = max(latest.get(key, seen), seen)
+            if chronology:
+                listing.add((scope, root, days[0]))
+    counts: dict[tuple[str, str, str, int], list[int]] = defaultdict(lambda: [0, 0])
+    for (scope, root, day), (lag, published) in latest.items():
+        row = counts[(scope, published, day, lag)]
+        row[0] += 1
+        row[1] += (scope, root, day) in listing
+    db.bulk_insert(
+        "day_references",
+        "scope, published, day, lag, stories, listed",
+        ((*key, stories, chronology) for key, (stories, chronology) in counts.items()),
+    )
+    db.bulk_insert(
+        "publication_days",
+        "scope, published, stories, sentences",
+        ((*key, len(roots), sentence_counts[key]) for key, roots in published_stories.items()),
+    )
+
+
+def _lag(day: str, published: str) -> int:
+    try:
+        return lag_class(date.fromisoformat(day), date.fromisoformat(published[:10]))
+    except ValueError:
+        return LAG_CLASSES[-1]
+
+
+def mark_days_counted(db: Database) -> None:
+    """Record that the day counts were made at the current generation."""
+    db.execute(
+        "INSERT INTO meta SELECT 'days_counted', value FROM meta WHERE key = 'generation' "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    )
+
+
+def days_counted(db: Database) -> bool:
+    """Whether the day counts hold for what is stored: no write came since they were made
+    (a document stored, replaced or deleted, a date or a story changed)."""
+    row = db.execute(
+        "SELECT count(*) FROM meta c JOIN meta g ON g.key = 'generation' "
+        "WHERE c.key = 'days_counted' AND c.value = g.value"
+    ).fetchone()
+    return bool(row[0])
+
+
+def read_day_references(
+    db: Database, since: str | None, until: str | None, scope: str = ""
+) -> list[tuple[str, int, int, int]]:
+    """(day, lag class, stories, listing stories) summed over the publication days within
+    ``[since, until]``, in ``scope`` (see :func:`day_scope`)."""
+    return [
+        (str(day), int(lag), int(stories), int(listed))
+        for day, lag, stories, listed in db.execute(
+            "SELECT day, lag, sum(stories), sum(listed) FROM day_references "
+            "WHERE scope = ? AND published >= ? AND published <= ? GROUP BY day, lag",
+            (scope, *_window(since, until)),
+        )
+    ]
+
+
+def read_publication_days(
+    db: Database, since: str | None, until: str | None, scope: str = ""
+) -> list[tuple[str, int, int]]:
+    """(publication day, stories, sentences) of the days within ``[since, until]``, in
+    ``scope``."""
+    return [
+        (str(day), int(stories), int(sentences))
+        for day, stories, sentences in db.execute(
+            "SELECT published, stories, sentences FROM publication_days "
+            "WHERE scope = ? AND published >= ? AND published <= ?",
+            (scope, *_window(since, until)),
+        )
+    ]
 
 
 def _write_entities(db: Database, entities: Sequence[Entity]) -> None:

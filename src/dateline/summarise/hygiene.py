@@ -82,6 +82,11 @@ def chronology_start(text: str) -> int:
     return m.end() if m else 0
 
 
+def is_chronology_entry(sentence: str) -> bool:
+    """Whether ``sentence``, past any glued metadata, opens with a date and a dash."""
+    return bool(chronology_start(sentence[metadata_end(sentence) :]))
+
+
 def metadata_end(text: str) -> int:
     """Where the news starts after glued metadata (time stamps, credits, datelines)."""
     start = 0

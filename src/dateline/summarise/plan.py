@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dateline import __version__
@@ -20,6 +23,8 @@ from dateline.errors import DatelineError
 from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
 from dateline.stagecode import code_digest
+from dateline.store.records import LAG_CLASSES, day_scope
+from dateline.summarise.dates import reference_weight
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
     DatedSentence,
@@ -27,6 +32,8 @@ from dateline.summarise.timeline import (
     TimelineOptions,
     Tuning,
     build_timelines,
+    rank_days,
+    summarise_ranked,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +48,8 @@ _LEAD_LAG = 2
 _REFERENCE_BUDGET = 50_000
 # The share of the articles whose sentences estimate a large range's count.
 _PROBE = 1 / 64
+# Sentences read at most to summarise the days a ranking from the day counts chose.
+_SUMMARY_BUDGET = 3_000
 
 
 def timeline_key(request: TimelineRequest) -> str:
@@ -129,7 +138,23 @@ def _plan(
         share = _share(r.budget, lambda: reach(weights, _LEAD_LAG, lead))
         rows = store.sentences_near(weights, _LEAD_LAG, r.since, r.until, lead, share)
     else:
-        share = _share(r.budget, lambda: _sentence_count(store, r.since, r.until, r.budget))
+        # Past the budget, a ranking of every article or of an entity's reads the build's
+        # day counts instead of a sample of sentences, then only the chosen days' sentences.
+        counted = (
+            (found is None or kind is None)
+            and r.budget is not None
+            and _later_counts_more()
+            and store.days_counted()
+        )
+        share = _share(
+            r.budget,
+            (lambda: _counted_sentences(store, r.since, r.until))
+            if counted
+            else (lambda: _sentence_count(store, r.since, r.until, r.budget)),
+        )
+        if counted and share < 1.0:
+            scope = day_scope(found.id if found else None, kind)
+            return _from_day_counts(store, requests, weights, speculative, scope, found, keep)
         rows = store.sentences(r.since, r.until, share)
     roots = store.roots_of({row[0] for row in rows})
     texts = store.texts({row[0] for row in rows})
@@ -175,6 +200,118 @@ def _plan(
         _anchored(store, [_scaled(e, share) for e in entries], weights, asked, found, kind)
         for asked, entries in zip(options, every, strict=True)
     ]
+
+
+def _from_day_counts(
+    store: Store,
+    requests: Sequence[TimelineRequest],
+    weights: Mapping[str, float],
+    speculative: Callable[[str], bool],
+    scope: str,
+    found: Entity | None,
+    keep: Callable[[str, int, int], bool] | None,
+) -> list[list[TimelineEntry]]:
+    """The default ranking of a range too large to read whole, from the build's day counts
+    (every article of the range, no sample; in ``scope``, the sentences naming ``found`` or
+    reporting the asked-for type, which ``keep`` tells): each day scores its distinct
+    stories' strongest references and publications as the summariser weighs them, with
+    every story's article counting in full (an article's closeness to the range's centroid
+    needs its text), and its events' weight. Only the best days' sentences are read, an
+    even sample of them past ``_SUMMARY_BUDGET``, to summarise them; a day without an event
+    needs the floor. A story counts where its latest reference to a day was published: one
+    whose copies straddle the range's edge counts when that one is within."""
+    r, tuning = requests[0], Tuning()
+    floor = tuning.mention if weights and r.anchor != "references" else 0.0
+    scores, documents = _counted_days(store, r.since, r.until, weights, tuning, floor, scope)
+    options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
+    ranked = [rank_days(scores, asked, tuning) for asked in options]
+    days = sorted({day for found in ranked for day in found})
+    lead = tuning.lead
+    share = _share(_SUMMARY_BUDGET, lambda: store.count_sentences_near(days, _LEAD_LAG, lead))
+    rows = store.sentences_near(days, _LEAD_LAG, r.since, r.until, lead, share)
+    roots = store.roots_of({row[0] for row in rows})
+    texts = store.texts({row[0] for row in rows})
+    unwanted = {doc for doc, text in texts.items() if speculative(text)}
+    dated = [
+        DatedSentence(
+            doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
+        )
+        for doc, idx, start, end, published, ds in rows
+        if (keep is None or keep(doc, idx, start)) and doc not in unwanted
+    ]
+    out = []
+    for asked, order in zip(options, ranked, strict=True):
+        entries = summarise_ranked(
+            dated, asked, order, scores, documents, groups=roots, tuning=tuning
+        )
+        if r.anchor != "references":
+            entries = _with_event_days(store, entries, weights, asked, found, r.event_type)
+        out.append(entries)
+    return out
+
+
+def _counted_days(
+    store: DaysPart,
+    since: str | None,
+    until: str | None,
+    weights: Mapping[str, float],
+    tuning: Tuning,
+    floor: float,
+    scope: str = "",
+) -> tuple[dict[str, float], dict[str, int]]:
+    """Per day, its score from the day counts of the articles published within ``[since,
+    until]`` (of their sentences in ``scope``, see store.records.day_scope) and the events'
+    ``weights``, and its independent stories (those naming it, or published on it when
+    more). With ``floor``, a day without an event is dropped unless it reaches ``floor``, a
+    reference to its own publication day counting ``tuning.floor_same_day`` there (as
+    :func:`build_timeline` does)."""
+    judged = dataclasses.replace(tuning, same_day=tuning.floor_same_day)
+    scores: dict[str, float] = defaultdict(float)
+    reached: dict[str, float] = defaultdict(float)
+    naming: dict[str, int] = defaultdict(int)
+    chronology = reference_weight(date.min, None, tuning, chronology=True)
+    for day, lag, stories, listed in store.day_references(since, until, scope):
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            continue
+        # a story's strongest reference: a chronology entry outweighs any other
+        plain = stories - listed
+        published = when + timedelta(days=lag)
+        scores[day] += plain * reference_weight(when, published, tuning) + listed * chronology
+        reached[day] += plain * reference_weight(when, published, judged) + listed * chronology
+        naming[day] += stories
+    published_on: dict[str, int] = {}
+    for day, stories, _ in store.publication_days(since, until, scope):
+        published_on[day] = stories
+        scores[day] += tuning.published * stories
+        reached[day] += tuning.published * stories
+    for day, weight in weights.items():
+        scores[day] += weight
+    if floor > 0.0:
+        scores = {d: v for d, v in scores.items() if d in weights or reached[d] >= floor}
+    documents = {d: max(naming.get(d, 0), published_on.get(d, 0)) for d in scores}
+    return dict(scores), documents
+
+
+@functools.cache
+def _later_counts_more() -> bool:
+    """Whether the ranking weighs a reference at least as much the later its article came
+    (in the ranking and towards the floor): the day counts keep each story's latest
+    reference only, which is then its strongest."""
+    tuning = Tuning()
+    day = date(2000, 1, 10)
+    for judged in (tuning, dataclasses.replace(tuning, same_day=tuning.floor_same_day)):
+        weights = [reference_weight(day, day + timedelta(days=lag), judged) for lag in LAG_CLASSES]
+        if any(a > b for a, b in itertools.pairwise(weights)):
+            return False
+    return True
+
+
+def _counted_sentences(store: DaysPart, since: str | None, until: str | None) -> int:
+    """How many sentences the articles published within ``[since, until]`` hold, from the
+    day counts."""
+    return sum(sentences for _, _, sentences in store.publication_days(since, until))
 
 
 def _anchored(

@@ -25,8 +25,9 @@ __all__ = [
 ]
 
 TIMELINE_ANCHORS = ("auto", "events", "references")
-# Sentences one timeline reads at most: beyond, it reads an even sample of the articles
-# (see dateline.summarise.plan). Every Timeline17 topic fits well within it.
+# Sentences one timeline reads at most: beyond, it ranks from the day counts the build keeps,
+# or reads an even sample of the articles where none hold (see dateline.summarise.plan).
+# Every Timeline17 topic fits well within it.
 SENTENCE_BUDGET = 50_000
 # The longest topic query and entity name a request may carry (the web app's limits too).
 MAX_QUERY = 500

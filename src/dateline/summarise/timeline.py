@@ -58,7 +58,9 @@ __all__ = [
     "Tuning",
     "build_timeline",
     "build_timelines",
+    "rank_days",
     "sentences_for",
+    "summarise_ranked",
 ]
 
 _KEPT_PRECISIONS = ("day", "month", "year")
@@ -442,6 +444,55 @@ def build_timelines(
     return [_ranked(rows, texts, support, pools, scores, asked, tuning) for asked in options]
 
 
+def rank_days(
+    scores: Mapping[str, float], options: TimelineOptions, tuning: Tuning | None = None
+) -> list[str]:
+    """The days of ``scores`` (YYYY-MM-DD) a timeline summarises, best first: those within
+    the range with a positive score, picked as :func:`build_timeline` picks, a few times
+    more than ``options.dates`` (some may have nothing new to say)."""
+    tuning = tuning or Tuning()
+    since, until = _iso_date(options.since), _iso_date(options.until)
+    within = {
+        d: v
+        for day, v in scores.items()
+        if v > 0
+        and (d := _iso_date(day)) is not None
+        and (since is None or d >= since)
+        and (until is None or d <= until)
+    }
+    ranked = select_dates(within, _reserve(options.dates), tuning.spread, options.dates)
+    return [d.isoformat() for d in ranked]
+
+
+def summarise_ranked(
+    sentences: Sequence[DatedSentence],
+    options: TimelineOptions,
+    ranked: Sequence[str],
+    scores: Mapping[str, float],
+    documents: Mapping[str, int],
+    *,
+    groups: Mapping[str, str] | None = None,
+    tuning: Tuning | None = None,
+) -> list[TimelineEntry]:
+    """The timeline of days already ranked elsewhere (``ranked``, best first, with their
+    ``scores`` and independent ``documents``): each day with a readable candidate among
+    ``sentences`` is summarised in that order, as :func:`build_timeline` summarises the days
+    it ranks itself, until ``options.dates`` have a summary."""
+    tuning = tuning or Tuning()
+    rows = _rows(sentences, groups)
+    if not rows or options.dates == 0:
+        return []
+    texts = _Texts(rows, tuning)
+    pools = _pools(rows, tuning)
+    order = [date.fromisoformat(d) for d in ranked]
+    readable = _candidate_dates(dict.fromkeys(order, 1.0), pools, texts, options)
+    chosen = _summarised([d for d in order if d in readable], texts, pools, options, tuning)
+    return [
+        _entry(day, chosen[day], rows, texts, scores[day.isoformat()], documents[day.isoformat()])
+        for day in sorted(chosen)
+    ]
+
+
 def _ranked(
     rows: Sequence[_Row],
     texts: _Texts,
@@ -456,11 +507,23 @@ def _ranked(
     if options.dates == 0:
         return []
     scores = _candidate_dates(every, pools, texts, options)
+    # A few times more dates than needed: some may have nothing new to say.
+    ranked = select_dates(scores, _reserve(options.dates), tuning.spread, options.dates)
+    chosen = _summarised(ranked, texts, pools, options, tuning)
+    return [
+        _entry(day, chosen[day], rows, texts, scores[day], supporting_documents(support, day))
+        for day in sorted(chosen)
+    ]
+
+
+def _summarised(
+    ranked: Sequence[date], texts: _Texts, pools: _Pools, options: TimelineOptions, tuning: Tuning
+) -> dict[date, list[Candidate]]:
+    """Summaries of the first ``options.dates`` of ``ranked`` that have something new to
+    say; when too few do, the best of those held back, repeating what was said."""
     summariser = _Summariser(
         texts, pools, _on_topic(texts, options.query), tuning, options.sentences
     )
-    # A few times more dates than needed: some may have nothing new to say.
-    ranked = select_dates(scores, _reserve(options.dates), tuning.spread, options.dates)
     chosen: dict[date, list[Candidate]] = {}
     held_back: list[date] = []
     for day in ranked:
@@ -473,10 +536,7 @@ def _ranked(
             held_back.append(day)
     for day in held_back[: _missing(len(chosen), options.dates)]:
         chosen[day] = summariser.summary(day, fresh=False)
-    return [
-        _entry(day, chosen[day], rows, texts, scores[day], supporting_documents(support, day))
-        for day in sorted(chosen)
-    ]
+    return chosen
 
 
 def _reserve(dates: int | None) -> int | None:

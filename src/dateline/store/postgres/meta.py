@@ -10,6 +10,7 @@ _TABLES = (
     "migrations", "documents", "edits", "date_candidates", "signatures", "meta", "analyses",
     "entities", "roles", "mentions", "events", "participants", "figures", "promises",
     "sources", "sentences", "sentence_dates", "results", "extractions", "entity_names",
+    "day_references", "publication_days",
 )  # fmt: skip
 
 
