@@ -1,11 +1,12 @@
 """Query latency (p50/p95) of timeline, entity profile and search on a large generated store.
 
 The store is built with the synthetic generator of ``bench/dossier_scale.py`` (documents of
-8-16 generated sentences, some naming a date; 500 people; events, figures and promises with
-sources), in chunks so a million documents fit in memory, through the store's own API. Then
-each call runs ``--runs`` times through the same ``Dossier`` methods as the CLI, each run
-asking something different (another month, word or person) so nothing is answered from the
-kept results, except the row that measures exactly that.
+8-16 generated sentences, some naming a date; 500 people, one named in each document's
+first sentences; events, figures and promises with sources), in chunks so a million
+documents fit in memory, through the store's own API. Then each call runs ``--runs`` times
+through the same ``Dossier`` methods as the CLI, each run asking something different (another
+month, word or person) so nothing is answered from the kept results, except the row that
+measures exactly that.
 
     python bench/query_latency.py                          # 100,000 documents, both backends
     python bench/query_latency.py --n 1000000 --backend sqlite --keep /tmp/latency
@@ -38,6 +39,7 @@ from dedupe_scale import make_lexicon
 from dossier_scale import START, derived, doc_id, documents
 from table import Table, add_json_flag, notes_to_stderr
 
+from dateline.model import Mention
 from dateline.service import Dossier
 from dateline.store import Store
 
@@ -45,6 +47,7 @@ from dateline.store import Store
 # dossier_scale.py's (one lexicon); above it, each chunk brings a lexicon of its own.
 CHUNK = 200_000
 SEED = 7
+PEOPLE = 500  # as many as dossier_scale.derived() makes
 
 
 def chunk_documents(n: int, k: int) -> list:  # type: ignore[type-arg]
@@ -74,6 +77,23 @@ class Sentences:
                     yield doc.id, j, a, b, dates
 
 
+@dataclasses.dataclass(frozen=True)
+class Mentions:
+    """A person named in one of each document's first three sentences (each of the 500
+    people in every 500th document), made again chunk by chunk each time it is read."""
+
+    n: int
+
+    def __iter__(self) -> Iterator[Mention]:
+        for k in range(chunks(self.n)):
+            for i, (doc, spans) in enumerate(chunk_documents(self.n, k)):
+                number = k * CHUNK + i
+                j = number % 3
+                a, b, _ = spans[j]
+                who = number % PEOPLE
+                yield Mention(doc.id, j, a, min(b, a + 8), f"Person {who}", "PERSON", f"e{who}")
+
+
 def chunks(n: int) -> int:
     return (n + CHUNK - 1) // CHUNK
 
@@ -90,7 +110,7 @@ def build(store: Store, n: int, events: int) -> float:
         sample += [(SimpleNamespace(id=doc.id), spans[:1]) for doc, spans in made]
         print(f"  {min(n, (k + 1) * CHUNK)} documents written", file=sys.stderr)
     made = derived(sample, random.Random(SEED), events)  # type: ignore[arg-type]
-    store.replace_derived(dataclasses.replace(made, sentences=Sentences(n)))
+    store.replace_derived(dataclasses.replace(made, sentences=Sentences(n), mentions=Mentions(n)))
     store.set_meta("bench", f"{n} {events}")
     return time.perf_counter() - started
 
@@ -116,6 +136,14 @@ def measure(dossier: Dossier, runs: int, only: str = "") -> list[tuple[str, list
         ("timeline, repeated (kept)", lambda r: dossier.timeline(10, 2)),
         ("timeline, one month", lambda r: dossier.timeline(10, 2, *month(r))),
         ("timeline, month + query", lambda r: dossier.timeline(10, 2, *month(r), words[r])),
+        (
+            "timeline, one person",
+            lambda r: dossier.timeline(10, 2, entity=f"Person {r * 11 % PEOPLE}"),
+        ),
+        (
+            "timeline, month + event type",
+            lambda r: dossier.timeline(10, 2, *month(r), event_type="CONSULT"),
+        ),
         ("entity profile", lambda r: dossier.entity(f"Person {r * 7 % 500}")),
         ("search, one word", lambda r: dossier.search(words[runs + r])),
         ("search, a OR b", lambda r: dossier.search(f"{words[r]} OR {words[runs + r]}")),
