@@ -54,6 +54,13 @@ class DossierPart(Connection):
     def promises(self) -> list[Promise]:
         return records.read_promises(self)
 
+    def sentences_reporting(
+        self, event_type: str, documents: Iterable[str]
+    ) -> set[tuple[str, int]]:
+        """(document id, sentence start) of every sentence of ``documents`` an event of
+        ``event_type`` cites."""
+        return records.read_reporting(self, event_type, documents)
+
     def sentences_naming(self, entity_id: str) -> set[tuple[str, int]]:
         """(document id, sentence index) of every sentence that mentions the entity."""
         rows = self.execute(

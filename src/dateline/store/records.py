@@ -488,6 +488,20 @@ def event_days(
     return {day: (int(told), int(n)) for day, told, n in rows}
 
 
+def read_reporting(db: Database, event_type: str, documents: Iterable[str]) -> set[tuple[str, int]]:
+    """(document, start) of the sentences of ``documents`` that an event of ``event_type``
+    cites: what a timeline of that type reads of them."""
+    found: set[tuple[str, int]] = set()
+    for marks, batch in _batches(sorted(set(documents))):
+        rows = db.execute(
+            "SELECT s.document_id, s.start FROM sources s JOIN events e ON e.id = s.record_id "
+            f"WHERE s.record_kind = 'event' AND e.type = ? AND s.document_id IN ({marks})",
+            (event_type, *batch),
+        )
+        found.update((str(doc), int(start)) for doc, start in rows)
+    return found
+
+
 def read_figures(db: Database) -> list[Figure]:
     sources = read_sources(db, "figure")
     return [

@@ -121,11 +121,6 @@ def _plan(
     # summary, and the reports of the asked-for type, are read as records
     kind = r.event_type.upper() if r.event_type else None
     weights = _event_weights(store.event_days(found.id if found else None, kind), Tuning())
-    keep = _sentence_filter(
-        store.sentences_naming(found.id) if found else None,
-        store.events(event_type=kind) if kind else (),
-        r.event_type,
-    )
     anchored = r.anchor == "events"
     lead = Tuning().lead
     if anchored:
@@ -154,8 +149,9 @@ def _plan(
         )
         if counted and share < 1.0:
             scope = day_scope(found.id if found else None, kind)
-            return _from_day_counts(store, requests, weights, speculative, scope, found, keep)
+            return _from_day_counts(store, requests, weights, speculative, scope, found, kind)
         rows = store.sentences(r.since, r.until, share)
+    keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
     roots = store.roots_of({row[0] for row in rows})
     texts = store.texts({row[0] for row in rows})
     unwanted = {doc for doc, text in texts.items() if speculative(text)}
@@ -172,7 +168,7 @@ def _plan(
     # An article's weight is how close its opening is to everything read: only a read of
     # whole articles (no entity or type filter, not only the event days' sentences) has
     # the openings and the centroid it was chosen on.
-    whole = keep is None and not anchored
+    whole = found is None and kind is None and not anchored
     tuning = Tuning() if whole else dataclasses.replace(Tuning(), article_topical=0.0)
     if not anchored:
         # When the dossier has events, a day without one needs at least one full
@@ -209,11 +205,11 @@ def _from_day_counts(
     speculative: Callable[[str], bool],
     scope: str,
     found: Entity | None,
-    keep: Callable[[str, int, int], bool] | None,
+    kind: str | None,
 ) -> list[list[TimelineEntry]]:
     """The default ranking of a range too large to read whole, from the build's day counts
     (every article of the range, no sample; in ``scope``, the sentences naming ``found`` or
-    reporting the asked-for type, which ``keep`` tells): each day scores its distinct
+    reporting an event of type ``kind``): each day scores its distinct
     stories' strongest references and publications as the summariser weighs them, with
     every story's article counting in full (an article's closeness to the range's centroid
     needs its text), and its events' weight. Only the best days' sentences are read, an
@@ -229,6 +225,7 @@ def _from_day_counts(
     lead = tuning.lead
     share = _share(_SUMMARY_BUDGET, lambda: store.count_sentences_near(days, _LEAD_LAG, lead))
     rows = store.sentences_near(days, _LEAD_LAG, r.since, r.until, lead, share)
+    keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
     roots = store.roots_of({row[0] for row in rows})
     texts = store.texts({row[0] for row in rows})
     unwanted = {doc for doc, text in texts.items() if speculative(text)}
@@ -245,7 +242,7 @@ def _from_day_counts(
             dated, asked, order, scores, documents, groups=roots, tuning=tuning
         )
         if r.anchor != "references":
-            entries = _with_event_days(store, entries, weights, asked, found, r.event_type)
+            entries = _with_event_days(store, entries, weights, asked, found, kind)
         out.append(entries)
     return out
 
@@ -443,19 +440,14 @@ def _timeline_events(
 
 
 def _sentence_filter(
-    naming: set[tuple[str, int]] | None, events: Iterable[Event], event_type: str | None
+    store: Store, found: Entity | None, kind: str | None, documents: set[str]
 ) -> Callable[[str, int, int], bool] | None:
-    """A test on (document, sentence index, start): the sentence is among ``naming`` (the
-    sentences that name the asked-for entity) and reports an event of ``event_type``; each
-    condition only when asked for."""
-    if naming is None and event_type is None:
+    """A test on (document, sentence index, start) of a sentence of ``documents``: it names
+    ``found`` and reports an event of type ``kind``; each condition only when asked for."""
+    if found is None and kind is None:
         return None
-    reporting: set[tuple[str, int]] | None = None
-    if event_type is not None:
-        wanted = event_type.upper()
-        reporting = {
-            (s.document_id, s.start) for e in events if e.type == wanted for s in e.sources
-        }
+    naming = store.sentences_naming(found.id) if found else None
+    reporting = store.sentences_reporting(kind, documents) if kind else None
 
     def keep(document: str, index: int, start: int) -> bool:
         return (naming is None or (document, index) in naming) and (
