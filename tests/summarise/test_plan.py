@@ -294,3 +294,19 @@ def test_day_counts_a_write_made_stale_give_way_to_a_sample(
     plan_timeline(store, dataclasses.replace(asked, dates=2), is_speculative)
     assert len(shares) == 1
     d.close()
+
+
+def test_an_entitys_own_sentences_are_what_the_day_index_finds_of_them(
+    sample_dossier: dateline.Dossier,
+) -> None:
+    from dateline.summarise.plan import _LEAD_LAG, _summarised_rows
+
+    store = sample_dossier.store
+    person = store.entity_named("Phan Van Giang")
+    assert person is not None
+    naming = store.sentences_naming(person.id)
+    days = sorted({e.date for e in store.events() if e.date})
+    for since, until in ((None, None), ("2025-05-01", "2025-12-31")):
+        near = store.sentences_near(days, _LEAD_LAG, since, until, Tuning().lead)
+        own = _summarised_rows(store, days, since, until, person)
+        assert own and own == [row for row in near if (row[0], row[1]) in naming]

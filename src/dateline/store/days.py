@@ -23,6 +23,13 @@ class DaysPart(Connection):
         below 1, only those of an even sample of about that share of the articles."""
         return records.read_sentences(self, since, until, records.sample_bound(share))
 
+    def sentences_at(
+        self, places: Iterable[tuple[str, int]], since: str | None = None, until: str | None = None
+    ) -> list[SentenceRow]:
+        """The sentences at ``places`` (document id, index) of dated articles published
+        within ``[since, until]``."""
+        return records.read_sentences_at(self, sorted(set(places)), since, until)
+
     def count_sentences(
         self, since: str | None = None, until: str | None = None, share: float = 1.0
     ) -> int:

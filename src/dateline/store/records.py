@@ -551,6 +551,26 @@ def read_sentences(
     return _sentence_rows(db.execute(sql, (*_window(since, until), *_below(below))))
 
 
+def read_sentences_at(
+    db: Database, places: Sequence[tuple[str, int]], since: str | None, until: str | None
+) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
+    """Like :func:`read_sentences`, but only the sentences at ``places`` (document id,
+    index), each found through the primary key."""
+    found: list[Sequence[Any]] = []
+    for i in range(0, len(places), _BATCH // 2):
+        batch = places[i : i + _BATCH // 2]
+        values = ", ".join("(?, ?)" for _ in batch)
+        # CROSS JOIN keeps SQLite looking each place up rather than scanning for them
+        found += db.execute(
+            f"WITH wanted (document_id, idx) AS (VALUES {values}) SELECT {_SENTENCE} "
+            "FROM wanted w CROSS JOIN sentences s CROSS JOIN documents d "
+            "WHERE s.document_id = w.document_id AND s.idx = w.idx "
+            f"AND d.id = s.document_id AND {_WINDOW}",
+            (*(v for place in batch for v in place), *_window(since, until)),
+        ).fetchall()
+    return _sentence_rows(sorted(found, key=lambda r: (r[0], r[1])))
+
+
 def count_sentences(
     db: Database, since: str | None = None, until: str | None = None, below: str | None = None
 ) -> int:

@@ -23,7 +23,7 @@ from dateline.errors import DatelineError
 from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
 from dateline.stagecode import code_digest
-from dateline.store.records import LAG_CLASSES, day_scope
+from dateline.store.records import LAG_CLASSES, day_scope, sample_bound
 from dateline.summarise.dates import reference_weight
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
@@ -38,6 +38,7 @@ from dateline.summarise.timeline import (
 
 if TYPE_CHECKING:
     from dateline.store import DaysPart, DossierPart, Store
+    from dateline.store.days import SentenceRow
 
 __all__ = ["find_entity", "find_stored_entity", "plan_timeline", "plan_timelines", "timeline_key"]
 
@@ -50,6 +51,9 @@ _REFERENCE_BUDGET = 50_000
 _PROBE = 1 / 64
 # Sentences read at most to summarise the days a ranking from the day counts chose.
 _SUMMARY_BUDGET = 3_000
+# An entity named in at most this many sentences has its own sentences read for a summary;
+# past it, the chosen days' sentences are read (a sample of them) and kept to its.
+_ENTITY_READ = 10 * _SUMMARY_BUDGET
 
 
 def timeline_key(request: TimelineRequest) -> str:
@@ -221,10 +225,8 @@ def _from_day_counts(
     scores, documents = _counted_days(store, r.since, r.until, weights, tuning, floor, scope)
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     ranked = [rank_days(scores, asked, tuning) for asked in options]
-    days = sorted({day for found in ranked for day in found})
-    lead = tuning.lead
-    share = _share(_SUMMARY_BUDGET, lambda: store.count_sentences_near(days, _LEAD_LAG, lead))
-    rows = store.sentences_near(days, _LEAD_LAG, r.since, r.until, lead, share)
+    days = sorted({day for order in ranked for day in order})
+    rows = _summarised_rows(store, days, r.since, r.until, found)
     keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
     roots = store.roots_of({row[0] for row in rows})
     texts = store.texts({row[0] for row in rows})
@@ -245,6 +247,38 @@ def _from_day_counts(
             entries = _with_event_days(store, entries, weights, asked, found, kind)
         out.append(entries)
     return out
+
+
+def _summarised_rows(
+    store: Store, days: Sequence[str], since: str | None, until: str | None, found: Entity | None
+) -> list[SentenceRow]:
+    """The sentences that may summarise ``days``: those naming one of them and the leads of
+    articles published up to ``_LEAD_LAG`` days after one, of articles published within
+    ``[since, until]``; an even sample of the articles past ``_SUMMARY_BUDGET``. For an
+    entity named in few enough sentences, its own sentences are read and kept to those."""
+    lead = Tuning().lead
+    naming = store.sentences_naming(found.id) if found else set()
+    if not naming or len(naming) > _ENTITY_READ:
+        share = _share(_SUMMARY_BUDGET, lambda: store.count_sentences_near(days, _LEAD_LAG, lead))
+        return store.sentences_near(days, _LEAD_LAG, since, until, lead, share)
+    wanted = set(days)
+    reach = {
+        (day + timedelta(days=lag)).isoformat()
+        for day in (date.fromisoformat(d) for d in days)
+        for lag in range(_LEAD_LAG + 1)
+    }
+    rows = [
+        row
+        for row in store.sentences_at(naming, since, until)
+        if (
+            any(value in wanted for value, _ in row[5])
+            or (not row[5] and row[1] < lead and (row[4] or "")[:10] in reach)
+        )
+    ]
+    if len(rows) <= _SUMMARY_BUDGET:
+        return rows
+    bound = sample_bound(_SUMMARY_BUDGET / len(rows))
+    return [row for row in rows if bound is None or row[0] < bound]
 
 
 def _counted_days(
