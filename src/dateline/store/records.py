@@ -556,18 +556,22 @@ def read_sentences_at(
 ) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
     """Like :func:`read_sentences`, but only the sentences at ``places`` (document id,
     index), each found through the primary key."""
+    first, last = _window(since, until)
     found: list[Sequence[Any]] = []
     for i in range(0, len(places), _BATCH // 2):
         batch = places[i : i + _BATCH // 2]
         values = ", ".join("(?, ?)" for _ in batch)
-        # CROSS JOIN keeps SQLite looking each place up rather than scanning for them
-        found += db.execute(
+        # CROSS JOIN keeps SQLite looking each place up rather than scanning for them; the
+        # window is applied here, since PostgreSQL's generic plan for a range of unknown
+        # width would scan the publication-date index instead
+        rows = db.execute(
             f"WITH wanted (document_id, idx) AS (VALUES {values}) SELECT {_SENTENCE} "
             "FROM wanted w CROSS JOIN sentences s CROSS JOIN documents d "
             "WHERE s.document_id = w.document_id AND s.idx = w.idx "
-            f"AND d.id = s.document_id AND {_WINDOW}",
-            (*(v for place in batch for v in place), *_window(since, until)),
-        ).fetchall()
+            "AND d.id = s.document_id AND d.published IS NOT NULL",
+            tuple(v for place in batch for v in place),
+        )
+        found += [row for row in rows if first <= row[4] <= last]
     return _sentence_rows(sorted(found, key=lambda r: (r[0], r[1])))
 
 
