@@ -188,7 +188,7 @@ def test_the_day_counts_score_days_as_the_summariser_does(
 
     store = sample_dossier.store
     tuning = dataclasses.replace(Tuning(), article_topical=0.0)
-    scores, documents = _counted_days(store, None, None, {}, tuning, 0.0)
+    scores, documents, _, _ = _counted_days(store, None, None, {}, tuning, 0.0)
     dated, roots = _read_whole(store)
     (every,) = build_timelines(dated, [TimelineOptions(dates=None)], groups=roots, tuning=tuning)
     # reprints, copies published days apart and the speculative article are in the sample
@@ -198,7 +198,7 @@ def test_the_day_counts_score_days_as_the_summariser_does(
         assert 1 <= documents[entry.date] <= entry.documents
     # a range: its articles' references, to days within it
     since, until = "2025-05-01", "2025-10-31"
-    ranged, _ = _counted_days(store, since, until, {}, tuning, 0.0)
+    ranged = _counted_days(store, since, until, {}, tuning, 0.0).scores
     inside = [s for s in dated if s.published and since <= s.published <= until]
     (part,) = build_timelines(
         inside, [TimelineOptions(None, 2, since, until)], groups=roots, tuning=tuning
@@ -209,7 +209,7 @@ def test_the_day_counts_score_days_as_the_summariser_does(
     # an entity: the sentences naming it, as its timeline reads them
     person = sample_dossier.store.entity_named("Phan Van Giang")
     assert person is not None
-    named, _ = _counted_days(store, None, None, {}, tuning, 0.0, day_scope(person.id))
+    named = _counted_days(store, None, None, {}, tuning, 0.0, day_scope(person.id)).scores
     naming = store.sentences_naming(person.id)
     (own,) = build_timelines(
         [s for s in dated if (s.document_id, s.index) in naming],
@@ -222,7 +222,8 @@ def test_the_day_counts_score_days_as_the_summariser_does(
     # an event type: the sentences reporting one of its events
     reporting = {(s.document_id, s.start) for e in store.events(event_type="CONSULT")
                  for s in e.sources}  # fmt: skip
-    typed, _ = _counted_days(store, None, None, {}, tuning, 0.0, day_scope(None, "CONSULT"))
+    consult = day_scope(None, "CONSULT")
+    typed = _counted_days(store, None, None, {}, tuning, 0.0, consult).scores
     (told,) = build_timelines(
         [s for s in dated if (s.document_id, s.start) in reporting],
         [TimelineOptions(dates=None)],
@@ -258,8 +259,14 @@ def test_past_the_budget_a_whole_range_ranks_from_the_day_counts(
     assert counted and all(e.sample == 1.0 for e in counted)
     assert len(read) == 1 and {e.date for e in counted} <= set(read[0])
     weights = {day: float(told) for day, (told, _) in store.event_days().items()}
-    scores, _ = _counted_days(store, None, None, weights, Tuning(), Tuning().mention)
+    scores = _counted_days(store, None, None, weights, Tuning(), Tuning().mention).scores
     assert {e.date: e.score for e in counted} == {e.date: scores[e.date] for e in counted}
+    # the read is sized from the counts: about as many as the indexes bound from above
+    from dateline.summarise.plan import _LEAD_LAG, _reach
+
+    counted_days = _counted_days(store, None, None, weights, Tuning(), Tuning().mention)
+    days = sorted(counted_days.scores)
+    assert 0 < _reach(counted_days, days, 3) <= store.count_sentences_near(days, _LEAD_LAG, 3)
     # the best-scored days are shown, as when every sentence is read
     assert [e.date for e in counted] == sorted(sorted(scores, key=lambda d: -scores[d])[:4])
     assert {e.date for e in counted} == {e.date for e in whole}

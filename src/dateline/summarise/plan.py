@@ -16,7 +16,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dateline import __version__
 from dateline.errors import DatelineError
@@ -222,11 +222,14 @@ def _from_day_counts(
     whose copies straddle the range's edge counts when that one is within."""
     r, tuning = requests[0], Tuning()
     floor = tuning.mention if weights and r.anchor != "references" else 0.0
-    scores, documents = _counted_days(store, r.since, r.until, weights, tuning, floor, scope)
+    counted = _counted_days(store, r.since, r.until, weights, tuning, floor, scope)
+    scores, documents = counted.scores, counted.documents
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     ranked = [rank_days(scores, asked, tuning) for asked in options]
     days = sorted({day for order in ranked for day in order})
-    rows = _summarised_rows(store, days, r.since, r.until, found)
+    # the sentences of those days, estimated from the counts when they count every sentence
+    estimate = _reach(counted, days, tuning.lead) if not scope else None
+    rows = _summarised_rows(store, days, r.since, r.until, found, estimate)
     keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
     roots = store.roots_of({row[0] for row in rows})
     texts = store.texts({row[0] for row in rows})
@@ -250,23 +253,29 @@ def _from_day_counts(
 
 
 def _summarised_rows(
-    store: Store, days: Sequence[str], since: str | None, until: str | None, found: Entity | None
+    store: Store,
+    days: Sequence[str],
+    since: str | None,
+    until: str | None,
+    found: Entity | None,
+    estimate: int | None = None,
 ) -> list[SentenceRow]:
     """The sentences that may summarise ``days``: those naming one of them and the leads of
     articles published up to ``_LEAD_LAG`` days after one, of articles published within
-    ``[since, until]``; an even sample of the articles past ``_SUMMARY_BUDGET``. For an
-    entity named in few enough sentences, its own sentences are read and kept to those."""
+    ``[since, until]``; an even sample of the articles past ``_SUMMARY_BUDGET`` (``estimate``
+    of how many there are, or counted from the indexes). For an entity named in few enough
+    sentences, its own sentences are read and kept to those."""
     lead = Tuning().lead
     naming = store.sentences_naming(found.id) if found else set()
     if not naming or len(naming) > _ENTITY_READ:
-        share = _share(_SUMMARY_BUDGET, lambda: store.count_sentences_near(days, _LEAD_LAG, lead))
+        count = store.count_sentences_near
+        share = _share(
+            _SUMMARY_BUDGET,
+            (lambda: estimate) if estimate is not None else (lambda: count(days, _LEAD_LAG, lead)),
+        )
         return store.sentences_near(days, _LEAD_LAG, since, until, lead, share)
     wanted = set(days)
-    reach = {
-        (day + timedelta(days=lag)).isoformat()
-        for day in (date.fromisoformat(d) for d in days)
-        for lag in range(_LEAD_LAG + 1)
-    }
+    reach = _shifted(days)
     rows = [
         row
         for row in store.sentences_at(naming, since, until)
@@ -281,6 +290,32 @@ def _summarised_rows(
     return [row for row in rows if bound is None or row[0] < bound]
 
 
+def _shifted(days: Iterable[str]) -> set[str]:
+    """The publication days up to ``_LEAD_LAG`` days after one of ``days``."""
+    return {
+        (day + timedelta(days=lag)).isoformat()
+        for day in (date.fromisoformat(d) for d in days)
+        for lag in range(_LEAD_LAG + 1)
+    }
+
+
+def _reach(counted: _Counted, days: Sequence[str], lead: int) -> int:
+    """About how many sentences name one of ``days`` or lead an article published in reach
+    of one: a story's article names a day in about one sentence."""
+    naming = sum(counted.naming.get(day, 0) for day in days)
+    return naming + lead * sum(counted.published.get(day, 0) for day in _shifted(days))
+
+
+class _Counted(NamedTuple):
+    """What the day counts give a ranking: per day, its score and independent stories, the
+    stories naming it and those published on it."""
+
+    scores: dict[str, float]
+    documents: dict[str, int]
+    naming: dict[str, int]
+    published: dict[str, int]
+
+
 def _counted_days(
     store: DaysPart,
     since: str | None,
@@ -289,7 +324,7 @@ def _counted_days(
     tuning: Tuning,
     floor: float,
     scope: str = "",
-) -> tuple[dict[str, float], dict[str, int]]:
+) -> _Counted:
     """Per day, its score from the day counts of the articles published within ``[since,
     until]`` (of their sentences in ``scope``, see store.records.day_scope) and the events'
     ``weights``, and its independent stories (those naming it, or published on it when
@@ -322,7 +357,7 @@ def _counted_days(
     if floor > 0.0:
         scores = {d: v for d, v in scores.items() if d in weights or reached[d] >= floor}
     documents = {d: max(naming.get(d, 0), published_on.get(d, 0)) for d in scores}
-    return dict(scores), documents
+    return _Counted(dict(scores), documents, dict(naming), published_on)
 
 
 @functools.cache
