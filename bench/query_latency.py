@@ -135,6 +135,7 @@ def measure(dossier: Dossier, runs: int, only: str = "") -> list[tuple[str, list
         ("timeline, first call", lambda r: dossier.timeline(10, 2)),
         ("timeline, repeated (kept)", lambda r: dossier.timeline(10, 2)),
         ("timeline, one month", lambda r: dossier.timeline(10, 2, *month(r))),
+        ("timeline, one day", lambda r: dossier.timeline(10, 2, month(r)[0], month(r)[0])),
         ("timeline, month + query", lambda r: dossier.timeline(10, 2, *month(r), words[r])),
         (
             "timeline, one person",
