@@ -223,13 +223,50 @@ def _from_day_counts(
     r, tuning = requests[0], Tuning()
     floor = tuning.mention if weights and r.anchor != "references" else 0.0
     counted = _counted_days(store, r.since, r.until, weights, tuning, floor, scope)
-    scores, documents = counted.scores, counted.documents
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
-    ranked = [rank_days(scores, asked, tuning) for asked in options]
-    days = sorted({day for order in ranked for day in order})
+    ranked = [rank_days(counted.scores, asked, tuning) for asked in options]
+    every = sorted({day for order in ranked for day in order})
+    # The best days first, as many as asked for and half as many again, each read as deep
+    # as when every ranked day is read; all of them only when those leave dates unfilled.
+    first = sorted(
+        {day for q, order in zip(options, ranked, strict=True) for day in order[: _head(q)]}
+    )
+    for days in [first, every] if len(first) < len(every) else [every]:
+        budget = round(_SUMMARY_BUDGET * len(days) / max(1, len(every)))
+        out = _summarised(store, options, ranked, days, counted, budget, speculative, found, kind)
+        if all(q.dates is None or len(e) >= q.dates for q, e in zip(options, out, strict=True)):
+            break
+    if r.anchor != "references":
+        out = [
+            _with_event_days(store, entries, weights, asked, found, kind)
+            for asked, entries in zip(options, out, strict=True)
+        ]
+    return out
+
+
+def _head(options: TimelineOptions) -> int | None:
+    """How many of the ranked days a first read covers."""
+    return None if options.dates is None else options.dates + options.dates // 2
+
+
+def _summarised(
+    store: Store,
+    options: Sequence[TimelineOptions],
+    ranked: Sequence[Sequence[str]],
+    days: Sequence[str],
+    counted: _Counted,
+    budget: int,
+    speculative: Callable[[str], bool],
+    found: Entity | None,
+    kind: str | None,
+) -> list[list[TimelineEntry]]:
+    """Each of ``options``' timeline of its ``ranked`` days among ``days``, summarised from
+    their sentences (at most about ``budget``)."""
+    tuning = Tuning()
     # the sentences of those days, estimated from the counts when they count every sentence
-    estimate = _reach(counted, days, tuning.lead) if not scope else None
-    rows = _summarised_rows(store, days, r.since, r.until, found, estimate)
+    estimate = _reach(counted, days, tuning.lead) if found is None and kind is None else None
+    since, until = options[0].since, options[0].until
+    rows = _summarised_rows(store, days, since, until, found, estimate, budget)
     keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
     roots = store.roots_of({row[0] for row in rows})
     texts = store.texts({row[0] for row in rows})
@@ -241,15 +278,19 @@ def _from_day_counts(
         for doc, idx, start, end, published, ds in rows
         if (keep is None or keep(doc, idx, start)) and doc not in unwanted
     ]
-    out = []
-    for asked, order in zip(options, ranked, strict=True):
-        entries = summarise_ranked(
-            dated, asked, order, scores, documents, groups=roots, tuning=tuning
+    read = set(days)
+    return [
+        summarise_ranked(
+            dated,
+            asked,
+            [day for day in order if day in read],
+            counted.scores,
+            counted.documents,
+            groups=roots,
+            tuning=tuning,
         )
-        if r.anchor != "references":
-            entries = _with_event_days(store, entries, weights, asked, found, kind)
-        out.append(entries)
-    return out
+        for asked, order in zip(options, ranked, strict=True)
+    ]
 
 
 def _summarised_rows(
@@ -259,6 +300,7 @@ def _summarised_rows(
     until: str | None,
     found: Entity | None,
     estimate: int | None = None,
+    budget: int = _SUMMARY_BUDGET,
 ) -> list[SentenceRow]:
     """The sentences that may summarise ``days``: those naming one of them and the leads of
     articles published up to ``_LEAD_LAG`` days after one, of articles published within
@@ -270,7 +312,7 @@ def _summarised_rows(
     if not naming or len(naming) > _ENTITY_READ:
         count = store.count_sentences_near
         share = _share(
-            _SUMMARY_BUDGET,
+            budget,
             (lambda: estimate) if estimate is not None else (lambda: count(days, _LEAD_LAG, lead)),
         )
         return store.sentences_near(days, _LEAD_LAG, since, until, lead, share)
@@ -284,9 +326,9 @@ def _summarised_rows(
             or (not row[5] and row[1] < lead and (row[4] or "")[:10] in reach)
         )
     ]
-    if len(rows) <= _SUMMARY_BUDGET:
+    if len(rows) <= budget:
         return rows
-    bound = sample_bound(_SUMMARY_BUDGET / len(rows))
+    bound = sample_bound(budget / len(rows))
     return [row for row in rows if bound is None or row[0] < bound]
 
 
