@@ -317,3 +317,25 @@ def test_an_entitys_own_sentences_are_what_the_day_index_finds_of_them(
         near = store.sentences_near(days, _LEAD_LAG, since, until, Tuning().lead)
         own = _summarised_rows(store, days, since, until, person)
         assert own and own == [row for row in near if (row[0], row[1]) in naming]
+
+
+def test_a_first_read_that_leaves_dates_unfilled_reads_every_ranked_day(
+    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.summarise import plan
+
+    store = sample_dossier.store
+    asked = TimelineRequest(dates=4, sentences=1, budget=15).validated()
+    (usual,) = plan._plan(store, [asked], is_speculative)
+    reads: list[list[str]] = []
+    near = store.sentences_near
+
+    def sentences_near(days: list[str], *args: object) -> object:
+        reads.append(sorted(days))
+        return near(days, *args)
+
+    monkeypatch.setattr(store, "sentences_near", sentences_near)
+    monkeypatch.setattr(plan, "_head", lambda options: 1)  # a first read of one day
+    (again,) = plan._plan(store, [asked], is_speculative)
+    assert len(reads) == 2 and len(reads[0]) == 1 < len(reads[1])
+    assert [e.date for e in again] == [e.date for e in usual] and len(usual) == 4
