@@ -8,6 +8,7 @@ The dossier's lists are kept per store generation: a write (an ingest) makes the
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import queue
 import threading
@@ -230,6 +231,16 @@ class ReaderPool:
         self._opened.clear()
 
 
+def _settle() -> None:
+    """Move what is kept out of the garbage collector's way: its full passes walk every
+    live object, and the kept lists (every event with its sources) made each one stall a
+    request for hundreds of milliseconds. What an earlier generation kept is unfrozen
+    first, so that a list replaced since is freed."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 class Views:
     """The web app's reads over one dossier. Each call reads through a handle of its own
     from a :class:`ReaderPool` (``with self.lock``), so requests do not queue behind one
@@ -252,8 +263,10 @@ class Views:
         hit = self._kept.get(name)
         if hit is not None and hit[0] == generation:
             return hit[1]  # type: ignore[no-any-return]
+        del hit  # the stale value goes before the collector runs, not after
         value = make()
         self._kept[name] = (generation, value)
+        _settle()
         return value
 
     def events(self) -> list[Event]:
