@@ -155,17 +155,7 @@ def _plan(
             scope = day_scope(found.id if found else None, kind)
             return _from_day_counts(store, requests, weights, speculative, scope, found, kind)
         rows = store.sentences(r.since, r.until, share)
-    keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
-    roots = store.roots_of({row[0] for row in rows})
-    texts = store.texts({row[0] for row in rows})
-    unwanted = {doc for doc, text in texts.items() if speculative(text)}
-    dated = [
-        DatedSentence(
-            doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
-        )
-        for doc, idx, start, end, published, ds in rows
-        if (keep is None or keep(doc, idx, start)) and doc not in unwanted
-    ]
+    dated, roots = _dated(store, rows, found, kind, speculative)
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     # A sample's references weigh ``share`` of the whole corpus's against the events.
     sampled = {day: weight * share for day, weight in weights.items()}
@@ -267,17 +257,7 @@ def _summarised(
     estimate = _reach(counted, days, tuning.lead) if found is None and kind is None else None
     since, until = options[0].since, options[0].until
     rows = _summarised_rows(store, days, since, until, found, estimate, budget)
-    keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
-    roots = store.roots_of({row[0] for row in rows})
-    texts = store.texts({row[0] for row in rows})
-    unwanted = {doc for doc, text in texts.items() if speculative(text)}
-    dated = [
-        DatedSentence(
-            doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
-        )
-        for doc, idx, start, end, published, ds in rows
-        if (keep is None or keep(doc, idx, start)) and doc not in unwanted
-    ]
+    dated, roots = _dated(store, rows, found, kind, speculative)
     read = set(days)
     return [
         summarise_ranked(
@@ -291,6 +271,29 @@ def _summarised(
         )
         for asked, order in zip(options, ranked, strict=True)
     ]
+
+
+def _dated(
+    store: Store,
+    rows: Sequence[SentenceRow],
+    found: Entity | None,
+    kind: str | None,
+    speculative: Callable[[str], bool],
+) -> tuple[list[DatedSentence], dict[str, str]]:
+    """The sentences of ``rows`` a timeline weighs (naming ``found``, reporting an event of
+    type ``kind``, of no speculative article) with their texts, and their documents' stories."""
+    keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
+    roots = store.roots_of({row[0] for row in rows})
+    texts = store.texts({row[0] for row in rows})
+    unwanted = {doc for doc, text in texts.items() if speculative(text)}
+    dated = [
+        DatedSentence(
+            doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
+        )
+        for doc, idx, start, end, published, ds in rows
+        if (keep is None or keep(doc, idx, start)) and doc not in unwanted
+    ]
+    return dated, roots
 
 
 def _summarised_rows(
