@@ -315,8 +315,10 @@ def test_an_entitys_own_sentences_are_what_the_day_index_finds_of_them(
     days = sorted({e.date for e in store.events() if e.date})
     for since, until in ((None, None), ("2025-05-01", "2025-12-31")):
         near = store.sentences_near(days, _LEAD_LAG, since, until, Tuning().lead)
-        own = _summarised_rows(store, days, since, until, person)
+        own = _summarised_rows(store, days, since, until, naming)
         assert own and own == [row for row in near if (row[0], row[1]) in naming]
+    # an entity no sentence names has nothing to read
+    assert _summarised_rows(store, days, None, None, set()) == []
 
 
 def test_a_first_read_that_leaves_dates_unfilled_reads_every_ranked_day(

@@ -653,7 +653,7 @@ def read_sentences_near(
         )
         found.update(((r[0], r[1]), r) for r in rows)
     leads = () if lead is None else (lead,)
-    for marks, batch in _batches(_shifted(days, lag)):
+    for marks, batch in _batches(shifted_days(days, lag)):
         rows = db.execute(
             f"SELECT {_SENTENCE} FROM documents d JOIN sentences s ON s.document_id = d.id "
             f"WHERE d.published IN ({marks}) AND {_WINDOW} AND s.dates = '[]'"
@@ -670,7 +670,7 @@ def count_sentences_near(db: Database, days: Sequence[str], lag: int, lead: int)
     :func:`read_sentences_near` reads with ``lead``: every reference to one of ``days`` and
     ``lead`` sentences of every article published in reach of one."""
     total = count_references(db, days)
-    for marks, batch in _batches(_shifted(days, lag)):
+    for marks, batch in _batches(shifted_days(days, lag)):
         total += (
             lead
             * db.execute(
@@ -680,7 +680,7 @@ def count_sentences_near(db: Database, days: Sequence[str], lag: int, lead: int)
     return int(total)
 
 
-def _shifted(days: Sequence[str], lag: int) -> list[str]:
+def shifted_days(days: Iterable[str], lag: int) -> list[str]:
     """Publication days up to ``lag`` days after one of ``days``."""
     return sorted(
         {(first + timedelta(days=k)).isoformat() for first in _days(days) for k in range(lag + 1)}

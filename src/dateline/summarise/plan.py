@@ -23,7 +23,7 @@ from dateline.errors import DatelineError
 from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
 from dateline.stagecode import code_digest
-from dateline.store.records import LAG_CLASSES, day_scope, sample_bound
+from dateline.store.records import LAG_CLASSES, day_scope, sample_bound, shifted_days
 from dateline.summarise.dates import reference_weight
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
@@ -155,7 +155,8 @@ def _plan(
             scope = day_scope(found.id if found else None, kind)
             return _from_day_counts(store, requests, weights, speculative, scope, found, kind)
         rows = store.sentences(r.since, r.until, share)
-    dated, roots = _dated(store, rows, found, kind, speculative)
+    naming = store.sentences_naming(found.id) if found else None
+    dated, roots = _dated(store, rows, naming, kind, speculative)
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     # A sample's references weigh ``share`` of the whole corpus's against the events.
     sampled = {day: weight * share for day, weight in weights.items()}
@@ -213,6 +214,7 @@ def _from_day_counts(
     r, tuning = requests[0], Tuning()
     floor = tuning.mention if weights and r.anchor != "references" else 0.0
     counted = _counted_days(store, r.since, r.until, weights, tuning, floor, scope)
+    naming = store.sentences_naming(found.id) if found else None
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     ranked = [rank_days(counted.scores, asked, tuning) for asked in options]
     every = sorted({day for order in ranked for day in order})
@@ -223,7 +225,7 @@ def _from_day_counts(
     )
     for days in [first, every] if len(first) < len(every) else [every]:
         budget = round(_SUMMARY_BUDGET * len(days) / max(1, len(every)))
-        out = _summarised(store, options, ranked, days, counted, budget, speculative, found, kind)
+        out = _summarised(store, options, ranked, days, counted, budget, speculative, naming, kind)
         if all(q.dates is None or len(e) >= q.dates for q, e in zip(options, out, strict=True)):
             break
     if r.anchor != "references":
@@ -247,17 +249,18 @@ def _summarised(
     counted: _Counted,
     budget: int,
     speculative: Callable[[str], bool],
-    found: Entity | None,
+    naming: set[tuple[str, int]] | None,
     kind: str | None,
 ) -> list[list[TimelineEntry]]:
     """Each of ``options``' timeline of its ``ranked`` days among ``days``, summarised from
-    their sentences (at most about ``budget``)."""
+    their sentences (at most about ``budget``; only those of ``naming`` and reporting an
+    event of type ``kind``, when given)."""
     tuning = Tuning()
     # the sentences of those days, estimated from the counts when they count every sentence
-    estimate = _reach(counted, days, tuning.lead) if found is None and kind is None else None
+    estimate = _reach(counted, days, tuning.lead) if naming is None and kind is None else None
     since, until = options[0].since, options[0].until
-    rows = _summarised_rows(store, days, since, until, found, estimate, budget)
-    dated, roots = _dated(store, rows, found, kind, speculative)
+    rows = _summarised_rows(store, days, since, until, naming, estimate, budget)
+    dated, roots = _dated(store, rows, naming, kind, speculative)
     read = set(days)
     return [
         summarise_ranked(
@@ -276,13 +279,13 @@ def _summarised(
 def _dated(
     store: Store,
     rows: Sequence[SentenceRow],
-    found: Entity | None,
+    naming: set[tuple[str, int]] | None,
     kind: str | None,
     speculative: Callable[[str], bool],
 ) -> tuple[list[DatedSentence], dict[str, str]]:
-    """The sentences of ``rows`` a timeline weighs (naming ``found``, reporting an event of
+    """The sentences of ``rows`` a timeline weighs (among ``naming``, reporting an event of
     type ``kind``, of no speculative article) with their texts, and their documents' stories."""
-    keep = _sentence_filter(store, found, kind, {row[0] for row in rows})
+    keep = _sentence_filter(store, naming, kind, {row[0] for row in rows})
     roots = store.roots_of({row[0] for row in rows})
     texts = store.texts({row[0] for row in rows})
     unwanted = {doc for doc, text in texts.items() if speculative(text)}
@@ -301,18 +304,19 @@ def _summarised_rows(
     days: Sequence[str],
     since: str | None,
     until: str | None,
-    found: Entity | None,
+    naming: set[tuple[str, int]] | None,
     estimate: int | None = None,
     budget: int = _SUMMARY_BUDGET,
 ) -> list[SentenceRow]:
     """The sentences that may summarise ``days``: those naming one of them and the leads of
     articles published up to ``_LEAD_LAG`` days after one, of articles published within
-    ``[since, until]``; an even sample of the articles past ``_SUMMARY_BUDGET`` (``estimate``
-    of how many there are, or counted from the indexes). For an entity named in few enough
-    sentences, its own sentences are read and kept to those."""
+    ``[since, until]``; an even sample of the articles past ``budget`` (``estimate`` of how
+    many there are, or counted from the indexes). Of an entity's timeline (``naming``: the
+    sentences naming it), only those: when few enough, read one by one."""
     lead = Tuning().lead
-    naming = store.sentences_naming(found.id) if found else set()
-    if not naming or len(naming) > _ENTITY_READ:
+    if naming is not None and not naming:
+        return []  # an entity no sentence names
+    if naming is None or len(naming) > _ENTITY_READ:
         count = store.count_sentences_near
         share = _share(
             budget,
@@ -320,7 +324,7 @@ def _summarised_rows(
         )
         return store.sentences_near(days, _LEAD_LAG, since, until, lead, share)
     wanted = set(days)
-    reach = _shifted(days)
+    reach = set(shifted_days(days, _LEAD_LAG))
     rows = [
         row
         for row in store.sentences_at(naming, since, until)
@@ -335,20 +339,12 @@ def _summarised_rows(
     return [row for row in rows if bound is None or row[0] < bound]
 
 
-def _shifted(days: Iterable[str]) -> set[str]:
-    """The publication days up to ``_LEAD_LAG`` days after one of ``days``."""
-    return {
-        (day + timedelta(days=lag)).isoformat()
-        for day in (date.fromisoformat(d) for d in days)
-        for lag in range(_LEAD_LAG + 1)
-    }
-
-
 def _reach(counted: _Counted, days: Sequence[str], lead: int) -> int:
     """About how many sentences name one of ``days`` or lead an article published in reach
     of one: a story's article names a day in about one sentence."""
     naming = sum(counted.naming.get(day, 0) for day in days)
-    return naming + lead * sum(counted.published.get(day, 0) for day in _shifted(days))
+    published = counted.published
+    return naming + lead * sum(published.get(day, 0) for day in shifted_days(days, _LEAD_LAG))
 
 
 class _Counted(NamedTuple):
@@ -554,13 +550,12 @@ def _timeline_events(
 
 
 def _sentence_filter(
-    store: Store, found: Entity | None, kind: str | None, documents: set[str]
+    store: Store, naming: set[tuple[str, int]] | None, kind: str | None, documents: set[str]
 ) -> Callable[[str, int, int], bool] | None:
-    """A test on (document, sentence index, start) of a sentence of ``documents``: it names
-    ``found`` and reports an event of type ``kind``; each condition only when asked for."""
-    if found is None and kind is None:
+    """A test on (document, sentence index, start) of a sentence of ``documents``: it is
+    among ``naming`` and reports an event of type ``kind``; each condition only when given."""
+    if naming is None and kind is None:
         return None
-    naming = store.sentences_naming(found.id) if found else None
     reporting = store.sentences_reporting(kind, documents) if kind else None
 
     def keep(document: str, index: int, start: int) -> bool:

@@ -235,7 +235,8 @@ def _settle() -> None:
     """Move what is kept out of the garbage collector's way: its full passes walk every
     live object, and the kept lists (every event with its sources) made each one stall a
     request for hundreds of milliseconds. What an earlier generation kept is unfrozen
-    first, so that a list replaced since is freed."""
+    first, so that a list replaced since is freed. A build run by the app (an upload) finds
+    objects frozen and leaves freezing to this (see pipeline.build._Settled)."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
