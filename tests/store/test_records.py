@@ -4,8 +4,9 @@ timeline reads through, and kept results going stale when anything is written.""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -425,3 +426,41 @@ def test_the_name_index_migration_fills_in_stored_entities(store: Store) -> None
     assert again.entity_named("Lân").id == "e1"  # type: ignore[union-attr]
     assert again.entity_named("nguyen lan").id == "e3"  # type: ignore[union-attr]
     again.close()
+
+
+def test_reads_of_documents_by_id_never_open_a_row(tmp_path: Path) -> None:
+    """A timeline's reads by document id find the publication day and story in the heads
+    index: a row holds the page as read, its markup and its text, and SQLite's planner
+    would otherwise look ids up in the unique id index and open each row."""
+    with store_location(tmp_path, "sqlite") as where:
+        opened = open_store(where)
+        try:
+            for did, text in TEXTS.items():
+                doc = Document(id=did, path=f"{did}.txt", record=0, format="text", raw=text,
+                               text=text, content_hash=did, published=PUBLISHED.get(did),
+                               duplicate_of=DUPLICATE_OF.get(did))  # fmt: skip
+                opened.write_document(doc, f"/abs/{did}", b"sig", 1)
+            opened.replace_derived(derived())
+            seen: list[tuple[str, tuple[object, ...]]] = []
+            execute = opened.execute
+
+            def recording(sql: str, params: Sequence[object] = ()) -> Any:
+                seen.append((sql, tuple(params)))
+                return execute(sql, params)
+
+            opened.execute = recording  # type: ignore[method-assign]
+            assert opened.roots_of(["a", "b"]) == {"a": "a", "b": "a"}
+            assert len(opened.sentences_at([("a", 0), ("c", 0)], None, None)) == 2
+            assert opened.sentences_near(["2025-03-03"], 2, "2025-03-01", "2025-04-30")
+            assert opened.day_stories(["2025-03-03"]) == {"2025-03-03": 2}
+            assert opened.event_days()
+            opened.execute = execute  # type: ignore[method-assign]
+            by_id = [
+                step
+                for sql, params in seen
+                for step in (row[3] for row in execute(f"EXPLAIN QUERY PLAN {sql}", params))
+                if step.startswith("SEARCH d ") or step.startswith("SEARCH documents ")
+            ]
+            assert by_id and all(" USING COVERING INDEX " in step for step in by_id), by_id
+        finally:
+            opened.close()

@@ -423,7 +423,7 @@ class DocumentsPart(Connection):
 
     def roots_of(self, ids: Iterable[str]) -> dict[str, str]:
         """The duplicate-group root of each of ``ids``."""
-        sql = "SELECT id, coalesce(duplicate_of, id) FROM documents WHERE id IN ({})"
+        sql = f"SELECT id, coalesce(duplicate_of, id) FROM {self.heads()} WHERE id IN ({{}})"
         return dict(self._by_ids(sql, ids))
 
     def provenance_rows(

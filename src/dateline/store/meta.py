@@ -30,6 +30,10 @@ class Connection(ABC):
     #: where the store lives, for messages (a path, or a URL without its password)
     location: str
 
+    #: what steers a read of documents by id to the index of their publication days and
+    #: stories (see migration 11), where the dialect needs it
+    heads_hint: str = ""
+
     #: the driver's base exception classes
     driver_errors: tuple[type[Exception], ...]
 
@@ -88,6 +92,11 @@ class Connection(ABC):
     @abstractmethod
     def ddl(self, script: str) -> None:
         """Run a schema script written in SQLite's types, translated to the dialect's."""
+
+    def heads(self, alias: str = "") -> str:
+        """The documents table (as ``alias``) for a read by id of only their publication
+        days and stories, found in their index without opening a row."""
+        return " ".join(part for part in ("documents", alias, self.heads_hint) if part)
 
     def bulk_insert(self, table: str, columns: str, rows: Iterable[Sequence[object]]) -> None:
         """Insert many rows at once (PostgreSQL streams them with COPY)."""

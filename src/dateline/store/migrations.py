@@ -377,6 +377,16 @@ _DAY_COUNTS = """
 """
 
 
+_DOCUMENT_HEADS = """
+        -- What a read needs of a document found by its id (its publication day, its story)
+        -- without opening the row, which holds the page as read, its markup and its text: a
+        -- timeline reads it for thousands of documents. SQLite's planner prefers the unique
+        -- id index (which opens the row), so reads name this one (see Connection.heads).
+        CREATE INDEX documents_id_head ON documents(id, published, duplicate_of);
+        DROP INDEX documents_id_root;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
@@ -388,6 +398,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "independent stories of each event", _EVENT_STORIES),
     Migration(9, "entity name index", _ENTITY_NAMES, backfill=_index_stored_names),
     Migration(10, "day counts", _DAY_COUNTS),
+    Migration(11, "document heads by id", _DOCUMENT_HEADS),
 )
 
 

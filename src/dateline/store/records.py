@@ -34,6 +34,8 @@ class Database(Protocol):
 
     def clear(self, tables: Sequence[str]) -> None: ...
 
+    def heads(self, alias: str = "") -> str: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Derived:
@@ -299,15 +301,16 @@ def _write_events(db: Database, events: Sequence[Event]) -> None:
         ),
     )
     _write_sources(db, "event", ((e.id, e.sources) for e in events))
-    db.execute(f"UPDATE events SET stories = {_STORIES}")
+    db.execute(f"UPDATE events SET stories = {_stories(db)}")
 
 
 # How many independent stories report the event: a reprint is its original's story.
-_STORIES = (
-    "(SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM sources s "
-    "JOIN documents d ON d.id = s.document_id "
-    "WHERE s.record_kind = 'event' AND s.record_id = events.id)"
-)
+def _stories(db: Database) -> str:
+    return (
+        "(SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM sources s "
+        f"JOIN {db.heads('d')} ON d.id = s.document_id "
+        "WHERE s.record_kind = 'event' AND s.record_id = events.id)"
+    )
 
 
 def forget_stories(db: Database, document_id: str) -> None:
@@ -480,7 +483,7 @@ def event_days(
     where, params = _event_filter("events.id", entity_id, event_type, None)
     # the kept count, or where a replaced document left it unknown, the count itself
     rows = db.execute(
-        f"SELECT date, sum(CASE WHEN coalesce(stories, {_STORIES}) >= 2 THEN 1 ELSE 0 END), "
+        f"SELECT date, sum(CASE WHEN coalesce(stories, {_stories(db)}) >= 2 THEN 1 ELSE 0 END), "
         "count(*) FROM events WHERE date IS NOT NULL AND date <> '' AND precision = 'day' "
         f"AND background = 0{' AND ' + where if where else ''} GROUP BY date",
         params,
@@ -566,7 +569,7 @@ def read_sentences_at(
         # width would scan the publication-date index instead
         rows = db.execute(
             f"WITH wanted (document_id, idx) AS (VALUES {values}) SELECT {_SENTENCE} "
-            "FROM wanted w CROSS JOIN sentences s CROSS JOIN documents d "
+            f"FROM wanted w CROSS JOIN sentences s CROSS JOIN {db.heads('d')} "
             "WHERE s.document_id = w.document_id AND s.idx = w.idx "
             "AND d.id = s.document_id AND d.published IS NOT NULL",
             tuple(v for place in batch for v in place),
@@ -647,8 +650,8 @@ def read_sentences_near(
         rows = db.execute(
             f"SELECT {_SENTENCE} FROM sentence_dates sd "
             "JOIN sentences s ON s.document_id = sd.document_id AND s.idx = sd.idx "
-            f"JOIN documents d ON d.id = s.document_id WHERE sd.day IN ({marks}) AND {_WINDOW}"
-            + (" AND sd.document_id < ?" if below else ""),
+            f"JOIN {db.heads('d')} ON d.id = s.document_id WHERE sd.day IN ({marks}) "
+            f"AND {_WINDOW}" + (" AND sd.document_id < ?" if below else ""),
             (*batch, *_window(since, until), *_below(below)),
         )
         found.update(((r[0], r[1]), r) for r in rows)
@@ -711,7 +714,7 @@ def day_stories(
     # CROSS JOIN fixes that order in SQLite and "|| ''" keeps it off the day index; both
     # are plain SQL to PostgreSQL's planner.
     tables, day = (
-        ("sentence_dates sd JOIN documents d ON d.id = sd.document_id WHERE", "sd.day")
+        (f"sentence_dates sd JOIN {db.heads('d')} ON d.id = sd.document_id WHERE", "sd.day")
         if since is None and until is None
         else ("documents d CROSS JOIN sentence_dates sd WHERE sd.document_id = d.id AND",
               "(sd.day || '')")
