@@ -282,9 +282,16 @@ class Views:
     def promises_list(self) -> list[Promise]:
         return self._kept_value("promises", lambda: list(self.dossier.promises()))
 
-    def backing(self) -> dict[str, Corroboration]:
-        # reads every document's provenance: once per generation, not once per request
-        return self._kept_value("backing", self.dossier.corroboration)
+    def backing(self, records: Iterable[Event | Figure]) -> dict[str, Corroboration]:
+        """The corroboration of ``records``, by id, with that of records asked about before:
+        only those not asked about yet in this generation are worked out, reading their
+        documents' provenance (a request shows a few records, and working out every one of
+        a large dossier's on the first request made it wait seconds)."""
+        kept: dict[str, Corroboration] = self._kept_value("backing", dict)
+        missing = {r.id: r for r in records if r.id not in kept}
+        if missing:
+            kept.update(self.dossier.corroboration(missing.values()))
+        return kept
 
     def _entity_or_none(self, name: str | None) -> Entity | None:
         """The entity a filter names (None for no filter); an unknown name is a 400."""
@@ -315,7 +322,7 @@ class Views:
             "end_date": event.end_date,
             "precision": event.precision,
             "background": event.background,
-            "corroboration": corroboration_dict(self.backing().get(event.id)),
+            "corroboration": corroboration_dict(self.backing([event]).get(event.id)),
         }
 
     # -- views ----------------------------------------------------------------------
@@ -328,6 +335,7 @@ class Views:
             changed = [f for f in self.figures_list() if f.previous is not None]
             cited: list[Promise | Figure] = [*open_[:10], *changed[:10]]
             texts = self._texts(s for r in cited for s in r.sources)
+            backing = self.backing(changed[:10])
             return {
                 "stats": self.dossier.stats(),
                 "counts": {
@@ -339,9 +347,7 @@ class Views:
                 },
                 "latest_events": [self._event_summary(e) for e in reversed(dated[-10:])],
                 "open_promises": [promise_dict(p, texts) for p in open_[:10]],
-                "changed_figures": [
-                    figure_dict(f, texts, self.backing().get(f.id)) for f in changed[:10]
-                ],
+                "changed_figures": [figure_dict(f, texts, backing.get(f.id)) for f in changed[:10]],
             }
 
     def timeline(self, request: TimelineRequest) -> dict[str, Any]:
@@ -356,12 +362,14 @@ class Views:
             )
             # the day's events shown are those the filters ask for, not every one that day
             shown = self._events_of(asked.event_type, found)
+            days = {e.date for e in entries}
             texts = self._texts(s for e in entries for s in e.summary)
+            backing = self.backing(e for e in shown if e.date in days)
             return {
                 "filters": {"since": asked.since, "until": asked.until, "q": asked.query,
                             "type": asked.event_type, "entity": found.name if found else None,
                             "anchor": asked.anchor},
-                "entries": timeline_dicts(entries, shown, texts, self.backing()),
+                "entries": timeline_dicts(entries, shown, texts, backing),
             }  # fmt: skip
 
     def event_list(
@@ -383,15 +391,17 @@ class Views:
             raise BadRequest("backing must be corroborated or single")
         with self.lock:
             found = self._entity_or_none(entity)
-            kept = self.backing()
             chosen = [
                 e for e in self._events_of(event_type, found)
                 if (since is None or (e.date is not None and e.date >= since))
                 and (until is None or (e.date is not None and e.date <= until))
-                and (not backing or _single(kept.get(e.id)) == (backing == "single"))
             ]  # fmt: skip
+            if backing:  # every chosen event's corroboration, not only the page's
+                every = self.backing(chosen)
+                chosen = [e for e in chosen if _single(every.get(e.id)) == (backing == "single")]
             chosen.sort(key=lambda e: (e.date or "9999", e.id))
             page = chosen[offset : offset + limit]
+            kept = self.backing(page)
             texts = self._texts(s for e in page for s in e.sources)
             return {
                 "total": len(chosen),
@@ -404,7 +414,7 @@ class Views:
             if event is None:
                 raise NotFound(f"no event {event_id[:80]!r}")
             texts = self._texts(event.sources)
-            out = event_dict(event, texts, self.backing().get(event.id))
+            out = event_dict(event, texts, self.backing([event]).get(event.id))
             for source in out["sources"]:
                 text = texts.get(source["document"], "")
                 doc = self.dossier.document(source["document"])
@@ -462,7 +472,7 @@ class Views:
                 [*(s for r in profile.entity.roles for s in r.sources),
                  *(s for e in profile.events for s in e.sources)]
             )  # fmt: skip
-            backing = self.backing()
+            backing = self.backing(profile.events)
             events = sorted(profile.events, key=lambda e: (e.date or "9999", e.id))
             return {
                 **entity_dict(profile.entity, texts),
@@ -478,7 +488,7 @@ class Views:
                 if subject is None or subject.lower() in f.subject.lower()
             ]  # fmt: skip
             texts = self._texts(s for f in chosen for s in f.sources)
-            backing = self.backing()
+            backing = self.backing(chosen)
             return {"figures": [figure_dict(f, texts, backing.get(f.id)) for f in chosen]}
 
     def promises(self, status: str | None = None) -> dict[str, Any]:
