@@ -360,11 +360,12 @@ class Views:
             entries = self.dossier.timeline_for(
                 dataclasses.replace(asked, entity=found.id if found else None)
             )
-            # the day's events shown are those the filters ask for, not every one that day
-            shown = self._events_of(asked.event_type, found)
+            # the day's events shown are those the filters ask for, not every one that day;
+            # read for the entries' days alone, not picked from the list of every event
             days = {e.date for e in entries}
+            shown = self.dossier.store.events(found.id if found else None, asked.event_type, days)
             texts = self._texts(s for e in entries for s in e.summary)
-            backing = self.backing(e for e in shown if e.date in days)
+            backing = self.backing(shown)
             return {
                 "filters": {"since": asked.since, "until": asked.until, "q": asked.query,
                             "type": asked.event_type, "entity": found.name if found else None,
