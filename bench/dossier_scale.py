@@ -30,6 +30,7 @@ from dateline.export.report import render_report
 from dateline.model import Document, Entity, Event, Figure, Participant, Promise, Role, Source
 from dateline.service import Dossier
 from dateline.store.records import Derived
+from dateline.summarise.text import stemmer_identity, vocabulary
 
 START = date(2025, 1, 1)
 
@@ -85,7 +86,11 @@ def derived(docs: list, rng: random.Random, events: int) -> Derived:
     promises = [Promise(f"p{i}", "plan", people[i].name, f"plans {i}", "2025-03-01",
                         sources=sources(1)) for i in range(200)]  # fmt: skip
     sentences = [(d.id, j, a, b, ds) for d, spans in docs for j, (a, b, ds) in enumerate(spans)]
-    return Derived(people, (), made, figures, promises, sentences)
+    # the stems a build keeps of the articles' words, where the stand-ins carry their text
+    texts = [d.text for d, _ in docs if hasattr(d, "text")]
+    stems = vocabulary(texts) if texts else {}
+    return Derived(people, (), made, figures, promises, sentences, stems=stems,
+                   stemmer=stemmer_identity())  # fmt: skip
 
 
 def timed(runs: int, call) -> list[float]:  # type: ignore[no-untyped-def]

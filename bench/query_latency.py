@@ -42,6 +42,7 @@ from table import Table, add_json_flag, notes_to_stderr
 from dateline.model import Mention
 from dateline.service import Dossier
 from dateline.store import Store
+from dateline.summarise.text import vocabulary
 
 # Up to this many documents are one documents() call: below it, the corpus is exactly
 # dossier_scale.py's (one lexicon); above it, each chunk brings a lexicon of its own.
@@ -102,15 +103,19 @@ def build(store: Store, n: int, events: int) -> float:
     """Write the corpus and its derived dossier; seconds taken."""
     started = time.perf_counter()
     sample = []  # a light stand-in per document: enough for derived() to pick sources
+    stems: dict[str, str] = {}  # the stems a build keeps of the articles' words
     for k in range(chunks(n)):
         made = chunk_documents(n, k)
         with store.transaction():  # each document's writes join one commit per chunk
             for doc, _ in made:
                 store.write_document(doc, f"/gen/{doc.id}", b"", 0)
         sample += [(SimpleNamespace(id=doc.id), spans[:1]) for doc, spans in made]
+        stems.update(vocabulary(doc.text for doc, _ in made))
         print(f"  {min(n, (k + 1) * CHUNK)} documents written", file=sys.stderr)
     made = derived(sample, random.Random(SEED), events)  # type: ignore[arg-type]
-    store.replace_derived(dataclasses.replace(made, sentences=Sentences(n), mentions=Mentions(n)))
+    store.replace_derived(
+        dataclasses.replace(made, sentences=Sentences(n), mentions=Mentions(n), stems=stems)
+    )
     store.set_meta("bench", f"{n} {events}")
     return time.perf_counter() - started
 

@@ -464,3 +464,17 @@ def test_reads_of_documents_by_id_never_open_a_row(tmp_path: Path) -> None:
             assert by_id and all(" USING COVERING INDEX " in step for step in by_id), by_id
         finally:
             opened.close()
+
+
+def test_kept_stems_are_found_under_their_stemmer_and_replaced_by_a_rebuild(
+    store: Store,
+) -> None:
+    made = dataclasses.replace(
+        derived(), stems={"talks": "talk", "pledged": "pledg"}, stemmer="stemmer 1"
+    )
+    store.replace_derived(made)
+    asked = {"talks", "pledged", "ministers"}
+    assert store.stems(asked, "stemmer 1") == {"talks": "talk", "pledged": "pledg"}
+    assert store.stems(asked, "stemmer 2") == {}
+    store.replace_derived(dataclasses.replace(made, stems={"ministers": "minist"}))
+    assert store.stems(asked, "stemmer 1") == {"ministers": "minist"}

@@ -40,6 +40,7 @@ from dateline.pipeline.extractions import (
 from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.store import Store
 from dateline.store.records import Derived
+from dateline.summarise.text import stemmer_identity, vocabulary
 
 if TYPE_CHECKING:
     from dateline.pipeline.distributed import DaskEngine
@@ -339,4 +340,6 @@ def extract(
         sentences=sentences,
         listed=listed,
         unranked={a.document_id for a in analyses if is_speculative(a.text)},
+        stems=vocabulary(a.text for a in analyses),
+        stemmer=stemmer_identity(),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from dateline.store import records
 from dateline.store.meta import Connection
@@ -51,6 +51,11 @@ class DaysPart(Connection):
         return records.read_sentences_near(
             self, sorted(set(days)), lag, since, until, lead, records.sample_bound(share)
         )
+
+    def stems(self, words: Collection[str], stemmer: str) -> dict[str, str]:
+        """The stems the build kept of those of ``words`` it saw, when ``stemmer`` made
+        them (see summarise.text.vocabulary)."""
+        return records.read_stems(self, words, stemmer)
 
     def count_sentences_near(self, days: Iterable[str], lag: int, lead: int) -> int:
         """An upper bound, read from the indexes, on what :meth:`sentences_near` reads."""

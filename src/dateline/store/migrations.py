@@ -387,6 +387,18 @@ _DOCUMENT_HEADS = """
 """
 
 
+_STEMS = """
+        -- The stem of every word of the stored articles the summariser stems, kept by the
+        -- build (under the stemmer's identity, meta key 'stemmer') so a timeline looks the
+        -- words it reads up instead of stemming them anew. Rebuilt with the dossier; a word
+        -- not found is stemmed as before.
+        CREATE TABLE stems (
+            word TEXT PRIMARY KEY,
+            stem TEXT NOT NULL
+        );
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
@@ -399,6 +411,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "entity name index", _ENTITY_NAMES, backfill=_index_stored_names),
     Migration(10, "day counts", _DAY_COUNTS),
     Migration(11, "document heads by id", _DOCUMENT_HEADS),
+    Migration(12, "kept stems", _STEMS),
 )
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
@@ -19,7 +19,7 @@ from dateline.model import Entity, Event, Figure, Mention, Participant, Promise,
 
 DERIVED_TABLES = (
     "sources", "participants", "events", "figures", "promises", "roles", "sentence_dates",
-    "sentences", "day_references", "publication_days",
+    "sentences", "day_references", "publication_days", "stems",
 )  # fmt: skip
 
 
@@ -54,6 +54,9 @@ class Derived:
     # documents the timeline never reads (self-declared speculation): left out of the day
     # counts as out of every read
     unranked: Collection[str] = ()
+    # the stem of each word of the articles the summariser stems, made by ``stemmer``
+    stems: Mapping[str, str] = field(default_factory=dict)
+    stemmer: str = ""
 
 
 def replace_derived(db: Database, derived: Derived) -> None:
@@ -92,6 +95,12 @@ def replace_derived(db: Database, derived: Derived) -> None:
     db.bulk_insert("sentence_dates", "day, document_id, idx", _sentence_days(derived.sentences))
     write_day_counts(
         db, derived.sentences, derived.listed, derived.unranked, derived.mentions, derived.events
+    )
+    db.bulk_insert("stems", "word, stem", derived.stems.items())
+    db.execute(
+        "INSERT INTO meta VALUES ('stemmer', ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value",
+        (derived.stemmer,),
     )
 
 
@@ -213,6 +222,18 @@ def mark_days_counted(db: Database) -> None:
         "INSERT INTO meta SELECT 'days_counted', value FROM meta WHERE key = 'generation' "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
     )
+
+
+def read_stems(db: Database, words: Collection[str], stemmer: str) -> dict[str, str]:
+    """The kept stems of those of ``words`` the store knows, when they were made by
+    ``stemmer`` (another stemmer's may differ: then none)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
+    if row is None or row[0] != stemmer:
+        return {}
+    found: dict[str, str] = {}
+    for marks, batch in _batches(sorted(words)):
+        found.update(db.execute(f"SELECT word, stem FROM stems WHERE word IN ({marks})", batch))
+    return found
 
 
 def days_counted(db: Database) -> bool:

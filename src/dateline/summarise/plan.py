@@ -26,8 +26,10 @@ from dateline.stagecode import code_digest
 from dateline.store.records import LAG_CLASSES, day_scope, sample_bound, shifted_days
 from dateline.summarise.dates import reference_weight
 from dateline.summarise.request import TimelineRequest
+from dateline.summarise.text import stemmer_identity
 from dateline.summarise.timeline import (
     DatedSentence,
+    Stems,
     TimelineEntry,
     TimelineOptions,
     Tuning,
@@ -171,7 +173,13 @@ def _plan(
         # takes a dropped day's place.
         floor = tuning.mention * share if weights and r.anchor != "references" else 0.0
         built = build_timelines(
-            dated, options, groups=roots, event_dates=sampled, tuning=tuning, floor=floor
+            dated,
+            options,
+            groups=roots,
+            event_dates=sampled,
+            tuning=tuning,
+            floor=floor,
+            stems=_stems(store),
         )
         out = []
         for asked, found_entries in zip(options, built, strict=True):
@@ -186,6 +194,7 @@ def _plan(
         groups=roots,
         event_dates=sampled,
         tuning=tuning,
+        stems=_stems(store),
     )
     return [
         _anchored(store, [_scaled(e, share) for e in entries], weights, asked, found, kind)
@@ -236,6 +245,11 @@ def _from_day_counts(
     return out
 
 
+def _stems(store: DaysPart) -> Stems:
+    """Where the summariser finds the stems the build kept of the words it reads."""
+    return functools.partial(store.stems, stemmer=stemmer_identity())
+
+
 def _head(options: TimelineOptions) -> int | None:
     """How many of the ranked days a first read covers."""
     return None if options.dates is None else options.dates + options.dates // 2
@@ -271,6 +285,7 @@ def _summarised(
             counted.documents,
             groups=roots,
             tuning=tuning,
+            stems=_stems(store),
         )
         for asked, order in zip(options, ranked, strict=True)
     ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -44,15 +44,18 @@ from dateline.summarise.text import (
     Vector,
     idf_table,
     is_sentence,
+    known_stems,
     norm,
     terms_of,
     tfidf,
+    unknown_words,
     words,
 )
 from dateline.summarise.tuning import Tuning
 
 __all__ = [
     "DatedSentence",
+    "Stems",
     "TimelineEntry",
     "TimelineOptions",
     "Tuning",
@@ -64,6 +67,9 @@ __all__ = [
 ]
 
 _KEPT_PRECISIONS = ("day", "month", "year")
+# Where stems kept elsewhere (a store's, see text.vocabulary) are found: words -> their stems,
+# for those of the words it knows.
+Stems = Callable[[Collection[str]], Mapping[str, str]]
 # Sentence indices by day: those naming the day, and undated leads likely reporting it.
 _Pools = tuple[dict[date, list[int]], dict[date, list[int]]]
 
@@ -247,7 +253,7 @@ def _news_span(text: str, position: int) -> tuple[int, bool]:
 class _Texts:
     """Per sentence: the summary span (metadata or chronology date cut), vector and quality."""
 
-    def __init__(self, rows: Sequence[_Row], tuning: Tuning) -> None:
+    def __init__(self, rows: Sequence[_Row], tuning: Tuning, stems: Stems | None = None) -> None:
         self.rows = rows
         spans = [_news_span(row.sentence.text, row.position) for row in rows]
         self.offsets = [offset for offset, _ in spans]
@@ -255,6 +261,8 @@ class _Texts:
         texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
         # each text's words, found once for its terms, its length and the query
         self.words = [words(text) for text in texts]
+        if stems is not None and (unknown := unknown_words(self.words)):
+            known_stems(stems(unknown))
         tokens = [terms_of(found) for found in self.words]
         idf = idf_table(tokens)
         self.vectors: list[Vector] = [tfidf(t, idf, power=tuning.idf_power) for t in tokens]
@@ -401,16 +409,24 @@ def build_timeline(
     event_dates: Mapping[str, float] | None = None,
     tuning: Tuning | None = None,
     floor: float = 0.0,
+    stems: Stems | None = None,
 ) -> list[TimelineEntry]:
     """The ``options.dates`` most referred-to dates, each with its summary, in date order.
 
     ``event_dates`` adds a weight per date (YYYY-MM-DD) from extracted events; a date
     without one competes only with a score of at least ``floor``, a reference to its own
     publication day counting ``tuning.floor_same_day`` there. ``tuning`` overrides the
-    method's parameters (see :class:`Tuning`).
+    method's parameters (see :class:`Tuning`). ``stems`` finds the stems of words this
+    process has not stemmed yet, where they were kept (a store's); it never changes a result.
     """
     (entries,) = build_timelines(
-        sentences, [options], groups=groups, event_dates=event_dates, tuning=tuning, floor=floor
+        sentences,
+        [options],
+        groups=groups,
+        event_dates=event_dates,
+        tuning=tuning,
+        floor=floor,
+        stems=stems,
     )
     return entries
 
@@ -423,6 +439,7 @@ def build_timelines(
     event_dates: Mapping[str, float] | None = None,
     tuning: Tuning | None = None,
     floor: float = 0.0,
+    stems: Stems | None = None,
 ) -> list[list[TimelineEntry]]:
     """:func:`build_timeline` for each of ``options`` over the same sentences, which are
     read, vectorised and counted once for all of them."""
@@ -430,7 +447,7 @@ def build_timelines(
     rows = _rows(sentences, groups)
     if not rows:
         return [[] for _ in options]
-    texts = _Texts(rows, tuning)
+    texts = _Texts(rows, tuning, stems)
     references, publications = _evidence(rows, texts, tuning)
     support = collect(references, publications, tuning)
     pools = _pools(rows, tuning)
@@ -473,6 +490,7 @@ def summarise_ranked(
     *,
     groups: Mapping[str, str] | None = None,
     tuning: Tuning | None = None,
+    stems: Stems | None = None,
 ) -> list[TimelineEntry]:
     """The timeline of days already ranked elsewhere (``ranked``, best first, with their
     ``scores`` and independent ``documents``): each day with a readable candidate among
@@ -482,7 +500,7 @@ def summarise_ranked(
     rows = _rows(sentences, groups)
     if not rows or options.dates == 0:
         return []
-    texts = _Texts(rows, tuning)
+    texts = _Texts(rows, tuning, stems)
     pools = _pools(rows, tuning)
     order = [date.fromisoformat(d) for d in ranked]
     readable = _candidate_dates(dict.fromkeys(order, 1.0), pools, texts, options)
