@@ -18,7 +18,7 @@ from dateline.errors import QueryError, StoreError
 from dateline.model import MATCH_END, MATCH_START, Document, Edit
 from dateline.store import SQLiteStore, Store, open_store
 from dateline.store.migrations import latest_version
-from tests.conftest import BACKENDS, store_location
+from tests.conftest import BACKENDS, needs_postgres, store_location
 
 INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.IntegrityError)
 
@@ -216,3 +216,20 @@ def test_a_write_makes_cached_results_stale(store: Store) -> None:
     # a result made before that write is not kept: it would describe the old store
     store.cache("k", "stale", made_at)
     assert store.cached("k") is None
+
+
+@needs_postgres
+def test_postgresql_runs_a_costly_looking_read_without_compiling_it(tmp_path: Path) -> None:
+    """The server compiles a query whose cost estimate passes ``jit_above_cost`` before
+    running it (150 ms for a count over every event that runs in 20 ms); Dateline's
+    connections leave that off."""
+    with store_location(tmp_path, "postgres") as where:
+        opened = open_store(where)
+        try:
+            sql = "SELECT count(*) FROM generate_series(1, 3000) a, generate_series(1, 3000) b"
+            cost = float(opened.execute("SHOW jit_above_cost").fetchone()[0])
+            (plan,) = opened.execute(f"EXPLAIN (FORMAT JSON) {sql}").fetchone()
+            assert plan[0]["Plan"]["Total Cost"] > cost >= 0  # it would be compiled
+            assert "JIT" not in plan[0]
+        finally:
+            opened.close()
