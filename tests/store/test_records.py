@@ -478,3 +478,20 @@ def test_kept_stems_are_found_under_their_stemmer_and_replaced_by_a_rebuild(
     assert store.stems(asked, "stemmer 2") == {}
     store.replace_derived(dataclasses.replace(made, stems={"ministers": "minist"}))
     assert store.stems(asked, "stemmer 1") == {"ministers": "minist"}
+
+
+def test_reads_by_id_find_every_id_asked_past_one_batch(store: Store) -> None:
+    """Texts, stories and stems asked for in their thousands (a corroboration, a timeline's
+    read) come back whole, however the backend sends the ids."""
+    ids = [f"x{i:05d}" for i in range(1_234)]
+    with store.transaction():
+        for did in ids:
+            doc = Document(id=did, path=f"{did}.txt", record=0, format="text", raw=did,
+                           text=f"Text of {did}.", content_hash=did, duplicate_of="a")  # fmt: skip
+            store.write_document(doc, f"/abs/{did}", b"sig", 1)
+    asked = [*ids, "a", "missing", ids[0]]
+    assert store.texts(asked) == {**{d: f"Text of {d}." for d in ids}, "a": TEXTS["a"]}
+    assert store.roots_of(asked) == {**dict.fromkeys(ids, "a"), "a": "a"}
+    words = {f"word{i}": f"stem{i}" for i in range(1_500)}
+    store.replace_derived(dataclasses.replace(derived(), stems=words, stemmer="s"))
+    assert store.stems([*words, "other"], "s") == words

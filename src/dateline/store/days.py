@@ -55,7 +55,9 @@ class DaysPart(Connection):
     def stems(self, words: Collection[str], stemmer: str) -> dict[str, str]:
         """The stems the build kept of those of ``words`` it saw, when ``stemmer`` made
         them (see summarise.text.vocabulary)."""
-        return records.read_stems(self, words, stemmer)
+        if not records.stems_made_by(self, stemmer):
+            return {}
+        return dict(self._by_ids("SELECT word, stem FROM stems WHERE word IN ({})", words))
 
     def count_sentences_near(self, days: Iterable[str], lag: int, lead: int) -> int:
         """An upper bound, read from the indexes, on what :meth:`sentences_near` reads."""

@@ -224,16 +224,10 @@ def mark_days_counted(db: Database) -> None:
     )
 
 
-def read_stems(db: Database, words: Collection[str], stemmer: str) -> dict[str, str]:
-    """The kept stems of those of ``words`` the store knows, when they were made by
-    ``stemmer`` (another stemmer's may differ: then none)."""
+def stems_made_by(db: Database, stemmer: str) -> bool:
+    """Whether the kept stems were made by ``stemmer`` (another stemmer's may differ)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
-    if row is None or row[0] != stemmer:
-        return {}
-    found: dict[str, str] = {}
-    for marks, batch in _batches(sorted(words)):
-        found.update(db.execute(f"SELECT word, stem FROM stems WHERE word IN ({marks})", batch))
-    return found
+    return row is not None and row[0] == stemmer
 
 
 def days_counted(db: Database) -> bool:
