@@ -8,7 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dateline.cluster.corroboration import corroborate, is_speculative, provenance
+from dateline.cluster.corroboration import (
+    corroborate,
+    is_speculative,
+    provenance,
+    provenance_known,
+)
 from dateline.errors import DatelineError
 from dateline.export.json import export_dict
 from dateline.export.report import ReportInput, render_report
@@ -291,7 +296,13 @@ class Dossier:
         records = list(records)
         # only the documents the records cite: a few events need not read a million texts
         cited = {s.document_id for r in records for s in r.sources}
-        known = provenance(self.store.provenance_rows(cited))
+        # the build's speculative documents while they hold: then no text is read
+        speculative = self.store.speculative_among(cited)
+        known = (
+            provenance(self.store.provenance_rows(cited))
+            if speculative is None
+            else provenance_known(self.store.outlet_rows(cited), speculative)
+        )
         return {r.id: corroborate(r.sources, known) for r in records}
 
     def texts(self, ids: Iterable[str] | None = None) -> dict[str, str]:

@@ -6,6 +6,7 @@ import pytest
 
 from dateline.cluster.corroboration import corroborate, is_speculative, provenance
 from dateline.model import Source
+from dateline.service import Dossier
 
 
 def doc(
@@ -74,3 +75,20 @@ def test_exports_say_which_stories_and_copies_back_an_event_and_flag_weak_ones()
         {"story": "a", "documents": ["a", "b"], "copies": 1}
     ]
     assert exported["flags"] == ["single-source"]
+
+
+def test_the_builds_speculative_documents_give_the_corroboration_the_texts_give(
+    sample_dossier: Dossier,
+) -> None:
+    store = sample_dossier.store
+    records = [*store.events(), *store.figures()]
+    cited = {s.document_id for r in records for s in r.sources}
+    kept = store.speculative_among(cited)
+    assert kept is not None  # the sample was built and nothing was written since
+    from_texts = provenance(store.provenance_rows(cited))
+    assert kept == {d for d, p in from_texts.items() if p.speculative}
+    every = {d.id for d in sample_dossier.documents()}
+    assert store.speculative_among(every)  # the sample has a piece calling itself opinion
+    assert sample_dossier.corroboration(records) == {
+        r.id: corroborate(r.sources, from_texts) for r in records
+    }

@@ -495,3 +495,16 @@ def test_reads_by_id_find_every_id_asked_past_one_batch(store: Store) -> None:
     words = {f"word{i}": f"stem{i}" for i in range(1_500)}
     store.replace_derived(dataclasses.replace(derived(), stems=words, stemmer="s"))
     assert store.stems([*words, "other"], "s") == words
+
+
+def test_the_speculative_documents_a_build_found_hold_until_the_next_write(
+    store: Store,
+) -> None:
+    store.replace_derived(dataclasses.replace(derived(), unranked={"c"}))
+    assert store.speculative_among({"a", "c", "missing"}) == {"c"}
+    doc = Document(id="f", path="f.txt", record=0, format="text", raw="New.", text="New.",
+                   content_hash="f", published="2025-05-01")  # fmt: skip
+    store.write_document(doc, "/abs/f", b"sig", 1)
+    assert store.speculative_among({"a", "c"}) is None  # the texts must be read again
+    store.replace_derived(derived())
+    assert store.speculative_among({"a", "c"}) == set()

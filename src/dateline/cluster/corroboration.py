@@ -10,7 +10,7 @@ backed only by one text and its reprints is single-source however many pages car
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -56,6 +56,18 @@ def provenance(
         )
         for did, duplicate_of, url, text in documents
     }
+
+
+def provenance_known(
+    documents: Iterable[tuple[str, str | None, str | None]], speculative: Collection[str]
+) -> dict[str, Provenance]:
+    """:func:`provenance` from (id, duplicate_of, url) rows, the ``speculative`` documents
+    known already (a build found them with :func:`is_speculative`)."""
+    return {
+        did: Provenance(story=duplicate_of or did, outlet=_host(url) or did,
+                        speculative=did in speculative)
+        for did, duplicate_of, url in documents
+    }  # fmt: skip
 
 
 def _host(url: str | None) -> str | None:

@@ -61,7 +61,9 @@ def corroboration_dict(c: Corroboration | None) -> dict[str, Any] | None:
     """The counts, and each independent story with the documents (its copies) citing it."""
     if c is None:
         return None
-    found = dataclasses.asdict(c)
+    # field by field: dataclasses.asdict copies the reports deeply only to have them
+    # replaced, and a timeline page shows thousands of these
+    found: dict[str, Any] = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)}
     found["reports"] = [
         {"story": story, "documents": list(documents), "copies": len(documents) - 1}
         for story, documents in c.reports

@@ -426,6 +426,10 @@ class DocumentsPart(Connection):
         sql = f"SELECT id, coalesce(duplicate_of, id) FROM {self.heads()} WHERE id IN ({{}})"
         return dict(self._by_ids(sql, ids))
 
+    def outlet_rows(self, ids: Iterable[str]) -> Iterator[tuple[str, str | None, str | None]]:
+        """(id, duplicate_of, url) of the documents ``ids``: their story and outlet."""
+        yield from self._by_ids("SELECT id, duplicate_of, url FROM documents WHERE id IN ({})", ids)
+
     def provenance_rows(
         self, ids: Iterable[str] | None = None
     ) -> Iterator[tuple[str, str | None, str | None, str]]:

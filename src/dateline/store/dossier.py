@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from dateline.model import Entity, Event, Figure, Promise
 from dateline.store import records
@@ -18,6 +18,11 @@ class DossierPart(Connection):
             self._invalidate()
             # the day counts hold until the next write changes a document or its story
             records.mark_days_counted(self)
+
+    def speculative_among(self, documents: Collection[str]) -> set[str] | None:
+        """Those of ``documents`` that call themselves speculation or opinion, as the last
+        build found them; None when that may no longer hold (the texts must be read)."""
+        return records.kept_speculative(self, documents)
 
     def entities(self, entity_id: str | None = None, roles: bool = True) -> list[Entity]:
         """Every entity (or the one ``entity_id``); without ``roles``, names only."""

@@ -399,6 +399,18 @@ _STEMS = """
 """
 
 
+_SPECULATIVE = """
+        -- The articles the build found calling themselves speculation or opinion (see
+        -- cluster/corroboration.py), so corroboration reads each cited document's story and
+        -- outlet, not its whole text. Rebuilt with the dossier and used only while nothing
+        -- was written since (meta key 'speculative_kept': the generation it was made at);
+        -- otherwise, and on a store upgraded and not yet built again, texts are read.
+        CREATE TABLE speculative_documents (
+            document_id TEXT PRIMARY KEY
+        );
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
@@ -412,6 +424,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "day counts", _DAY_COUNTS),
     Migration(11, "document heads by id", _DOCUMENT_HEADS),
     Migration(12, "kept stems", _STEMS),
+    Migration(13, "speculative documents", _SPECULATIVE),
 )
 
 

@@ -19,7 +19,7 @@ from dateline.model import Entity, Event, Figure, Mention, Participant, Promise,
 
 DERIVED_TABLES = (
     "sources", "participants", "events", "figures", "promises", "roles", "sentence_dates",
-    "sentences", "day_references", "publication_days", "stems",
+    "sentences", "day_references", "publication_days", "stems", "speculative_documents",
 )  # fmt: skip
 
 
@@ -97,6 +97,7 @@ def replace_derived(db: Database, derived: Derived) -> None:
         db, derived.sentences, derived.listed, derived.unranked, derived.mentions, derived.events
     )
     db.bulk_insert("stems", "word, stem", derived.stems.items())
+    db.bulk_insert("speculative_documents", "document_id", ((d,) for d in sorted(derived.unranked)))
     db.execute(
         "INSERT INTO meta VALUES ('stemmer', ?) ON CONFLICT (key) DO UPDATE SET value = "
         "excluded.value",
@@ -217,11 +218,26 @@ def _lag(day: str, published: str) -> int:
 
 
 def mark_days_counted(db: Database) -> None:
-    """Record that the day counts were made at the current generation."""
-    db.execute(
-        "INSERT INTO meta SELECT 'days_counted', value FROM meta WHERE key = 'generation' "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-    )
+    """Record that the day counts and the speculative documents were made at the current
+    generation."""
+    for key in ("days_counted", "speculative_kept"):
+        db.execute(
+            f"INSERT INTO meta SELECT '{key}', value FROM meta WHERE key = 'generation' "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+
+
+def kept_speculative(db: Database, documents: Collection[str]) -> set[str] | None:
+    """Those of ``documents`` the build found speculative, or None when what it found may
+    no longer hold (a write since, or not built since the store was upgraded)."""
+    row = db.execute(
+        "SELECT count(*) FROM meta c JOIN meta g ON g.key = 'generation' "
+        "WHERE c.key = 'speculative_kept' AND c.value = g.value"
+    ).fetchone()
+    if not row[0]:
+        return None
+    kept = {str(r[0]) for r in db.execute("SELECT document_id FROM speculative_documents")}
+    return kept & set(documents)
 
 
 def stems_made_by(db: Database, stemmer: str) -> bool:
