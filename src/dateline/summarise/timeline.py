@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -38,16 +38,16 @@ from dateline.summarise.dates import (
     supporting_documents,
 )
 from dateline.summarise.hygiene import chronology_start, glued_lead, is_comment, metadata_end
-from dateline.summarise.select import Candidate, centroid, choose
+from dateline.summarise.select import Candidate, choose
 from dateline.summarise.text import (
     ANAPHORIC_START,
     Vector,
+    add_into,
     idf_table,
     is_sentence,
     known_stems,
     norm,
     terms_of,
-    tfidf,
     unknown_words,
     words,
 )
@@ -265,7 +265,12 @@ class _Texts:
             known_stems(stems(unknown))
         tokens = [terms_of(found) for found in self.words]
         idf = idf_table(tokens)
-        self.vectors: list[Vector] = [tfidf(t, idf, power=tuning.idf_power) for t in tokens]
+        # text.tfidf's weights, each term's idf raised to the power once, not per sentence
+        powered = {term: value**tuning.idf_power for term, value in idf.items()}
+        self.vectors: list[Vector] = [
+            {term: count * powered[term] for term, count in Counter(found).items()}
+            for found in tokens
+        ]
         # a text opening in lower case is a sentence cut in two by the splitter, or the tail
         # of a list of teasers: a reader would not pick it
         self.eligible = [
@@ -295,11 +300,17 @@ def _closeness(vectors: Sequence[Vector]) -> list[float]:
     mean sentence's."""
     if not vectors:
         return []
-    center = centroid([Candidate(i, v, 1.0, True) for i, v in enumerate(vectors)])
+    # each vector's norm once, for the centroid (as select.centroid sums them) and the cosine
+    norms = [norm(v) for v in vectors]
+    center: Vector = {}
+    for v, length in zip(vectors, norms, strict=True):
+        if length:
+            add_into(center, v, 1.0 / length)
     # The cosine up to the centroid's norm, which the ratio to the mean cancels.
+    get = center.get
     closeness = [
-        sum(value * center.get(term, 0.0) for term, value in v.items()) / (norm(v) or 1.0)
-        for v in vectors
+        sum([value * get(term, 0.0) for term, value in v.items()]) / (length or 1.0)
+        for v, length in zip(vectors, norms, strict=True)
     ]
     mean = sum(closeness) / len(closeness) or 1.0
     return [c / mean for c in closeness]
