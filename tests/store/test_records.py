@@ -430,8 +430,9 @@ def test_the_name_index_migration_fills_in_stored_entities(store: Store) -> None
 
 def test_reads_of_documents_by_id_never_open_a_row(tmp_path: Path) -> None:
     """A timeline's reads by document id find the publication day and story in the heads
-    index: a row holds the page as read, its markup and its text, and SQLite's planner
-    would otherwise look ids up in the unique id index and open each row."""
+    index, and corroboration's the story and outlet in theirs: a row holds the page as read,
+    its markup and its text, and SQLite's planner would otherwise look ids up in the unique
+    id index and open each row."""
     with store_location(tmp_path, "sqlite") as where:
         opened = open_store(where)
         try:
@@ -454,6 +455,10 @@ def test_reads_of_documents_by_id_never_open_a_row(tmp_path: Path) -> None:
             assert opened.sentences_near(["2025-03-03"], 2, "2025-03-01", "2025-04-30")
             assert opened.day_stories(["2025-03-03"]) == {"2025-03-03": 2}
             assert opened.event_days()
+            assert sorted(map(tuple, opened.outlet_rows(["b", "a"]))) == [
+                ("a", None, None),
+                ("b", "a", None),
+            ]
             opened.execute = execute  # type: ignore[method-assign]
             by_id = [
                 step

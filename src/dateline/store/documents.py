@@ -428,7 +428,8 @@ class DocumentsPart(Connection):
 
     def outlet_rows(self, ids: Iterable[str]) -> Iterator[tuple[str, str | None, str | None]]:
         """(id, duplicate_of, url) of the documents ``ids``: their story and outlet."""
-        yield from self._by_ids("SELECT id, duplicate_of, url FROM documents WHERE id IN ({})", ids)
+        sql = f"SELECT id, duplicate_of, url FROM documents {self.outlets_hint} WHERE id IN ({{}})"
+        yield from self._by_ids(sql, ids)
 
     def provenance_rows(
         self, ids: Iterable[str] | None = None

@@ -31,8 +31,10 @@ class Connection(ABC):
     location: str
 
     #: what steers a read of documents by id to the index of their publication days and
-    #: stories (see migration 11), where the dialect needs it
+    #: stories (see migration 11), and one of their outlets to that of their stories and
+    #: URLs (migration 14), where the dialect needs it
     heads_hint: str = ""
+    outlets_hint: str = ""
 
     #: the driver's base exception classes
     driver_errors: tuple[type[Exception], ...]

@@ -72,6 +72,7 @@ class SQLiteConnection(Connection):
     dialect = "sqlite"
     # the planner would take the unique id index, which opens the row
     heads_hint = "INDEXED BY documents_id_head"
+    outlets_hint = "INDEXED BY documents_id_outlet"
     driver_errors = (sqlite3.Error,)
     document_errors = (sqlite3.IntegrityError, sqlite3.DataError)
 
