@@ -4,12 +4,15 @@ timeline reads through, and kept results going stale when anything is written.""
 from __future__ import annotations
 
 import dataclasses
+import random
+import string
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from dateline.evaluate.rouge import stem
 from dateline.model import (
     Document,
     Entity,
@@ -23,6 +26,7 @@ from dateline.model import (
 )
 from dateline.store import Store, open_store
 from dateline.store.records import Derived, day_scope
+from dateline.summarise.text import vocabulary
 from tests.conftest import BACKENDS, store_location
 
 TEXTS = {
@@ -513,3 +517,21 @@ def test_the_speculative_documents_a_build_found_hold_until_the_next_write(
     assert store.speculative_among({"a", "c"}) is None  # the texts must be read again
     store.replace_derived(derived())
     assert store.speculative_among({"a", "c"}) == set()
+
+
+def test_a_page_with_a_huge_url_and_a_huge_word_is_stored_and_built(store: Store) -> None:
+    """A URL or a run of letters longer than an index entry may be on PostgreSQL (a third of
+    a page) is stored, and the build keeps the stems of the other words."""
+    rng = random.Random(3)
+    url = "https://example.com/?" + "".join(rng.choice(string.ascii_letters) for _ in range(6000))
+    word = "".join(rng.choice(string.ascii_lowercase) for _ in range(5000))
+    text = f"Negotiators met {word} in the capital."
+    doc = Document(id="huge", path="huge.html", record=0, format="html", raw=text, text=text,
+                   content_hash="huge", published="2025-03-05", url=url)  # fmt: skip
+    store.write_document(doc, "/abs/huge", b"sig", 1)
+    assert store.get_document("huge").url == url
+    kept = vocabulary([text])
+    store.replace_derived(dataclasses.replace(derived(), stems=kept, stemmer="s"))
+    assert store.stems([word, "negotiators"], "s") == {"negotiators": stem("negotiators")}
+    ((_, _, stored),) = store.outlet_rows(["huge"])
+    assert stored == url

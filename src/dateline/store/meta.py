@@ -165,7 +165,8 @@ class MetaPart(Connection):
         return {int(r[0]) for r in self.execute("SELECT version FROM migrations")}
 
     def _apply(self, migration: Migration) -> None:
-        self.ddl(migration.script)
+        if migration.script:  # empty when only some dialects need anything
+            self.ddl(migration.script)
         if extra := migration.extra.get(self.dialect):
             self.ddl(extra)
         if migration.backfill is not None:

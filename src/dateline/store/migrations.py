@@ -411,9 +411,11 @@ _SPECULATIVE = """
 """
 
 
+# What corroboration needs of a cited document (its story and outlet), found by id without
+# opening the row: a timeline page corroborates thousands of events' sources. SQLite's only:
+# a PostgreSQL index entry may not pass a third of a page, and a URL may be longer (its rows
+# keep long values apart, so reading one by id does not read the text).
 _DOCUMENT_OUTLETS = """
-        -- What corroboration needs of a cited document (its story and outlet), found by id
-        -- without opening the row: a timeline page corroborates thousands of events' sources.
         CREATE INDEX documents_id_outlet ON documents(id, duplicate_of, url);
 """
 
@@ -432,7 +434,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "document heads by id", _DOCUMENT_HEADS),
     Migration(12, "kept stems", _STEMS),
     Migration(13, "speculative documents", _SPECULATIVE),
-    Migration(14, "document outlets by id", _DOCUMENT_OUTLETS),
+    Migration(14, "document outlets by id", "", {"sqlite": _DOCUMENT_OUTLETS}),
 )
 
 

@@ -107,13 +107,19 @@ def stemmer_identity() -> str:
     return f"nltk {version('nltk')} porter (NLTK extensions)"
 
 
+# Longer words are not kept (they are stemmed when met): a key may not pass a third of a
+# PostgreSQL page, and a page can hold a run of letters of any length.
+_KEPT_WORD = 64
+
+
 def vocabulary(texts: Iterable[str]) -> dict[str, str]:
-    """The stem of every word of ``texts`` that :func:`terms` stems, for a store to keep."""
+    """The stem of every word of ``texts`` that :func:`terms` stems, for a store to keep
+    (those of up to ``_KEPT_WORD`` characters)."""
     found: set[str] = set()
     for text in texts:
         found.update(words(text))
     return {w: _STEMS.get(w) or _stemmed(w) for w in sorted(found)
-            if w not in SMART_STOPWORDS and len(w) > 1}  # fmt: skip
+            if w not in SMART_STOPWORDS and 1 < len(w) <= _KEPT_WORD}  # fmt: skip
 
 
 def unknown_words(found: Iterable[Sequence[str]]) -> set[str]:
