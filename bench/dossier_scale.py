@@ -26,11 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dedupe_scale import make_lexicon, sentence
 from table import Table, add_json_flag, notes_to_stderr
 
+from dateline.evaluate.rouge import stemmer_identity
 from dateline.export.report import render_report
 from dateline.model import Document, Entity, Event, Figure, Participant, Promise, Role, Source
 from dateline.service import Dossier
 from dateline.store.records import Derived
-from dateline.summarise.text import stemmer_identity, vocabulary
+from dateline.summarise.text import vocabulary
 
 START = date(2025, 1, 1)
 

@@ -9,26 +9,19 @@ import pytest
 
 import dateline
 from dateline.cluster.corroboration import is_speculative
-from dateline.evaluate.rouge import stem
+from dateline.evaluate import rouge
+from dateline.evaluate.rouge import remember_stems, stem, stemmer_identity
 from dateline.summarise import TimelineOptions, build_timeline
-from dateline.summarise import text as text_module
 from dateline.summarise.plan import plan_timeline
 from dateline.summarise.request import TimelineRequest
-from dateline.summarise.text import (
-    known_stems,
-    stemmer_identity,
-    terms,
-    unknown_words,
-    vocabulary,
-    words,
-)
+from dateline.summarise.text import terms, unknown_words, vocabulary, words
 from tests.summarise.test_timeline import story
 
 
 @pytest.fixture
 def fresh_stems(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """An empty process cache of stems, as in a new process; the usual one afterwards."""
-    monkeypatch.setattr(text_module, "_STEMS", {})
+    monkeypatch.setattr(rouge, "STEMS", {})
     yield
 
 
@@ -51,11 +44,11 @@ def test_known_stems_are_used_without_stemming(
 ) -> None:
     text = "Negotiators resumed talks in the capital."
     expected = terms(text)  # stemmed here
-    monkeypatch.setattr(text_module, "_STEMS", {})
+    monkeypatch.setattr(rouge, "STEMS", {})
     assert unknown_words([words(text)]) == {"negotiators", "resumed", "talks", "capital"}
-    known_stems(vocabulary([text]))
+    remember_stems(vocabulary([text]))
     assert unknown_words([words(text)]) == set()
-    monkeypatch.setattr(text_module, "stem", _refuse)
+    monkeypatch.setattr(rouge, "_porter", _refuse)
     assert terms(text) == expected
 
 
@@ -75,8 +68,8 @@ def test_a_timeline_with_looked_up_stems_is_the_one_stemmed_anew(
         asked.append(set(found))
         return {w: kept[w] for w in found if w in kept}
 
-    monkeypatch.setattr(text_module, "_STEMS", {})
-    monkeypatch.setattr(text_module, "stem", _refuse)
+    monkeypatch.setattr(rouge, "STEMS", {})
+    monkeypatch.setattr(rouge, "_porter", _refuse)
     assert build_timeline(sentences, options, stems=lookup) == stemmed
     # one look-up of the words not known yet; the second timeline knows them all
     assert asked == [set(kept)]
@@ -96,8 +89,8 @@ def test_the_build_keeps_the_stems_a_timeline_reads(
     request = TimelineRequest(dates=4, budget=None).validated()
     usual = plan_timeline(store, request, is_speculative)
     # a new process (nothing stemmed yet, nothing kept from before) stems nothing
-    monkeypatch.setattr(text_module, "_STEMS", {})
-    monkeypatch.setattr(text_module, "stem", _refuse)
+    monkeypatch.setattr(rouge, "STEMS", {})
+    monkeypatch.setattr(rouge, "_porter", _refuse)
     with store.transaction():
         store.execute("DELETE FROM results")
     assert plan_timeline(store, request, is_speculative) == usual

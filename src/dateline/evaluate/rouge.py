@@ -12,9 +12,10 @@ references and the precision denominator is the prediction's n-gram count times 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from typing import TYPE_CHECKING
 
 from dateline.evaluate.nltkload import load_nltk
@@ -40,14 +41,43 @@ def _stemmer() -> PorterStemmer:
     return PorterStemmer(mode=PorterStemmer.NLTK_EXTENSIONS)
 
 
-@lru_cache(maxsize=1 << 17)
+# Stems by token: those stemmed in this process and those a store kept (remember_stems).
+# The stemmer takes about 30 microseconds a token; emptied past STEMS_KEPT tokens, so a
+# long-lived process stays bounded.
+STEMS: dict[str, str] = {}
+STEMS_KEPT = 1 << 18
+
+
 def stem(token: str) -> str:
     """Porter stem of a lower-cased token (NLTK extended mode); the token itself on failure."""
+    found = STEMS.get(token)
+    if found is None:
+        found = _porter(token)
+        if len(STEMS) >= STEMS_KEPT:
+            STEMS.clear()
+        STEMS[token] = found
+    return found
+
+
+def _porter(token: str) -> str:
     try:
         stemmed: str = _stemmer().stem(token)  # nltk is untyped
         return stemmed
     except IndexError:  # older stemmer versions fail on some short tokens
         return token
+
+
+def remember_stems(stems: Mapping[str, str]) -> None:
+    """Take ``stems`` (token -> stem, made by this :func:`stemmer_identity`) as stemmed."""
+    if len(STEMS) + len(stems) > STEMS_KEPT:
+        STEMS.clear()
+    STEMS.update(stems)
+
+
+def stemmer_identity() -> str:
+    """What makes a stem: stems kept under another identity (another NLTK release) may
+    differ from :func:`stem`'s, and are not to be used."""
+    return f"nltk {version('nltk')} porter (NLTK extensions)"
 
 
 def tokenize(sentence: str) -> list[str]:

@@ -25,6 +25,7 @@ from dateline.dating import choose_publication_date, date_from_duplicate
 from dateline.dating.candidates import reported_candidate
 from dateline.dating.neighbours import HOW as LOOSE
 from dateline.dating.stories import Page, collection_dates, neighbours_asked
+from dateline.evaluate.rouge import stemmer_identity
 from dateline.extract.events import EventMention
 from dateline.extract.figures import FigureMention, merge_figures
 from dateline.extract.promises import match_promises
@@ -40,7 +41,7 @@ from dateline.pipeline.extractions import (
 from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.store import Store
 from dateline.store.records import Derived
-from dateline.summarise.text import stemmer_identity, vocabulary
+from dateline.summarise.text import vocabulary
 
 if TYPE_CHECKING:
     from dateline.pipeline.distributed import DaskEngine

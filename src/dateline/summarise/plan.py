@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from dateline import __version__
 from dateline.errors import DatelineError
+from dateline.evaluate.rouge import stemmer_identity
 from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
 from dateline.stagecode import code_digest
 from dateline.store.records import LAG_CLASSES, day_scope, sample_bound, shifted_days
 from dateline.summarise.dates import reference_weight
 from dateline.summarise.request import TimelineRequest
-from dateline.summarise.text import stemmer_identity
 from dateline.summarise.timeline import (
     DatedSentence,
     Stems,

@@ -12,8 +12,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from importlib.metadata import version
 
+from dateline.evaluate import rouge
 from dateline.evaluate.rouge import stem
 from dateline.evaluate.stopwords import SMART_STOPWORDS
 from dateline.lexicon.calendar import MONTH_ABBREVIATIONS
@@ -82,29 +82,8 @@ def terms(text: str) -> list[str]:
 
 def terms_of(found: Sequence[str]) -> list[str]:
     """:func:`terms` of text whose :func:`words` are ``found``."""
-    stems = _STEMS
-    return [stems.get(w) or _stemmed(w) for w in found if w not in SMART_STOPWORDS and len(w) > 1]
-
-
-# Stems by word: those stemmed in this process and those a build kept (see known_stems). A
-# dictionary lookup, where the stemmer takes about 30 microseconds per word; emptied when
-# it grows past _STEMS_KEPT words, so a long-lived process stays bounded.
-_STEMS: dict[str, str] = {}
-_STEMS_KEPT = 1 << 18
-
-
-def _stemmed(word: str) -> str:
-    found = stem(word)
-    if len(_STEMS) >= _STEMS_KEPT:
-        _STEMS.clear()
-    _STEMS[word] = found
-    return found
-
-
-def stemmer_identity() -> str:
-    """What makes a stem: stems kept under another identity (another NLTK release) may
-    differ from the stemmer's own, and are not used."""
-    return f"nltk {version('nltk')} porter (NLTK extensions)"
+    known = rouge.STEMS  # looked up here first: a call per word costs more than the lookup
+    return [known.get(w) or stem(w) for w in found if w not in SMART_STOPWORDS and len(w) > 1]
 
 
 # Longer words are not kept (they are stemmed when met): a key may not pass a third of a
@@ -114,31 +93,24 @@ _KEPT_WORD = 64
 
 def vocabulary(texts: Iterable[str]) -> dict[str, str]:
     """The stem of every word of ``texts`` that :func:`terms` stems, for a store to keep
-    (those of up to ``_KEPT_WORD`` characters)."""
+    (those of up to ``_KEPT_WORD`` characters), under ``rouge.stemmer_identity``."""
     found: set[str] = set()
     for text in texts:
         found.update(words(text))
-    return {w: _STEMS.get(w) or _stemmed(w) for w in sorted(found)
+    return {w: stem(w) for w in sorted(found)
             if w not in SMART_STOPWORDS and 1 < len(w) <= _KEPT_WORD}  # fmt: skip
 
 
 def unknown_words(found: Iterable[Sequence[str]]) -> set[str]:
     """The words among ``found`` (each text's :func:`words`) that :func:`terms_of` would
     have to stem: neither stemmed in this process nor known from a store."""
+    known = rouge.STEMS
     return {
         w
         for text in found
         for w in text
-        if w not in _STEMS and w not in SMART_STOPWORDS and len(w) > 1
+        if w not in known and w not in SMART_STOPWORDS and len(w) > 1
     }
-
-
-def known_stems(stems: Mapping[str, str]) -> None:
-    """Take ``stems`` (word -> stem, as :func:`vocabulary` made them under this
-    :func:`stemmer_identity`) as stemmed."""
-    if len(_STEMS) + len(stems) > _STEMS_KEPT:
-        _STEMS.clear()
-    _STEMS.update(stems)
 
 
 def is_sentence(text: str, min_words: int, max_words: int, count: int | None = None) -> bool:

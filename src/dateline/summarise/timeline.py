@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateline.analyse.timex import find_time_expressions
+from dateline.evaluate.rouge import remember_stems
 from dateline.model import Source
 from dateline.summarise.dates import (
     DateSupport,
@@ -45,7 +46,6 @@ from dateline.summarise.text import (
     add_into,
     idf_table,
     is_sentence,
-    known_stems,
     norm,
     terms_of,
     unknown_words,
@@ -262,7 +262,7 @@ class _Texts:
         # each text's words, found once for its terms, its length and the query
         self.words = [words(text) for text in texts]
         if stems is not None and (unknown := unknown_words(self.words)):
-            known_stems(stems(unknown))
+            remember_stems(stems(unknown))
         tokens = [terms_of(found) for found in self.words]
         idf = idf_table(tokens)
         # text.tfidf's weights, each term's idf raised to the power once, not per sentence
