@@ -423,12 +423,14 @@ class DocumentsPart(Connection):
 
     def roots_of(self, ids: Iterable[str]) -> dict[str, str]:
         """The duplicate-group root of each of ``ids``."""
-        sql = f"SELECT id, coalesce(duplicate_of, id) FROM {self.heads()} WHERE id IN ({{}})"
+        heads = self.documents_by(records.HEADS)
+        sql = f"SELECT id, coalesce(duplicate_of, id) FROM {heads} WHERE id IN ({{}})"
         return dict(self._by_ids(sql, ids))
 
     def outlet_rows(self, ids: Iterable[str]) -> Iterator[tuple[str, str | None, str | None]]:
         """(id, duplicate_of, url) of the documents ``ids``: their story and outlet."""
-        sql = f"SELECT id, duplicate_of, url FROM documents {self.outlets_hint} WHERE id IN ({{}})"
+        outlets = self.documents_by("documents_id_outlet")
+        sql = f"SELECT id, duplicate_of, url FROM {outlets} WHERE id IN ({{}})"
         yield from self._by_ids(sql, ids)
 
     def provenance_rows(

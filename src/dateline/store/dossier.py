@@ -64,7 +64,13 @@ class DossierPart(Connection):
     ) -> set[tuple[str, int]]:
         """(document id, sentence start) of every sentence of ``documents`` an event of
         ``event_type`` cites."""
-        return records.read_reporting(self, event_type, documents)
+        sql = (
+            "SELECT s.document_id, s.start FROM sources s JOIN events e ON e.id = s.record_id "
+            "WHERE s.record_kind = 'event' AND e.type = ? AND s.document_id IN ({})"
+        )
+        return {
+            (str(doc), int(start)) for doc, start in self._by_ids(sql, documents, (event_type,))
+        }
 
     def sentences_naming(self, entity_id: str) -> set[tuple[str, int]]:
         """(document id, sentence index) of every sentence that mentions the entity."""

@@ -30,11 +30,9 @@ class Connection(ABC):
     #: where the store lives, for messages (a path, or a URL without its password)
     location: str
 
-    #: what steers a read of documents by id to the index of their publication days and
-    #: stories (see migration 11), and one of their outlets to that of their stories and
-    #: URLs (migration 14), where the dialect needs it
-    heads_hint: str = ""
-    outlets_hint: str = ""
+    #: whether a read names the index it takes (SQLite's planner looks an id up in the
+    #: unique id index, which opens the row, where a narrower index holds what is read)
+    names_indexes: bool = False
 
     #: the driver's base exception classes
     driver_errors: tuple[type[Exception], ...]
@@ -95,10 +93,11 @@ class Connection(ABC):
     def ddl(self, script: str) -> None:
         """Run a schema script written in SQLite's types, translated to the dialect's."""
 
-    def heads(self, alias: str = "") -> str:
-        """The documents table (as ``alias``) for a read by id of only their publication
-        days and stories, found in their index without opening a row."""
-        return " ".join(part for part in ("documents", alias, self.heads_hint) if part)
+    def documents_by(self, index: str, alias: str = "") -> str:
+        """The documents table (as ``alias``) for a read by id of only what ``index`` holds
+        (see migrations 11 and 14), without opening a row."""
+        hint = f"INDEXED BY {index}" if self.names_indexes else ""
+        return " ".join(part for part in ("documents", alias, hint) if part)
 
     def bulk_insert(self, table: str, columns: str, rows: Iterable[Sequence[object]]) -> None:
         """Insert many rows at once (PostgreSQL streams them with COPY)."""
@@ -110,12 +109,15 @@ class Connection(ABC):
         for table in tables:
             self.execute(f"DELETE FROM {table}")
 
-    def _by_ids(self, sql: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``sql`` (an ``IN ({})`` query) for ``ids``, in bounded batches."""
+    def _by_ids(
+        self, sql: str, ids: Iterable[str], before: Sequence[object] = ()
+    ) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (an ``IN ({})`` query, whose parameters before the list are
+        ``before``) for ``ids``, in bounded batches."""
         wanted = sorted(set(ids))
         for i in range(0, len(wanted), _BATCH):
             batch = wanted[i : i + _BATCH]
-            yield from self.execute(sql.format(", ".join("?" * len(batch))), batch)
+            yield from self.execute(sql.format(", ".join("?" * len(batch))), (*before, *batch))
 
 
 class MetaPart(Connection):

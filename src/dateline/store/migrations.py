@@ -381,7 +381,7 @@ _DOCUMENT_HEADS = """
         -- What a read needs of a document found by its id (its publication day, its story)
         -- without opening the row, which holds the page as read, its markup and its text: a
         -- timeline reads it for thousands of documents. SQLite's planner prefers the unique
-        -- id index (which opens the row), so reads name this one (see Connection.heads).
+        -- id index (which opens the row), so reads name this one (see Connection.documents_by).
         CREATE INDEX documents_id_head ON documents(id, published, duplicate_of);
         DROP INDEX documents_id_root;
 """

@@ -34,7 +34,11 @@ class Database(Protocol):
 
     def clear(self, tables: Sequence[str]) -> None: ...
 
-    def heads(self, alias: str = "") -> str: ...
+    def documents_by(self, index: str, alias: str = "") -> str: ...
+
+
+# The index of each document's id, publication day and story (migration 11).
+HEADS = "documents_id_head"
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,11 +234,7 @@ def mark_days_counted(db: Database) -> None:
 def kept_speculative(db: Database, documents: Collection[str]) -> set[str] | None:
     """Those of ``documents`` the build found speculative, or None when what it found may
     no longer hold (a write since, or not built since the store was upgraded)."""
-    row = db.execute(
-        "SELECT count(*) FROM meta c JOIN meta g ON g.key = 'generation' "
-        "WHERE c.key = 'speculative_kept' AND c.value = g.value"
-    ).fetchone()
-    if not row[0]:
+    if not _made_now(db, "speculative_kept"):
         return None
     kept = {str(r[0]) for r in db.execute("SELECT document_id FROM speculative_documents")}
     return kept & set(documents)
@@ -249,9 +249,16 @@ def stems_made_by(db: Database, stemmer: str) -> bool:
 def days_counted(db: Database) -> bool:
     """Whether the day counts hold for what is stored: no write came since they were made
     (a document stored, replaced or deleted, a date or a story changed)."""
+    return _made_now(db, "days_counted")
+
+
+def _made_now(db: Database, key: str) -> bool:
+    """Whether the meta ``key`` holds the current generation: what it marks was made with
+    no write since."""
     row = db.execute(
         "SELECT count(*) FROM meta c JOIN meta g ON g.key = 'generation' "
-        "WHERE c.key = 'days_counted' AND c.value = g.value"
+        "WHERE c.key = ? AND c.value = g.value",
+        (key,),
     ).fetchone()
     return bool(row[0])
 
@@ -339,7 +346,7 @@ def _write_events(db: Database, events: Sequence[Event]) -> None:
 def _stories(db: Database) -> str:
     return (
         "(SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM sources s "
-        f"JOIN {db.heads('d')} ON d.id = s.document_id "
+        f"JOIN {db.documents_by(HEADS, 'd')} ON d.id = s.document_id "
         "WHERE s.record_kind = 'event' AND s.record_id = events.id)"
     )
 
@@ -522,20 +529,6 @@ def event_days(
     return {day: (int(told), int(n)) for day, told, n in rows}
 
 
-def read_reporting(db: Database, event_type: str, documents: Iterable[str]) -> set[tuple[str, int]]:
-    """(document, start) of the sentences of ``documents`` that an event of ``event_type``
-    cites: what a timeline of that type reads of them."""
-    found: set[tuple[str, int]] = set()
-    for marks, batch in _batches(sorted(set(documents))):
-        rows = db.execute(
-            "SELECT s.document_id, s.start FROM sources s JOIN events e ON e.id = s.record_id "
-            f"WHERE s.record_kind = 'event' AND e.type = ? AND s.document_id IN ({marks})",
-            (event_type, *batch),
-        )
-        found.update((str(doc), int(start)) for doc, start in rows)
-    return found
-
-
 def read_figures(db: Database) -> list[Figure]:
     sources = read_sources(db, "figure")
     return [
@@ -600,7 +593,7 @@ def read_sentences_at(
         # width would scan the publication-date index instead
         rows = db.execute(
             f"WITH wanted (document_id, idx) AS (VALUES {values}) SELECT {_SENTENCE} "
-            f"FROM wanted w CROSS JOIN sentences s CROSS JOIN {db.heads('d')} "
+            f"FROM wanted w CROSS JOIN sentences s CROSS JOIN {db.documents_by(HEADS, 'd')} "
             "WHERE s.document_id = w.document_id AND s.idx = w.idx "
             "AND d.id = s.document_id AND d.published IS NOT NULL",
             tuple(v for place in batch for v in place),
@@ -681,7 +674,7 @@ def read_sentences_near(
         rows = db.execute(
             f"SELECT {_SENTENCE} FROM sentence_dates sd "
             "JOIN sentences s ON s.document_id = sd.document_id AND s.idx = sd.idx "
-            f"JOIN {db.heads('d')} ON d.id = s.document_id WHERE sd.day IN ({marks}) "
+            f"JOIN {db.documents_by(HEADS, 'd')} ON d.id = s.document_id WHERE sd.day IN ({marks}) "
             f"AND {_WINDOW}" + (" AND sd.document_id < ?" if below else ""),
             (*batch, *_window(since, until), *_below(below)),
         )
@@ -744,8 +737,9 @@ def day_stories(
     # one's dates (the document index) rather than probe every day for every article:
     # CROSS JOIN fixes that order in SQLite and "|| ''" keeps it off the day index; both
     # are plain SQL to PostgreSQL's planner.
+    heads = db.documents_by(HEADS, "d")
     tables, day = (
-        (f"sentence_dates sd JOIN {db.heads('d')} ON d.id = sd.document_id WHERE", "sd.day")
+        (f"sentence_dates sd JOIN {heads} ON d.id = sd.document_id WHERE", "sd.day")
         if since is None and until is None
         else ("documents d CROSS JOIN sentence_dates sd WHERE sd.document_id = d.id AND",
               "(sd.day || '')")

@@ -63,11 +63,14 @@ class PostgresConnection(Connection):
             for row in rows:
                 copy.write_row(row)
 
-    def _by_ids(self, sql: str, ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``sql`` (an ``IN ({})`` query) for ``ids``: one statement with the ids as
-        an array, instead of a batch of parameters per round trip (whose statements the
-        driver would also parse anew, thousands of placeholders at a time)."""
-        yield from self.execute(sql.replace("IN ({})", "= ANY(?)"), (sorted(set(ids)),))
+    def _by_ids(
+        self, sql: str, ids: Iterable[str], before: Sequence[object] = ()
+    ) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (an ``IN ({})`` query, whose parameters before the list are
+        ``before``) for ``ids``: one statement with the ids as an array, instead of a batch
+        of parameters per round trip (whose statements the driver would also parse anew,
+        thousands of placeholders at a time)."""
+        yield from self.execute(sql.replace("IN ({})", "= ANY(?)"), (*before, sorted(set(ids))))
 
     def clear(self, tables: Sequence[str]) -> None:
         # One TRUNCATE of all of them: foreign keys between them allow no other order, and

@@ -70,9 +70,7 @@ class SQLiteConnection(Connection):
     emptying tables are the shared defaults (plain INSERT and DELETE)."""
 
     dialect = "sqlite"
-    # the planner would take the unique id index, which opens the row
-    heads_hint = "INDEXED BY documents_id_head"
-    outlets_hint = "INDEXED BY documents_id_outlet"
+    names_indexes = True
     driver_errors = (sqlite3.Error,)
     document_errors = (sqlite3.IntegrityError, sqlite3.DataError)
 
