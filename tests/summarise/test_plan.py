@@ -83,8 +83,8 @@ def test_a_build_keeps_the_default_timelines_ready(sample_dossier: dateline.Doss
         assert answer == json.dumps([dataclasses.asdict(e) for e in fresh])
 
 
-def test_the_speculation_test_handed_in_decides_what_enters(
-    sample_dossier: dateline.Dossier,
+def test_the_speculation_test_handed_in_decides_what_enters_once_the_builds_may_not(
+    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = sample_dossier.store
     asked = TimelineRequest(dates=None, sentences=1, anchor="references", budget=None)
@@ -94,8 +94,20 @@ def test_the_speculation_test_handed_in_decides_what_enters(
             store.execute("DELETE FROM results")
         return plan_timeline(store, asked, speculative)
 
-    assert fresh(is_speculative)
+    usual = fresh(is_speculative)
+    assert usual
+    # the speculative articles the build found hold: no text is tested again
+    assert store.speculative_among({d.id for d in sample_dossier.documents()})
+
+    def untested(text: str) -> bool:
+        raise AssertionError("tested a text the build had judged")
+
+    assert fresh(untested) == usual
+    # once they may not hold (a write since the build), the test handed in decides
+    monkeypatch.setattr(store, "speculative_among", lambda documents: None)
+    assert fresh(is_speculative) == usual
     assert fresh(lambda text: True) == []  # every article refused: no date is referred to
+    monkeypatch.undo()
     fresh(is_speculative)  # leave the store keeping the right answer
 
 

@@ -300,10 +300,14 @@ def _dated(
 ) -> tuple[list[DatedSentence], dict[str, str]]:
     """The sentences of ``rows`` a timeline weighs (among ``naming``, reporting an event of
     type ``kind``, of no speculative article) with their texts, and their documents' stories."""
-    keep = _sentence_filter(store, naming, kind, {row[0] for row in rows})
-    roots = store.roots_of({row[0] for row in rows})
-    texts = store.texts({row[0] for row in rows})
-    unwanted = {doc for doc, text in texts.items() if speculative(text)}
+    documents = {row[0] for row in rows}
+    keep = _sentence_filter(store, naming, kind, documents)
+    roots = store.roots_of(documents)
+    texts = store.texts(documents)
+    # the speculative articles the build found, while they hold; else each text is tested
+    unwanted = store.speculative_among(documents)
+    if unwanted is None:
+        unwanted = {doc for doc, text in texts.items() if speculative(text)}
     dated = [
         DatedSentence(
             doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
