@@ -12,7 +12,7 @@ import gc
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -313,7 +313,8 @@ class Views:
     def _texts(self, sources: Iterable[Source]) -> dict[str, str]:
         return self.dossier.texts({s.document_id for s in sources})
 
-    def _event_summary(self, event: Event) -> dict[str, Any]:
+    def _event_summary(self, event: Event, backing: Mapping[str, Corroboration]) -> dict[str, Any]:
+        """What a list shows of ``event``, with its corroboration from ``backing``."""
         return {
             "id": event.id,
             "type": event.type,
@@ -322,7 +323,7 @@ class Views:
             "end_date": event.end_date,
             "precision": event.precision,
             "background": event.background,
-            "corroboration": corroboration_dict(self.backing([event]).get(event.id)),
+            "corroboration": corroboration_dict(backing.get(event.id)),
         }
 
     # -- views ----------------------------------------------------------------------
@@ -335,7 +336,8 @@ class Views:
             changed = [f for f in self.figures_list() if f.previous is not None]
             cited: list[Promise | Figure] = [*open_[:10], *changed[:10]]
             texts = self._texts(s for r in cited for s in r.sources)
-            backing = self.backing(changed[:10])
+            latest = list(reversed(dated[-10:]))
+            backing = self.backing([*changed[:10], *latest])
             return {
                 "stats": self.dossier.stats(),
                 "counts": {
@@ -345,7 +347,7 @@ class Views:
                     "promises": len(promises),
                     "open_promises": len(open_),
                 },
-                "latest_events": [self._event_summary(e) for e in reversed(dated[-10:])],
+                "latest_events": [self._event_summary(e, backing) for e in latest],
                 "open_promises": [promise_dict(p, texts) for p in open_[:10]],
                 "changed_figures": [figure_dict(f, texts, backing.get(f.id)) for f in changed[:10]],
             }
@@ -504,12 +506,14 @@ class Views:
                 [*(s for p in chosen for s in p.sources),
                  *(s for e in kept.values() for s in e.sources)]
             )  # fmt: skip
+            backing = self.backing(kept.values())
             out = []
             for p in chosen:
                 item = promise_dict(p, texts)
                 event = kept.get(p.fulfilled_by) if p.fulfilled_by else None
                 item["fulfilled_event"] = (
-                    {**self._event_summary(event), "sources": source_dicts(event.sources, texts)}
+                    {**self._event_summary(event, backing),
+                     "sources": source_dicts(event.sources, texts)}
                     if event else None
                 )  # fmt: skip
                 out.append(item)
