@@ -66,7 +66,11 @@ def documents(n: int, rng: random.Random) -> list[tuple[Document, list[tuple[int
     return out
 
 
-def derived(docs: list, rng: random.Random, events: int) -> Derived:
+def derived(
+    docs: list, rng: random.Random, events: int, stems: dict[str, str] | None = None
+) -> Derived:
+    """The dossier a build would derive from ``docs``, with the stems it keeps of their
+    words (``stems``, when the caller found them already)."""
     people = [Entity(f"e{i}", f"Person {i}", "PERSON", (f"Person {i}",),
                      (Role("Minister", "Ministry", "2025-01-01", "2025-10-01"),), 10)
               for i in range(500)]  # fmt: skip
@@ -87,9 +91,8 @@ def derived(docs: list, rng: random.Random, events: int) -> Derived:
     promises = [Promise(f"p{i}", "plan", people[i].name, f"plans {i}", "2025-03-01",
                         sources=sources(1)) for i in range(200)]  # fmt: skip
     sentences = [(d.id, j, a, b, ds) for d, spans in docs for j, (a, b, ds) in enumerate(spans)]
-    # the stems a build keeps of the articles' words, where the stand-ins carry their text
-    texts = [d.text for d, _ in docs if hasattr(d, "text")]
-    stems = vocabulary(texts) if texts else {}
+    if stems is None:
+        stems = vocabulary(d.text for d, _ in docs)
     return Derived(people, (), made, figures, promises, sentences, stems=stems,
                    stemmer=stemmer_identity())  # fmt: skip
 

@@ -112,10 +112,8 @@ def build(store: Store, n: int, events: int) -> float:
         sample += [(SimpleNamespace(id=doc.id), spans[:1]) for doc, spans in made]
         stems.update(vocabulary(doc.text for doc, _ in made))
         print(f"  {min(n, (k + 1) * CHUNK)} documents written", file=sys.stderr)
-    made = derived(sample, random.Random(SEED), events)  # type: ignore[arg-type]
-    store.replace_derived(
-        dataclasses.replace(made, sentences=Sentences(n), mentions=Mentions(n), stems=stems)
-    )
+    made = derived(sample, random.Random(SEED), events, stems)  # type: ignore[arg-type]
+    store.replace_derived(dataclasses.replace(made, sentences=Sentences(n), mentions=Mentions(n)))
     store.set_meta("bench", f"{n} {events}")
     return time.perf_counter() - started
 
