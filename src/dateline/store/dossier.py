@@ -22,7 +22,10 @@ class DossierPart(Connection):
     def speculative_among(self, documents: Collection[str]) -> set[str] | None:
         """Those of ``documents`` that call themselves speculation or opinion, as the last
         build found them; None when that may no longer hold (the texts must be read)."""
-        return records.kept_speculative(self, documents)
+        if not records.speculative_kept(self):
+            return None
+        sql = "SELECT document_id FROM speculative_documents WHERE document_id IN ({})"
+        return {str(row[0]) for row in self._by_ids(sql, documents)}
 
     def entities(self, entity_id: str | None = None, roles: bool = True) -> list[Entity]:
         """Every entity (or the one ``entity_id``); without ``roles``, names only."""

@@ -231,13 +231,10 @@ def mark_days_counted(db: Database) -> None:
         )
 
 
-def kept_speculative(db: Database, documents: Collection[str]) -> set[str] | None:
-    """Those of ``documents`` the build found speculative, or None when what it found may
-    no longer hold (a write since, or not built since the store was upgraded)."""
-    if not _made_now(db, "speculative_kept"):
-        return None
-    kept = {str(r[0]) for r in db.execute("SELECT document_id FROM speculative_documents")}
-    return kept & set(documents)
+def speculative_kept(db: Database) -> bool:
+    """Whether the speculative documents the build found hold: no write since, and built
+    since the store was upgraded to keep them."""
+    return _made_now(db, "speculative_kept")
 
 
 def stems_made_by(db: Database, stemmer: str) -> bool:
