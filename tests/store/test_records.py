@@ -351,6 +351,45 @@ def test_event_days_count_what_reading_every_event_counts(store: Store) -> None:
     assert store.events(days=[]) == []
 
 
+def test_a_days_shown_events_are_its_most_cited_with_how_many_there_are(store: Store) -> None:
+    made = derived()
+    cites = [3, 1, 4, 1, 5, 2, 6, 2, 1, 3, 2, 1, 4]  # sentences each event cites
+    many = [
+        Event(f"m{i:02d}", "VISIT" if i % 3 else "CONSULT", f"Visit {i}", "2025-03-05", "day",
+              participants=(Participant("e1" if i % 2 else "e2", "someone"),),
+              sources=tuple(Source("d", k, k + 1) for k in range(n)))
+        for i, n in enumerate(cites)
+    ]  # fmt: skip
+    others = [
+        Event("x1", "VISIT", "Recalled", "2025-03-05", "day", background=True,
+              sources=tuple(Source("d", k, k + 1) for k in range(9))),
+        Event("x2", "VISIT", "That month", "2025-03-05", "month",
+              sources=tuple(Source("d", k, k + 1) for k in range(9))),
+    ]  # fmt: skip
+    store.replace_derived(Derived(made.entities, made.mentions, [*made.events, *many, *others],
+                                  made.figures, made.promises, made.sentences))  # fmt: skip
+    days = ["2025-03-03", "2025-03-05", "2025-03-09"]
+    for entity in (None, "e1", "e2"):
+        for kind in (None, "VISIT", "CONSULT"):
+            every = [e for e in store.events(entity, kind, days)
+                     if e.precision == "day" and not e.background]  # fmt: skip
+            for limit in (1, 4, 50):
+                shown = store.events(entity, kind, days, per_day=limit)
+                # per day, the most cited first (ties by id), in the order events() gives
+                expected = []
+                for day in days:
+                    ranked = sorted((e for e in every if e.date == day),
+                                    key=lambda e: (-len(e.sources), e.id))  # fmt: skip
+                    expected += ranked[:limit]
+                assert shown == sorted(expected, key=lambda e: (e.date, e.id)), (entity, limit)
+            counts = store.day_event_counts(entity, kind, days)
+            assert counts == {day: n for day in days
+                              if (n := sum(e.date == day for e in every))}  # fmt: skip
+    assert [e.id for e in store.events(days=["2025-03-05"], per_day=3)] == ["m02", "m04", "m06"]
+    assert store.day_event_counts(None, None, ["2025-03-05"]) == {"2025-03-05": 13}
+    assert store.events(days=[], per_day=3) == []
+
+
 def test_kept_story_counts_follow_a_replaced_document(store: Store) -> None:
     # ev1 is told by two stories, a and c; a new version of c's file takes what was
     # derived from c with it, so ev1 is left with one story until the next build

@@ -85,6 +85,28 @@ def test_timeline_to_event_to_document_to_entity(page: Any, live: str, tmp_path:
     assert page.problems == []
 
 
+def test_a_day_with_more_events_than_shown_links_to_them(
+    page: Any, live: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.web import views
+
+    # the server runs in this process: one event a day makes the sample's busy days overflow
+    monkeypatch.setattr(views, "TIMELINE_EVENTS", 1)
+    open_timeline(page, live, "?type=CONSULT&dates=0")
+    entries = api(live, "/api/timeline", type="CONSULT", dates=0)["entries"]
+    over = [e for e in entries if e["events_total"] > len(e["events"])]
+    boxes = page.locator("#timeline .vis-item.vis-box.more")
+    assert over and boxes.count() == len(over)
+    label = boxes.first.inner_text()
+    boxes.first.click()
+    page.wait_for_url(re.compile(r"/events\?"), timeout=10_000)
+    day = re.search(r"since=(\d{4}-\d{2}-\d{2})", page.url).group(1)
+    (entry,) = [e for e in over if e["date"] == day]
+    assert f"{entry['events_total'] - 1} more events" in label
+    assert "type=CONSULT" in page.url and f"until={day}" in page.url
+    assert page.locator("tr.event-row").count() == entry["events_total"]
+
+
 def test_timeline_filters_by_type_entity_and_dates(page: Any, live: str) -> None:
     open_timeline(page, live)
     page.select_option("select[name=type]", "AGREE")

@@ -183,8 +183,11 @@ def timeline_dicts(
     events: Sequence[Event],
     texts: Mapping[str, str],
     corroboration: Mapping[str, Corroboration] | None = None,
+    totals: Mapping[str, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Timeline entries with their summary sentences, the day's events and all sources."""
+    """Timeline entries with their summary sentences, the day's events and all sources.
+    ``totals`` tells per day how many events it has when ``events`` holds only some of
+    them (``events_total``; else the count of those given)."""
     backing = corroboration or {}
     by_day: dict[str, list[Event]] = {}
     for event in events:
@@ -208,6 +211,7 @@ def timeline_dicts(
                     }
                     for e in day_events
                 ],
+                "events_total": max(len(day_events), (totals or {}).get(entry.date, 0)),
                 "documents": sorted(documents),
                 "score": round(entry.score, 4),
                 # below 1: the share of the articles read (an even sample of a large corpus)

@@ -42,11 +42,21 @@ class DossierPart(Connection):
         entity_id: str | None = None,
         event_type: str | None = None,
         days: Iterable[str] | None = None,
+        per_day: int | None = None,
     ) -> list[Event]:
         """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
-        ``days``: each filter only when given)."""
+        ``days``: each filter only when given). With ``days`` and ``per_day``, what a
+        timeline shows under each day: events dated to it (not background), at most
+        ``per_day`` of them, those citing the most sentences first."""
         wanted = None if days is None else sorted(set(days))
-        return records.read_events(self, entity_id, event_type, wanted)
+        return records.read_events(self, entity_id, event_type, wanted, per_day)
+
+    def day_event_counts(
+        self, entity_id: str | None, event_type: str | None, days: Iterable[str]
+    ) -> dict[str, int]:
+        """Per day of ``days`` with any, how many events ``events(..., per_day=...)``
+        chooses from."""
+        return records.count_day_events(self, entity_id, event_type, sorted(set(days)))
 
     def event_days(
         self, entity_id: str | None = None, event_type: str | None = None

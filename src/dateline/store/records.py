@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -475,19 +475,71 @@ def read_events(
     entity_id: str | None = None,
     event_type: str | None = None,
     days: Sequence[str] | None = None,
+    per_day: int | None = None,
 ) -> list[Event]:
     """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
-    ``days``), dated first, in date order."""
-    sources = read_sources(db, "event", *_event_filter("record_id", entity_id, event_type, days))
+    ``days``), dated first, in date order. With ``days`` and ``per_day``, only events
+    dated to one of those days (not background), at most ``per_day`` of each: the most
+    cited first (see :func:`count_day_events` for how many there are)."""
+    if days is not None and per_day is not None:
+        ids = _most_cited(db, entity_id, event_type, days, per_day)
+        return _read_events(db, lambda column: _id_filter(column, ids))
+    return _read_events(db, lambda column: _event_filter(column, entity_id, event_type, days))
+
+
+def _most_cited(
+    db: Database, entity_id: str | None, event_type: str | None, days: Sequence[str], limit: int
+) -> list[str]:
+    """The ids of at most ``limit`` events a day of ``days`` (kept by the filters, dated to
+    the day, not background), those citing the most sentences first, then by id."""
+    where, params = _event_filter("e.id", entity_id, event_type, days)
+    rows = db.execute(
+        "SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY e.date ORDER BY "
+        "(SELECT count(*) FROM sources s WHERE s.record_kind = 'event' AND s.record_id = e.id) "
+        f"DESC, e.id) AS place FROM events e WHERE {where} AND {_ON_THE_DAY}) ranked "
+        "WHERE place <= ?",
+        (*params, limit),
+    )
+    return sorted(row[0] for row in rows)
+
+
+# An event a timeline shows under its day: dated to that day, not background.
+_ON_THE_DAY = "e.precision = 'day' AND e.background = 0"
+
+
+def count_day_events(
+    db: Database, entity_id: str | None, event_type: str | None, days: Sequence[str]
+) -> dict[str, int]:
+    """Per day of ``days``, how many events :func:`read_events` with ``per_day`` chooses
+    from: those the filters keep, dated to the day, not background."""
+    where, params = _event_filter("e.id", entity_id, event_type, days)
+    rows = db.execute(
+        f"SELECT e.date, count(*) FROM events e WHERE {where} AND {_ON_THE_DAY} GROUP BY e.date",
+        params,
+    )
+    return {day: int(count) for day, count in rows}
+
+
+def _id_filter(column: str, ids: Sequence[str]) -> tuple[str, tuple[object, ...]]:
+    """A condition keeping the events of ``ids`` (a few hundred at most)."""
+    return f"{column} IN ({', '.join('?' * len(ids)) or 'NULL'})", tuple(ids)
+
+
+def _read_events(
+    db: Database, condition: Callable[[str], tuple[str, tuple[object, ...]]]
+) -> list[Event]:
+    """The events ``condition`` keeps: given the column naming the event id in a query, it
+    gives the condition on that column and its parameters."""
+    sources = read_sources(db, "event", *condition("record_id"))
     people: dict[str, list[Participant]] = defaultdict(list)
-    where, params = _event_filter("event_id", entity_id, event_type, days)
+    where, params = condition("event_id")
     for event_id, pid, name, role in db.execute(
         "SELECT event_id, entity_id, name, role FROM participants"
         f"{' WHERE ' + where if where else ''} ORDER BY event_id, seq",
         params,
     ):
         people[event_id].append(Participant(pid, name, role))
-    where, params = _event_filter("id", entity_id, event_type, days)
+    where, params = condition("id")
     return [
         Event(
             id=row[0],

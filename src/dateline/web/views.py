@@ -61,6 +61,8 @@ MAX_LIMIT = 500
 TIMELINE_PARAMETERS = {"query": "q", "event_type": "type"}
 # With a date or outlet filter, search reads this many ranked hits and keeps the matching.
 FILTER_POOL = 1000
+# Events a timeline shows under a day at most (the rest are a link to the day's events).
+TIMELINE_EVENTS = 10
 
 
 class BadRequest(DatelineError):
@@ -364,15 +366,19 @@ class Views:
             )
             # the day's events shown are those the filters ask for, not every one that day;
             # read for the entries' days alone, not picked from the list of every event
+            # at most TIMELINE_EVENTS of each day, the most cited, with how many there are:
+            # a day of a large dossier may have hundreds, which no one reads in a timeline
             days = {e.date for e in entries}
-            shown = self.dossier.store.events(found.id if found else None, asked.event_type, days)
+            entity_id = found.id if found else None
+            shown = self.dossier.store.events(entity_id, asked.event_type, days, TIMELINE_EVENTS)
+            totals = self.dossier.store.day_event_counts(entity_id, asked.event_type, days)
             texts = self._texts(s for e in entries for s in e.summary)
             backing = self.backing(shown)
             return {
                 "filters": {"since": asked.since, "until": asked.until, "q": asked.query,
                             "type": asked.event_type, "entity": found.name if found else None,
                             "anchor": asked.anchor},
-                "entries": timeline_dicts(entries, shown, texts, backing),
+                "entries": timeline_dicts(entries, shown, texts, backing, totals),
             }  # fmt: skip
 
     def event_list(
