@@ -21,7 +21,7 @@ from dateline.summarise import (
     sentences_for,
 )
 from dateline.summarise.hygiene import chronology_start, is_comment, metadata_end
-from dateline.summarise.text import split_sentences
+from dateline.summarise.text import is_sentence, split_sentences
 from tests.conftest import GOLD_DIR, SAMPLE_DIR, TODAY
 
 FILLER = "officials in the capital confirmed the details to reporters on the scene"
@@ -306,6 +306,56 @@ def test_hygiene_patterns() -> None:
     assert lead[metadata_end(lead) :] == "The administration banned new drilling ."
     assert chronology_start("Feb. 24 - Militias take control of the city .") == len("Feb. 24 - ")
     assert chronology_start("On Feb. 24 , militias took control .") == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "news"),
+    [
+        ("DANANG , Vietnam -LRB- Reuters -RRB- -- Ships docked .", "Ships docked ."),
+        ("HUE, May 4 (VNA) — Crews cleared the site.", "Crews cleared the site."),
+        ("HÀ NỘI — The talks resumed.", "The talks resumed."),
+        ("Port reopens Tuesday 3 June 2025 09.15 BST The port reopened .", "The port reopened ."),
+        ("3 June 2025 09:15 The port reopened .", "The port reopened ."),
+        ("Last updated : 3 June , 2025 - 09:15 GMT The port reopened .", "The port reopened ."),
+        ("-LRB- 9:15 a.m. ET , 8:15 p.m. in Hanoi -RRB- The port reopened .",
+         "The port reopened ."),
+        ("HANOI , 8:15 p.m. local : The port reopened .", "The port reopened ."),
+        ("An Editor | 09:15 UK time , Tuesday , 3 June 2025 The port reopened .",
+         "The port reopened ."),
+        ("-LRB- By An Editor -- Harbour News -RRB- The port reopened .", "The port reopened ."),
+        ("The port (closed since 09:15) reopened | officials said .",
+         "The port (closed since 09:15) reopened | officials said ."),
+    ],
+)  # fmt: skip
+def test_each_kind_of_glued_metadata_is_cut(line: str, news: str) -> None:
+    assert line[metadata_end(line) :] == news
+
+
+def test_comments_are_told_by_each_of_their_marks() -> None:
+    assert is_comment("June 3 , 2025 at 9:15 pm | Nobody asked for this .")
+    assert is_comment("Good point | June 3 , 2025 09:15")
+    assert is_comment("Posted by : a reader on the forum")
+    assert is_comment("Report abuse")
+    assert not is_comment("Officials wrote the plan in June 2025 .")
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The port reopened.", True),
+        ("The port reopened!", True),
+        ('He said the port "had reopened."', True),
+        ("He said the port had reopened . ''", True),
+        ("The port reopened (at last.)", True),
+        ("The port reopened . -RRB- ’ ”", True),
+        ("Did the port reopen?", False),
+        ("The port reopened (at last)", False),
+        ("The port reopened -", False),
+        ("Port reopens", False),
+    ],
+)
+def test_a_sentence_ends_with_a_stop_and_maybe_closers(text: str, ends: bool) -> None:
+    assert is_sentence(text, 1, 40) is ends
 
 
 def test_split_sentences_keeps_abbreviations() -> None:

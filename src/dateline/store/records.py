@@ -695,7 +695,8 @@ def _window(since: str | None, until: str | None) -> tuple[str, str]:
 
 def _sentence_rows(rows: Iterable[Sequence[Any]]) -> list[tuple[str, int, int, int, str | None,
                                                                   list[list[str]]]]:  # fmt: skip
-    return [(a, b, c, d, e, json.loads(f)) for a, b, c, d, e, f in rows]
+    # most sentences name no date: their "[]" is not worth a parse
+    return [(a, b, c, d, e, json.loads(f) if f != "[]" else []) for a, b, c, d, e, f in rows]
 
 
 def _batches(values: Sequence[str]) -> Iterable[tuple[str, Sequence[str]]]:

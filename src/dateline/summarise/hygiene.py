@@ -9,6 +9,7 @@ starts where the news does. Patterns accept plain and Penn-Treebank tokenised te
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dateline.lexicon.calendar import WEEKDAY_NAMES, month_words
@@ -57,6 +58,23 @@ _PREFIXES = tuple(
     )
 )
 
+# What a prefix pattern cannot match without: an opening bracket, a clock, a bar. A line
+# lacking it skips the pattern (most lines lack all three, and the unanchored patterns
+# would each try dozens of places in them).
+_CLOCK_ANYWHERE = re.compile(r"\d[:.]\d\d")
+_NEEDS = (
+    "open", "open", None, None, "clock", "clock", None, "clock", "clock", "bar", "open",
+)  # fmt: skip
+# The patterns worth trying, by which of the three a line holds (open, clock, bar).
+_TRIED = {
+    held: tuple(
+        pattern
+        for pattern, needs in zip(_PREFIXES, _NEEDS, strict=True)
+        if needs is None or held[("open", "clock", "bar").index(needs)]
+    )
+    for held in itertools.product((False, True), repeat=3)
+}
+
 # A chronology entry opens with its date and a dash or colon: "March 19 - The first air
 # strikes...", "23 Dec 2011 - ...". Journalists list only the dates they think matter.
 _CHRONOLOGY = re.compile(
@@ -73,6 +91,10 @@ _MIN_LEAD_WORDS = 8
 
 def is_comment(text: str) -> bool:
     """Whether the line is (or carries) a reader comment."""
+    # each alternative of the pattern holds one of these: a line with none is no comment
+    if "|" not in text and "wrote" not in text and "Report abuse" not in text \
+            and "Posted by" not in text:  # fmt: skip
+        return False
     return bool(_COMMENT.search(text))
 
 
@@ -89,9 +111,12 @@ def is_chronology_entry(sentence: str) -> bool:
 
 def metadata_end(text: str) -> int:
     """Where the news starts after glued metadata (time stamps, credits, datelines)."""
+    patterns = _TRIED[
+        "(" in text or "-LRB-" in text, _CLOCK_ANYWHERE.search(text) is not None, "|" in text
+    ]
     start = 0
     while True:
-        for pattern in _PREFIXES:
+        for pattern in patterns:
             m = pattern.match(text, start)
             if m and m.end() > start and m.end() < len(text):
                 start = m.end()

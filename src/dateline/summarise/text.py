@@ -8,6 +8,7 @@ measured on the words a reader (and the metric) would count.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -27,13 +28,17 @@ _PTB_TOKENS = frozenset({"-lrb-", "-rrb-", "-lsb-", "-rsb-", "-lcb-", "-rcb-"})
 ANAPHORIC_START = re.compile(
     r"(?:He|She|It|They|This|That|These|Those|But|And|Also|His|Her|Its|Their|We|I)\b"
 )
-# Lines that are page furniture rather than sentences.
-_NOT_A_SENTENCE = re.compile(
+# Lines that are page furniture rather than sentences: those opening so, and those holding
+# a credit or an address anywhere (apart, so that a search skips to where one may start).
+_FURNITURE_START = re.compile(
     r"(?i)^(?:by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$|copyright|all rights reserved|"
     r"click here|related:|read more|see also|follow us|e-?mail|share this|advertisement)"
-    r"|(?i:reporting by|editing by|writing by|additional reporting)|https?://|www\.|@\w"
 )
-_SENTENCE_END = re.compile(r"[.!](?:\s*(?:''|\"|'|’|”|-RRB-|\)))*\s*$")
+_FURNITURE_WITHIN = re.compile(
+    r"(?i)reporting by|editing by|writing by|additional reporting|https?://|www\.|@\w"
+)
+# A sentence ends with . or ! and maybe closing quotes and brackets, spaced or not.
+_CLOSERS = ("''", '"', "'", "’", "”", "-RRB-", ")")
 
 
 # A sentence ends at . ! or ? (closing quotes and brackets included) before whitespace and a
@@ -117,22 +122,33 @@ def is_sentence(text: str, min_words: int, max_words: int, count: int | None = N
     """Whether ``text`` reads as a complete news sentence (not a byline, header or teaser);
     ``count`` is its number of :func:`words`, when known."""
     stripped = text.strip()
-    if not stripped or _NOT_A_SENTENCE.search(stripped):
+    if not stripped or _FURNITURE_START.match(stripped) or _FURNITURE_WITHIN.search(stripped):
         return False
-    if not _SENTENCE_END.search(stripped):
+    if not _ends_sentence(stripped):
         return False
     if count is None:
         count = len(words(stripped))  # surrounding space holds no word
     return min_words <= count <= max_words
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a stop or an exclamation mark, closers after it aside."""
+    end = text.rstrip()
+    while True:
+        for closer in _CLOSERS:
+            if end.endswith(closer):
+                end = end[: -len(closer)].rstrip()
+                break
+        else:
+            return end.endswith((".", "!"))
+
+
 def idf_table(documents: Iterable[Iterable[str]]) -> dict[str, float]:
     """Smoothed inverse document frequency of each term."""
-    frequency: Counter[str] = Counter()
-    total = 0
-    for document in documents:
-        total += 1
-        frequency.update(set(document))
+    every = list(documents)
+    # one count over every document's distinct terms (an update per document costs more)
+    frequency = Counter(itertools.chain.from_iterable(map(set, every)))
+    total = len(every)
     return {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in frequency.items()}
 
 

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from dateline.analyse.timex import find_time_expressions
 from dateline.evaluate.rouge import remember_stems
@@ -147,9 +148,9 @@ def sentences_for(
     return out
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A sentence with what the method needs, computed once."""
+class _Row(NamedTuple):
+    """A sentence with what the method needs, computed once (a tuple: tens of thousands
+    are made for one timeline)."""
 
     sentence: DatedSentence
     root: str
@@ -163,12 +164,20 @@ def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) 
     ordered = sorted(sentences, key=lambda s: (s.document_id, s.start, s.end, s.text))
     rows: list[_Row] = []
     position: dict[str, int] = defaultdict(int)
+    published: dict[str | None, date | None] = {}  # a document's sentences share its day
     for s in ordered:
-        days = tuple(dict.fromkeys(d for v, p in s.dates if p == "day" and (d := _iso_date(v))))
-        months = tuple(dict.fromkeys(d for v, p in s.dates if p == "month" and (d := _iso_date(v))))
+        if s.dates:
+            days = tuple(dict.fromkeys(d for v, p in s.dates
+                                       if p == "day" and (d := _iso_date(v))))  # fmt: skip
+            months = tuple(dict.fromkeys(d for v, p in s.dates
+                                         if p == "month" and (d := _iso_date(v))))  # fmt: skip
+        else:
+            days = months = ()
         root = groups.get(s.document_id, s.document_id) if groups else s.document_id
         place = position[s.document_id] if s.index is None else s.index
-        rows.append(_Row(s, root, _iso_date(s.published), days, months, place))
+        if s.published not in published:
+            published[s.published] = _iso_date(s.published)
+        rows.append(_Row(s, root, published[s.published], days, months, place))
         position[s.document_id] += 1
     return rows
 
@@ -281,6 +290,7 @@ class _Texts:
         ]
         self.quoted = [text.lstrip().startswith(("``", '"', "“")) for text in texts]
         self.anaphoric = [bool(ANAPHORIC_START.match(text.lstrip())) for text in texts]
+        self._wordings: dict[int, str] = {}
         # closeness to the whole input, relative to the mean: what the dates' support and
         # the summaries' preference for on-topic sentences both weigh
         self.closeness = _closeness(self.vectors)
@@ -289,6 +299,14 @@ class _Texts:
             if tuning.topical > 0
             else [1.0] * len(self.closeness)
         )
+
+    def wording(self, i: int) -> str:
+        """Sentence ``i``'s terms, in order: what tells a reprinted sentence (found once, as
+        a sentence may stand in several days' pools)."""
+        found = self._wordings.get(i)
+        if found is None:
+            found = self._wordings[i] = " ".join(sorted(self.vectors[i]))
+        return found
 
     def opens_with(self, i: int, day: date) -> bool:
         """Whether sentence ``i`` is a chronology entry for ``day``."""
@@ -343,7 +361,7 @@ def _candidates(
     seen: set[str] = set()
     pool = []
     for i in indices:
-        key = " ".join(sorted(texts.vectors[i]))
+        key = texts.wording(i)
         if key in seen:  # a reprinted sentence counts once
             continue
         seen.add(key)
