@@ -23,7 +23,7 @@ from dateline.errors import DatelineError
 from dateline.evaluate.rouge import stemmer_identity
 from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
-from dateline.stagecode import code_digest
+from dateline.stagecode import code_digest, known_imports, remember_imports
 from dateline.store.records import LAG_CLASSES, day_scope, sample_bound, shifted_days
 from dateline.summarise.dates import reference_weight
 from dateline.summarise.request import TimelineRequest
@@ -42,7 +42,14 @@ if TYPE_CHECKING:
     from dateline.store import DaysPart, DossierPart, Store
     from dateline.store.days import SentenceRow
 
-__all__ = ["find_entity", "find_stored_entity", "plan_timeline", "plan_timelines", "timeline_key"]
+__all__ = [
+    "find_entity",
+    "find_stored_entity",
+    "keep_code_imports",
+    "plan_timeline",
+    "plan_timelines",
+    "timeline_key",
+]
 
 # An article published up to this many days after an event day may report it in undated
 # sentences, so those sentences compete for the day too.
@@ -73,6 +80,23 @@ def _code() -> str:
     return code_digest(__name__)[:16]
 
 
+# Where a store keeps what the summariser's modules import (see keep_code_imports).
+_IMPORTS = "summariser_imports"
+
+
+def keep_code_imports(store: Store) -> None:
+    """Keep in ``store`` what each module of the summariser imports, by its source's
+    digest: a new process reading the store then works out the summariser's code digest
+    (part of every kept timeline's key) without parsing the sources that did not change."""
+    store.set_meta(_IMPORTS, json.dumps(known_imports(__name__)))
+
+
+def _recall_code_imports(store: Store) -> None:
+    """Before this process first works out the code digest, take what ``store`` kept."""
+    if _code.cache_info().currsize == 0 and (kept := store.meta(_IMPORTS)):
+        remember_imports(json.loads(kept))
+
+
 def plan_timeline(
     store: Store, request: TimelineRequest, speculative: Callable[[str], bool]
 ) -> list[TimelineEntry]:
@@ -94,6 +118,7 @@ def plan_timelines(
     (they differ only in how many dates, how many sentences, or the query) share one read
     and one preparation of what was read."""
     asked = [request.validated() for request in requests]
+    _recall_code_imports(store)
     found: list[list[TimelineEntry] | None] = []
     shared: dict[tuple[object, ...], list[int]] = {}
     for i, r in enumerate(asked):
