@@ -106,8 +106,13 @@ def remember_imports(table: Mapping[str, Sequence[Sequence[Any]]]) -> None:
 
 
 def _source_key(source: bytes, module: str, is_package: bool) -> str:
-    # a relative import resolves from the module's name, so the name is part of the key
-    return hashlib.sha256(f"{module}\0{is_package}\0".encode() + source).hexdigest()
+    # a relative import resolves from the module's name, so the name is part of the key, and
+    # what is read of a source depends on the rules here, so this file is too
+    head = f"{_RULES}\0{module}\0{is_package}\0".encode()
+    return hashlib.sha256(head + source).hexdigest()
+
+
+_RULES = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 @functools.lru_cache(maxsize=256)

@@ -7,6 +7,7 @@ import dataclasses
 import random
 import string
 from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -388,6 +389,30 @@ def test_a_days_shown_events_are_its_most_cited_with_how_many_there_are(store: S
     assert [e.id for e in store.events(days=["2025-03-05"], per_day=3)] == ["m02", "m04", "m06"]
     assert store.day_event_counts(None, None, ["2025-03-05"]) == {"2025-03-05": 13}
     assert store.events(days=[], per_day=3) == []
+
+
+def test_a_days_shown_events_of_every_day_travel_as_no_list_of_ids(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = derived()
+    days = [(date(2024, 1, 1) + timedelta(days=i)).isoformat() for i in range(700)]
+    many = [Event(f"v{i:04d}{k}", "VISIT", "A visit", day, "day",
+                  sources=tuple(Source("d", j, j + 1) for j in range(k + 1)))
+            for i, day in enumerate(days) for k in range(3)]  # fmt: skip
+    store.replace_derived(Derived(made.entities, made.mentions, many, made.figures,
+                                  made.promises, made.sentences))  # fmt: skip
+    sent: list[int] = []
+    execute = store.execute
+
+    def recording(sql: str, params: Sequence[object] = ()) -> Any:
+        sent.append(len(params))
+        return execute(sql, params)
+
+    monkeypatch.setattr(store, "execute", recording)
+    shown = store.events(days=days, per_day=2)
+    # every day's two most cited, though a statement carries only its days and filters
+    assert [e.id for e in shown] == [f"v{i:04d}{k}" for i in range(len(days)) for k in (1, 2)]
+    assert sent and max(sent) <= len(days) + 2
 
 
 def test_kept_story_counts_follow_a_replaced_document(store: Store) -> None:

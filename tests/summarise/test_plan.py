@@ -187,6 +187,48 @@ def test_a_new_process_works_out_the_code_digest_from_what_the_store_kept(
     assert timeline_key(asked) == usual
 
 
+def test_kept_imports_read_by_other_rules_or_unreadable_are_not_used(
+    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from dateline import stagecode
+    from dateline.store import open_store
+    from dateline.summarise import plan
+
+    asked = TimelineRequest(dates=3).validated()
+    usual = timeline_key(asked)
+    parsed: list[int] = []
+    parse = ast.parse
+
+    def counting(source: bytes) -> ast.Module:
+        parsed.append(1)
+        return parse(source)
+
+    try:
+        # a table the rules of another release made: this release reads every source anew
+        monkeypatch.setattr(stagecode, "_RULES", "other rules")
+        _forget_code(monkeypatch)
+        other = stagecode.known_imports(plan.__name__)
+        monkeypatch.undo()
+        monkeypatch.setattr(stagecode.ast, "parse", counting)
+        _forget_code(monkeypatch)
+        parsed.clear()
+        stagecode.remember_imports(other)
+        assert timeline_key(asked) == usual and parsed
+        # an unreadable table is set aside, with the same key
+        store = open_store(str(tmp_path / "x.db"))
+        for broken in ("not json", '{"k": 3}', '{"k": ["abc"]}'):
+            store.set_meta(plan._IMPORTS, broken)
+            _forget_code(monkeypatch)
+            plan._recall_code_imports(store)
+            assert timeline_key(asked) == usual
+        store.close()
+    finally:
+        monkeypatch.undo()
+        for cached in (plan._code, stagecode._imported, stagecode._named):
+            cached.cache_clear()
+    assert timeline_key(asked) == usual
+
+
 def test_an_event_only_one_story_tells_adds_less_to_its_day() -> None:
     from dateline.summarise.plan import _event_weights
     from dateline.summarise.tuning import Tuning

@@ -47,7 +47,8 @@ class DossierPart(Connection):
         """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
         ``days``: each filter only when given). With ``days`` and ``per_day``, what a
         timeline shows under each day: events dated to it (not background), at most
-        ``per_day`` of them, those citing the most sentences first."""
+        ``per_day`` of them, chosen those citing the most sentences first (and listed, as
+        always, in date and id order)."""
         wanted = None if days is None else sorted(set(days))
         return records.read_events(self, entity_id, event_type, wanted, per_day)
 

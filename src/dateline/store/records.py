@@ -479,28 +479,29 @@ def read_events(
 ) -> list[Event]:
     """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
     ``days``), dated first, in date order. With ``days`` and ``per_day``, only events
-    dated to one of those days (not background), at most ``per_day`` of each: the most
-    cited first (see :func:`count_day_events` for how many there are)."""
+    dated to one of those days (not background), at most ``per_day`` of each, chosen the
+    most cited first (see :func:`count_day_events` for how many there are)."""
     if days is not None and per_day is not None:
-        ids = _most_cited(db, entity_id, event_type, days, per_day)
-        return _read_events(db, lambda column: _id_filter(column, ids))
+        return _read_events(
+            db, lambda column: _most_cited(column, entity_id, event_type, days, per_day)
+        )
     return _read_events(db, lambda column: _event_filter(column, entity_id, event_type, days))
 
 
 def _most_cited(
-    db: Database, entity_id: str | None, event_type: str | None, days: Sequence[str], limit: int
-) -> list[str]:
-    """The ids of at most ``limit`` events a day of ``days`` (kept by the filters, dated to
-    the day, not background), those citing the most sentences first, then by id."""
+    column: str, entity_id: str | None, event_type: str | None, days: Sequence[str], limit: int
+) -> tuple[str, tuple[object, ...]]:
+    """A condition on ``column`` keeping at most ``limit`` events a day of ``days`` (kept by
+    the filters, dated to the day, not background): those citing the most sentences, then
+    the first by id. A subquery, so that no list of ids travels (every day may be asked)."""
     where, params = _event_filter("e.id", entity_id, event_type, days)
-    rows = db.execute(
-        "SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY e.date ORDER BY "
-        "(SELECT count(*) FROM sources s WHERE s.record_kind = 'event' AND s.record_id = e.id) "
-        f"DESC, e.id) AS place FROM events e WHERE {where} AND {_ON_THE_DAY}) ranked "
-        "WHERE place <= ?",
+    return (
+        f"{column} IN (SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY e.date "
+        "ORDER BY (SELECT count(*) FROM sources s WHERE s.record_kind = 'event' "
+        f"AND s.record_id = e.id) DESC, e.id) AS place FROM events e WHERE {where} "
+        f"AND {_ON_THE_DAY}) ranked WHERE place <= ?)",
         (*params, limit),
     )
-    return sorted(row[0] for row in rows)
 
 
 # An event a timeline shows under its day: dated to that day, not background.
@@ -518,11 +519,6 @@ def count_day_events(
         params,
     )
     return {day: int(count) for day, count in rows}
-
-
-def _id_filter(column: str, ids: Sequence[str]) -> tuple[str, tuple[object, ...]]:
-    """A condition keeping the events of ``ids`` (a few hundred at most)."""
-    return f"{column} IN ({', '.join('?' * len(ids)) or 'NULL'})", tuple(ids)
 
 
 def _read_events(

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import itertools
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
@@ -41,6 +42,8 @@ from dateline.summarise.timeline import (
 if TYPE_CHECKING:
     from dateline.store import DaysPart, DossierPart, Store
     from dateline.store.days import SentenceRow
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "find_entity",
@@ -94,7 +97,11 @@ def keep_code_imports(store: Store) -> None:
 def _recall_code_imports(store: Store) -> None:
     """Before this process first works out the code digest, take what ``store`` kept."""
     if _code.cache_info().currsize == 0 and (kept := store.meta(_IMPORTS)):
-        remember_imports(json.loads(kept))
+        try:
+            remember_imports(json.loads(kept))
+        except (ValueError, TypeError, AttributeError):
+            log.warning("%s: the kept summariser imports are unreadable; parsing the sources",
+                        store.location)  # fmt: skip
 
 
 def plan_timeline(
