@@ -391,7 +391,7 @@ def test_a_days_shown_events_are_its_most_cited_with_how_many_there_are(store: S
     assert store.events(days=[], per_day=3) == []
 
 
-def test_a_days_shown_events_of_every_day_travel_as_no_list_of_ids(
+def test_the_shown_events_of_every_day_travel_in_bounded_statements(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made = derived()
@@ -410,7 +410,8 @@ def test_a_days_shown_events_of_every_day_travel_as_no_list_of_ids(
 
     monkeypatch.setattr(store, "execute", recording)
     shown = store.events(days=days, per_day=2)
-    # every day's two most cited, though a statement carries only its days and filters
+    # every day's two most cited, though no statement carries more than the days and filters
+    # (the ids go in bounded batches)
     assert [e.id for e in shown] == [f"v{i:04d}{k}" for i in range(len(days)) for k in (1, 2)]
     assert sent and max(sent) <= len(days) + 2
 

@@ -7,6 +7,7 @@ read back as the plain objects of :mod:`dateline.model`. The SQL is written once
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -482,26 +483,36 @@ def read_events(
     dated to one of those days (not background), at most ``per_day`` of each, chosen the
     most cited first (see :func:`count_day_events` for how many there are)."""
     if days is not None and per_day is not None:
-        return _read_events(
-            db, lambda column: _most_cited(column, entity_id, event_type, days, per_day)
-        )
+        ids = _most_cited(db, entity_id, event_type, days, per_day)
+        # read in bounded batches: every day of a long dossier may be asked
+        found = [
+            event
+            for _, batch in _batches(ids)
+            for event in _read_events(db, functools.partial(_id_filter, ids=batch))
+        ]
+        return sorted(found, key=lambda e: (e.date is None, e.date or "", e.id))
     return _read_events(db, lambda column: _event_filter(column, entity_id, event_type, days))
 
 
 def _most_cited(
-    column: str, entity_id: str | None, event_type: str | None, days: Sequence[str], limit: int
-) -> tuple[str, tuple[object, ...]]:
-    """A condition on ``column`` keeping at most ``limit`` events a day of ``days`` (kept by
-    the filters, dated to the day, not background): those citing the most sentences, then
-    the first by id. A subquery, so that no list of ids travels (every day may be asked)."""
+    db: Database, entity_id: str | None, event_type: str | None, days: Sequence[str], limit: int
+) -> list[str]:
+    """The ids of at most ``limit`` events a day of ``days`` (kept by the filters, dated to
+    the day, not background): those citing the most sentences, then the first by id."""
     where, params = _event_filter("e.id", entity_id, event_type, days)
-    return (
-        f"{column} IN (SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY e.date "
-        "ORDER BY (SELECT count(*) FROM sources s WHERE s.record_kind = 'event' "
-        f"AND s.record_id = e.id) DESC, e.id) AS place FROM events e WHERE {where} "
-        f"AND {_ON_THE_DAY}) ranked WHERE place <= ?)",
+    rows = db.execute(
+        "SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY e.date ORDER BY "
+        "(SELECT count(*) FROM sources s WHERE s.record_kind = 'event' AND s.record_id = e.id) "
+        f"DESC, e.id) AS place FROM events e WHERE {where} AND {_ON_THE_DAY}) ranked "
+        "WHERE place <= ?",
         (*params, limit),
     )
+    return sorted(row[0] for row in rows)
+
+
+def _id_filter(column: str, ids: Sequence[str]) -> tuple[str, tuple[object, ...]]:
+    """A condition keeping the events of ``ids`` (one bounded batch)."""
+    return f"{column} IN ({', '.join('?' * len(ids)) or 'NULL'})", tuple(ids)
 
 
 # An event a timeline shows under its day: dated to that day, not background.
