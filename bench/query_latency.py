@@ -42,7 +42,6 @@ from table import Table, add_json_flag, notes_to_stderr
 from dateline.model import Mention
 from dateline.service import Dossier
 from dateline.store import Store
-from dateline.summarise.plan import keep_code_imports
 from dateline.summarise.text import vocabulary
 
 # Up to this many documents are one documents() call: below it, the corpus is exactly
@@ -115,7 +114,6 @@ def build(store: Store, n: int, events: int) -> float:
         print(f"  {min(n, (k + 1) * CHUNK)} documents written", file=sys.stderr)
     made = derived(sample, random.Random(SEED), events, stems)  # type: ignore[arg-type]
     store.replace_derived(dataclasses.replace(made, sentences=Sentences(n), mentions=Mentions(n)))
-    keep_code_imports(store)  # as a build does
     store.set_meta("bench", f"{n} {events}")
     return time.perf_counter() - started
 

@@ -31,7 +31,6 @@ from fastapi.testclient import TestClient
 from table import Table, add_json_flag, notes_to_stderr
 
 from dateline.service import Dossier
-from dateline.summarise.plan import keep_code_imports
 from dateline.web import create_app
 
 
@@ -45,7 +44,6 @@ def build(location: str, n: int, events: int) -> None:
             for doc, _ in docs[i : i + 5000]:
                 dossier.store.write_document(doc, f"/gen/{doc.id}", b"", 0)
     dossier.store.replace_derived(derived(docs, rng, events))
-    keep_code_imports(dossier.store)  # as a build does
     dossier.close()
     print(f"built {n} documents, {events} events in {time.perf_counter() - started:.0f} s")
 

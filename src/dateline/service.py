@@ -37,7 +37,6 @@ from dateline.store.backup import BackupInfo
 from dateline.summarise.plan import (
     find_entity,
     find_stored_entity,
-    keep_code_imports,
     plan_timeline,
     plan_timelines,
 )
@@ -192,7 +191,6 @@ class Dossier:
         does not wait for them. Both read the same sentences, so they are planned together
         and the sentences read and prepared once."""
         asked = [TimelineRequest(), TimelineRequest(TIMELINE_PAGE_DATES)]
-        keep_code_imports(self.store)
         plan_timelines(self.store, [r.validated(EVENT_TYPES) for r in asked], is_speculative)
 
     def entities(self) -> RecordList[Entity]:

@@ -15,9 +15,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
-from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 PACKAGE = "dateline"
 ROOT = Path(__file__).resolve().parent
@@ -81,66 +79,20 @@ def _is_data(path: Path) -> bool:
     return path.suffix in _DATA_SUFFIXES and not path.name.startswith(".")
 
 
-# What a module's source names at module level, found before (see known_imports), by the
-# source's digest: parsing every module a stage reaches costs a new process tens of ms.
-_KNOWN: dict[str, tuple[tuple[str, bool], ...]] = {}
-
-
-def known_imports(*entries: str) -> dict[str, list[tuple[str, bool]]]:
-    """What each module of ``module_closure(*entries)`` names in its imports (see
-    :func:`_named`), by its source's digest, for :func:`remember_imports` in another
-    process: an entry holds only while the source it was read from does."""
-    table: dict[str, list[tuple[str, bool]]] = {}
-    for name, path in module_closure(*entries).items():
-        source, is_package = read_source(path), path.name == "__init__.py"
-        table[_source_key(source, name, is_package)] = list(_named(source, name, is_package))
-    return table
-
-
-def remember_imports(table: Mapping[str, Sequence[Sequence[Any]]]) -> None:
-    """Take ``table`` (from :func:`known_imports`) as what those sources import."""
-    _KNOWN.update(
-        (key, tuple((str(name), bool(sure)) for name, sure in names))
-        for key, names in table.items()
-    )
-
-
-def _source_key(source: bytes, module: str, is_package: bool) -> str:
-    # a relative import resolves from the module's name, so the name is part of the key, and
-    # what is read of a source depends on the rules here, so this file is too
-    head = f"{_RULES}\0{module}\0{is_package}\0".encode()
-    return hashlib.sha256(head + source).hexdigest()
-
-
-_RULES = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-
-
 @functools.lru_cache(maxsize=256)
 def _imported(source: bytes, module: str, is_package: bool) -> tuple[str, ...]:
     """The ``dateline`` modules ``source`` imports when it runs: for ``from X import y``
     both X and, where it is a module, X.y. (Cached by source: stages share modules.)"""
-    return tuple(name for name, sure in _named(source, module, is_package)
-                 if sure or module_path(name))  # fmt: skip
-
-
-@functools.lru_cache(maxsize=256)
-def _named(source: bytes, module: str, is_package: bool) -> tuple[tuple[str, bool], ...]:
-    """The ``dateline`` modules ``source``'s imports name, each with whether it is surely
-    one: ``from X import y`` names X surely and X.y only if such a module exists, which
-    the files tell, not the source."""
-    known = _KNOWN.get(_source_key(source, module, is_package)) if _KNOWN else None
-    if known is not None:
-        return known
-    names: list[tuple[str, bool]] = []
+    names: list[str] = []
     for node in _module_level(ast.parse(source).body):
         if isinstance(node, ast.Import):
-            names += [(a.name, True) for a in node.names if _inside(a.name)]
+            names += [a.name for a in node.names if _inside(a.name)]
         elif isinstance(node, ast.ImportFrom):
             base = absolute_module(node, module, is_package)
             if not _inside(base):
                 continue
-            names.append((base, True))
-            names += [(f"{base}.{a.name}", False) for a in node.names]
+            names.append(base)
+            names += [f"{base}.{a.name}" for a in node.names if module_path(f"{base}.{a.name}")]
     return tuple(names)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import json
 from pathlib import Path
@@ -137,96 +136,6 @@ def test_a_kept_timeline_is_not_reused_once_the_summariser_changes(
         monkeypatch.undo()
         plan._code.cache_clear()
     assert timeline_key(asked) == before
-
-
-def _forget_code(monkeypatch: pytest.MonkeyPatch) -> None:
-    """This process as a new one: no digest worked out, no source read or recalled."""
-    from dateline import stagecode
-    from dateline.summarise import plan
-
-    monkeypatch.setattr(stagecode, "_KNOWN", {})
-    for cached in (plan._code, stagecode._imported, stagecode._named):
-        cached.cache_clear()
-
-
-def test_a_new_process_works_out_the_code_digest_from_what_the_store_kept(
-    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from dateline import stagecode
-    from dateline.summarise import plan
-
-    asked = TimelineRequest(dates=3).validated()
-    usual = timeline_key(asked)
-    store = sample_dossier.store
-    kept = store.meta(plan._IMPORTS)  # the build kept it
-    assert kept and len(json.loads(kept)) == len(stagecode.module_closure(plan.__name__))
-    parsed: list[int] = []
-    parse = ast.parse
-
-    def counting(source: bytes) -> ast.Module:
-        parsed.append(1)
-        return parse(source)
-
-    monkeypatch.setattr(stagecode.ast, "parse", counting)
-    try:
-        _forget_code(monkeypatch)
-        plan_timeline(store, asked, is_speculative)  # recalls, then reads the kept timeline
-        assert timeline_key(asked) == usual and parsed == []
-        # a module edited since is parsed, and only it; the digest follows the edit
-        tuning = stagecode.ROOT / "summarise" / "tuning.py"
-        read = stagecode.read_source
-        edited = read(tuning) + b"\n# a changed default\n"
-        monkeypatch.setattr(stagecode, "read_source", lambda p: edited if p == tuning else read(p))
-        _forget_code(monkeypatch)
-        plan._recall_code_imports(store)
-        assert timeline_key(asked) != usual and len(parsed) == 1
-    finally:
-        monkeypatch.undo()
-        for cached in (plan._code, stagecode._imported, stagecode._named):
-            cached.cache_clear()
-    assert timeline_key(asked) == usual
-
-
-def test_kept_imports_read_by_other_rules_or_unreadable_are_not_used(
-    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from dateline import stagecode
-    from dateline.store import open_store
-    from dateline.summarise import plan
-
-    asked = TimelineRequest(dates=3).validated()
-    usual = timeline_key(asked)
-    parsed: list[int] = []
-    parse = ast.parse
-
-    def counting(source: bytes) -> ast.Module:
-        parsed.append(1)
-        return parse(source)
-
-    try:
-        # a table the rules of another release made: this release reads every source anew
-        monkeypatch.setattr(stagecode, "_RULES", "other rules")
-        _forget_code(monkeypatch)
-        other = stagecode.known_imports(plan.__name__)
-        monkeypatch.undo()
-        monkeypatch.setattr(stagecode.ast, "parse", counting)
-        _forget_code(monkeypatch)
-        parsed.clear()
-        stagecode.remember_imports(other)
-        assert timeline_key(asked) == usual and parsed
-        # an unreadable table is set aside, with the same key
-        store = open_store(str(tmp_path / "x.db"))
-        for broken in ("not json", '{"k": 3}', '{"k": ["abc"]}'):
-            store.set_meta(plan._IMPORTS, broken)
-            _forget_code(monkeypatch)
-            plan._recall_code_imports(store)
-            assert timeline_key(asked) == usual
-        store.close()
-    finally:
-        monkeypatch.undo()
-        for cached in (plan._code, stagecode._imported, stagecode._named):
-            cached.cache_clear()
-    assert timeline_key(asked) == usual
 
 
 def test_an_event_only_one_story_tells_adds_less_to_its_day() -> None:

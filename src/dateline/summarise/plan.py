@@ -13,7 +13,6 @@ import dataclasses
 import functools
 import itertools
 import json
-import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
@@ -24,7 +23,7 @@ from dateline.errors import DatelineError
 from dateline.evaluate.rouge import stemmer_identity
 from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
-from dateline.stagecode import code_digest, known_imports, remember_imports
+from dateline.stagecode import code_digest
 from dateline.store.records import LAG_CLASSES, day_scope, sample_bound, shifted_days
 from dateline.summarise.dates import reference_weight
 from dateline.summarise.request import TimelineRequest
@@ -43,16 +42,7 @@ if TYPE_CHECKING:
     from dateline.store import DaysPart, DossierPart, Store
     from dateline.store.days import SentenceRow
 
-log = logging.getLogger(__name__)
-
-__all__ = [
-    "find_entity",
-    "find_stored_entity",
-    "keep_code_imports",
-    "plan_timeline",
-    "plan_timelines",
-    "timeline_key",
-]
+__all__ = ["find_entity", "find_stored_entity", "plan_timeline", "plan_timelines", "timeline_key"]
 
 # An article published up to this many days after an event day may report it in undated
 # sentences, so those sentences compete for the day too.
@@ -83,27 +73,6 @@ def _code() -> str:
     return code_digest(__name__)[:16]
 
 
-# Where a store keeps what the summariser's modules import (see keep_code_imports).
-_IMPORTS = "summariser_imports"
-
-
-def keep_code_imports(store: Store) -> None:
-    """Keep in ``store`` what each module of the summariser imports, by its source's
-    digest: a new process reading the store then works out the summariser's code digest
-    (part of every kept timeline's key) without parsing the sources that did not change."""
-    store.set_meta(_IMPORTS, json.dumps(known_imports(__name__)))
-
-
-def _recall_code_imports(store: Store) -> None:
-    """Before this process first works out the code digest, take what ``store`` kept."""
-    if _code.cache_info().currsize == 0 and (kept := store.meta(_IMPORTS)):
-        try:
-            remember_imports(json.loads(kept))
-        except (ValueError, TypeError, AttributeError):
-            log.warning("%s: the kept summariser imports are unreadable; parsing the sources",
-                        store.location)  # fmt: skip
-
-
 def plan_timeline(
     store: Store, request: TimelineRequest, speculative: Callable[[str], bool]
 ) -> list[TimelineEntry]:
@@ -125,7 +94,6 @@ def plan_timelines(
     (they differ only in how many dates, how many sentences, or the query) share one read
     and one preparation of what was read."""
     asked = [request.validated() for request in requests]
-    _recall_code_imports(store)
     found: list[list[TimelineEntry] | None] = []
     shared: dict[tuple[object, ...], list[int]] = {}
     for i, r in enumerate(asked):
