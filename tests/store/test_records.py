@@ -383,11 +383,17 @@ def test_a_days_shown_events_are_its_most_cited_with_how_many_there_are(store: S
                                     key=lambda e: (-len(e.sources), e.id))  # fmt: skip
                     expected += ranked[:limit]
                 assert shown == sorted(expected, key=lambda e: (e.date, e.id)), (entity, limit)
-            counts = store.day_event_counts(entity, kind, days)
+            counts = {d: n for d, (_, n) in store.event_days(entity, kind, days).items()}
             assert counts == {day: n for day in days
                               if (n := sum(e.date == day for e in every))}  # fmt: skip
+            # the days asked for, as event_days counts them over every day
+            everywhere = store.event_days(entity, kind)
+            assert store.event_days(entity, kind, days) == {
+                d: v for d, v in everywhere.items() if d in days
+            }
     assert [e.id for e in store.events(days=["2025-03-05"], per_day=3)] == ["m02", "m04", "m06"]
-    assert store.day_event_counts(None, None, ["2025-03-05"]) == {"2025-03-05": 13}
+    assert store.event_days(days=["2025-03-05"]) == {"2025-03-05": (0, 13)}
+    assert store.event_days(days=[]) == {}
     assert store.events(days=[], per_day=3) == []
 
 

@@ -39,6 +39,7 @@ def test_a_timeline_shows_every_event_of_a_day_up_to_the_limit(
         assert len(entry["events"]) == min(len(day), views.TIMELINE_EVENTS)
         if len(day) <= views.TIMELINE_EVENTS:
             assert {e["id"] for e in entry["events"]} == {e.id for e in day}
+            assert "more_events" not in entry
 
 
 def test_past_the_limit_the_most_cited_are_shown_and_the_rest_linked(
@@ -58,6 +59,7 @@ def test_past_the_limit_the_most_cited_are_shown_and_the_rest_linked(
     page = client.get("/timeline", params={"dates": 0}).text
     found = re.search(rf'<a href="([^"]*since={day}[^"]*)">(\d+) more events this day</a>', page)
     assert found and int(found.group(2)) == len(events) - 1
+    assert unescape(found.group(1)) == entry["more_events"]
     listed = client.get(unescape(found.group(1)))
     assert listed.status_code == 200
     shown = re.findall(r'href="/events/([^"?#]+)"', listed.text)

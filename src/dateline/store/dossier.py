@@ -48,24 +48,21 @@ class DossierPart(Connection):
         ``days``: each filter only when given). With ``days`` and ``per_day``, what a
         timeline shows under each day: events dated to it (not background), at most
         ``per_day`` of them, chosen those citing the most sentences first (and listed, as
-        always, in date and id order)."""
+        always, in date and id order; ``event_days`` counts them all)."""
         wanted = None if days is None else sorted(set(days))
         return records.read_events(self, entity_id, event_type, wanted, per_day)
 
-    def day_event_counts(
-        self, entity_id: str | None, event_type: str | None, days: Iterable[str]
-    ) -> dict[str, int]:
-        """Per day of ``days`` with any, how many events ``events(..., per_day=...)``
-        chooses from."""
-        return records.count_day_events(self, entity_id, event_type, sorted(set(days)))
-
     def event_days(
-        self, entity_id: str | None = None, event_type: str | None = None
+        self,
+        entity_id: str | None = None,
+        event_type: str | None = None,
+        days: Iterable[str] | None = None,
     ) -> dict[str, tuple[int, int]]:
-        """Per day, how many events dated to the day (not background) happened (of those
-        ``entity_id`` took part in, of ``event_type``, when given): (those two or more
-        independent stories report, all of them)."""
-        return records.event_days(self, entity_id, event_type)
+        """Per day (of ``days``, when given), how many events dated to the day (not
+        background) happened (of those ``entity_id`` took part in, of ``event_type``, when
+        given): (those two or more independent stories report, all of them)."""
+        wanted = None if days is None else sorted(set(days))
+        return records.event_days(self, entity_id, event_type, wanted)
 
     def figures(self) -> list[Figure]:
         return records.read_figures(self)

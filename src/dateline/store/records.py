@@ -481,14 +481,14 @@ def read_events(
     """Every event (or those ``entity_id`` took part in, of ``event_type``, on one of
     ``days``), dated first, in date order. With ``days`` and ``per_day``, only events
     dated to one of those days (not background), at most ``per_day`` of each, chosen the
-    most cited first (see :func:`count_day_events` for how many there are)."""
+    most cited first (:func:`event_days` counts them all)."""
     if days is not None and per_day is not None:
         ids = _most_cited(db, entity_id, event_type, days, per_day)
         # read in bounded batches: every day of a long dossier may be asked
         found = [
             event
-            for _, batch in _batches(ids)
-            for event in _read_events(db, functools.partial(_id_filter, ids=batch))
+            for marks, batch in _batches(ids)
+            for event in _read_events(db, functools.partial(_among, marks=marks, ids=batch))
         ]
         return sorted(found, key=lambda e: (e.date is None, e.date or "", e.id))
     return _read_events(db, lambda column: _event_filter(column, entity_id, event_type, days))
@@ -510,26 +510,14 @@ def _most_cited(
     return sorted(row[0] for row in rows)
 
 
-def _id_filter(column: str, ids: Sequence[str]) -> tuple[str, tuple[object, ...]]:
-    """A condition keeping the events of ``ids`` (one bounded batch)."""
-    return f"{column} IN ({', '.join('?' * len(ids)) or 'NULL'})", tuple(ids)
+def _among(column: str, marks: str, ids: Sequence[str]) -> tuple[str, tuple[object, ...]]:
+    """A condition keeping the events of ``ids``, one batch of :func:`_batches`."""
+    return f"{column} IN ({marks})", tuple(ids)
 
 
-# An event a timeline shows under its day: dated to that day, not background.
-_ON_THE_DAY = "e.precision = 'day' AND e.background = 0"
-
-
-def count_day_events(
-    db: Database, entity_id: str | None, event_type: str | None, days: Sequence[str]
-) -> dict[str, int]:
-    """Per day of ``days``, how many events :func:`read_events` with ``per_day`` chooses
-    from: those the filters keep, dated to the day, not background."""
-    where, params = _event_filter("e.id", entity_id, event_type, days)
-    rows = db.execute(
-        f"SELECT e.date, count(*) FROM events e WHERE {where} AND {_ON_THE_DAY} GROUP BY e.date",
-        params,
-    )
-    return {day: int(count) for day, count in rows}
+# An event a timeline shows under its day (and counts for it): dated to the day, not
+# background.
+_ON_THE_DAY = "date IS NOT NULL AND date <> '' AND precision = 'day' AND background = 0"
 
 
 def _read_events(
@@ -569,17 +557,21 @@ def _read_events(
 
 
 def event_days(
-    db: Database, entity_id: str | None = None, event_type: str | None = None
+    db: Database,
+    entity_id: str | None = None,
+    event_type: str | None = None,
+    days: Sequence[str] | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """Per day: how many dated (to the day), non-background events happened, of those
-    ``entity_id`` took part in and of ``event_type`` when given, as (those two or more
-    independent stories report, all of them). A reprint is its original's story."""
-    where, params = _event_filter("events.id", entity_id, event_type, None)
+    """Per day (of ``days``, when given): how many dated (to the day), non-background events
+    happened, of those ``entity_id`` took part in and of ``event_type`` when given, as
+    (those two or more independent stories report, all of them). A reprint is its
+    original's story."""
+    where, params = _event_filter("events.id", entity_id, event_type, days)
     # the kept count, or where a replaced document left it unknown, the count itself
     rows = db.execute(
         f"SELECT date, sum(CASE WHEN coalesce(stories, {_stories(db)}) >= 2 THEN 1 ELSE 0 END), "
-        "count(*) FROM events WHERE date IS NOT NULL AND date <> '' AND precision = 'day' "
-        f"AND background = 0{' AND ' + where if where else ''} GROUP BY date",
+        f"count(*) FROM events WHERE {_ON_THE_DAY}{' AND ' + where if where else ''} "
+        "GROUP BY date",
         params,
     )
     return {day: (int(told), int(n)) for day, told, n in rows}

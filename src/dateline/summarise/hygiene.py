@@ -27,49 +27,62 @@ _COMMENT = re.compile(
 )
 
 # Metadata that may precede the news in a line; each is cut, and its dates do not count.
-_PREFIXES = tuple(
-    re.compile(p)
-    for p in (
+# Each pattern comes with what it cannot match without (an opening bracket, a clock, a
+# bar): a line lacking that skips it, as most lines lack all three, and the unanchored
+# patterns would each try dozens of places in them.
+_PREFIXES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
+    (re.compile(p), needs)
+    for needs, p in (
         # wire-service dateline: "CAIRO , Egypt -LRB- CNN -RRB- -- ", "HANOI, Nov 2 (VNS) — "
-        rf"^[^\n]{{0,80}}?{_OPEN}\s*(?:CNN|Reuters|AP|AFP|BBC|UPI)\s*{_CLOSE}\s*(?:--?|—|–|:)?\s*",
-        rf"^[^\n]{{0,60}}?{_OPEN}\s*[A-Z]{{2,8}}\s*{_CLOSE}\s*(?:--?|—|–|:)\s*",
+        (
+            "open",
+            rf"^[^\n]{{0,80}}?{_OPEN}\s*(?:CNN|Reuters|AP|AFP|BBC|UPI)\s*{_CLOSE}"
+            rf"\s*(?:--?|—|–|:)?\s*",
+        ),
+        ("open", rf"^[^\n]{{0,60}}?{_OPEN}\s*[A-Z]{{2,8}}\s*{_CLOSE}\s*(?:--?|—|–|:)\s*"),
         # city dateline in capitals: "HÀ NỘI — "
-        r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'-]{1,30}\s+(?:—|–|--)\s+",
+        (None, r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,'-]{1,30}\s+(?:—|–|--)\s+"),
         # photo credit: "Photograph : Jae C. Hong\/AP "
-        r"^(?:Photograph|Photo|Picture|Image)\s*:\s*[^/\n]{1,60}?(?:\\?/\s*(?:(?i:getty\s+images)"
-        r"|Rex\s+Features|[A-Z][\w.-]*))+\s+",
+        (
+            None,
+            r"^(?:Photograph|Photo|Picture|Image)\s*:\s*[^/\n]{1,60}?(?:\\?/\s*"
+            r"(?:(?i:getty\s+images)|Rex\s+Features|[A-Z][\w.-]*))+\s+",
+        ),
         # time stamp, maybe after a glued headline and standfirst: "... Wednesday 24 August
         # 2005 00.44 BST "
-        rf"^[^\n]{{0,300}}?(?:{_WEEKDAY}\s*,?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}"
-        rf"\s*{_ZONE}\s+",
-        rf"^(?:{_WEEKDAY}\s*,?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}\s+",
+        (
+            "clock",
+            rf"^[^\n]{{0,300}}?(?:{_WEEKDAY}\s*,?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+            rf"\s+{_CLOCK}\s*{_ZONE}\s+",
+        ),
+        ("clock", rf"^(?:{_WEEKDAY}\s*,?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+{_CLOCK}\s+"),
         # "Last updated : 1 may , 2009 - 17:54 GMT ", "24 June 2010 Last updated at 14:59 GMT Help "
-        rf"(?i:^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+)?(?:page\s+)?last\s+updated\s*(?:at|:)?\s*"
-        rf"(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{4}}\s*-?\s*)?(?:{_CLOCK}\s*{_ZONE}?\s*)?(?:help\s+)?)",
+        (
+            None,
+            rf"(?i:^(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+)?(?:page\s+)?last\s+updated\s*"
+            rf"(?:at|:)?\s*(?:\d{{1,2}}\s+{_MONTH}\s*,?\s*\d{{4}}\s*-?\s*)?"
+            rf"(?:{_CLOCK}\s*{_ZONE}?\s*)?(?:help\s+)?)",
+        ),
         # live-blog clock: "-LRB- 9:49 a.m. Monday ET , 3:49 p.m. in Libya -RRB- "
-        rf"^{_OPEN}\s*(?:Updated?\s*:?\s*)?{_CLOCK}[^()\n]{{0,60}}?{_CLOSE}\s*",
+        ("clock", rf"^{_OPEN}\s*(?:Updated?\s*:?\s*)?{_CLOCK}[^()\n]{{0,60}}?{_CLOSE}\s*"),
         # "LIBYA , 5:29 p.m. ET , 12:29 a.m. local : "
-        rf"^[A-Z][A-Z .,'-]{{1,40}},\s*{_CLOCK}[^\n]{{0,40}}?(?<!\d):(?!\d)\s*",
+        ("clock", rf"^[A-Z][A-Z .,'-]{{1,40}},\s*{_CLOCK}[^\n]{{0,40}}?(?<!\d):(?!\d)\s*"),
         # blog header: "Mary Hockaday | 17:45 UK time , Wednesday , 29 April 2009 "
-        rf"^[^|\n]{{1,40}}\|\s*{_CLOCK}\s*(?:UK\s+time|{_ZONE})?\s*,?\s*(?:{_WEEKDAY}\s*,?\s*)?"
-        rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+",
+        (
+            "bar",
+            rf"^[^|\n]{{1,40}}\|\s*{_CLOCK}\s*(?:UK\s+time|{_ZONE})?\s*,?\s*"
+            rf"(?:{_WEEKDAY}\s*,?\s*)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+",
+        ),
         # bracketed byline: "-LRB- By Michael Fein -- Bloomberg News -RRB- "
-        rf"^{_OPEN}\s*By\s+[^()\n]{{1,80}}?{_CLOSE}\s*",
+        ("open", rf"^{_OPEN}\s*By\s+[^()\n]{{1,80}}?{_CLOSE}\s*"),
     )
 )
-
-# What a prefix pattern cannot match without: an opening bracket, a clock, a bar. A line
-# lacking it skips the pattern (most lines lack all three, and the unanchored patterns
-# would each try dozens of places in them).
 _CLOCK_ANYWHERE = re.compile(r"\d[:.]\d\d")
-_NEEDS = (
-    "open", "open", None, None, "clock", "clock", None, "clock", "clock", "bar", "open",
-)  # fmt: skip
 # The patterns worth trying, by which of the three a line holds (open, clock, bar).
 _TRIED = {
     held: tuple(
         pattern
-        for pattern, needs in zip(_PREFIXES, _NEEDS, strict=True)
+        for pattern, needs in _PREFIXES
         if needs is None or held[("open", "clock", "bar").index(needs)]
     )
     for held in itertools.product((False, True), repeat=3)

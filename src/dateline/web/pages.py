@@ -69,12 +69,8 @@ def timeline(
     asked = {k: v for k, v in
              {"since": since, "until": until, "entity": entity, "type": type,
               "dates": dates}.items() if v not in (None, "")}  # fmt: skip
-    # a day with more events than it shows links to its events, with the same filters
-    filters = {k: v for k, v in asked.items() if k in ("entity", "type")}
-    more = {e["date"]: "/events?" + urlencode({"since": e["date"], "until": e["date"], **filters})
-            for e in data["entries"] if e["events_total"] > len(e["events"])}  # fmt: skip
     return render(
-        "timeline.html", title="Timeline", data=data, asked=asked, more=more,
+        "timeline.html", title="Timeline", data=data, asked=asked,
         api=f"/api/timeline?{urlencode(asked)}",
     )  # fmt: skip
 

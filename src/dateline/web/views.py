@@ -14,7 +14,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from dateline.errors import DatelineError
 from dateline.export.json import (
@@ -364,21 +364,29 @@ class Views:
             entries = self.dossier.timeline_for(
                 dataclasses.replace(asked, entity=found.id if found else None)
             )
-            # the day's events shown are those the filters ask for, not every one that day;
-            # read for the entries' days alone, not picked from the list of every event
-            # at most TIMELINE_EVENTS of each day, the most cited, with how many there are:
-            # a day of a large dossier may have hundreds, which no one reads in a timeline
+            # the events the filters ask for, of the entries' days alone, and of each day at
+            # most TIMELINE_EVENTS (the most cited) with a link to the rest: a day of a large
+            # dossier may have hundreds, which no one reads in a timeline
             days = {e.date for e in entries}
             entity_id = found.id if found else None
-            shown = self.dossier.store.events(entity_id, asked.event_type, days, TIMELINE_EVENTS)
-            totals = self.dossier.store.day_event_counts(entity_id, asked.event_type, days)
+            store = self.dossier.store
+            shown = store.events(entity_id, asked.event_type, days, TIMELINE_EVENTS)
+            totals = {d: n for d, (_, n) in store.event_days(entity_id, asked.event_type,
+                                                             days).items()}  # fmt: skip
             texts = self._texts(s for e in entries for s in e.summary)
-            backing = self.backing(shown)
+            out = timeline_dicts(entries, shown, texts, self.backing(shown), totals)
+            filters = {"type": asked.event_type, "entity": asked.entity}
+            for entry in out:
+                if entry["events_total"] > len(entry["events"]):
+                    entry["more_events"] = "/events?" + urlencode(
+                        {"since": entry["date"], "until": entry["date"],
+                         **{k: v for k, v in filters.items() if v}}
+                    )  # fmt: skip
             return {
                 "filters": {"since": asked.since, "until": asked.until, "q": asked.query,
                             "type": asked.event_type, "entity": found.name if found else None,
                             "anchor": asked.anchor},
-                "entries": timeline_dicts(entries, shown, texts, backing, totals),
+                "entries": out,
             }  # fmt: skip
 
     def event_list(

@@ -41,18 +41,11 @@
           items.push({ id: id, start: entry.date, content: label(event.type, event.title),
                        className: "event type-" + event.type.replace(/[^A-Z]/g, "") });
         });
-        var more = entry.events_total - entry.events.length;
-        if (more > 0) {
+        if (entry.more_events) {
           // the day's other events: the events page for that day, with the same filters
           var rest = "more:" + entry.date;
-          var query = new URLSearchParams(new URL(box.dataset.api, window.location.href).search);
-          var filters = new URLSearchParams({ since: entry.date, until: entry.date });
-          ["type", "entity"].forEach(function (name) {
-            if (query.get(name)) {
-              filters.set(name, query.get(name));
-            }
-          });
-          links[rest] = "/events?" + filters.toString();
+          var more = entry.events_total - entry.events.length;
+          links[rest] = entry.more_events;
           items.push({ id: rest, start: entry.date, content: label("", more + " more events"),
                        className: "more" });
         }
