@@ -55,6 +55,7 @@ from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Final, Literal, NamedTuple
 
 from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
@@ -941,16 +942,19 @@ def _windows(ctx: _Ctx, rule: _Rule) -> list[tuple[int, int]]:
 _Match = tuple[int, _Rule, re.Match[str]]
 
 
-def _matches(text: str) -> list[_Match]:
+@lru_cache(maxsize=4)
+def _matches(text: str) -> tuple[_Match, ...]:
     """Every rule's matches in ``text`` with its rank, in rule order: where the patterns
-    match depends on the text alone, not on the reference date."""
+    match depends on the text alone, not on the reference date. The last few texts' are
+    kept: a build reads each document's dates twice in a row (its dated sentences, then
+    its events)."""
     ctx = _Ctx(text, None)
-    return [
+    return tuple(
         (rank, rule, m)
         for rank, rule in enumerate(_RULES)
         for low, high in _windows(ctx, rule)
         for m in rule.pattern.finditer(text, low, high)
-    ]
+    )
 
 
 def _candidates(ctx: _Ctx, matches: Iterable[_Match]) -> Iterator[_Candidate]:

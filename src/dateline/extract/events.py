@@ -267,6 +267,10 @@ class DocumentView:
         self.published = published
         self.reference = _date(published)
         self.children = children(self.tokens)
+        # each token's lemma as the rules read it, made once: the rules ask several times a token
+        self._lemmas = [LEMMA_FIXES.get(t.text.lower(), t.lemma.lower()) for t in self.tokens]
+        # the tokens the trigger lexicon may read as an event (see _triggers), in order
+        self.lexical = [i for i, t in enumerate(self.tokens) if _in_lexicon(self._lemmas[i], t.pos)]
         self._starts = [t.start for t in self.tokens]
         own = [m for m in mentions if m.document_id == self.id and m.entity_id]
         self.mentions = sorted(own, key=lambda m: m.start)
@@ -310,8 +314,7 @@ class DocumentView:
         return self.virtual.get(i, self.tokens[i].head)
 
     def lemma(self, i: int) -> str:
-        t = self.tokens[i]
-        return LEMMA_FIXES.get(t.text.lower(), t.lemma.lower())
+        return self._lemmas[i]
 
     def kids(self, i: int, *deps: str) -> list[int]:
         return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
@@ -743,9 +746,10 @@ def _common_noun(view: DocumentView, i: int) -> bool:
     t = view.tokens[i]
     if t.pos == "NOUN":
         return True
+    if t.pos != "PROPN":
+        return False
     before = view.text[view.tokens[i - 1].start : t.start] if i else "\n"
-    opens = "\n" in before or before.strip() in (":", "—", "–")
-    return t.pos == "PROPN" and opens
+    return "\n" in before or before.strip() in (":", "—", "–")
 
 
 def _naming(view: DocumentView, i: int) -> bool:
@@ -1007,7 +1011,8 @@ def _candidates(view: DocumentView, unit: Unit) -> list[_Candidate]:
     """Triggers of a unit with what they need; a noun carried by another trigger
     ("welcomed Hegseth's visit") is left to that trigger."""
     found = []
-    for i in range(unit.first, unit.last):
+    lexical = view.lexical
+    for i in lexical[bisect_left(lexical, unit.first) : bisect_left(lexical, unit.last)]:
         for trigger in _triggers(view, i):
             cand = _Candidate(i, trigger, unit, _predicates(view, i))
             if _needs(view, cand):
@@ -1018,6 +1023,12 @@ def _candidates(view: DocumentView, unit: Unit) -> list[_Candidate]:
     return [c for c in found if c.token not in carried]
 
 
+def _in_lexicon(lemma: str, pos: str) -> bool:
+    """Whether the trigger lexicon has a reading of the word: an event's, or a dated
+    document's (a noun)."""
+    return (lemma, pos) in _TRIGGERS or (pos in onto.NOUN and lemma in onto.DOCUMENT_NOUNS)
+
+
 def _triggers(view: DocumentView, i: int) -> list[onto.Trigger]:
     """The readings of a word as an event trigger, in the lexicon's order."""
     t = view.tokens[i]
@@ -1025,13 +1036,18 @@ def _triggers(view: DocumentView, i: int) -> list[onto.Trigger]:
         return []
     if not t.text[:1].isalpha() or len(t.text) < 3:
         return []  # a cut-off or mangled token ("wal", "3strike") triggers nothing
+    # the lexicon first: most words are in neither list, and the checks below only drop
+    lemma = view.lemma(i)
+    if not _in_lexicon(lemma, t.pos):
+        return []
+    found = list(_TRIGGERS.get((lemma, t.pos), ()))
+    document = not found
     modifiers = {view.lemma(m) for m in view.kids(i, "amod")}
     if modifiers & (onto.OTHER_EVENT_MODIFIERS | onto.HABITUAL_MODIFIERS):
         return []  # "the previous dialogue", "annual dialogues": not this one event
     if t.tag in ("NNS", "NNPS") and t.text.lower() not in onto.PLURAL_SINGLE:
         return []  # "visits", "meetings": several events
-    found = list(_TRIGGERS.get((view.lemma(i), t.pos), ()))
-    if not found and t.pos in onto.NOUN and view.lemma(i) in onto.DOCUMENT_NOUNS:
+    if document:
         return [onto.DATED_DOCUMENT]
     return [
         replace(x, kind=onto.PHONE_KINDS[x.kind])

@@ -285,6 +285,10 @@ MONEY_AFTER_RE = re.compile(
     rf"(?<![\w.,$€£¥₫]){_AMOUNT}\s{{0,2}}"
     rf"(?P<word>{alternation(CURRENCY_WORDS)}|{alternation(CURRENCY_CODES)})\b"
 )
+# What every match of either money pattern holds: a sentence without it has no money.
+_CURRENCY_RE = re.compile(
+    f"{alternation(CURRENCY_SYMBOLS)}|{alternation(CURRENCY_CODES)}|{alternation(CURRENCY_WORDS)}"
+)
 COUNT_NUMBER_RE = re.compile(
     rf"(?<![\w.,$€£¥₫+/-])(?P<num>{NUMBER})(?:\s(?P<scale>(?i:{_SCALE}))\b)?(?![\w%]|[.,][0-9])"
 )
@@ -325,6 +329,11 @@ MASKS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b[0-9]+\s*[-–]\s*[0-9]+\b"),
 )
+
+# Every mask, ordinal and date needs an ASCII digit: a sentence without one skips them all.
+_DIGIT_RE = re.compile(r"[0-9]")
+# What every percentage holds ("%", "percent", "per cent", "percentage points").
+_PERCENT_SIGN_RE = re.compile(r"%|per", re.IGNORECASE)
 
 # Spaces, quotes and dashes before a sentence's first word.
 SENTENCE_LEAD_RE = re.compile(r"[\s\"'“‘(—–-]*")
@@ -400,9 +409,8 @@ SPACES_RE = re.compile(r"\s+")
 LOOKBACK = 200
 
 
-# The parsed tokens of the sentence being read, by offset: tags decide plural nouns and
-# past forms where the spelling tables would guess.
-_TAGS: ContextVar[dict[int, Token] | None] = ContextVar("figure_tags", default=None)
+# The parse of the sentence being read: its tags decide plural nouns and past forms where
+# the spelling tables would guess.
 _SENTENCE: ContextVar[_SentenceParse | None] = ContextVar("figure_sentence", default=None)
 
 
@@ -498,22 +506,20 @@ def _sentence_hits(
 ) -> tuple[list[_Hit], str]:
     """The figures of one sentence, with units, links and subjects resolved, and the
     subject a later reference in the document would stand for (``context`` before)."""
-    reset = _TAGS.set(parse.by_offset() if parse is not None else None)
-    reset_sentence = _SENTENCE.set(parse)
+    reset = _SENTENCE.set(parse)
     try:
         return _read_sentence(text, context, parse)
     finally:
-        _TAGS.reset(reset)
-        _SENTENCE.reset(reset_sentence)
+        _SENTENCE.reset(reset)
 
 
 def _tagged(word: str, at: int | None) -> Token | None:
     """The parsed token spelled ``word`` at sentence offset ``at``, if the sentence was
     parsed and the parser cut it there."""
-    tags = _TAGS.get()
-    if tags is None or at is None:
+    parse = _SENTENCE.get()
+    if parse is None or at is None:
         return None
-    token = tags.get(at)
+    token = parse.by_offset().get(at)
     return token if token is not None and token.text == word else None
 
 
@@ -548,6 +554,8 @@ def _read_sentence(text: str, context: str, parse: _SentenceParse | None) -> tup
 
 def _money_hits(text: str) -> list[_Hit]:
     found: list[_Hit] = []
+    if not _CURRENCY_RE.search(text):
+        return found
     for pattern in (MONEY_BEFORE_RE, MONEY_AFTER_RE):
         for m in pattern.finditer(text):
             groups = m.groupdict()
@@ -570,9 +578,8 @@ def _money_hits(text: str) -> list[_Hit]:
 
 def _masked_spans(text: str, money: list[_Hit]) -> list[tuple[int, int]]:
     """Sorted, disjoint spans where no count may start or end."""
-    spans = sorted(
-        [m.span() for p in MASKS for m in p.finditer(text)] + [(h.start, h.end) for h in money]
-    )
+    masks = [m.span() for p in MASKS for m in p.finditer(text)] if _DIGIT_RE.search(text) else []
+    spans = sorted(masks + [(h.start, h.end) for h in money])
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -1409,6 +1416,8 @@ def _percent_hits(text: str, money: list[_Hit]) -> list[_Hit]:
     """ "25%", "94.6 percent", "2 percentage points"; a range ("20-25%") keeps its low end
     as the value and says the range in its unit."""
     hits: list[_Hit] = []
+    if not _PERCENT_SIGN_RE.search(text):
+        return hits
     for m in PERCENT_RE.finditer(text):
         if any(h.start < m.end() and m.start() < h.end for h in money):
             continue
@@ -1458,6 +1467,7 @@ class _SentenceParse:
 
     def __init__(self, tokens: Sequence[Token], first: int, last: int, base: int) -> None:
         self.tokens, self.first, self.last, self.base = tokens, first, last, base
+        self._by_offset: dict[int, Token] | None = None
         self.children: dict[int, list[int]] = {i: [] for i in range(first, last)}
         for i in range(first, last):
             h = tokens[i].head
@@ -1465,10 +1475,13 @@ class _SentenceParse:
                 self.children[h].append(i)
 
     def by_offset(self) -> dict[int, Token]:
-        """Tokens by where they start in the sentence."""
-        return {
-            self.tokens[i].start - self.base: self.tokens[i] for i in range(self.first, self.last)
-        }
+        """Tokens by where they start in the sentence (made when first asked for: most
+        sentences hold no figure)."""
+        if self._by_offset is None:
+            tokens, base = self.tokens, self.base
+            span = range(self.first, self.last)
+            self._by_offset = {tokens[i].start - base: tokens[i] for i in span}
+        return self._by_offset
 
     def head(self, i: int) -> int:
         h = self.tokens[i].head
@@ -1725,11 +1738,12 @@ def _duration_hits(text: str) -> list[_Hit]:
 def _ordinal_hits(text: str, parse: _SentenceParse | None) -> list[_Hit]:
     """ "the 40th iteration of the exercise": the rank of a recurring thing. Only with a
     parse, which says the ordinal modifies a noun; dates were never ordinals of one."""
-    if parse is None:
+    if parse is None or not _DIGIT_RE.search(text):
         return []
-    dates = [m.span() for p in MASKS[:2] for m in p.finditer(text)]
+    found = list(ORDINAL_RE.finditer(text))
+    dates = [m.span() for p in MASKS[:2] for m in p.finditer(text)] if found else []
     hits = []
-    for m in ORDINAL_RE.finditer(text):
+    for m in found:
         if any(s < m.end() and m.start() < e for s, e in dates):
             continue
         root = parse.root(parse.span(m.start(), m.end()))

@@ -250,11 +250,13 @@ def _in_unit(view: DocumentView, unit: Unit) -> list[_Found]:
             out += _read(view, unit, i, kind, shape)
         elif word in NOUN_CUES and (found := _noun_cue(view, unit, i)) is not None:
             out.append(found)
-        elif view.is_verb(i) and _future(view, i):
+        elif not view.is_verb(i) or not view.kids(i, "aux"):
+            continue  # the readings below all need a verb's auxiliary
+        elif _future(view, i):
             out += _future_promise(view, unit, i)
-        elif view.is_verb(i) and (found := _working_to(view, unit, i)) is not None:
+        elif (found := _working_to(view, unit, i)) is not None:
             out.append(found)
-        elif view.is_verb(i):
+        else:
             out += _obligation(view, unit, i)
     return _attributed(view, unit, [_for_their_side(view, f) for f in out])
 
