@@ -15,6 +15,23 @@ def test_the_service_starts_without_the_language_model_or_nltk() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_ingesting_ordinary_text_loads_neither_scipy_nor_sacremoses() -> None:
+    # the MinHash permutations are drawn without datasketch (which loads SciPy), and
+    # Moses's detokeniser is loaded only for a tokenised text
+    probe = (
+        "import sys\n"
+        "from dateline.pipeline.prepare import prepare\n"
+        "from dateline.dedupe import signature\n"
+        "from dateline.clean import clean\n"
+        "signature([1, 2, 3])\n"
+        "clean('The minister arrived on Monday. Talks began at noon, aides said.')\n"
+        "print(sorted(m for m in ('scipy', 'sacremoses', 'datasketch') if m in sys.modules))\n"
+        "clean('He said : `` we do n\\'t agree , \\'\\' and left . Then , again .')\n"
+        "print('sacremoses' in sys.modules)"
+    )
+    assert _run(probe) == ["[]", "True"]
+
+
 WORDS = ["running", "generously", "agreed", "relational", "ceasefires", "hopefulness"]
 
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from sacremoses import MosesDetokenizer
+from typing import TYPE_CHECKING
 
 from dateline.model import Edit
+
+if TYPE_CHECKING:
+    from sacremoses import MosesDetokenizer
 
 DETOKENISED = "detokenised"
 
@@ -50,6 +52,10 @@ def looks_tokenised(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _detokeniser() -> MosesDetokenizer:
+    # imported when first needed: sacremoses takes about 0.3 s to import (joblib, its
+    # tokeniser's patterns), and most collections hold no tokenised text
+    from sacremoses import MosesDetokenizer
+
     return MosesDetokenizer(lang="en")
 
 

@@ -10,17 +10,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 SEED = 20250208  # any fixed value; it selects the permutations
 SCHEME = "affine32"  # datasketch's default: 32-bit values, collision-free permutations
 _DTYPE = np.dtype("<u4")  # stored little-endian whatever the machine
 
-# Building the permutations draws 256 random numbers: do it once and share them.
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+def _permutations() -> np.ndarray:
+    """datasketch's ``MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations``,
+    drawn as the library draws them (an odd multiplier and an offset per permutation):
+    importing datasketch loads SciPy, about 0.4 s of every ingest's start, for these two
+    rows of numbers (the tests check they are the library's)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return np.array([a, b])
 
 
+_PERMUTATIONS = _permutations()
 _A = _PERMUTATIONS[0].astype(np.uint32)
 _B = _PERMUTATIONS[1].astype(np.uint32)
 _EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)  # the signature of no shingles
