@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.promises import (
+    STEM_LENGTH,
     UNDATED_WINDOW_DAYS,
     _ByDate,
     _in_period,
@@ -16,6 +17,8 @@ from dateline.extract.promises import (
     _offices,
     _org_spellings,
     _role_text,
+    _said,
+    _says_act,
     _whole_words,
 )
 from dateline.model import Entity, Event, Promise, Role
@@ -107,3 +110,34 @@ def test_an_undated_promise_reaches_the_last_day_of_its_window() -> None:
     promise = Promise("p", "plan", "someone", "will meet", made.isoformat())
     kept = [e for e in _ByDate(events).around(promise) if _in_period(promise, e)]
     assert kept == [events[1]]
+
+
+def _said_by_reading_every_word(word: str, words: set[str]) -> bool:
+    if word in words:
+        return True
+    if len(word) < STEM_LENGTH:
+        return False
+    return any(len(w) >= STEM_LENGTH and (w.startswith(word) or word.startswith(w)) for w in words)
+
+
+_FORMS = st.text(alphabet="aegmnrtu", min_size=1, max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(word=_FORMS, data=st.data())
+def test_a_word_is_said_as_reading_every_word_finds(word: str, data: st.DataObject) -> None:
+    # another form of a word is one starting with it or one it starts with, from a stem on
+    cut = st.integers(0, len(word)).map(lambda n: word[:n])
+    longer = _FORMS.map(lambda tail: word + tail)
+    words = data.draw(st.sets(st.one_of(_FORMS, cut, longer), max_size=12))
+    expected = _said_by_reading_every_word(word, words)
+    assert _said(word, words) == expected
+    assert _said(word, words, sorted(words)) == expected
+
+
+def test_an_act_is_said_by_its_forms() -> None:
+    said = {"dockers", "must", "returned", "to", "work", "meetings"}
+    assert _says_act({"return", "work"}, said)  # "returned" is a form of "return"
+    assert _says_act({"meeting", "work"}, said, sorted(said))
+    assert not _says_act({"retu", "strike", "talks"}, said)  # one word in three
+    assert not _says_act(set(), said)

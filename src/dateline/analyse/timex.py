@@ -945,9 +945,8 @@ _Match = tuple[int, _Rule, re.Match[str]]
 @lru_cache(maxsize=4)
 def _matches(text: str) -> tuple[_Match, ...]:
     """Every rule's matches in ``text`` with its rank, in rule order: where the patterns
-    match depends on the text alone, not on the reference date. The last few texts' are
-    kept: a build reads each document's dates twice in a row (its dated sentences, then
-    its events)."""
+    match depends on the text alone, not on the reference date (the last few texts' are
+    kept: an undated article is read against several references)."""
     ctx = _Ctx(text, None)
     return tuple(
         (rank, rule, m)
@@ -1001,8 +1000,14 @@ def read_time_expressions(
     order, the text scanned once (an undated article is read against several)."""
     if not isinstance(text, str) or not text:
         return [[] for _ in references]
-    matches = _matches(text)
-    return [_expressions(text, reference, matches) for reference in references]
+    return [list(_resolved(text, reference)) for reference in references]
+
+
+@lru_cache(maxsize=8)
+def _resolved(text: str, reference: dt.date | None) -> tuple[TimeExpression, ...]:
+    """The expressions of ``text`` against ``reference``, kept for the last few pairs: a
+    build reads each document's dates twice in a row (its dated sentences, its events)."""
+    return tuple(_expressions(text, reference, _matches(text)))
 
 
 def _expressions(

@@ -1422,11 +1422,12 @@ def _does_it(
     ("must return to work" and "... return to work"), in its period: the ones with the
     promise's parties, else the only such event, when whoever acts may keep it."""
     words, places = _words(p.text), _places_said(p.text, want.known_places)
+    ordered = sorted(words)
     doing = [
         e
         for e in events
         if _in_period(p, e)
-        and _says_act(acts(e), words)
+        and _says_act(acts(e), words, ordered)
         and want.people <= {_key(x.name) for x in e.participants}
         and _same_place(e.location, places)
     ]
@@ -1458,10 +1459,11 @@ def _same_place(location: str | None, places: set[str]) -> bool:
     return bool({_key(x) for x in (location, country_of(location)) if x} & places)
 
 
-def _says_act(act: set[str], words: set[str]) -> bool:
+def _says_act(act: set[str], words: set[str], ordered: Sequence[str] = ()) -> bool:
     """Two in three of a title's act words (all of one or two) are the promise's:
-    "Dockers return to work" for "must return to work"."""
-    said = sum(_said(w, words) for w in act)
+    "Dockers return to work" for "must return to work" (``ordered``: ``words`` sorted)."""
+    ordered = ordered or sorted(words)
+    said = sum(_said(w, words, ordered) for w in act)
     return bool(act) and 3 * said >= 2 * len(act)
 
 
@@ -1476,14 +1478,19 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", _key(text)))
 
 
-def _said(word: str, words: set[str]) -> bool:
+def _said(word: str, words: set[str], ordered: Sequence[str] = ()) -> bool:
     """The word, or another form of it ("returned", "meeting"), is among ``words``: only
-    the word itself when it is shorter than a stem."""
+    the word itself when it is shorter than a stem. A form is one of the words starting
+    with it (found in ``ordered``, ``words`` sorted) or one of its own first letters."""
     if word in words:
         return True
     if len(word) < STEM_LENGTH:
         return False
-    return any(len(w) >= STEM_LENGTH and (w.startswith(word) or word.startswith(w)) for w in words)
+    if any(word[:k] in words for k in range(STEM_LENGTH, len(word))):
+        return True
+    ordered = ordered or sorted(words)
+    at = bisect.bisect_left(ordered, word)
+    return at < len(ordered) and ordered[at].startswith(word)
 
 
 def _soon_after(made_on: str | None, date: str) -> bool:
