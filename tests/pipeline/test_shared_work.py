@@ -112,10 +112,16 @@ def test_a_text_read_against_several_references_is_scanned_once(
     text = ARTICLES["undated.txt"] + " Yesterday the port reopened; it closed in 2024."
     references = (None, dt.date(2023, 7, 1), dt.date(2024, 7, 1), dt.date(2025, 9, 15))
     one_by_one = [timex.find_time_expressions(text, r) for r in references]
+    # what those calls kept would answer without a scan
+    timex._resolved.cache_clear()
+    timex._scanned.cache_clear()
     scans = _counting(monkeypatch, timex, "_matches")
     assert timex.read_time_expressions(text, references) == one_by_one
     assert len(scans) == 1
     assert len({tuple(x.value for x in found) for found in one_by_one}) > 1  # refs matter
+    # read again, the text is not scanned again
+    assert timex.read_time_expressions(text, references) == one_by_one
+    assert len(scans) == 1
 
 
 def test_an_analysis_survives_its_encoding_whole(analyzer: Analyzer) -> None:

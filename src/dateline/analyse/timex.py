@@ -942,18 +942,23 @@ def _windows(ctx: _Ctx, rule: _Rule) -> list[tuple[int, int]]:
 _Match = tuple[int, _Rule, re.Match[str]]
 
 
-@lru_cache(maxsize=4)
-def _matches(text: str) -> tuple[_Match, ...]:
+def _matches(text: str) -> list[_Match]:
     """Every rule's matches in ``text`` with its rank, in rule order: where the patterns
-    match depends on the text alone, not on the reference date (the last few texts' are
-    kept: an undated article is read against several references)."""
+    match depends on the text alone, not on the reference date."""
     ctx = _Ctx(text, None)
-    return tuple(
+    return [
         (rank, rule, m)
         for rank, rule in enumerate(_RULES)
         for low, high in _windows(ctx, rule)
         for m in rule.pattern.finditer(text, low, high)
-    )
+    ]
+
+
+@lru_cache(maxsize=4)
+def _scanned(text: str) -> tuple[_Match, ...]:
+    """:func:`_matches`, kept for the last few texts: an undated article is read against
+    several references, and a build reads each document's dates twice in a row."""
+    return tuple(_matches(text))
 
 
 def _candidates(ctx: _Ctx, matches: Iterable[_Match]) -> Iterator[_Candidate]:
@@ -1007,7 +1012,7 @@ def read_time_expressions(
 def _resolved(text: str, reference: dt.date | None) -> tuple[TimeExpression, ...]:
     """The expressions of ``text`` against ``reference``, kept for the last few pairs: a
     build reads each document's dates twice in a row (its dated sentences, its events)."""
-    return tuple(_expressions(text, reference, _matches(text)))
+    return tuple(_expressions(text, reference, _scanned(text)))
 
 
 def _expressions(
