@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -455,3 +456,17 @@ def test_a_long_article_finds_every_expression() -> None:
 def test_wrong_argument_types_do_not_raise() -> None:
     assert find_time_expressions(None, SAT) == []  # type: ignore[arg-type]
     assert find_time_expressions("on Sunday", "2025-11-02") == []  # type: ignore[arg-type]
+
+
+def test_a_reference_is_kept_by_the_day_it_stands_for() -> None:
+    # Equal instants in two zones fall on two days: each text resolves against its own
+    # day, whatever was read before; a reference that is no date is none, and never raises.
+    text = "The port reopened yesterday after a week of talks."
+    late = datetime(2025, 3, 4, 22, 0, tzinfo=UTC)
+    early_next_day = datetime(2025, 3, 5, 1, 0, tzinfo=timezone(timedelta(hours=3)))
+    assert late == early_next_day
+    first = [e.value for e in find_time_expressions(text, late)]
+    second = [e.value for e in find_time_expressions(text, early_next_day)]
+    assert (first, second) == (["2025-03-03"], ["2025-03-04"])
+    unhashable: Any = ["2025-03-04"]
+    assert find_time_expressions(text, unhashable) == find_time_expressions(text, None)

@@ -954,7 +954,7 @@ def _matches(text: str) -> list[_Match]:
     ]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _scanned(text: str) -> tuple[_Match, ...]:
     """:func:`_matches`, kept for the last few texts: an undated article is read against
     several references, and a build reads each document's dates twice in a row."""
@@ -1005,10 +1005,18 @@ def read_time_expressions(
     order, the text scanned once (an undated article is read against several)."""
     if not isinstance(text, str) or not text:
         return [[] for _ in references]
-    return [list(_resolved(text, reference)) for reference in references]
+    return [list(_resolved(text, _reference_day(reference))) for reference in references]
 
 
-@lru_cache(maxsize=8)
+def _reference_day(reference: object) -> dt.date | None:
+    """The day a reference stands for (a datetime's own date; anything else is none):
+    what the expressions are resolved against, so what they are kept under."""
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    return reference if isinstance(reference, dt.date) else None
+
+
+@lru_cache(maxsize=4)
 def _resolved(text: str, reference: dt.date | None) -> tuple[TimeExpression, ...]:
     """The expressions of ``text`` against ``reference``, kept for the last few pairs: a
     build reads each document's dates twice in a row (its dated sentences, its events)."""
@@ -1018,10 +1026,6 @@ def _resolved(text: str, reference: dt.date | None) -> tuple[TimeExpression, ...
 def _expressions(
     text: str, reference: dt.date | None, matches: Sequence[_Match]
 ) -> list[TimeExpression]:
-    if isinstance(reference, dt.datetime):
-        reference = reference.date()
-    elif not isinstance(reference, dt.date):
-        reference = None
     ctx = _Ctx(text, reference)
     out: list[TimeExpression] = []
     for cand in _select(_candidates(ctx, matches)):

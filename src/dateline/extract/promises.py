@@ -1481,7 +1481,8 @@ def _words(text: str) -> set[str]:
 def _said(word: str, words: set[str], ordered: Sequence[str] = ()) -> bool:
     """The word, or another form of it ("returned", "meeting"), is among ``words``: only
     the word itself when it is shorter than a stem. A form is one of the words starting
-    with it (found in ``ordered``, ``words`` sorted) or one of its own first letters."""
+    with it (found in ``ordered``, which must be ``words`` sorted) or a start of it at
+    least a stem long."""
     if word in words:
         return True
     if len(word) < STEM_LENGTH:
