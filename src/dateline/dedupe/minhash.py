@@ -29,8 +29,7 @@ def _permutations() -> np.ndarray:
 
 
 _PERMUTATIONS = _permutations()
-_A = _PERMUTATIONS[0].astype(np.uint32)
-_B = _PERMUTATIONS[1].astype(np.uint32)
+_A, _B = _PERMUTATIONS  # uint32 already, as the signature's arithmetic wants
 _EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)  # the signature of no shingles
 # MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies first.
 _FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))

@@ -1421,13 +1421,12 @@ def _does_it(
     """Later events whose act, as their title words say it, is what the promise says
     ("must return to work" and "... return to work"), in its period: the ones with the
     promise's parties, else the only such event, when whoever acts may keep it."""
-    words, places = _words(p.text), _places_said(p.text, want.known_places)
-    ordered = sorted(words)
+    words, places = sorted(_words(p.text)), _places_said(p.text, want.known_places)
     doing = [
         e
         for e in events
         if _in_period(p, e)
-        and _says_act(acts(e), words, ordered)
+        and _says_act(acts(e), words)
         and want.people <= {_key(x.name) for x in e.participants}
         and _same_place(e.location, places)
     ]
@@ -1459,11 +1458,10 @@ def _same_place(location: str | None, places: set[str]) -> bool:
     return bool({_key(x) for x in (location, country_of(location)) if x} & places)
 
 
-def _says_act(act: set[str], words: set[str], ordered: Sequence[str] = ()) -> bool:
-    """Two in three of a title's act words (all of one or two) are the promise's:
-    "Dockers return to work" for "must return to work" (``ordered``: ``words`` sorted)."""
-    ordered = ordered or sorted(words)
-    said = sum(_said(w, words, ordered) for w in act)
+def _says_act(act: set[str], words: Sequence[str]) -> bool:
+    """Two in three of a title's act words (all of one or two) are the promise's (``words``,
+    sorted): "Dockers return to work" for "must return to work"."""
+    said = sum(_said(w, words) for w in act)
     return bool(act) and 3 * said >= 2 * len(act)
 
 
@@ -1478,20 +1476,22 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", _key(text)))
 
 
-def _said(word: str, words: set[str], ordered: Sequence[str] = ()) -> bool:
-    """The word, or another form of it ("returned", "meeting"), is among ``words``: only
-    the word itself when it is shorter than a stem. A form is one of the words starting
-    with it (found in ``ordered``, which must be ``words`` sorted) or a start of it at
-    least a stem long."""
-    if word in words:
-        return True
+def _said(word: str, words: Sequence[str]) -> bool:
+    """The word, or another form of it ("returned", "meeting"), is among ``words`` (sorted,
+    so each is found by bisection): only the word itself when it is shorter than a stem. A
+    form is a word starting with it, or a start of it at least a stem long."""
     if len(word) < STEM_LENGTH:
-        return False
-    if any(word[:k] in words for k in range(STEM_LENGTH, len(word))):
+        return _holds(words, word)
+    if any(_holds(words, word[:k]) for k in range(STEM_LENGTH, len(word))):
         return True
-    ordered = ordered or sorted(words)
-    at = bisect.bisect_left(ordered, word)
-    return at < len(ordered) and ordered[at].startswith(word)
+    at = bisect.bisect_left(words, word)  # the words starting with it follow it
+    return at < len(words) and words[at].startswith(word)
+
+
+def _holds(words: Sequence[str], word: str) -> bool:
+    """Whether the sorted ``words`` hold ``word``."""
+    at = bisect.bisect_left(words, word)
+    return at < len(words) and words[at] == word
 
 
 def _soon_after(made_on: str | None, date: str) -> bool:
