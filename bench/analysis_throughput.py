@@ -1,7 +1,8 @@
 """Analysis throughput: documents per second (and per core), beside the NLP limit.
 
 Runs over the same generated articles (``articles.py``, ~3-5k characters each):
-- ``bare spaCy``: ``nlp.pipe`` of the same model over the texts, nothing else: the limit;
+- ``bare spaCy``: ``nlp.pipe`` of the same model over the texts, nothing else, on one BLAS
+  thread as the analysis runs: the limit on one core;
 - ``local``: Dateline's analysis stage in this process (spaCy plus turning its output into
   the stored, encoded analysis);
 - ``dask N workers``: the same stage on a local Dask cluster;
@@ -33,10 +34,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from articles import corpus
 from table import Table, add_json_flag, notes_to_stderr
-from threadpoolctl import threadpool_info
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from dateline.analyse.codec import encode
-from dateline.analyse.nlp import Analyzer
+from dateline.analyse.nlp import BLAS_THREADS, Analyzer
 from dateline.pipeline.distributed import DaskEngine
 from dateline.service import Dossier
 
@@ -51,13 +52,17 @@ def blas() -> str:
     return ", ".join(found) or "none found"
 
 
-def bare(items: list[tuple[str, str]]) -> float:
-    """spaCy alone: the same model and pipes, ``nlp.pipe`` over the texts."""
+def bare(items: list[tuple[str, str]]) -> tuple[float, float]:
+    """spaCy alone: the same model and pipes, ``nlp.pipe`` over the texts, on one core as
+    the analysis runs (one BLAS thread: left to itself, NumPy's BLAS multiplies on every
+    core, and took about 1.4 CPU seconds per second of this row). (wall, CPU seconds)."""
     nlp = Analyzer().nlp
-    started = time.perf_counter()
-    for _ in nlp.pipe((text for _, text in items), batch_size=64):
-        pass
-    return time.perf_counter() - started
+    with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
+        cpu = time.process_time()
+        started = time.perf_counter()
+        for _ in nlp.pipe((text for _, text in items), batch_size=64):
+            pass
+        return time.perf_counter() - started, time.process_time() - cpu
 
 
 # The build's stages, timed where the build calls them: (label, module, attribute). An
@@ -200,7 +205,9 @@ def main() -> None:
     with notes_to_stderr(args.json):
         print(f"{len(items)} articles, {chars:.0f} characters on average; {os.cpu_count()} "
               f"cores; load average {load_start:.2f} at start; BLAS {blas()}")  # fmt: skip
-        runs = [("bare spaCy", 1, bare(items), ""), ("local", 1, local(items), "")]
+        bare_seconds, bare_cpu = bare(items)
+        runs = [("bare spaCy", 1, bare_seconds, f"CPU {bare_cpu:.1f} s"),
+                ("local", 1, local(items), "")]  # fmt: skip
         # The ingest runs before any Dask cluster, as a user's `dateline ingest` does: after
         # one, this process's analysis ran about 8% slower (its CPU time too), cluster closed.
         ingest = []

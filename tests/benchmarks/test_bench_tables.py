@@ -90,3 +90,25 @@ def test_a_bench_prints_one_json_object_on_stdout() -> None:
     )  # fmt: skip
     rows = json.loads(done.stdout)["rows"]
     assert rows and all({"input", "characters", "best ms"} <= set(r) for r in rows)
+
+
+def test_bare_spacy_runs_on_the_analysis_blas_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the limit the ingest is compared with runs on one core as the analysis does: NumPy's
+    # BLAS left to itself multiplies on every core
+    import analysis_throughput
+    from threadpoolctl import threadpool_info
+
+    seen: list[int] = []
+
+    class Model:
+        def pipe(self, texts: object, batch_size: int) -> list[None]:
+            seen.extend(p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas")
+            return [None]
+
+    class Loaded:
+        nlp = Model()
+
+    monkeypatch.setattr(analysis_throughput, "Analyzer", Loaded)
+    seconds, cpu = analysis_throughput.bare([("a", "A short text.")])
+    assert seen and set(seen) == {analysis_throughput.BLAS_THREADS}
+    assert seconds >= 0 and cpu >= 0
