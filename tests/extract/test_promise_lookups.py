@@ -12,6 +12,7 @@ from dateline.extract.promises import (
     STEM_LENGTH,
     UNDATED_WINDOW_DAYS,
     _ByDate,
+    _Forms,
     _in_period,
     _key,
     _offices,
@@ -134,8 +135,18 @@ def test_a_word_is_said_as_reading_every_word_finds(word: str, data: st.DataObje
 
 
 def test_an_act_is_said_by_its_forms() -> None:
-    said = sorted({"dockers", "must", "returned", "to", "work", "meetings"})
+    said = _Forms({"dockers", "must", "returned", "to", "work", "meetings"})
     assert _says_act({"return", "work"}, said)  # "returned" is a form of "return"
     assert _says_act({"meeting", "work"}, said)
     assert not _says_act({"retu", "strike", "talks"}, said)  # one word in three
     assert not _says_act(set(), said)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.sets(_FORMS, max_size=12), asked=st.lists(_FORMS, max_size=12))
+def test_forms_answer_as_the_words_do_however_often_asked(
+    words: set[str], asked: list[str]
+) -> None:
+    forms = _Forms(words)
+    for word in asked + asked:  # each word twice: the second answer is the one kept
+        assert (word in forms) == _said(word, sorted(words))

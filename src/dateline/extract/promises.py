@@ -992,7 +992,9 @@ def _speakers(view: DocumentView, unit: Unit) -> set[str | None]:
 # --- Merging and matching ---------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(name: str | None) -> str:
+    # kept: merging and matching ask for the same actors, targets and texts many times
     return fold(name or "").lower()
 
 
@@ -1004,10 +1006,10 @@ def _same(a: Promise, b: Promise) -> bool:
     for x, y in ((a.made_on, b.made_on), (a.due, b.due), (_key(a.target), _key(b.target))):
         if x and y and x != y:
             return False
-    similar = fuzz.token_set_ratio(_key(a.text), _key(b.text)) >= SAME_TEXT
     same_due = bool(a.due) and a.due == b.due
     same_guest = a.kind == "invitation" and bool(a.target) and _key(a.target) == _key(b.target)
-    return similar or same_due or same_guest
+    # the wording last: comparing it costs the most
+    return same_due or same_guest or fuzz.token_set_ratio(_key(a.text), _key(b.text)) >= SAME_TEXT
 
 
 def merge_promises(promises: Sequence[Promise]) -> list[Promise]:
@@ -1421,7 +1423,7 @@ def _does_it(
     """Later events whose act, as their title words say it, is what the promise says
     ("must return to work" and "... return to work"), in its period: the ones with the
     promise's parties, else the only such event, when whoever acts may keep it."""
-    words, places = sorted(_words(p.text)), _places_said(p.text, want.known_places)
+    words, places = _Forms(_words(p.text)), _places_said(p.text, want.known_places)
     doing = [
         e
         for e in events
@@ -1458,10 +1460,28 @@ def _same_place(location: str | None, places: set[str]) -> bool:
     return bool({_key(x) for x in (location, country_of(location)) if x} & places)
 
 
-def _says_act(act: set[str], words: Sequence[str]) -> bool:
-    """Two in three of a title's act words (all of one or two) are the promise's (``words``,
-    sorted): "Dockers return to work" for "must return to work"."""
-    said = sum(_said(w, words) for w in act)
+class _Forms:
+    """A promise's words, sorted, and which words have a form among them (see
+    :func:`_said`), each found once: a promise is tried on every event in its period,
+    and their titles share most act words."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = sorted(words)
+        self._found: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self._found.get(word)
+        if found is None:
+            found = self._found[word] = _said(word, self.words)
+        return found
+
+
+def _says_act(act: set[str], words: _Forms) -> bool:
+    """Two in three of a title's act words (all of one or two) have a form among the
+    promise's ``words``: "Dockers return to work" for "must return to work"."""
+    said = sum(w in words for w in act)
     return bool(act) and 3 * said >= 2 * len(act)
 
 
