@@ -96,3 +96,13 @@ def test_huge_text_is_cleaned() -> None:
     res = clean(raw)
     assert_well_formed(raw, res)
     assert clean(res.text).edits == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(alphabet=st.sampled_from("ab Z9.,;-ñé\u0430\u4e2d\u0250"), max_size=20))
+def test_a_line_is_latin_when_most_of_its_letters_are(line: str) -> None:
+    from dateline.clean.cleaner import _is_latin
+
+    letters = [c for c in line if c.isalpha()]
+    expected = bool(letters) and sum(c < "\u0250" for c in letters) > len(letters) / 2
+    assert _is_latin(line) == expected

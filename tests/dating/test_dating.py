@@ -92,6 +92,8 @@ def test_dateline_may_follow_a_title_and_captions_but_not_the_body() -> None:
         ("The mayor said today (November 3, 2025) that the budget is balanced.", "2025-11-03"),
         ("Speaking today, Monday, November 3, 2025, the mayor said", "2025-11-03"),
         ("November 3, 2025 (today) marks the end of the consultation.", "2025-11-03"),
+        ("November 3 , 2025 -LRB- today -RRB- marks the end .", "2025-11-03"),  # tokenised
+        ("November 3, 2025 (later today) marks the end.", None),  # not the text's own day
         # weekday disagrees, or two different "today"s: not trusted
         ("Speaking today, Tuesday, November 3, 2025, the mayor said", None),
         ("It is today (November 3, 2025). No, today (November 4, 2025).", None),

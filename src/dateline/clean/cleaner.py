@@ -227,7 +227,12 @@ def _mark_page_furniture(
             removed[i] = rules.CAPTION
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def _is_latin(s: str) -> bool:
+    if s.isascii():  # every letter is Latin: is there one?
+        return _ASCII_LETTER.search(s) is not None
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c < "\u0250" for c in letters) > len(letters) / 2
 

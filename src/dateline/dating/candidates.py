@@ -318,7 +318,10 @@ def inferred_candidate(text: str) -> DateCandidate | None:
     opening = "\n".join(_first_lines(text, DATELINE_LINES))
     lowered = opening.lower()
     # The cue words are rare; checking for them first skips the costly date patterns.
-    cues = list(p.TODAY) if "today" in lowered else []
+    cues = []
+    if "today" in lowered:
+        first, closed = p.TODAY
+        cues = [first, closed] if p.TODAY_CLOSED.search(opening) else [first]
     found = _dates_found(cues, opening) if cues else {}
     if len(found) != 1:
         return None  # nothing, or two different dates: trust neither

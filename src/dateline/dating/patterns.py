@@ -109,6 +109,9 @@ TODAY = (
     re.compile(rf"\b(?i:today)\s*(?:{OPEN}\s*|,\s*){_WEEKDAY_PREFIX}{DATE}"),
     re.compile(rf"{_WEEKDAY_PREFIX}{DATE}\s*{OPEN}\s*(?i:today)\s*{CLOSE}"),
 )
+# What the second cue ends with: it tries a date at every place, this only where
+# "(today)" is, and a text without it cannot match that cue.
+TODAY_CLOSED = re.compile(rf"{OPEN}\s*(?i:today)\s*{CLOSE}")
 
 # A full date in running text, with the weekday that may precede it ("on Monday,
 # November 18, 2024"): what the weaker "reported" cue reads.

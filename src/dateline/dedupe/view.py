@@ -119,9 +119,16 @@ def view_words(text: str) -> tuple[list[str], list[str]]:
 
 def _dates(words: list[str]) -> list[str]:
     """Month-and-day phrases ("sept 23", "23 october 2024") -> the date word."""
+    # A phrase opens on a month or one or two words before it ("23 of october"): only
+    # those places are read word by word, the words between are copied as they are.
+    starts = sorted({s for at, w in enumerate(words) if w in _MONTHS for s in (at - 2, at - 1, at)})
     out: list[str] = []
     i = 0
-    while i < len(words):
+    for start in starts:
+        if start < i:  # inside a phrase already read, or before the text
+            continue
+        out += words[i:start]
+        i = start
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w in _MONTHS and _day(nxt):
@@ -140,6 +147,7 @@ def _dates(words: list[str]) -> list[str]:
             continue
         out.append(w)
         i += 1
+    out += words[i:]
     return out
 
 
