@@ -178,6 +178,36 @@ def test_a_build_keeps_the_collector_off_what_outlives_it_and_then_gives_it_back
     assert gc.get_freeze_count() == 0
 
 
+def test_the_analysis_settles_what_it_made_as_it_goes(
+    folder: Path, dossier: Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the analyses are kept from the collector's full passes as they are made, not only
+    # once all are: each full pass would walk every analysis made so far
+    monkeypatch.setattr(build, "_SETTLE_EVERY", 1)
+    counts: list[int] = []
+    real = gc.freeze
+
+    def freeze() -> None:
+        real()
+        counts.append(gc.get_freeze_count())
+
+    analysed: list[int] = []
+    analyse = build.Builder.analyse
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        found, fresh = analyse(self, *args, **kwargs)
+        analysed.append(len(counts))  # settlings by the end of the analysis
+        return found, fresh
+
+    monkeypatch.setattr(build.gc, "freeze", freeze)
+    monkeypatch.setattr(build.Builder, "analyse", counted)
+    dossier.ingest([folder])
+    # one on entering the build, one per analysis made
+    assert analysed == [1 + len(ARTICLES)]
+    assert min(counts) > 0
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_process_that_freezes_objects_itself_is_left_to_it(
     folder: Path, dossier: Dossier
 ) -> None:

@@ -55,6 +55,9 @@ BuildProgress = Callable[[str, int, int], None]
 _BUILT_FROM = "built_from"
 # Builds in a row before giving up on catching documents that keep arriving.
 _ATTEMPTS = 3
+# Analyses made between two settlings: the collector's full passes, which a growing heap of
+# analyses sets off again and again, would otherwise walk all made so far (none is garbage).
+_SETTLE_EVERY = 64
 
 
 class Builder:
@@ -102,7 +105,7 @@ class Builder:
         # A page that is not an article (an error page, a list of links) stays stored and
         # searchable, but nothing is derived from it: no record may cite it as evidence.
         articles = [d for d in documents if d.not_article is None]
-        analyses, fresh = self.analyse(articles, progress, engine)
+        analyses, fresh = self.analyse(articles, progress, engine, settled.again)
         settled.again()  # the analyses live to the end of the build
         dated = {d.id: d for d in date_reported(documents, analyses, self.today)}
         reported = [dated.get(d.id, d) for d in articles]
@@ -119,6 +122,7 @@ class Builder:
             articles = [dated[d.id] if d.id in redated else d for d in articles]
         published = extraction_dates(articles)
         resolution = resolve_entities(analyses, published)
+        settled.again()  # and so do the entities and mentions
         model, version = self._identity(engine)
         kept = ExtractionCache(self.store, f"{model} {version}", articles)
         derived = extract(analyses, resolution, published, kept)
@@ -162,10 +166,12 @@ class Builder:
         documents: Sequence[Document],
         progress: BuildProgress | None = None,
         engine: DaskEngine | None = None,
+        settle: Callable[[], None] | None = None,
     ) -> tuple[list[Analysis], int]:
         """Every document's analysis, from the cache where the same model made one.
 
-        An exact copy of a text already analysed reuses that analysis.
+        An exact copy of a text already analysed reuses that analysis. ``settle`` is called
+        after every ``_SETTLE_EVERY`` analyses made (see :class:`_Settled`).
         """
         model, version = self._identity(engine)
         cached = self.store.analyses(model, version)
@@ -182,6 +188,8 @@ class Builder:
             blobs[text] = blob
             if analysis is not None:
                 made[analysis.document_id] = analysis
+            if settle is not None and n % _SETTLE_EVERY == 0:
+                settle()
             if progress is not None:
                 progress("analyse", n, len(pending))
         found: list[Analysis] = []
@@ -211,7 +219,8 @@ class Builder:
 
 class _Settled:
     """Inside, the garbage collector's full passes skip the objects alive on entry (the
-    loaded model, the modules) and those :meth:`again` adds (the analyses): they outlive
+    loaded model, the modules) and those :meth:`again` adds (the analyses, as they are
+    made, and the entities and mentions resolved from them): they outlive
     the build, yet each pass would walk them all, about a fiftieth of a build's time. On
     exit they are the collector's again. A process that freezes objects itself
     (``gc.freeze``) is left to do so: nothing is frozen or unfrozen then."""
