@@ -1461,27 +1461,36 @@ def _same_place(location: str | None, places: set[str]) -> bool:
 
 
 class _Forms:
-    """A promise's words, sorted, and which words have a form among them (see
-    :func:`_said`), each found once: a promise is tried on every event in its period,
-    and their titles share most act words."""
+    """A promise's words, and whether another word has a form among them ("returned" and
+    "meeting" for "return" and "meetings"): only the word itself when it is shorter than a
+    stem, else a word starting with it or a start of it at least a stem long. Each answer is
+    kept: a promise is tried on every event in its period, and their titles share most act
+    words."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.words = sorted(words)
+        self.held = frozenset(words)
+        self.sorted = sorted(self.held)  # the words starting with a word follow it
         self._found: dict[str, bool] = {}
 
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
+    def has_form(self, word: str) -> bool:
         found = self._found.get(word)
         if found is None:
-            found = self._found[word] = _said(word, self.words)
+            found = self._found[word] = self._look_up(word)
         return found
+
+    def _look_up(self, word: str) -> bool:
+        if len(word) < STEM_LENGTH:
+            return word in self.held
+        if any(word[:k] in self.held for k in range(STEM_LENGTH, len(word) + 1)):
+            return True
+        at = bisect.bisect_left(self.sorted, word)
+        return at < len(self.sorted) and self.sorted[at].startswith(word)
 
 
 def _says_act(act: set[str], words: _Forms) -> bool:
     """Two in three of a title's act words (all of one or two) have a form among the
     promise's ``words``: "Dockers return to work" for "must return to work"."""
-    said = sum(w in words for w in act)
+    said = sum(words.has_form(w) for w in act)
     return bool(act) and 3 * said >= 2 * len(act)
 
 
@@ -1494,24 +1503,6 @@ def _act_words(e: Event) -> set[str]:
 
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", _key(text)))
-
-
-def _said(word: str, words: Sequence[str]) -> bool:
-    """The word, or another form of it ("returned", "meeting"), is among ``words`` (sorted,
-    so each is found by bisection): only the word itself when it is shorter than a stem. A
-    form is a word starting with it, or a start of it at least a stem long."""
-    if len(word) < STEM_LENGTH:
-        return _holds(words, word)
-    if any(_holds(words, word[:k]) for k in range(STEM_LENGTH, len(word))):
-        return True
-    at = bisect.bisect_left(words, word)  # the words starting with it follow it
-    return at < len(words) and words[at].startswith(word)
-
-
-def _holds(words: Sequence[str], word: str) -> bool:
-    """Whether the sorted ``words`` hold ``word``."""
-    at = bisect.bisect_left(words, word)
-    return at < len(words) and words[at] == word
 
 
 def _soon_after(made_on: str | None, date: str) -> bool:
