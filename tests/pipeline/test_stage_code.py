@@ -197,6 +197,38 @@ def test_the_analysis_key_follows_the_analysis_code(
         assert (stagecode.code_digest(*entries)[:16] != nlp.REVISION) is changes
 
 
+def test_the_table_of_same_output_revisions_is_outside_the_digest_it_names() -> None:
+    from dateline.analyse import revisions
+
+    entries = ("dateline.analyse.nlp", "dateline.analyse.codec")
+    # inside, an entry for the current code would change the digest it names
+    assert "dateline.analyse.revisions" not in stagecode.module_closure(*entries)
+    for code, earlier in revisions.SAME_OUTPUT.items():
+        assert re.fullmatch("[0-9a-f]{16}", code) and re.fullmatch("[0-9a-f]{16}", earlier)
+        assert earlier not in revisions.SAME_OUTPUT  # one step back, not a chain
+
+
+def test_analyses_of_code_with_the_same_output_are_read_not_made_again(
+    built: Dossier, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.analyse import revisions
+
+    model, version = analyzer.model_name, analyzer.model_version
+    earlier = version.rpartition("+")[0] + "+fedcba9876543210"
+    with built.store.transaction():  # as if earlier code had made them
+        built.store.execute("UPDATE analyses SET version = ?", (earlier,))
+    before = _export(built)
+    monkeypatch.setattr(revisions, "SAME_OUTPUT", {nlp.REVISION: "fedcba9876543210"})
+    assert nlp.readable_versions(version) == (version, earlier)
+    report = built.build()
+    assert report.analysed == 0 and _export(built) == before
+    # kept under the earlier version: earlier code, run on this store again, reads them
+    assert set(built.store.analyses(model, earlier)) == {d.id for d in built.documents()}
+    monkeypatch.setattr(revisions, "SAME_OUTPUT", {})  # code whose output differs
+    assert nlp.readable_versions(version) == (version,)
+    assert built.build().analysed == len({d.text for d in built.documents()}) > 0
+
+
 def test_the_linked_key_follows_spellings_roles_and_a_branchs_parents() -> None:
     from dateline.model import Entity, Mention, Role
     from dateline.pipeline.extractions import _linked_key, _organisations

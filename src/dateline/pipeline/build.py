@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from dateline.analyse.codec import decode, encode
 from dateline.analyse.convert import Analysis
-from dateline.analyse.nlp import Analyzer
+from dateline.analyse.nlp import Analyzer, readable_versions
 from dateline.cluster.corroboration import is_speculative
 from dateline.cluster.events import cluster_events
 from dateline.dating import choose_publication_date, date_from_duplicate
@@ -168,13 +168,16 @@ class Builder:
         engine: DaskEngine | None = None,
         settle: Callable[[], None] | None = None,
     ) -> tuple[list[Analysis], int]:
-        """Every document's analysis, from the cache where the same model made one.
+        """Every document's analysis, from the cache where the same model made one (or code
+        whose output this code reproduces, see :func:`readable_versions`).
 
         An exact copy of a text already analysed reuses that analysis. ``settle`` is called
         after every ``_SETTLE_EVERY`` analyses made (see :class:`_Settled`).
         """
         model, version = self._identity(engine)
-        cached = self.store.analyses(model, version)
+        cached: dict[str, bytes] = {}
+        for readable in reversed(readable_versions(version)):  # its own version's last: kept
+            cached.update(self.store.analyses(model, readable))
         blobs: dict[str, bytes] = {}  # by text: exact copies share one analysis
         for doc in documents:
             if doc.id in cached:

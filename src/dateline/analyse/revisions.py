@@ -1,0 +1,24 @@
+"""Earlier analysis revisions whose analyses the current code reproduces exactly.
+
+An analysis is cached under the digest of the code that made it
+(:data:`dateline.analyse.nlp.REVISION`), so any edit to that code would make every stored
+analysis again: hours of model time on a large store. When an edit only changes how the
+output is made (faster, the same tags, parses, names and offsets), the new digest is
+entered here against the earlier one, and a build reads the analyses stored under that
+one as its own (:func:`dateline.analyse.nlp.readable_versions`). What it analyses itself
+it stores under its own digest, so earlier code, run on the same store again, never reads
+an encoding it does not know: it analyses those documents again.
+
+An entry is made only after the analyses were compared, document for document, on real
+corpora and generated ones; the tests compare the conversion with a plain reading of
+spaCy's tokens. Any later edit gives a digest that is not listed here, so its analyses
+are made again: a missing entry costs time, never a wrong answer.
+
+This module is imported inside :func:`~dateline.analyse.nlp.readable_versions` only, so it
+is not part of the digest it names (see :mod:`dateline.stagecode`).
+"""
+
+from __future__ import annotations
+
+# this code's digest -> the earlier digest whose analyses it reproduces
+SAME_OUTPUT: dict[str, str] = {}
