@@ -1,7 +1,7 @@
 """Turn a spaCy ``Doc`` into plain objects: sentences, mentions and tokens.
 
 This module and :mod:`dateline.analyse.nlp` are the only ones that touch spaCy types;
-everything downstream (resolution, events, figures, promises) reads these dataclasses.
+everything downstream (resolution, events, figures, promises) reads these plain objects.
 The ``Doc`` is of the folded text, which has the same offsets as the original, so every
 text field here is sliced from the original (with its diacritics).
 """
@@ -9,20 +9,24 @@ text field here is sliced from the original (with its diacritics).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from dateline.analyse.rules import KINDS, TITLE_ABBREVIATIONS, Span, fix_spans
+from dateline.lexicon.names import fold
 from dateline.model import Mention, Sentence
 
 if TYPE_CHECKING:  # downstream modules import the dataclasses without loading spaCy
     from spacy.tokens import Doc
-    from spacy.tokens import Token as SpacyToken
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token; ``head`` and offsets are document-wide, ``ent_iob`` is B, I or O."""
+class Token(NamedTuple):
+    """One token; ``head`` and offsets are document-wide, ``ent_iob`` is B, I or O.
+
+    A named tuple, not a dataclass: a document has thousands and a tuple is made in a
+    fraction of the time.
+    """
 
     start: int
     end: int
@@ -59,54 +63,99 @@ def convert(
 
     ``first_sentence`` and ``first_token`` number a chunk of a longer document.
     """
-    sentences, sentence_of = _sentences(doc, document_id, text, offset, first_sentence)
+    columns = _Columns.of(doc, text, offset)
+    sentences, sentence_of = _sentences(columns, document_id, text, offset, first_sentence)
+    strings = doc.vocab.strings
+    hashes = doc.to_array(["LEMMA", "POS", "TAG", "DEP"]).T.tolist()
+    name = {h: strings[h] for column in hashes for h in set(column)}
     tokens = [
         Token(
-            start=offset + t.idx,
-            end=offset + t.idx + len(t),
-            text=text[offset + t.idx : offset + t.idx + len(t)],
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=first_token + t.head.i,
-            sentence=sentence_of[t.i],
+            offset + i,
+            offset + j,
+            text[offset + i : offset + j],
+            name[lemma],
+            name[pos],
+            name[tag],
+            name[dep],
+            first_token + k + head,
+            sentence_of[k],
         )
-        for t in doc
+        for k, (i, j, head, lemma, pos, tag, dep) in enumerate(
+            zip(columns.start, columns.end, columns.head, *hashes, strict=True)
+        )
     ]
     model_spans = [Span(e.start, e.end, e.label_) for e in doc.ents if e.label_ in KINDS]
-    spans = fix_spans(tokens, model_spans, text)
+    spans = fix_spans(tokens, model_spans, text, columns.words)
     mentions = tuple(_mention(document_id, text, tokens, span) for span in spans)
     return Analysis(document_id, text, sentences, mentions, tuple(_with_iob(tokens, spans)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """A chunk's tokens read as columns (offsets within the chunk): one ``Doc.to_array``
+    instead of a spaCy ``Token`` object per token per attribute, which would cost more
+    than the rest of the conversion."""
+
+    start: list[int]
+    end: list[int]
+    head: list[int]  # relative to the token
+    sent_start: list[int]  # 1 opens a sentence, as in ``Doc.sents``
+    space: list[bool]
+    punct: list[bool]  # punctuation, a quote or a bracket
+    opener: list[bool]  # title case, upper case or like a number
+    words: list[str]  # folded, as the model read them
+
+    # read by name (no spaCy import here); all small signed numbers or flags
+    ATTRS = ("IDX", "LENGTH", "HEAD", "SENT_START", "IS_SPACE", "IS_PUNCT", "IS_QUOTE",
+             "IS_BRACKET", "IS_TITLE", "IS_UPPER", "LIKE_NUM")  # fmt: skip
+
+    @classmethod
+    def of(cls, doc: Doc, text: str, offset: int) -> _Columns:
+        table = doc.to_array(list(cls.ATTRS)).astype("int64")
+        start, length, head, sent_start = table[:, :4].T.tolist()
+        end = [i + n for i, n in zip(start, length, strict=True)]
+        space: list[bool] = table[:, 4].astype(bool).tolist()
+        punct = cast("list[bool]", table[:, 5:8].any(axis=1).tolist())
+        opener = cast("list[bool]", table[:, 8:11].any(axis=1).tolist())
+        return cls(
+            start,
+            end,
+            head,
+            sent_start,
+            space,
+            punct,
+            opener,
+            [fold(text[offset + i : offset + j]) for i, j in zip(start, end, strict=True)],
+        )
+
+
 def _sentences(
-    doc: Doc, document_id: str, text: str, offset: int, first: int
+    columns: _Columns, document_id: str, text: str, offset: int, first: int
 ) -> tuple[tuple[Sentence, ...], list[int]]:
     """Sentences trimmed of whitespace, and each token's sentence index.
 
     A whitespace-only "sentence" is not a sentence: its tokens join the one before.
     """
     sentences: list[Sentence] = []
-    sentence_of = [first] * len(doc)
-    for sent in _joined(doc):
-        words = [t for t in sent if not t.is_space]
+    sentence_of: list[int] = []
+    for start, end in _joined(columns, text[offset:]):
+        words = [i for i in range(start, end) if not columns.space[i]]
         index = first + len(sentences) - (0 if words else 1)
-        for t in sent:
-            sentence_of[t.i] = max(index, first)
+        sentence_of.extend([max(index, first)] * (end - start))
         if words:
-            start = offset + words[0].idx
-            end = offset + words[-1].idx + len(words[-1])
-            sentences.append(Sentence(document_id, index, start, end, text[start:end]))
+            begin = offset + columns.start[words[0]]
+            finish = offset + columns.end[words[-1]]
+            sentences.append(Sentence(document_id, index, begin, finish, text[begin:finish]))
     return tuple(sentences), sentence_of
 
 
 def children(tokens: Sequence[Token]) -> list[list[int]]:
     """Each token's dependents, by token index (a head outside the tokens is ignored)."""
     found: list[list[int]] = [[] for _ in tokens]
-    for i, t in enumerate(tokens):
-        if t.head != i and 0 <= t.head < len(tokens):
-            found[t.head].append(i)
+    size = len(tokens)
+    for i, head in enumerate([t.head for t in tokens]):
+        if head != i and 0 <= head < size:
+            found[head].append(i)
     return found
 
 
@@ -120,7 +169,7 @@ def _with_iob(tokens: list[Token], spans: Sequence[Span]) -> list[Token]:
     """Tokens whose ``ent_iob`` follows the fixed spans, not the model's."""
     for span in spans:
         for i in range(span.start, span.end):
-            tokens[i] = replace(tokens[i], ent_iob="B" if i == span.start else "I")
+            tokens[i] = tokens[i]._replace(ent_iob="B" if i == span.start else "I")
     return tokens
 
 
@@ -136,55 +185,54 @@ def merge(parts: Sequence[Analysis]) -> Analysis:
     )
 
 
-def _joined(doc: Doc) -> list[list[SpacyToken]]:
-    """The parser's sentences, with two kinds of cut undone: after a title or month
-    abbreviation ("… co-chaired by Sen. Lieut." + "Gen. Name …"; the parser does not always
-    keep the starts the ``dateline_abbreviations`` component forbids), and inside a line
-    after a word rather than punctuation ("Ha" + "Noi hosted the 13th" + "Viet Nam–US
-    dialogue …": the small model cuts proper names and ordinals so)."""
-    joined: list[list[SpacyToken]] = []
-    text = doc.text  # built from every token on each access: read it once
-    for sent in doc.sents:
-        tokens = list(sent)
-        if joined and (
-            _after_abbreviation(text, joined[-1], tokens) or _mid_line(text, joined[-1], tokens)
-        ):
-            joined[-1].extend(tokens)
+def _joined(columns: _Columns, text: str) -> list[tuple[int, int]]:
+    """The parser's sentences as token ranges, with two kinds of cut undone: after a title
+    or month abbreviation ("… co-chaired by Sen. Lieut." + "Gen. Name …"; the parser does
+    not always keep the starts the ``dateline_abbreviations`` component forbids), and
+    inside a line after a word rather than punctuation ("Ha" + "Noi hosted the 13th" +
+    "Viet Nam–US dialogue …": the small model cuts proper names and ordinals so).
+
+    ``text`` starts where the chunk does.
+    """
+    size = len(columns.start)
+    starts = [i for i in range(1, size) if columns.sent_start[i] == 1]  # as ``Doc.sents``
+    joined: list[tuple[int, int]] = []
+    for start, end in zip([0, *starts], [*starts, size], strict=True):
+        if start == end:
+            continue  # no tokens at all
+        if joined and _continues(columns, text, joined[-1], start, end):
+            joined[-1] = (joined[-1][0], end)
         else:
-            joined.append(tokens)
+            joined.append((start, end))
     return joined
 
 
-def _after_abbreviation(
-    text: str, before: Sequence[SpacyToken], sent: Sequence[SpacyToken]
-) -> bool:
-    words = [t for t in before if not t.is_space]
-    following = next((t for t in sent if not t.is_space), None)
-    if len(words) < 2 or following is None:
-        return False
-    last = words[-1]
-    if "\n" in text[last.idx + len(last) : following.idx]:
-        return False  # a line break ends a sentence whatever comes before it
-    if last.text == ".":
-        if words[-2].whitespace_:
-            return False
-        word = words[-2].text
-    elif last.text.endswith("."):
-        word = last.text[:-1]
-    else:
-        return False
-    return word.lower() in TITLE_ABBREVIATIONS and (
-        following.is_title or following.is_upper or following.like_num
-    )
-
-
-def _mid_line(text: str, before: Sequence[SpacyToken], sent: Sequence[SpacyToken]) -> bool:
-    """A cut inside a line whose left side ends in a word, not punctuation."""
-    words = [t for t in before if not t.is_space]
-    following = next((t for t in sent if not t.is_space), None)
+def _continues(columns: _Columns, text: str, before: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the sentence ``[start, end)`` continues the one ``before`` (see _joined)."""
+    space = columns.space
+    words = list(islice((i for i in range(before[1] - 1, before[0] - 1, -1) if not space[i]), 2))
+    following = next((i for i in range(start, end) if not space[i]), None)
     if not words or following is None:
         return False
-    last = words[-1]
-    if last.is_punct or last.is_quote or last.is_bracket:
+    if "\n" in text[columns.end[words[0]] : columns.start[following]]:
+        return False  # a line break ends a sentence whatever comes before it
+    return _after_abbreviation(columns, words, following) or not columns.punct[words[0]]
+
+
+def _after_abbreviation(columns: _Columns, words: Sequence[int], following: int) -> bool:
+    """A title or month abbreviation ends the words before, a name or number follows.
+
+    ``words`` are the last two words before (the last first).
+    """
+    if len(words) < 2:
         return False
-    return "\n" not in text[last.idx + len(last) : following.idx]
+    last, previous = words
+    if columns.words[last] == ".":
+        if columns.end[previous] < columns.start[previous + 1]:
+            return False  # "Gen ." is a word and a full stop
+        word = columns.words[previous]
+    elif columns.words[last].endswith("."):
+        word = columns.words[last][:-1]
+    else:
+        return False
+    return word.lower() in TITLE_ABBREVIATIONS and columns.opener[following]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
@@ -98,18 +99,21 @@ class Span:
     rule: str = "model"
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word; the words repeat
 def is_title_vocabulary(word: str) -> bool:
     """A word that belongs to a title, not to a name: "Minister", "of", "Defence", "Gen."."""
     w = bare(word)
     return not w or w in _TITLE_VOCABULARY
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word; the words repeat
 def is_title_word(word: str) -> bool:
     """A rank, honorific or title head, written with a capital (a title, not prose)."""
     w = bare(word)
     return word[:1].isupper() and (w in RANKS or w in HONORIFICS or w in TITLE_HEADS)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word; the words repeat
 def is_name_word(word: str) -> bool:
     """A capitalised word that can be part of a person's name."""
     w = bare(word)
@@ -119,9 +123,15 @@ def is_name_word(word: str) -> bool:
     return not any(w in lexicon for lexicon in lexicons)
 
 
-def fix_spans(tokens: Sequence[Token], spans: Sequence[Span], text: str) -> list[Span]:
-    """The model's spans with the rules above applied, sorted and without overlaps."""
-    words = [fold(token.text) for token in tokens]
+def fix_spans(
+    tokens: Sequence[Token], spans: Sequence[Span], text: str, words: Sequence[str] | None = None
+) -> list[Span]:
+    """The model's spans with the rules above applied, sorted and without overlaps.
+
+    ``words`` are the tokens' folded texts, when the caller has them already.
+    """
+    if words is None:
+        words = [fold(token.text) for token in tokens]
     fixed: list[Span] = []
     for span in spans:
         fixed.extend(_fix_model_span(tokens, words, span))

@@ -104,6 +104,7 @@ _NON_WORD = re.compile(r"[^\w\s'&+-]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat: resolution keys each mention several times
 def name_key(text: str) -> str:
     """Folded, lower-case, dot-free and single-spaced form of a name, one spelling per
     word ("Ministry of Defense" = "ministry of defence")."""
@@ -114,6 +115,7 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(word: str) -> str:
     """A token as a lexicon key: folded, lower case, without a final dot."""
     return fold(word).lower().rstrip(".")

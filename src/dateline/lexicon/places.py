@@ -6,6 +6,8 @@ and "VIỆT NAM" meet; places also drop spaces ("Ha Noi" = "Hanoi").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dateline.lexicon.names import fold, name_key
 
 # Each country is one entity under a fixed canonical name, whatever the spelling.
@@ -298,6 +300,7 @@ def _country_index() -> dict[str, str]:
 COUNTRY_KEYS = _country_index()
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every name and word run the rules try
 def country_of(text: str) -> str | None:
     """The canonical country a name stands for, or None ("US" counts, "us" does not)."""
     bare = fold(text).strip()
