@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import types
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -290,13 +291,36 @@ def _organisations(entities: Sequence[Entity]) -> str:
 
 
 def _plain(value: object) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    kind = type(value)
+    if kind in _SCALARS:  # most values: asked first, by exact type
+        return value
+    fields = _fields(kind)
+    if fields is not None:
+        return [v if type(v) in _SCALARS else _plain(v) for v in fields(value)]
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
     if value is None or isinstance(value, str | int | float):
         return value
     raise TypeError(f"cannot keep a {type(value).__name__} in the extraction cache")
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
+
+
+def _fields(kind: type) -> Callable[[Any], tuple[Any, ...]] | None:
+    """A function giving a dataclass's field values in order (None for other types), made
+    once per type."""
+    if kind not in _FIELDS:
+        get = None
+        if dataclasses.is_dataclass(kind):
+            names = [f.name for f in dataclasses.fields(kind)]
+            getter = operator.attrgetter(*names)
+            get = (lambda v: (getter(v),)) if len(names) == 1 else getter
+        _FIELDS[kind] = get
+    return _FIELDS[kind]
 
 
 def _reader(kind: Any) -> Callable[[Any], Any]:
