@@ -8,10 +8,20 @@ import math
 from dataclasses import replace
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer
-from dateline.extract.figures import FigureMention, find_figures, merge_figures
+from dateline.extract.figures import (
+    DURATION_RE,
+    FigureMention,
+    _duration_hits,
+    _Parse,
+    find_figures,
+    merge_figures,
+)
+from dateline.lexicon.numbers import parse_number
 
 
 def analysed(analyzer: Analyzer, text: str, doc: str = "p1") -> Analysis:
@@ -197,3 +207,39 @@ def test_plural_counts_read_from_tags_and_lemmas(analyzer: Analyzer) -> None:
     )
     units = {m.unit for m in figures(analyzer, text)}
     assert {"aircraft", "men", "children", "police"} <= units
+
+
+_DURATION_PARTS = st.tuples(
+    st.sampled_from(["", "a ", "on the", "in 3"]),
+    st.sampled_from(["two", "3", "a", "x"]),
+    st.sampled_from(["-", "–", "", " "]),
+    st.sampled_from(["day", "week", "years", "dock"]),
+    st.sampled_from(["", "-long", "–old"]),
+    st.sampled_from([" ", "", "  "]),
+    st.sampled_from(["visit", "Visit", "", "3"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DURATION_PARTS.map("".join), min_size=1, max_size=3).map(" ".join))
+@example("a two–day visit")  # an en dash alone
+@example("the 3-week-long strike, not a 2–year–old one")
+def test_durations_are_looked_for_as_a_scan_of_every_sentence_finds_them(text: str) -> None:
+    scanned = [(m.start(), m.end("unit")) for m in DURATION_RE.finditer(text)]
+    assert [(h.start, h.end) for h in _duration_hits(text)] == [
+        span
+        for span, m in zip(scanned, DURATION_RE.finditer(text), strict=True)
+        if parse_number(m["num"]) is not None
+    ]
+
+
+def test_a_sentence_parse_reads_its_dependents_when_first_asked(analyzer: Analyzer) -> None:
+    (analysis,) = analyzer.analyse([("d", "The crew finished a three-week repair of the dock.")])
+    parse = _Parse(analysis.tokens).at(0, len(analysis.text))
+    assert parse is not None
+    expected = {i: [] for i in range(parse.first, parse.last)}
+    for i in range(parse.first, parse.last):
+        head = analysis.tokens[i].head
+        if head != i and parse.first <= head < parse.last:
+            expected[head].append(i)
+    assert parse.children == expected and parse.children is parse.children

@@ -1468,11 +1468,20 @@ class _SentenceParse:
     def __init__(self, tokens: Sequence[Token], first: int, last: int, base: int) -> None:
         self.tokens, self.first, self.last, self.base = tokens, first, last, base
         self._by_offset: dict[int, Token] | None = None
-        self.children: dict[int, list[int]] = {i: [] for i in range(first, last)}
-        for i in range(first, last):
-            h = tokens[i].head
-            if h != i and first <= h < last:
-                self.children[h].append(i)
+        self._children: dict[int, list[int]] | None = None
+
+    @property
+    def children(self) -> dict[int, list[int]]:
+        """Each token's dependents within the sentence (made when first asked for: most
+        sentences hold no figure)."""
+        if self._children is None:
+            first, last, tokens = self.first, self.last, self.tokens
+            self._children = {i: [] for i in range(first, last)}
+            for i in range(first, last):
+                h = tokens[i].head
+                if h != i and first <= h < last:
+                    self._children[h].append(i)
+        return self._children
 
     def by_offset(self) -> dict[int, Token]:
         """Tokens by where they start in the sentence (made when first asked for: most
@@ -1726,7 +1735,9 @@ NUMBER_OF_RE = re.compile(
 def _duration_hits(text: str) -> list[_Hit]:
     """ "a two-day working visit", "a five-year plan": how long the thing named after it
     lasts."""
-    hits = []
+    hits: list[_Hit] = []
+    if "-" not in text and "–" not in text:  # the pattern joins number and unit with a dash
+        return hits
     for m in DURATION_RE.finditer(text):
         value = parse_number(m["num"])
         if value is not None:
