@@ -100,7 +100,7 @@ def plain_reading(
         for t in doc
     ]
     model = [Span(e.start, e.end, e.label_) for e in doc.ents if e.label_ in KINDS]
-    spans = fix_spans(read, model, text)  # folds each token's text itself
+    spans = fix_spans(read, model, text, [fold(t.text) for t in read])
     for span in spans:
         for i in range(span.start, span.end):
             read[i] = read[i]._replace(ent_iob="B" if i == span.start else "I")

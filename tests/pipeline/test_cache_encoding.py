@@ -12,6 +12,7 @@ import pytest
 from dateline.model import Mention, Promise, Role, Source
 from dateline.pipeline import extractions
 from dateline.pipeline.extractions import _plain, _reader
+from tests.extract.test_promises import invitation
 
 
 def field_by_field(value: object) -> Any:
@@ -54,16 +55,7 @@ def test_the_encoding_is_each_fields_value_in_turn(value: object) -> None:
 
 
 def test_a_promise_comes_back_as_kept() -> None:
-    promise = Promise(
-        id="pr1",
-        kind="invitation",
-        actor="p1",
-        text="invited her to visit",
-        made_on="2025-02-02",
-        due="2025",
-        target="p2",
-        sources=(Source("d1", 0, 30),),
-    )
+    promise = invitation(target="p2", sources=(Source("d1", 0, 30), Source("d2", 4, 9)))
     plain = json.loads(json.dumps(_plain([promise])))
     assert _reader(list[Promise])(plain) == [promise]
     assert extractions._fields(Promise) is extractions._fields(Promise)  # made once per type

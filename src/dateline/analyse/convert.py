@@ -64,15 +64,15 @@ def convert(
     ``first_sentence`` and ``first_token`` number a chunk of a longer document.
     """
     columns = _Columns.of(doc, text, offset)
-    sentences, sentence_of = _sentences(columns, document_id, text, offset, first_sentence)
+    sentences, sentence_of = _sentences(columns, document_id, text, first_sentence)
     strings = doc.vocab.strings
     hashes = doc.to_array(["LEMMA", "POS", "TAG", "DEP"]).T.tolist()
     name = {h: strings[h] for column in hashes for h in set(column)}
     tokens = [
         Token(
-            offset + i,
-            offset + j,
-            text[offset + i : offset + j],
+            i,
+            j,
+            text[i:j],
             name[lemma],
             name[pos],
             name[tag],
@@ -92,7 +92,7 @@ def convert(
 
 @dataclass(frozen=True, slots=True)
 class _Columns:
-    """A chunk's tokens read as columns (offsets within the chunk): one ``Doc.to_array``
+    """A chunk's tokens read as columns (offsets in the whole text): one ``Doc.to_array``
     instead of a spaCy ``Token`` object per token per attribute, which would cost more
     than the rest of the conversion."""
 
@@ -112,8 +112,9 @@ class _Columns:
     @classmethod
     def of(cls, doc: Doc, text: str, offset: int) -> _Columns:
         table = doc.to_array(list(cls.ATTRS)).astype("int64")
-        start, length, head, sent_start = table[:, :4].T.tolist()
-        end = [i + n for i, n in zip(start, length, strict=True)]
+        start = (table[:, 0] + offset).tolist()
+        end = (table[:, 0] + table[:, 1] + offset).tolist()
+        head, sent_start = table[:, 2:4].T.tolist()
         space: list[bool] = table[:, 4].astype(bool).tolist()
         punct = cast("list[bool]", table[:, 5:8].any(axis=1).tolist())
         opener = cast("list[bool]", table[:, 8:11].any(axis=1).tolist())
@@ -125,12 +126,12 @@ class _Columns:
             space,
             punct,
             opener,
-            [fold(text[offset + i : offset + j]) for i, j in zip(start, end, strict=True)],
+            [fold(text[i:j]) for i, j in zip(start, end, strict=True)],
         )
 
 
 def _sentences(
-    columns: _Columns, document_id: str, text: str, offset: int, first: int
+    columns: _Columns, document_id: str, text: str, first: int
 ) -> tuple[tuple[Sentence, ...], list[int]]:
     """Sentences trimmed of whitespace, and each token's sentence index.
 
@@ -138,13 +139,12 @@ def _sentences(
     """
     sentences: list[Sentence] = []
     sentence_of: list[int] = []
-    for start, end in _joined(columns, text[offset:]):
+    for start, end in _joined(columns, text):
         words = [i for i in range(start, end) if not columns.space[i]]
         index = first + len(sentences) - (0 if words else 1)
         sentence_of.extend([max(index, first)] * (end - start))
         if words:
-            begin = offset + columns.start[words[0]]
-            finish = offset + columns.end[words[-1]]
+            begin, finish = columns.start[words[0]], columns.end[words[-1]]
             sentences.append(Sentence(document_id, index, begin, finish, text[begin:finish]))
     return tuple(sentences), sentence_of
 
@@ -190,10 +190,7 @@ def _joined(columns: _Columns, text: str) -> list[tuple[int, int]]:
     or month abbreviation ("… co-chaired by Sen. Lieut." + "Gen. Name …"; the parser does
     not always keep the starts the ``dateline_abbreviations`` component forbids), and
     inside a line after a word rather than punctuation ("Ha" + "Noi hosted the 13th" +
-    "Viet Nam–US dialogue …": the small model cuts proper names and ordinals so).
-
-    ``text`` starts where the chunk does.
-    """
+    "Viet Nam–US dialogue …": the small model cuts proper names and ordinals so)."""
     size = len(columns.start)
     starts = [i for i in range(1, size) if columns.sent_start[i] == 1]  # as ``Doc.sents``
     joined: list[tuple[int, int]] = []

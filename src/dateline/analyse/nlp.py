@@ -37,13 +37,12 @@ REVISION = code_digest(__name__, "dateline.analyse.codec")[:16]
 
 def readable_versions(version: str) -> tuple[str, ...]:
     """``version`` (a model version, as :attr:`Analyzer.model_version` gives it) and the
-    earlier one whose analyses its code reproduces exactly, if any (see
+    earlier ones whose analyses its code reproduces exactly (see
     :mod:`dateline.analyse.revisions`): the cached analyses a build may read as its own."""
     from dateline.analyse.revisions import SAME_OUTPUT  # outside the digest it names
 
     base, _, code = version.rpartition("+")
-    earlier = SAME_OUTPUT.get(code)
-    return (version,) if earlier is None else (version, f"{base}+{earlier}")
+    return (version, *(f"{base}+{earlier}" for earlier in SAME_OUTPUT.get(code, ())))
 
 
 # A text puts one sentence (or paragraph) a line when at least this share of its lines ends

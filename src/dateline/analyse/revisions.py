@@ -4,8 +4,8 @@ An analysis is cached under the digest of the code that made it
 (:data:`dateline.analyse.nlp.REVISION`), so any edit to that code would make every stored
 analysis again: hours of model time on a large store. When an edit only changes how the
 output is made (faster, the same tags, parses, names and offsets), the new digest is
-entered here against the earlier one, and a build reads the analyses stored under that
-one as its own (:func:`dateline.analyse.nlp.readable_versions`). What it analyses itself
+entered here against the earlier ones, and a build reads the analyses stored under those
+as its own (:func:`dateline.analyse.nlp.readable_versions`). What it analyses itself
 it stores under its own digest, so earlier code, run on the same store again, never reads
 an encoding it does not know: it analyses those documents again.
 
@@ -20,9 +20,9 @@ is not part of the digest it names (see :mod:`dateline.stagecode`).
 
 from __future__ import annotations
 
-# this code's digest -> the earlier digest whose analyses it reproduces
-SAME_OUTPUT: dict[str, str] = {
+# this code's digest -> the earlier digests whose analyses it reproduces
+SAME_OUTPUT: dict[str, tuple[str, ...]] = {
     # tokens read as arrays and made as named tuples, word rules' answers kept, columnar
-    # encoding (format 2)
-    "ebde9a16d59fa26c": "ec62959890a9ef66",
+    # encoding (format 2); the first release of those, and the one before them
+    "84c05e6e2578ba78": ("ebde9a16d59fa26c", "ec62959890a9ef66"),
 }

@@ -124,14 +124,10 @@ def is_name_word(word: str) -> bool:
 
 
 def fix_spans(
-    tokens: Sequence[Token], spans: Sequence[Span], text: str, words: Sequence[str] | None = None
+    tokens: Sequence[Token], spans: Sequence[Span], text: str, words: Sequence[str]
 ) -> list[Span]:
-    """The model's spans with the rules above applied, sorted and without overlaps.
-
-    ``words`` are the tokens' folded texts, when the caller has them already.
-    """
-    if words is None:
-        words = [fold(token.text) for token in tokens]
+    """The model's spans with the rules above applied, sorted and without overlaps;
+    ``words`` are the tokens' folded texts."""
     fixed: list[Span] = []
     for span in spans:
         fixed.extend(_fix_model_span(tokens, words, span))
