@@ -91,6 +91,13 @@ def terms_of(found: Sequence[str]) -> list[str]:
     return [known.get(w) or stem(w) for w in found if w not in SMART_STOPWORDS and len(w) > 1]
 
 
+def term_of_words(found: Iterable[str]) -> dict[str, str]:
+    """The term :func:`terms_of` makes of each of ``found`` it keeps (a word it drops has
+    none): read once per distinct word when a text's words are many."""
+    known = rouge.STEMS
+    return {w: known.get(w) or stem(w) for w in found if w not in SMART_STOPWORDS and len(w) > 1}
+
+
 # Longer words are not kept (they are stemmed when met): a key may not pass a third of a
 # PostgreSQL page, and a page can hold a run of letters of any length.
 _KEPT_WORD = 64
@@ -106,7 +113,7 @@ def vocabulary(texts: Iterable[str]) -> dict[str, str]:
             if w not in SMART_STOPWORDS and 1 < len(w) <= _KEPT_WORD}  # fmt: skip
 
 
-def unknown_words(found: Iterable[Sequence[str]]) -> set[str]:
+def unknown_words(found: Iterable[Iterable[str]]) -> set[str]:
     """The words among ``found`` (each text's :func:`words`) that :func:`terms_of` would
     have to stem: neither stemmed in this process nor known from a store."""
     known = rouge.STEMS

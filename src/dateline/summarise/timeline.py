@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from dateline.analyse.timex import find_time_expressions
-from dateline.evaluate.rouge import remember_stems
 from dateline.model import Source
 from dateline.summarise.dates import (
     DateSupport,
@@ -40,16 +39,12 @@ from dateline.summarise.dates import (
     supporting_documents,
 )
 from dateline.summarise.hygiene import chronology_start, glued_lead, is_comment, metadata_end
+from dateline.summarise.matrix import Stems, closeness, term_matrix
 from dateline.summarise.select import Candidate, choose
 from dateline.summarise.text import (
     ANAPHORIC_START,
     Vector,
-    add_into,
-    idf_table,
     is_sentence,
-    norm,
-    terms_of,
-    unknown_words,
     words,
 )
 from dateline.summarise.tuning import Tuning
@@ -68,9 +63,6 @@ __all__ = [
 ]
 
 _KEPT_PRECISIONS = ("day", "month", "year")
-# Where stems kept elsewhere (a store's, see text.vocabulary) are found: words -> their stems,
-# for those of the words it knows.
-Stems = Callable[[Collection[str]], Mapping[str, str]]
 # Sentence indices by day: those naming the day, and undated leads likely reporting it.
 _Pools = tuple[dict[date, list[int]], dict[date, list[int]]]
 
@@ -213,10 +205,10 @@ def _article_strength(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> di
         return dict.fromkeys((row.sentence.document_id for row in rows), 1.0)
     opening: dict[str, list[float]] = defaultdict(list)
     every: dict[str, list[float]] = defaultdict(list)
-    for row, closeness in zip(rows, texts.closeness, strict=True):
-        every[row.sentence.document_id].append(closeness)
+    for row, close in zip(rows, texts.closeness, strict=True):
+        every[row.sentence.document_id].append(close)
         if row.position < tuning.article_lead:
-            opening[row.sentence.document_id].append(closeness)
+            opening[row.sentence.document_id].append(close)
     strength = {}
     for doc, found in every.items():
         lead = opening.get(doc) or found
@@ -260,78 +252,75 @@ def _news_span(text: str, position: int) -> tuple[int, bool]:
 
 
 class _Texts:
-    """Per sentence: the summary span (metadata or chronology date cut), vector and quality."""
+    """Per sentence: the summary span (metadata or chronology date cut), vector and quality.
+    What only a candidate needs (its vector, quality and topicality) is worked out when a
+    day's pool first asks for it: a range read whole holds tens of thousands of sentences
+    and pools only a few of them."""
 
     def __init__(self, rows: Sequence[_Row], tuning: Tuning, stems: Stems | None = None) -> None:
         self.rows = rows
+        self.tuning = tuning
         spans = [_news_span(row.sentence.text, row.position) for row in rows]
         self.offsets = [offset for offset, _ in spans]
         self.chronology = [chronology for _, chronology in spans]
-        texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
+        self.texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
         # each text's words, found once for its terms, its length and the query
-        self.words = [words(text) for text in texts]
-        if stems is not None and (unknown := unknown_words(self.words)):
-            remember_stems(stems(unknown))
-        tokens = [terms_of(found) for found in self.words]
-        idf = idf_table(tokens)
-        # text.tfidf's weights, each term's idf raised to the power once, not per sentence
-        powered = {term: value**tuning.idf_power for term, value in idf.items()}
-        self.vectors: list[Vector] = [
-            {term: count * powered[term] for term, count in Counter(found).items()}
-            for found in tokens
-        ]
-        # a text opening in lower case is a sentence cut in two by the splitter, or the tail
-        # of a list of teasers: a reader would not pick it
-        self.eligible = [
-            is_sentence(text, tuning.min_words, tuning.max_words, len(found))
-            and not is_comment(text)
-            and not text.lstrip()[:1].islower()
-            for text, found in zip(texts, self.words, strict=True)
-        ]
-        self.quoted = [text.lstrip().startswith(("``", '"', "“")) for text in texts]
-        self.anaphoric = [bool(ANAPHORIC_START.match(text.lstrip())) for text in texts]
+        self.words = [words(text) for text in self.texts]
+        self.matrix = term_matrix(self.words, tuning.idf_power, stems)
+        self._vectors: dict[int, Vector] = {}
         self._wordings: dict[int, str] = {}
+        self._eligible: list[bool | None] = [None] * len(rows)
+        self._topical: list[float | None] = [None] * len(rows)
         # closeness to the whole input, relative to the mean: what the dates' support and
         # the summaries' preference for on-topic sentences both weigh
-        self.closeness = _closeness(self.vectors)
-        self.topical = (
-            [c**tuning.topical for c in self.closeness]
-            if tuning.topical > 0
-            else [1.0] * len(self.closeness)
-        )
+        self.closeness = closeness(self.matrix)
+
+    def vector(self, i: int) -> Vector:
+        """Sentence ``i``'s TF-IDF vector (text.tfidf's, each term's idf ** ``idf_power``)."""
+        found = self._vectors.get(i)
+        if found is None:
+            found = self._vectors[i] = self.matrix.vector(i)
+        return found
+
+    def eligible(self, i: int) -> bool:
+        """Whether sentence ``i`` may stand in a summary."""
+        found = self._eligible[i]
+        if found is None:
+            # a text opening in lower case is a sentence cut in two by the splitter, or the
+            # tail of a list of teasers: a reader would not pick it
+            text, tuning = self.texts[i], self.tuning
+            found = self._eligible[i] = (
+                is_sentence(text, tuning.min_words, tuning.max_words, len(self.words[i]))
+                and not is_comment(text)
+                and not text.lstrip()[:1].islower()
+            )
+        return found
+
+    def quoted(self, i: int) -> bool:
+        return self.texts[i].lstrip().startswith(("``", '"', "“"))
+
+    def anaphoric(self, i: int) -> bool:
+        return bool(ANAPHORIC_START.match(self.texts[i].lstrip()))
+
+    def topical(self, i: int) -> float:
+        """Sentence ``i``'s closeness ** ``tuning.topical``: a summary's preference."""
+        found = self._topical[i]
+        if found is None:
+            power = self.tuning.topical
+            found = self._topical[i] = self.closeness[i] ** power if power > 0 else 1.0
+        return found
 
     def wording(self, i: int) -> str:
         """Sentence ``i``'s terms, in order: what tells a reprinted sentence (found once, as
         a sentence may stand in several days' pools)."""
         found = self._wordings.get(i)
         if found is None:
-            found = self._wordings[i] = " ".join(sorted(self.vectors[i]))
+            found = self._wordings[i] = " ".join(sorted(self.vector(i)))
         return found
 
     def opens_with(self, i: int, day: date) -> bool:
         """Whether sentence ``i`` is a chronology entry for ``day``."""
         return self.chronology[i] and bool(self.rows[i].days) and self.rows[i].days[0] == day
-
-
-def _closeness(vectors: Sequence[Vector]) -> list[float]:
-    """Per sentence, its closeness to the whole input (off-topic asides score low), over the
-    mean sentence's."""
-    if not vectors:
-        return []
-    # each vector's norm once, for the centroid (as select.centroid sums them) and the cosine
-    norms = [norm(v) for v in vectors]
-    center: Vector = {}
-    for v, length in zip(vectors, norms, strict=True):
-        if length:
-            add_into(center, v, 1.0 / length)
-    # The cosine up to the centroid's norm, which the ratio to the mean cancels.
-    get = center.get
-    closeness = [
-        sum([value * get(term, 0.0) for term, value in v.items()]) / (length or 1.0)
-        for v, length in zip(vectors, norms, strict=True)
-    ]
-    mean = sum(closeness) / len(closeness) or 1.0
-    return [c / mean for c in closeness]
 
 
 def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
@@ -345,9 +334,9 @@ def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
             weight *= tuning.chronology_summary
     else:
         weight = tuning.implicit
-    if texts.quoted[i]:
+    if texts.quoted(i):
         weight *= tuning.quote
-    if texts.anaphoric[i]:
+    if texts.anaphoric(i):
         weight *= tuning.anaphoric
     return weight
 
@@ -366,10 +355,10 @@ def _candidates(
             continue
         seen.add(key)
         weight = _weight(i, day, texts, tuning)
-        prior = texts.topical[i]
+        prior = texts.topical(i)
         if boost and topic is not None and topic[i]:
             prior *= tuning.on_topic
-        pool.append(Candidate(i, texts.vectors[i], weight, texts.eligible[i], prior))
+        pool.append(Candidate(i, texts.vector(i), weight, texts.eligible(i), prior))
     return pool
 
 
@@ -404,7 +393,7 @@ def _candidate_dates(
         if v > 0
         and (since is None or d >= since)
         and (until is None or d <= until)
-        and any(texts.eligible[i] for pool in pools for i in pool.get(d, ()))
+        and any(texts.eligible(i) for pool in pools for i in pool.get(d, ()))
     }
 
 
