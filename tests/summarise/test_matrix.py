@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from dateline.summarise import text as text_module
 from dateline.summarise.matrix import closeness, term_matrix
 from dateline.summarise.text import Vector, idf_table, terms_of, tfidf, words
 
@@ -85,3 +86,13 @@ def test_sentences_without_terms_have_an_empty_vector_and_no_closeness() -> None
     assert matrix.norms.tolist()[:2] == [0.0, 0.0]
     assert closeness(matrix)[:2] == [0.0, 0.0]
     assert closeness(term_matrix([])) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.text("AbΣς.'-\n 1,9Kİ"))
+@example("-LRB- Talks -RRB- ended ΟΔΟΣ. K İstanbul")
+def test_words_are_each_word_lowered_alone(text: str) -> None:
+    # a word starts with a letter or a digit, so a bracket token is never one whole
+    brackets = {"-lrb-", "-rrb-", "-lsb-", "-rsb-", "-lcb-", "-rcb-"}
+    alone = [w.lower() for w in text_module._WORD.findall(text)]
+    assert words(text) == [w for w in alone if w not in brackets] == alone
