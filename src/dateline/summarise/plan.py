@@ -144,12 +144,13 @@ class _CollectorPause:
             with self._lock:
                 self._inside -= 1
                 self._done += 1
-                if self._resume and (self._inside == 0 or self._done >= self._OVERLAPPING):
+                due = self._resume and (self._inside == 0 or self._done >= self._OVERLAPPING)
+                if due:
                     self._done = 0
                     if self._inside == 0:
                         gc.enable()
-                    else:
-                        gc.collect()
+            if due and not gc.isenabled():
+                gc.collect()  # outside the lock: the others' timelines go on meanwhile
 
 
 _collector_paused = _CollectorPause()
