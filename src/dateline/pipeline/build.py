@@ -8,6 +8,7 @@ inputs changed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import logging
@@ -121,8 +122,8 @@ class Builder:
             redated = stored | (borrowed & dated.keys())
             articles = [dated[d.id] if d.id in redated else d for d in articles]
         published = extraction_dates(articles)
-        resolution = resolve_entities(analyses, published)
-        settled.again()  # and so do the entities and mentions
+        with settled.lasting():  # and so do the entities and mentions
+            resolution = resolve_entities(analyses, published)
         model, version = self._identity(engine)
         kept = ExtractionCache(self.store, f"{model} {version}", articles)
         derived = extract(analyses, resolution, published, kept)
@@ -236,6 +237,22 @@ class _Settled:
     def again(self) -> None:
         if self.owned:
             gc.freeze()
+
+    @contextlib.contextmanager
+    def lasting(self) -> Iterator[None]:
+        """Inside, the collector's passes are off: what is made there lives to the end of
+        the build (the entities and mentions resolved from the analyses), so each pass
+        would only walk it again as it grows (a growing pass every few hundred
+        milliseconds). On leaving, it is settled with the rest."""
+        paused = self.owned and gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            yield
+        finally:
+            if paused:
+                gc.enable()
+            self.again()
 
     def __exit__(self, *exc: object) -> None:
         if self.owned:
