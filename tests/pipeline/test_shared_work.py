@@ -165,17 +165,27 @@ def test_a_build_keeps_the_collector_off_what_outlives_it_and_then_gives_it_back
     folder: Path, dossier: Dossier, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
-    real = build.resolve_entities
+    collecting: list[bool] = []
+    real, real_extract = build.resolve_entities, build.extract
 
     def resolve(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.get_freeze_count())  # after the analysis, inside the build
+        collecting.append(gc.isenabled())
         return real(*args, **kwargs)
 
+    def extract(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_freeze_count())  # the resolution's entities and mentions too
+        collecting.append(gc.isenabled())
+        return real_extract(*args, **kwargs)
+
     monkeypatch.setattr(build, "resolve_entities", resolve)
-    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(build, "extract", extract)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
     dossier.ingest([folder])
-    assert seen and seen[0] > 0
-    assert gc.get_freeze_count() == 0
+    assert len(seen) == 2 and 0 < seen[0] < seen[1]
+    # no pass while the entities are resolved; the collector is back for the extraction
+    assert collecting == [False, True]
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_the_analysis_settles_what_it_made_as_it_goes(
@@ -209,13 +219,23 @@ def test_the_analysis_settles_what_it_made_as_it_goes(
 
 
 def test_a_process_that_freezes_objects_itself_is_left_to_it(
-    folder: Path, dossier: Dossier
+    folder: Path, dossier: Dossier, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gc.freeze()
     try:
         mine = gc.get_freeze_count()
+        collecting: list[bool] = []
+        real = build.resolve_entities
+
+        def resolve(*args: Any, **kwargs: Any) -> Any:
+            collecting.append(gc.isenabled())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(build, "resolve_entities", resolve)
         dossier.ingest([folder])
-        # neither unfrozen nor frozen more (frozen objects that die leave the count)
+        # neither unfrozen nor frozen more (frozen objects that die leave the count), nor
+        # its collector paused
         assert 0 < gc.get_freeze_count() <= mine
+        assert collecting == [True]
     finally:
         gc.unfreeze()
