@@ -9,7 +9,7 @@ simple form of maximal marginal relevance).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dateline.summarise.text import Vector, add_into, cosine, norm
@@ -22,7 +22,9 @@ class Candidate:
     key: int  # index of the sentence in the input
     vector: Vector
     weight: float  # how directly the sentence is about the date (explicit > implicit)
-    eligible: bool  # passes the sentence-quality filter (others still shape the centroid)
+    # passes the sentence-quality filter (others still shape the centroid); None: judged
+    # when the selection reaches it (see choose)
+    eligible: bool | None
     prior: float = 1.0  # a preference that does not shape the centroid (e.g. topicality)
 
 
@@ -46,16 +48,23 @@ def _centrality(vector: Vector, center: Vector, center_norm: float) -> float:
 
 
 def choose(
-    pool: Sequence[Candidate], count: int, redundancy: float, taken: Sequence[Vector] = ()
+    pool: Sequence[Candidate],
+    count: int,
+    redundancy: float,
+    taken: Sequence[Vector] = (),
+    judge: Callable[[int], bool] | None = None,
 ) -> list[Candidate]:
-    """Up to ``count`` eligible candidates, most central first, none redundant."""
+    """Up to ``count`` eligible candidates, most central first, none redundant. A
+    candidate whose ``eligible`` is None is judged by ``judge`` (given its key) only when
+    the selection reaches it: a large pool has thousands of candidates and a summary two.
+    Skipping one there picks what leaving it out of the ranking would."""
     center = centroid(pool)
     center_norm = norm(center)
     scored = sorted(
         (
             (c.weight * c.prior * _centrality(c.vector, center, center_norm), c.key, c)
             for c in pool
-            if c.eligible and c.vector
+            if c.eligible is not False and c.vector
         ),
         key=lambda item: (-item[0], item[1]),
     )
@@ -64,6 +73,8 @@ def choose(
     for score, _, candidate in scored:
         if len(chosen) >= count or score <= 0.0:
             break
+        if candidate.eligible is None and (judge is None or not judge(candidate.key)):
+            continue
         if any(cosine(candidate.vector, other) > redundancy for other in seen):
             continue
         chosen.append(candidate)

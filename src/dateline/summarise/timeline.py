@@ -358,7 +358,8 @@ def _candidates(
         prior = texts.topical(i)
         if boost and topic is not None and topic[i]:
             prior *= tuning.on_topic
-        pool.append(Candidate(i, texts.vector(i), weight, texts.eligible(i), prior))
+        # whether it may stand in the summary is judged when the selection reaches it
+        pool.append(Candidate(i, texts.vector(i), weight, None, prior))
     return pool
 
 
@@ -414,7 +415,7 @@ class _Summariser:
         indices = [*explicit.get(day, ()), *implicit.get(day, ())]
         pool = _candidates(day, indices, self.texts, self.topic, self.tuning)
         taken = self.taken if fresh else ()
-        chosen = choose(pool, self.count, self.tuning.redundancy, taken)
+        chosen = choose(pool, self.count, self.tuning.redundancy, taken, self.texts.eligible)
         self.taken.extend(c.vector for c in chosen)
         return chosen
 
