@@ -22,7 +22,7 @@ PACKAGE = "dateline"
 # Bottom first. Each name is a subpackage or a top-level module of dateline.
 LAYERS: tuple[frozenset[str], ...] = (
     # plain data, errors, word lists and the code digest: import nothing above them
-    frozenset({"model", "errors", "results", "lexicon", "stagecode"}),
+    frozenset({"model", "errors", "results", "lexicon", "stagecode", "collector"}),
     # the stages that need no language model, the evaluation metrics, the storage layer and
     # the renderers of a dossier
     frozenset({"read", "clean", "dedupe", "evaluate", "store", "export"}),

@@ -22,6 +22,7 @@ from dateline.analyse.convert import Analysis
 from dateline.analyse.nlp import Analyzer, readable_versions
 from dateline.cluster.corroboration import is_speculative
 from dateline.cluster.events import cluster_events
+from dateline.collector import collector_paused
 from dateline.dating import choose_publication_date, date_from_duplicate
 from dateline.dating.candidates import reported_candidate
 from dateline.dating.neighbours import HOW as LOOSE
@@ -244,15 +245,11 @@ class _Settled:
         the build (the entities and mentions resolved from the analyses), so each pass
         would only walk it again as it grows (a growing pass every few hundred
         milliseconds). On leaving, it is settled with the rest."""
-        paused = self.owned and gc.isenabled()
-        if paused:
-            gc.disable()
-        try:
-            yield
-        finally:
-            if paused:
-                gc.enable()
-            self.again()
+        with collector_paused() if self.owned else contextlib.nullcontext():
+            try:
+                yield
+            finally:
+                self.again()
 
     def __exit__(self, *exc: object) -> None:
         if self.owned:

@@ -9,19 +9,17 @@ store until its next write, so a repeated question is one indexed read.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import gc
 import itertools
 import json
-import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from dateline import __version__
+from dateline.collector import collector_paused
 from dateline.errors import DatelineError
 from dateline.evaluate.rouge import stemmer_identity
 from dateline.lexicon.names import fold_name
@@ -106,54 +104,13 @@ def plan_timelines(
             shared.setdefault(_read_key(r), []).append(i)
     generation = store.generation()
     for indices in shared.values():
-        with _collector_paused():
+        # a range read whole makes hundreds of thousands of rows, words and vectors
+        with collector_paused():
             planned = _plan(store, [asked[i] for i in indices], speculative)
         for i, entries in zip(indices, planned, strict=True):
             store.cache(timeline_key(asked[i]), _entries_to_json(entries), generation)
             found[i] = entries
     return [entries or [] for entries in found]
-
-
-class _CollectorPause:
-    """Inside, the garbage collector's passes are off, in every thread. A range read whole
-    makes hundreds of thousands of objects (rows, words, vectors) that form no cycle and
-    that reference counting frees; the passes their making sets off walked them all again
-    and again (a fifth of a day's timeline at 1M). The collector runs again when the last
-    timeline being planned is done, unless something else had turned it off; while
-    timelines keep overlapping (a busy web app), it makes one pass every
-    ``_OVERLAPPING`` timelines, so cycles made meanwhile elsewhere are still freed."""
-
-    _OVERLAPPING = 16
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._inside = 0  # timelines being planned, in any thread
-        self._done = 0  # timelines planned since the collector last ran
-        self._resume = False
-
-    @contextlib.contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._inside == 0:
-                self._resume = gc.isenabled()
-                gc.disable()
-            self._inside += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._inside -= 1
-                self._done += 1
-                due = self._resume and (self._inside == 0 or self._done >= self._OVERLAPPING)
-                if due:
-                    self._done = 0
-                    if self._inside == 0:
-                        gc.enable()
-            if due and not gc.isenabled():
-                gc.collect()  # outside the lock: the others' timelines go on meanwhile
-
-
-_collector_paused = _CollectorPause()
 
 
 def _read_key(r: TimelineRequest) -> tuple[object, ...]:

@@ -1,4 +1,5 @@
-"""Timelines are planned with the garbage collector's passes off, and it always comes back."""
+"""Stages run with the garbage collector's passes off (a timeline being planned), and it
+always comes back."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from dateline import collector
+from dateline.collector import _Pause
 from dateline.summarise import plan
-from dateline.summarise.plan import _CollectorPause
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def collector_on() -> Iterator[None]:
 
 
 def test_the_collector_is_off_inside_and_on_again_after(collector_on: None) -> None:
-    pause = _CollectorPause()
+    pause = _Pause()
     with pause():
         assert not gc.isenabled()
     assert gc.isenabled()
@@ -33,13 +35,13 @@ def test_the_collector_is_off_inside_and_on_again_after(collector_on: None) -> N
 
 def test_a_collector_turned_off_elsewhere_stays_off(collector_on: None) -> None:
     gc.disable()
-    with _CollectorPause()():
+    with _Pause()():
         pass
     assert not gc.isenabled()
 
 
 def test_overlapping_timelines_turn_it_on_when_the_last_ends(collector_on: None) -> None:
-    pause = _CollectorPause()
+    pause = _Pause()
     entered, leave = threading.Event(), threading.Event()
 
     def other() -> None:
@@ -62,10 +64,10 @@ def test_timelines_that_keep_overlapping_still_let_it_pass(
     collector_on: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     passes: list[int] = []
-    monkeypatch.setattr(plan.gc, "collect", lambda: passes.append(1) or 0)
-    pause = _CollectorPause()
+    monkeypatch.setattr(collector.gc, "collect", lambda: passes.append(1) or 0)
+    pause = _Pause()
     with pause():  # one timeline stays open while others come and go
-        for _ in range(2 * _CollectorPause._OVERLAPPING):
+        for _ in range(2 * _Pause._OVERLAPPING):
             with pause():
                 pass
         assert len(passes) == 2
