@@ -4,6 +4,7 @@ ranking compares (closeness, norms, each candidate's vector) must not move by a 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from hypothesis import example, given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from dateline.summarise import text as text_module
 from dateline.summarise.matrix import closeness, term_matrix
-from dateline.summarise.text import Vector, idf_table, terms_of, tfidf, words
+from dateline.summarise.text import Vector, terms_of, words
 
 # Stopwords, one-letter words, numbers and several forms of one stem among ordinary words.
 _WORDS = [
@@ -30,9 +31,12 @@ def _sequential(values: Sequence[float]) -> float:
 
 
 def _plain(found: Sequence[Sequence[str]], power: float) -> tuple[list[Vector], list[float]]:
+    """Each sentence's terms counted, times their smoothed inverse document frequency over
+    the sentences to the ``power``; and each vector's length."""
     tokens = [terms_of(w) for w in found]
-    idf = idf_table(tokens)
-    vectors = [tfidf(t, idf, power=power) for t in tokens]
+    frequency = Counter(term for terms in tokens for term in set(terms))
+    idf = {t: math.log((1 + len(tokens)) / (1 + n)) + 1.0 for t, n in frequency.items()}
+    vectors = [{t: n * idf[t] ** power for t, n in Counter(terms).items()} for terms in tokens]
     return vectors, [math.sqrt(_sequential([v * v for v in x.values()])) for x in vectors]
 
 

@@ -1,9 +1,9 @@
 """Sentences' TF-IDF vectors as columns, and each sentence's closeness to them all.
 
 A timeline over a range read whole weighs tens of thousands of sentences, each against the
-centroid of all of them. Worked out as arrays, the arithmetic is that of
-:func:`dateline.summarise.text.tfidf`, :func:`~dateline.summarise.text.norm` and
-:func:`~dateline.summarise.text.add_into` to the last bit: every sum adds the same numbers in
+centroid of all of them. Worked out as arrays, the arithmetic is that of a plain reading
+(a dict of term counts times idf per sentence, :func:`~dateline.summarise.text.norm` and
+:func:`~dateline.summarise.text.add_into`) to the last bit: every sum adds the same numbers in
 the same order, left to right (a sentence's terms in the order they first occur, the
 sentences in input order), as Python 3.11's ``sum`` adds floats, never NumPy's pairwise sums,
 so a ranking that compares these numbers is the same as the plain reading's, ties included.
@@ -42,7 +42,8 @@ class TermMatrix:
     norms: np.ndarray  # each sentence's vector length
 
     def vector(self, i: int) -> Vector:
-        """Sentence ``i``'s vector as :func:`~dateline.summarise.text.tfidf` makes it."""
+        """Sentence ``i``'s vector: its terms, in the order it first uses them, each with
+        its count times its weight."""
         starts, terms, values = self._listed
         a, b = starts[i], starts[i + 1]
         return dict(zip(terms[a:b], values[a:b], strict=True))
@@ -90,7 +91,7 @@ def term_matrix(
     counts = counts[order]
     starts = np.zeros(sentences + 1, dtype=np.int64)
     np.cumsum(np.bincount(row, minlength=sentences), out=starts[1:])
-    # text.idf_table's value for each document frequency, raised to the power once
+    # the smoothed inverse document frequency, once for each frequency met, to the power
     frequency = np.bincount(column, minlength=len(index))
     found, which = np.unique(frequency, return_inverse=True)
     weight = np.array(

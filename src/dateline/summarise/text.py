@@ -8,10 +8,8 @@ measured on the words a reader (and the metric) would count.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from dateline.evaluate import rouge
@@ -150,23 +148,6 @@ def _ends_sentence(text: str) -> bool:
                 break
         else:
             return end.endswith((".", "!"))
-
-
-def idf_table(documents: Iterable[Iterable[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency of each term."""
-    every = list(documents)
-    # one count over every document's distinct terms (an update per document costs more)
-    frequency = Counter(itertools.chain.from_iterable(map(set, every)))
-    total = len(every)
-    return {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in frequency.items()}
-
-
-def tfidf(
-    tokens: Sequence[str], idf: Mapping[str, float], default: float = 1.0, power: float = 1.0
-) -> Vector:
-    """Term counts weighted by ``idf ** power`` (a power below 1 softens rare-word emphasis)."""
-    counts = Counter(tokens)
-    return {term: count * idf.get(term, default) ** power for term, count in counts.items()}
 
 
 def norm(vector: Mapping[str, float]) -> float:

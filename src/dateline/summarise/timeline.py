@@ -276,7 +276,7 @@ class _Texts:
         self.closeness = closeness(self.matrix)
 
     def vector(self, i: int) -> Vector:
-        """Sentence ``i``'s TF-IDF vector (text.tfidf's, each term's idf ** ``idf_power``)."""
+        """Sentence ``i``'s TF-IDF vector (each term's idf ** ``idf_power``)."""
         found = self._vectors.get(i)
         if found is None:
             found = self._vectors[i] = self.matrix.vector(i)
