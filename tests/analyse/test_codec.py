@@ -58,3 +58,23 @@ def test_a_foreign_blob_is_refused_with_its_document() -> None:
     blob = zlib.compress(json.dumps({"format": 9}).encode())
     with pytest.raises(ValueError, match="analysis of d7: unknown format 9"):
         decode("d7", "text", blob)
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        b"not zlib at all",
+        zlib.compress(b"\xff\xfe binary"),
+        zlib.compress(b"[1, 2]"),
+        # format 2 whose token columns disagree in length
+        zlib.compress(
+            json.dumps(
+                {"format": 2, "sentences": [], "mentions": [], "tokens": [[0], [4], *[[]] * 7]}
+            ).encode()
+        ),
+        zlib.compress(json.dumps({"format": 2, "sentences": [[0, 0]], "mentions": []}).encode()),
+    ],
+)
+def test_a_damaged_blob_is_refused_with_its_document(blob: bytes) -> None:
+    with pytest.raises(ValueError, match="analysis of d7: "):
+        decode("d7", "some text", blob)

@@ -50,10 +50,22 @@ def encode(analysis: Analysis) -> bytes:
 
 
 def decode(document_id: str, text: str, blob: bytes) -> Analysis:
-    """Rebuild the analysis of ``text``; raises ``ValueError`` on a foreign blob."""
-    data = json.loads(zlib.decompress(blob))
-    if data.get("format") not in _READABLE:
-        raise ValueError(f"analysis of {document_id}: unknown format {data.get('format')!r}")
+    """Rebuild the analysis of ``text``; raises ``ValueError`` naming the document on a
+    foreign or damaged blob."""
+    try:
+        data = json.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError) as exc:
+        raise ValueError(f"analysis of {document_id}: not readable ({exc})") from exc
+    found = data.get("format") if isinstance(data, dict) else None
+    if found not in _READABLE:
+        raise ValueError(f"analysis of {document_id}: unknown format {found!r}")
+    try:
+        return _analysis(document_id, text, data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"analysis of {document_id}: damaged ({exc!r})") from exc
+
+
+def _analysis(document_id: str, text: str, data: dict[str, Any]) -> Analysis:
     sentences = tuple(
         Sentence(document_id, i, start, end, text[start:end]) for i, start, end in data["sentences"]
     )
