@@ -31,6 +31,7 @@ from dateline.export.report import render_report
 from dateline.model import Document, Entity, Event, Figure, Participant, Promise, Role, Source
 from dateline.service import Dossier
 from dateline.store.records import Derived
+from dateline.summarise.features import TermNumbers, document_features, features_identity
 from dateline.summarise.text import vocabulary
 
 START = date(2025, 1, 1)
@@ -67,10 +68,15 @@ def documents(n: int, rng: random.Random) -> list[tuple[Document, list[tuple[int
 
 
 def derived(
-    docs: list, rng: random.Random, events: int, stems: dict[str, str] | None = None
+    docs: list,
+    rng: random.Random,
+    events: int,
+    stems: dict[str, str] | None = None,
+    features: bool = True,
 ) -> Derived:
     """The dossier a build would derive from ``docs``, with the stems it keeps of their
-    words (``stems``, when the caller found them already)."""
+    words (``stems``, when the caller found them already) and, with ``features``, what it
+    keeps of their sentences for the summariser."""
     people = [Entity(f"e{i}", f"Person {i}", "PERSON", (f"Person {i}",),
                      (Role("Minister", "Ministry", "2025-01-01", "2025-10-01"),), 10)
               for i in range(500)]  # fmt: skip
@@ -93,8 +99,12 @@ def derived(
     sentences = [(d.id, j, a, b, ds) for d, spans in docs for j, (a, b, ds) in enumerate(spans)]
     if stems is None:
         stems = vocabulary(d.text for d, _ in docs)
+    numbers = TermNumbers()
+    kept = [(d.id, document_features(d.text, [(a, b) for a, b, _ in spans], numbers))
+            for d, spans in docs] if features else []  # fmt: skip
     return Derived(people, (), made, figures, promises, sentences, stems=stems,
-                   stemmer=stemmer_identity())  # fmt: skip
+                   stemmer=stemmer_identity(), features=kept,
+                   features_by=features_identity())  # fmt: skip
 
 
 def timed(runs: int, call) -> list[float]:  # type: ignore[no-untyped-def]

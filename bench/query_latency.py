@@ -42,6 +42,7 @@ from table import Table, add_json_flag, notes_to_stderr
 from dateline.model import Mention
 from dateline.service import Dossier
 from dateline.store import Store
+from dateline.summarise.features import TermNumbers, document_features
 from dateline.summarise.text import vocabulary
 
 # Up to this many documents are one documents() call: below it, the corpus is exactly
@@ -79,6 +80,20 @@ class Sentences:
 
 
 @dataclasses.dataclass(frozen=True)
+class Features:
+    """What a build keeps of each document's sentences for the summariser, made again chunk
+    by chunk when read (once: its terms are numbered over the whole read)."""
+
+    n: int
+
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        numbers = TermNumbers()
+        for k in range(chunks(self.n)):
+            for doc, spans in chunk_documents(self.n, k):
+                yield doc.id, document_features(doc.text, [(a, b) for a, b, _ in spans], numbers)
+
+
+@dataclasses.dataclass(frozen=True)
 class Mentions:
     """A person named in one of each document's first three sentences (each of the 500
     people in every 500th document), made again chunk by chunk each time it is read."""
@@ -112,8 +127,11 @@ def build(store: Store, n: int, events: int) -> float:
         sample += [(SimpleNamespace(id=doc.id), spans[:1]) for doc, spans in made]
         stems.update(vocabulary(doc.text for doc, _ in made))
         print(f"  {min(n, (k + 1) * CHUNK)} documents written", file=sys.stderr)
-    made = derived(sample, random.Random(SEED), events, stems)  # type: ignore[arg-type]
-    store.replace_derived(dataclasses.replace(made, sentences=Sentences(n), mentions=Mentions(n)))
+    made = derived(sample, random.Random(SEED), events, stems, features=False)  # type: ignore[arg-type]
+    whole = dataclasses.replace(
+        made, sentences=Sentences(n), mentions=Mentions(n), features=Features(n)
+    )
+    store.replace_derived(whole)
     store.set_meta("bench", f"{n} {events}")
     return time.perf_counter() - started
 

@@ -40,9 +40,11 @@ def module_path(name: str) -> Path | None:
     return None
 
 
-def module_closure(*entries: str) -> dict[str, Path]:
+def module_closure(*entries: str, packages: bool = True) -> dict[str, Path]:
     """Every ``dateline`` module that importing ``entries`` runs, by name: what they
-    import at module level, transitively, and the packages that hold them."""
+    import at module level, transitively, and the packages that hold them. Without
+    ``packages``, no package's own module nor what it imports: only the modules whose
+    code the entries call (a package that gathers its modules' names runs no rule)."""
     found: dict[str, Path] = {}
     todo = list(entries)
     while todo:
@@ -52,19 +54,21 @@ def module_closure(*entries: str) -> dict[str, Path]:
         path = module_path(name)
         if path is None:
             raise ModuleNotFoundError(f"no module {name} in {ROOT}")
+        is_package = path.name == "__init__.py"
+        if is_package and not packages:
+            continue
         found[name] = path
         parent = name.rpartition(".")[0]
-        if parent:
+        if parent and packages:
             todo.append(parent)
-        is_package = path.name == "__init__.py"
         todo += _imported(read_source(path), name, is_package)
     return found
 
 
-def code_digest(*entries: str) -> str:
-    """A hex digest of the source of every module in ``module_closure(*entries)`` and of
-    the data files in their directories."""
-    files = set(module_closure(*entries).values())
+def code_digest(*entries: str, packages: bool = True) -> str:
+    """A hex digest of the source of every module in ``module_closure(*entries,
+    packages=packages)`` and of the data files in their directories."""
+    files = set(module_closure(*entries, packages=packages).values())
     for folder in {p.parent for p in files}:
         files |= {p for p in folder.iterdir() if p.is_file() and _is_data(p)}
     digest = hashlib.sha256()

@@ -590,6 +590,21 @@ def test_the_speculative_documents_a_build_found_hold_until_the_next_write(
     assert store.speculative_among({"a", "c"}) == set()
 
 
+def test_the_kept_sentence_features_hold_until_the_next_write_under_their_code(
+    store: Store,
+) -> None:
+    readings = [("a", b"\x00reading of a"), ("c", b"reading of c\xff")]
+    store.replace_derived(dataclasses.replace(derived(), features=readings, features_by="v1"))
+    assert store.sentence_features({"a", "c", "missing"}, "v1") == dict(readings)
+    assert store.sentence_features({"a"}, "v2") is None  # made by other code
+    doc = Document(id="f", path="f.txt", record=0, format="text", raw="New.", text="New.",
+                   content_hash="f", published="2025-05-01")  # fmt: skip
+    store.write_document(doc, "/abs/f", b"sig", 1)
+    assert store.sentence_features({"a"}, "v1") is None  # the texts must be read again
+    store.replace_derived(dataclasses.replace(derived(), features_by="v1"))
+    assert store.sentence_features({"a", "c"}, "v1") == {}
+
+
 def test_a_page_with_a_huge_url_and_a_huge_word_is_stored_and_built(store: Store) -> None:
     """A URL or a run of letters longer than an index entry may be on PostgreSQL (a third of
     a page) is stored, and the build keeps the stems of the other words."""

@@ -4,14 +4,16 @@ ranking compares (closeness, norms, each candidate's vector) must not move by a 
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dateline.summarise import text as text_module
-from dateline.summarise.matrix import closeness, term_matrix
+from dateline.summarise.matrix import closeness, id_matrix, term_matrix
 from dateline.summarise.text import Vector, terms_of, words
 
 # Stopwords, one-letter words, numbers and several forms of one stem among ordinary words.
@@ -68,6 +70,34 @@ def test_the_matrix_is_the_plain_reading_to_the_bit(found: list[list[str]], powe
         assert list(matrix.vector(i).items()) == list(vector.items())
     assert matrix.norms.tolist() == norms
     assert closeness(matrix) == _plain_closeness(vectors, norms)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_WORDS), max_size=40), min_size=1, max_size=30),
+    st.sampled_from([1.0, 0.5]),
+    st.randoms(use_true_random=False),
+)
+def test_numbered_terms_give_the_words_matrix_to_the_bit(
+    found: list[list[str]], power: float, rng: random.Random
+) -> None:
+    """However its terms are numbered (as a build numbers them over a whole store), a
+    matrix of numbers is the matrix of the words, vector for vector."""
+    tokens = [terms_of(w) for w in found]
+    distinct = sorted({t for terms in tokens for t in terms})
+    spare = rng.randint(0, 5)  # numbers no sentence read uses
+    numbers = dict(
+        zip(distinct, rng.sample(range(len(distinct) + spare), len(distinct)), strict=True)
+    )
+    ids = np.array([numbers[t] for terms in tokens for t in terms], dtype=np.int32)
+    lengths = np.array([len(terms) for terms in tokens], dtype=np.int64)
+    numbered = id_matrix(ids, lengths, len(distinct) + spare, power)
+    matrix = term_matrix(found, power)
+    for i in range(len(found)):
+        worded = matrix.vector(i)
+        assert list(numbered.vector(i).items()) == [(numbers[t], v) for t, v in worded.items()]
+    assert numbered.norms.tolist() == matrix.norms.tolist()
+    assert closeness(numbered) == closeness(matrix)
 
 
 def test_a_reprinted_sentence_is_exactly_as_close_as_its_original() -> None:

@@ -13,6 +13,7 @@ from dateline.cluster.corroboration import is_speculative
 from dateline.errors import DatelineError
 from dateline.store import Store
 from dateline.store.records import day_scope
+from dateline.summarise.features import features_identity
 from dateline.summarise.plan import plan_timeline, plan_timelines, timeline_key
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import DatedSentence, TimelineOptions, Tuning, build_timelines
@@ -109,6 +110,41 @@ def test_the_speculation_test_handed_in_decides_what_enters_once_the_builds_may_
     assert fresh(lambda text: True) == []  # every article refused: no date is referred to
     monkeypatch.undo()
     fresh(is_speculative)  # leave the store keeping the right answer
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        TimelineRequest(dates=None, sentences=1, anchor="references", budget=None),
+        TimelineRequest(dates=4, sentences=2),
+        TimelineRequest(dates=4, sentences=2, query="talks visit"),
+        TimelineRequest(dates=3, anchor="events"),
+        TimelineRequest(dates=5, since="2025-01-01", until="2025-06-30", budget=500),
+    ],
+)
+def test_the_builds_kept_sentences_give_the_timeline_the_texts_give(
+    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch, asked: TimelineRequest
+) -> None:
+    store = sample_dossier.store
+
+    def fresh() -> list:  # type: ignore[type-arg]
+        with store.transaction():
+            store.execute("DELETE FROM results")
+        return plan_timeline(store, asked, is_speculative)
+
+    every = {d.id for d in sample_dossier.documents()}
+    assert store.sentence_features(every, features_identity())  # the sample was built
+    texts, read = store.texts, []
+    monkeypatch.setattr(store, "texts", lambda ids: read.append(set(ids)) or texts(ids))
+    kept = fresh()
+    assert kept
+    if asked.anchor == "references" and asked.query is None:
+        # only the texts of the sentences shown are read
+        assert set().union(*read) == {s.document_id for e in kept for s in e.summary}
+    monkeypatch.setattr(store, "sentence_features", lambda documents, identity: None)
+    assert fresh() == kept
+    monkeypatch.undo()
+    fresh()  # leave the store keeping the right answer
 
 
 def test_an_entity_the_store_does_not_hold_is_refused(sample_dossier: dateline.Dossier) -> None:

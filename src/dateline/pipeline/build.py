@@ -43,6 +43,7 @@ from dateline.pipeline.extractions import (
 from dateline.resolve.entities import Resolution, resolve_entities
 from dateline.store import Store
 from dateline.store.records import Derived
+from dateline.summarise.features import TermNumbers, features_identity, kept_features
 from dateline.summarise.text import vocabulary
 
 if TYPE_CHECKING:
@@ -339,6 +340,8 @@ def extract(
     promises: list[Promise] = []
     sentences: list[SentenceRow] = []
     listed: set[tuple[str, int]] = set()
+    numbers = TermNumbers()  # one numbering of the terms over every document written
+    features: list[tuple[str, bytes]] = []
     for analysis in analyses:
         doc_id, doc_date = analysis.document_id, published[analysis.document_id]
         mentions = by_document[doc_id]
@@ -355,6 +358,9 @@ def extract(
         promises += found
         sentences += rows
         listed.update(chronology_entries(analysis.text, rows))
+        reading = kept_features(analysis.text, rows, numbers)
+        if reading is not None:
+            features.append((doc_id, reading))
     clustered = cluster_events(event_mentions, resolution.entities, published.values())
     return Derived(
         entities=resolution.entities,
@@ -369,4 +375,6 @@ def extract(
         unranked={a.document_id for a in analyses if is_speculative(a.text)},
         stems=vocabulary(a.text for a in analyses),
         stemmer=stemmer_identity(),
+        features=features,
+        features_by=features_identity(),
     )

@@ -59,6 +59,16 @@ class DaysPart(Connection):
             return {}
         return dict(self._by_ids("SELECT word, stem FROM stems WHERE word IN ({})", words))
 
+    def sentence_features(
+        self, documents: Collection[str], identity: str
+    ) -> dict[str, bytes] | None:
+        """What the build kept of the sentences of ``documents`` (see summarise.features),
+        when it holds for what is stored and was made by ``identity``; else None."""
+        if not records.features_kept(self, identity):
+            return None
+        sql = "SELECT document_id, data FROM sentence_features WHERE document_id IN ({})"
+        return {str(d): bytes(data) for d, data in self._by_ids(sql, documents)}
+
     def count_sentences_near(self, days: Iterable[str], lag: int, lead: int) -> int:
         """An upper bound, read from the indexes, on what :meth:`sentences_near` reads."""
         return records.count_sentences_near(self, sorted(set(days)), lag, lead)

@@ -420,6 +420,21 @@ _DOCUMENT_OUTLETS = """
 """
 
 
+_SENTENCE_FEATURES = """
+        -- What the summariser reads of each sentence that depends on the sentence alone
+        -- (where its news starts, its word count, its terms as numbers, whether it may
+        -- stand in a summary: see summarise/features.py), one compressed row per document,
+        -- so a timeline over a range reads these instead of every text. Rebuilt with the
+        -- dossier and used only while nothing was written since (meta key 'features_kept':
+        -- the generation it was made at) and under the same code (meta key 'features');
+        -- otherwise, and on a store upgraded and not yet built again, texts are read.
+        CREATE TABLE sentence_features (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            data BLOB NOT NULL
+        );
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents", _DOCUMENTS, _DOCUMENTS_FTS),
     Migration(2, "dossier", _DOSSIER),
@@ -435,6 +450,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "kept stems", _STEMS),
     Migration(13, "speculative documents", _SPECULATIVE),
     Migration(14, "document outlets by id", "", {"sqlite": _DOCUMENT_OUTLETS}),
+    Migration(15, "kept sentence features", _SENTENCE_FEATURES),
 )
 
 

@@ -21,6 +21,7 @@ from dateline.model import Entity, Event, Figure, Mention, Participant, Promise,
 DERIVED_TABLES = (
     "sources", "participants", "events", "figures", "promises", "roles", "sentence_dates",
     "sentences", "day_references", "publication_days", "stems", "speculative_documents",
+    "sentence_features",
 )  # fmt: skip
 
 
@@ -62,6 +63,10 @@ class Derived:
     # the stem of each word of the articles the summariser stems, made by ``stemmer``
     stems: Mapping[str, str] = field(default_factory=dict)
     stemmer: str = ""
+    # (document id, what the summariser reads of its sentences: summarise.features), made
+    # under ``features_by``; read only while that is the code's
+    features: Iterable[tuple[str, bytes]] = ()
+    features_by: str = ""
 
 
 def replace_derived(db: Database, derived: Derived) -> None:
@@ -103,11 +108,12 @@ def replace_derived(db: Database, derived: Derived) -> None:
     )
     db.bulk_insert("stems", "word, stem", derived.stems.items())
     db.bulk_insert("speculative_documents", "document_id", ((d,) for d in sorted(derived.unranked)))
-    db.execute(
-        "INSERT INTO meta VALUES ('stemmer', ?) ON CONFLICT (key) DO UPDATE SET value = "
-        "excluded.value",
-        (derived.stemmer,),
-    )
+    db.bulk_insert("sentence_features", "document_id, data", derived.features)
+    for key, value in (("stemmer", derived.stemmer), ("features", derived.features_by)):
+        db.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
 
 def _sentence_days(
@@ -223,9 +229,9 @@ def _lag(day: str, published: str) -> int:
 
 
 def mark_days_counted(db: Database) -> None:
-    """Record that the day counts and the speculative documents were made at the current
-    generation."""
-    for key in ("days_counted", "speculative_kept"):
+    """Record that the day counts, the speculative documents and the sentence features
+    were made at the current generation."""
+    for key in ("days_counted", "speculative_kept", "features_kept"):
         db.execute(
             f"INSERT INTO meta SELECT '{key}', value FROM meta WHERE key = 'generation' "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -242,6 +248,12 @@ def stems_made_by(db: Database, stemmer: str) -> bool:
     """Whether the kept stems were made by ``stemmer`` (another stemmer's may differ)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
     return row is not None and row[0] == stemmer
+
+
+def features_kept(db: Database, identity: str) -> bool:
+    """Whether the kept sentence features hold: no write since, made by ``identity``."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'features'").fetchone()
+    return row is not None and row[0] == identity and _made_now(db, "features_kept")
 
 
 def days_counted(db: Database) -> bool:

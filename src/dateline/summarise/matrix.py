@@ -20,12 +20,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from dateline.evaluate.rouge import remember_stems
-from dateline.summarise.text import Vector, term_of_words, unknown_words
+from dateline.summarise.text import Term, Vector, term_of_words, unknown_words
 
 # Where stems kept elsewhere (a store's) are found: words -> their stems, for those it knows.
 Stems = Callable[[Collection[str]], Mapping[str, str]]
 
-__all__ = ["Stems", "TermMatrix", "closeness", "term_matrix"]
+__all__ = ["Stems", "TermMatrix", "closeness", "id_matrix", "term_matrix"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class TermMatrix:
     ``values[k]``; sentence ``i``'s entries are ``starts[i]:starts[i + 1]``, each distinct
     term once, in the order the sentence first uses it."""
 
-    terms: list[str]
+    terms: Sequence[Term]
     starts: np.ndarray
     row: np.ndarray
     column: np.ndarray
@@ -49,15 +49,13 @@ class TermMatrix:
         return dict(zip(terms[a:b], values[a:b], strict=True))
 
     @functools.cached_property
-    def _listed(self) -> tuple[list[int], list[str], list[float]]:
+    def _listed(self) -> tuple[list[int], list[Term], list[float]]:
         # a slice of a list costs a fraction of a slice of an array: pools ask for
         # thousands of vectors
-        terms = self.terms
-        return (
-            self.starts.tolist(),
-            [terms[c] for c in self.column.tolist()],
-            self.values.tolist(),
-        )
+        terms, columns = self.terms, self.column.tolist()
+        # numbered terms (a range) are their own columns
+        keys = columns if terms == range(len(terms)) else [terms[c] for c in columns]
+        return self.starts.tolist(), keys, self.values.tolist()
 
 
 def term_matrix(
@@ -82,8 +80,26 @@ def term_matrix(
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=sentences)
     rows = np.repeat(np.arange(sentences, dtype=np.int64), lengths)
     termed = ids >= 0
-    width = max(1, len(index))
-    keys = rows[termed] * width + ids[termed]
+    return _weighted(rows[termed], ids[termed], sentences, list(index), power)
+
+
+def id_matrix(ids: np.ndarray, lengths: np.ndarray, width: int, power: float = 1.0) -> TermMatrix:
+    """:func:`term_matrix` of sentences whose terms are already numbered: sentence ``i``'s
+    are the next ``lengths[i]`` of ``ids``, in order, each a number below ``width``. The
+    numbers themselves are the terms (a vector's keys). The arithmetic does not depend on
+    how terms are numbered, so the vectors' values are those of the words' to the bit."""
+    sentences = len(lengths)
+    rows = np.repeat(np.arange(sentences, dtype=np.int64), lengths)
+    return _weighted(rows, ids.astype(np.int64, copy=False), sentences, range(width), power)
+
+
+def _weighted(
+    rows: np.ndarray, ids: np.ndarray, sentences: int, terms: Sequence[Term], power: float
+) -> TermMatrix:
+    """The matrix of term ``ids`` (each below ``len(terms)``) used by sentences ``rows``,
+    one entry per use, in the order of the text."""
+    width = max(1, len(terms))
+    keys = rows * width + ids
     # each (sentence, term) once, with its count, in the order the sentence first uses it
     distinct_keys, first, counts = np.unique(keys, return_index=True, return_counts=True)
     order = np.argsort(first, kind="stable")
@@ -92,7 +108,7 @@ def term_matrix(
     starts = np.zeros(sentences + 1, dtype=np.int64)
     np.cumsum(np.bincount(row, minlength=sentences), out=starts[1:])
     # the smoothed inverse document frequency, once for each frequency met, to the power
-    frequency = np.bincount(column, minlength=len(index))
+    frequency = np.bincount(column, minlength=len(terms))
     found, which = np.unique(frequency, return_inverse=True)
     weight = np.array(
         [(math.log((1 + sentences) / (1 + f)) + 1.0) ** power for f in found.tolist()],
@@ -100,7 +116,7 @@ def term_matrix(
     )
     values = counts.astype(np.float64) * weight[which][column]
     norms = np.sqrt(_row_sums(values * values, row, sentences))
-    return TermMatrix(list(index), starts, row, column, values, norms)
+    return TermMatrix(terms, starts, row, column, values, norms)
 
 
 def closeness(matrix: TermMatrix) -> list[float]:

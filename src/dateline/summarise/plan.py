@@ -27,6 +27,8 @@ from dateline.model import Entity, Event, Source
 from dateline.stagecode import code_digest
 from dateline.store.records import LAG_CLASSES, day_scope, sample_bound, shifted_days
 from dateline.summarise.dates import reference_weight
+from dateline.summarise.features import features_identity
+from dateline.summarise.kept import KeptReading
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
     DatedSentence,
@@ -161,7 +163,7 @@ def _plan(
             return _from_day_counts(store, requests, weights, speculative, scope, found, kind)
         rows = store.sentences(r.since, r.until, share)
     naming = store.sentences_naming(found.id) if found else None
-    dated, roots = _dated(store, rows, naming, kind, speculative)
+    dated, roots, kept = _dated(store, rows, naming, kind, speculative)
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     # A sample's references weigh ``share`` of the whole corpus's against the events.
     sampled = {day: weight * share for day, weight in weights.items()}
@@ -183,6 +185,7 @@ def _plan(
             tuning=tuning,
             floor=floor,
             stems=_stems(store),
+            kept=kept,
         )
         out = []
         for asked, found_entries in zip(options, built, strict=True):
@@ -198,6 +201,7 @@ def _plan(
         event_dates=sampled,
         tuning=tuning,
         stems=_stems(store),
+        kept=kept,
     )
     return [
         _anchored(store, [_scaled(e, share) for e in entries], weights, asked, found, kind)
@@ -277,7 +281,7 @@ def _summarised(
     estimate = _reach(counted, days, tuning.lead) if naming is None and kind is None else None
     since, until = options[0].since, options[0].until
     rows = _summarised_rows(store, days, since, until, naming, estimate, budget)
-    dated, roots = _dated(store, rows, naming, kind, speculative)
+    dated, roots, kept = _dated(store, rows, naming, kind, speculative)
     read = set(days)
     return [
         summarise_ranked(
@@ -289,6 +293,7 @@ def _summarised(
             groups=roots,
             tuning=tuning,
             stems=_stems(store),
+            kept=kept,
         )
         for asked, order in zip(options, ranked, strict=True)
     ]
@@ -300,25 +305,52 @@ def _dated(
     naming: set[tuple[str, int]] | None,
     kind: str | None,
     speculative: Callable[[str], bool],
-) -> tuple[list[DatedSentence], dict[str, str]]:
+) -> tuple[list[DatedSentence], dict[str, str], KeptReading | None]:
     """The sentences of ``rows`` a timeline weighs (among ``naming``, reporting an event of
-    type ``kind``, of no speculative article) with their texts, and their documents' stories."""
+    type ``kind``, of no speculative article) and their documents' stories. What the build
+    kept of them stands for their texts while it holds (the texts are then left empty and
+    read only for the sentences shown); else each text is read."""
     documents = {row[0] for row in rows}
     keep = _sentence_filter(store, naming, kind, documents)
     roots = store.roots_of(documents)
-    texts = store.texts(documents)
     # the speculative articles the build found, while they hold; else each text is tested
     unwanted = store.speculative_among(documents)
-    if unwanted is None:
-        unwanted = {doc for doc, text in texts.items() if speculative(text)}
+    wanted = [
+        row
+        for row in rows
+        if (keep is None or keep(row[0], row[1], row[2]))
+        and (unwanted is None or row[0] not in unwanted)
+    ]
+    kept = _kept_reading(store, wanted) if unwanted is not None else None
+    if kept is not None:
+        texts: Mapping[str, str] = {}
+    else:
+        texts = store.texts(documents)
+        if unwanted is None:
+            unwanted = {doc for doc, text in texts.items() if speculative(text)}
+            wanted = [row for row in wanted if row[0] not in unwanted]
     dated = [
         DatedSentence(
-            doc, start, end, texts[doc][start:end], published, tuple((d, p) for d, p in ds), idx
+            doc,
+            start,
+            end,
+            "" if kept is not None else texts[doc][start:end],
+            published,
+            tuple((d, p) for d, p in ds),
+            idx,
         )
-        for doc, idx, start, end, published, ds in rows
-        if (keep is None or keep(doc, idx, start)) and doc not in unwanted
+        for doc, idx, start, end, published, ds in wanted
     ]
-    return dated, roots
+    return dated, roots, kept
+
+
+def _kept_reading(store: Store, rows: Sequence[SentenceRow]) -> KeptReading | None:
+    """What the build kept of the sentences of ``rows``, when it holds for every one."""
+    blobs = store.sentence_features({row[0] for row in rows}, features_identity())
+    if blobs is None:
+        return None
+    kept = KeptReading.of(blobs, store.texts)
+    return kept if kept.places([(row[0], row[1]) for row in rows]) is not None else None
 
 
 def _summarised_rows(

@@ -17,7 +17,10 @@ from dateline.evaluate.rouge import stem
 from dateline.evaluate.stopwords import SMART_STOPWORDS
 from dateline.lexicon.calendar import MONTH_ABBREVIATIONS
 
-Vector = dict[str, float]
+# A term is its stem, or a number standing for it (the terms the build kept, see
+# summarise.features): a vector only compares its terms with other vectors' of one reading.
+Term = str | int
+Vector = dict[Term, float]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'&.-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*")
 
@@ -128,14 +131,20 @@ def unknown_words(found: Iterable[Iterable[str]]) -> set[str]:
 def is_sentence(text: str, min_words: int, max_words: int, count: int | None = None) -> bool:
     """Whether ``text`` reads as a complete news sentence (not a byline, header or teaser);
     ``count`` is its number of :func:`words`, when known."""
+    if not well_formed(text):
+        return False
+    if count is None:
+        count = len(words(text))
+    return min_words <= count <= max_words
+
+
+def well_formed(text: str) -> bool:
+    """Whether ``text`` is shaped like a news sentence, its length aside: not furniture
+    (a credit, an address, a teaser) and ending with a stop or an exclamation mark."""
     stripped = text.strip()
     if not stripped or _FURNITURE_START.match(stripped) or _FURNITURE_WITHIN.search(stripped):
         return False
-    if not _ends_sentence(stripped):
-        return False
-    if count is None:
-        count = len(words(stripped))  # surrounding space holds no word
-    return min_words <= count <= max_words
+    return _ends_sentence(stripped)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -150,11 +159,11 @@ def _ends_sentence(text: str) -> bool:
             return end.endswith((".", "!"))
 
 
-def norm(vector: Mapping[str, float]) -> float:
+def norm(vector: Mapping[Term, float]) -> float:
     return math.sqrt(sum(v * v for v in vector.values()))
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def cosine(a: Mapping[Term, float], b: Mapping[Term, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     dot = sum(value * b.get(term, 0.0) for term, value in a.items())
@@ -163,6 +172,6 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return dot / (norm(a) * norm(b))
 
 
-def add_into(total: dict[str, float], vector: Mapping[str, float], weight: float = 1.0) -> None:
+def add_into(total: dict[Term, float], vector: Mapping[Term, float], weight: float = 1.0) -> None:
     for term, value in vector.items():
         total[term] = total.get(term, 0.0) + weight * value

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -38,15 +38,19 @@ from dateline.summarise.dates import (
     select_dates,
     supporting_documents,
 )
-from dateline.summarise.hygiene import chronology_start, glued_lead, is_comment, metadata_end
-from dateline.summarise.matrix import Stems, closeness, term_matrix
-from dateline.summarise.select import Candidate, choose
-from dateline.summarise.text import (
-    ANAPHORIC_START,
-    Vector,
-    is_sentence,
-    words,
+from dateline.summarise.features import (
+    ANAPHORIC,
+    CHRONOLOGY,
+    QUOTED,
+    WELL_FORMED,
+    news_span,
+    readable,
 )
+from dateline.summarise.hygiene import is_comment, metadata_end
+from dateline.summarise.kept import KeptReading
+from dateline.summarise.matrix import Stems, closeness, id_matrix, term_matrix
+from dateline.summarise.select import Candidate, choose
+from dateline.summarise.text import ANAPHORIC_START, Term, Vector, words
 from dateline.summarise.tuning import Tuning
 
 __all__ = [
@@ -74,7 +78,7 @@ class DatedSentence:
     document_id: str
     start: int
     end: int
-    text: str
+    text: str  # empty when a kept reading stands for it (see build_timelines)
     published: str | None  # YYYY-MM-DD
     dates: tuple[tuple[str, str], ...]  # (YYYY-MM-DD, precision) referred to in the sentence
     index: int | None = None  # the sentence's place in its document, when not all are given
@@ -221,10 +225,8 @@ def _on_topic(texts: _Texts, query: str | None) -> list[bool] | None:
     keywords = set(words(query or ""))
     if not keywords:
         return None
-    return [
-        not keywords.isdisjoint(found if offset == 0 else words(row.sentence.text))
-        for row, offset, found in zip(texts.rows, texts.offsets, texts.words, strict=True)
-    ]
+    texts.read(range(len(texts.rows)))
+    return [not keywords.isdisjoint(texts.whole_words(i)) for i in range(len(texts.rows))]
 
 
 def _pools(rows: Sequence[_Row], tuning: Tuning) -> _Pools:
@@ -240,35 +242,47 @@ def _pools(rows: Sequence[_Row], tuning: Tuning) -> _Pools:
     return explicit, implicit
 
 
-def _news_span(text: str, position: int) -> tuple[int, bool]:
-    """Offset where a sentence's news starts, and whether it is a chronology entry."""
-    offset = metadata_end(text)
-    dated = chronology_start(text[offset:])
-    if dated:
-        return offset + dated, True
-    if position == 0:
-        offset += glued_lead(text[offset:])
-    return offset, False
-
-
 class _Texts:
     """Per sentence: the summary span (metadata or chronology date cut), vector and quality.
     What only a candidate needs (its vector, quality and topicality) is worked out when a
     day's pool first asks for it: a range read whole holds tens of thousands of sentences
-    and pools only a few of them."""
+    and pools only a few of them. With ``kept`` (what the build kept of each sentence, see
+    summarise.features), the sentences' texts are not read, save those a summary shows."""
 
-    def __init__(self, rows: Sequence[_Row], tuning: Tuning, stems: Stems | None = None) -> None:
+    def __init__(
+        self,
+        rows: Sequence[_Row],
+        tuning: Tuning,
+        stems: Stems | None = None,
+        kept: KeptReading | None = None,
+    ) -> None:
         self.rows = rows
         self.tuning = tuning
-        spans = [_news_span(row.sentence.text, row.position) for row in rows]
-        self.offsets = [offset for offset, _ in spans]
-        self.chronology = [chronology for _, chronology in spans]
-        self.texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
-        # each text's words, found once for its terms, its length and the query
-        self.words = [words(text) for text in self.texts]
-        self.matrix = term_matrix(self.words, tuning.idf_power, stems)
+        self.kept = kept
+        self._documents: dict[str, str] = {}  # texts read for the sentences shown
+        if kept is not None:
+            places = kept.places([(row.sentence.document_id, row.position) for row in rows])
+            if places is None:
+                raise ValueError("a sentence read has no kept reading")
+            records = kept.records[places]
+            self.offsets: list[int] = records["offset"].tolist()
+            self.flags: list[int] | None = records["flags"].tolist()
+            self.chronology = [bool(f & CHRONOLOGY) for f in self.flags]
+            self.counts: list[int] | None = records["words"].tolist()
+            self.texts: list[str] = []
+            self.words: list[list[str]] = []
+            self.matrix = id_matrix(*kept.terms_of(places), kept.width, tuning.idf_power)
+        else:
+            spans = [news_span(row.sentence.text, row.position) for row in rows]
+            self.offsets = [offset for offset, _ in spans]
+            self.chronology = [chronology for _, chronology in spans]
+            self.flags = self.counts = None
+            self.texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
+            # each text's words, found once for its terms, its length and the query
+            self.words = [words(text) for text in self.texts]
+            self.matrix = term_matrix(self.words, tuning.idf_power, stems)
         self._vectors: dict[int, Vector] = {}
-        self._wordings: dict[int, str] = {}
+        self._wordings: dict[int, tuple[Term, ...]] = {}
         self._eligible: list[bool | None] = [None] * len(rows)
         self._topical: list[float | None] = [None] * len(rows)
         # closeness to the whole input, relative to the mean: what the dates' support and
@@ -286,20 +300,22 @@ class _Texts:
         """Whether sentence ``i`` may stand in a summary."""
         found = self._eligible[i]
         if found is None:
-            # a text opening in lower case is a sentence cut in two by the splitter, or the
-            # tail of a list of teasers: a reader would not pick it
-            text, tuning = self.texts[i], self.tuning
-            found = self._eligible[i] = (
-                is_sentence(text, tuning.min_words, tuning.max_words, len(self.words[i]))
-                and not is_comment(text)
-                and not text.lstrip()[:1].islower()
-            )
+            tuning = self.tuning
+            if self.flags is not None and self.counts is not None:
+                shaped, count = bool(self.flags[i] & WELL_FORMED), self.counts[i]
+            else:
+                shaped, count = readable(self.texts[i]), len(self.words[i])
+            found = self._eligible[i] = shaped and tuning.min_words <= count <= tuning.max_words
         return found
 
     def quoted(self, i: int) -> bool:
+        if self.flags is not None:
+            return bool(self.flags[i] & QUOTED)
         return self.texts[i].lstrip().startswith(("``", '"', "“"))
 
     def anaphoric(self, i: int) -> bool:
+        if self.flags is not None:
+            return bool(self.flags[i] & ANAPHORIC)
         return bool(ANAPHORIC_START.match(self.texts[i].lstrip()))
 
     def topical(self, i: int) -> float:
@@ -310,17 +326,39 @@ class _Texts:
             found = self._topical[i] = self.closeness[i] ** power if power > 0 else 1.0
         return found
 
-    def wording(self, i: int) -> str:
+    def wording(self, i: int) -> tuple[Term, ...]:
         """Sentence ``i``'s terms, in order: what tells a reprinted sentence (found once, as
         a sentence may stand in several days' pools)."""
         found = self._wordings.get(i)
         if found is None:
-            found = self._wordings[i] = " ".join(sorted(self.vector(i)))
+            found = self._wordings[i] = tuple(sorted(self.vector(i)))
         return found
 
     def opens_with(self, i: int, day: date) -> bool:
         """Whether sentence ``i`` is a chronology entry for ``day``."""
         return self.chronology[i] and bool(self.rows[i].days) and self.rows[i].days[0] == day
+
+    def sentence(self, i: int) -> str:
+        """Sentence ``i``'s whole text (see :meth:`read` for many at once)."""
+        s = self.rows[i].sentence
+        if self.kept is None:
+            return s.text
+        self.read([i])
+        return self._documents[s.document_id][s.start : s.end]
+
+    def read(self, indices: Iterable[int]) -> None:
+        """Read the texts of sentences ``indices`` at once, when they are not at hand."""
+        if self.kept is None:
+            return
+        wanted = {self.rows[i].sentence.document_id for i in indices} - self._documents.keys()
+        if wanted:
+            self._documents.update(self.kept.texts(wanted))
+
+    def whole_words(self, i: int) -> list[str]:
+        """The words of sentence ``i``'s whole text, metadata included."""
+        if self.kept is None and self.offsets[i] == 0:
+            return self.words[i]
+        return words(self.sentence(i))
 
 
 def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
@@ -347,7 +385,7 @@ def _candidates(
     """The date's pool, each distinct text once; on-topic sentences are preferred when some
     are, while the rest still shape what the day's reports have in common."""
     boost = topic is not None and any(topic[i] for i in indices)
-    seen: set[str] = set()
+    seen: set[tuple[Term, ...]] = set()
     pool = []
     for i in indices:
         key = texts.wording(i)
@@ -372,11 +410,12 @@ def _entry(
     documents: int,
 ) -> TimelineEntry:
     sources, strings = [], []
+    texts.read(c.key for c in chosen)
     for c in sorted(chosen, key=lambda c: (rows[c.key].sentence.published or "", c.key)):
         s = rows[c.key].sentence
         offset = texts.offsets[c.key]
         sources.append(Source(s.document_id, s.start + offset, s.end))
-        strings.append(s.text[offset:].strip())
+        strings.append(texts.sentence(c.key)[offset:].strip())
     return TimelineEntry(day.isoformat(), tuple(sources), tuple(strings), score, documents)
 
 
@@ -459,14 +498,17 @@ def build_timelines(
     tuning: Tuning | None = None,
     floor: float = 0.0,
     stems: Stems | None = None,
+    kept: KeptReading | None = None,
 ) -> list[list[TimelineEntry]]:
     """:func:`build_timeline` for each of ``options`` over the same sentences, which are
-    read, vectorised and counted once for all of them."""
+    read, vectorised and counted once for all of them. With ``kept``, what the build kept
+    of each sentence (its document and ``index`` find it) stands for its text, which may
+    then be empty: only the sentences shown are read, through ``kept``."""
     tuning = tuning or Tuning()
     rows = _rows(sentences, groups)
     if not rows:
         return [[] for _ in options]
-    texts = _Texts(rows, tuning, stems)
+    texts = _Texts(rows, tuning, stems, kept)
     references, publications = _evidence(rows, texts, tuning)
     support = collect(references, publications, tuning)
     pools = _pools(rows, tuning)
@@ -510,16 +552,18 @@ def summarise_ranked(
     groups: Mapping[str, str] | None = None,
     tuning: Tuning | None = None,
     stems: Stems | None = None,
+    kept: KeptReading | None = None,
 ) -> list[TimelineEntry]:
     """The timeline of days already ranked elsewhere (``ranked``, best first, with their
     ``scores`` and independent ``documents``): each day with a readable candidate among
     ``sentences`` is summarised in that order, as :func:`build_timeline` summarises the days
-    it ranks itself, until ``options.dates`` have a summary."""
+    it ranks itself, until ``options.dates`` have a summary. ``kept`` as for
+    :func:`build_timelines`."""
     tuning = tuning or Tuning()
     rows = _rows(sentences, groups)
     if not rows or options.dates == 0:
         return []
-    texts = _Texts(rows, tuning, stems)
+    texts = _Texts(rows, tuning, stems, kept)
     pools = _pools(rows, tuning)
     order = [date.fromisoformat(d) for d in ranked]
     readable = _candidate_dates(dict.fromkeys(order, 1.0), pools, texts, options)
