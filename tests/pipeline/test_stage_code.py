@@ -147,6 +147,28 @@ def test_closure_follows_module_level_imports_only() -> None:
     assert "dateline.service" not in stagecode.module_closure("dateline")
 
 
+def test_the_kept_sentence_features_name_the_code_that_makes_them_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without packages, a closure holds the modules whose code an entry calls: an edit to
+    the summariser's words changes the kept features' identity, one to the timeline's
+    planning (which a package imports) does not."""
+    from dateline.summarise import features
+
+    found = stagecode.module_closure("dateline.summarise.features", packages=False)
+    assert {"dateline.summarise.text", "dateline.summarise.hygiene"} <= set(found)
+    assert "dateline.evaluate.rouge" in found  # the stemmer
+    assert not {"dateline", "dateline.summarise", "dateline.summarise.plan"} & set(found)
+    before = features.features_identity()
+    for module, changes in (("dateline.summarise.plan", False), ("dateline.summarise.text", True)):
+        _edit(monkeypatch, module, _append_comment)
+        features.features_identity.cache_clear()
+        assert (features.features_identity() != before) is changes
+        monkeypatch.undo()
+    features.features_identity.cache_clear()
+    assert features.features_identity() == before
+
+
 def test_digest_reads_data_files_and_relative_imports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
