@@ -150,7 +150,7 @@ def test_a_kept_reading_summarises_days_ranked_elsewhere_as_the_texts_do(
 )
 def test_each_flag_says_what_the_summariser_asks_of_a_sentence(sentence: str, flags: int) -> None:
     blob = document_features(sentence, [(0, len(sentence))], TermNumbers())
-    records, _ = decode_features(blob)
+    records, _, _ = decode_features(blob)
     (record,) = np.frombuffer(records, dtype=SENTENCE)
     offset, chronology = news_span(sentence, 0)
     assert record["flags"] == flags
@@ -171,9 +171,10 @@ def test_one_numbering_gives_each_term_one_number_across_documents() -> None:
     )
     places = kept.places([("a", 0), ("b", 0)])
     assert places is not None
-    ids, lengths = kept.terms_of(places)
+    ids, counts, lengths = kept.terms_of(places)
     a, b = ids[: lengths[0]].tolist(), ids[lengths[0] :].tolist()
-    assert len(set(a)) == 3 and set(a) < set(b)  # minist, sign, agreement; and general
+    assert len(a) == 3 and set(a) < set(b)  # minist, sign, agreement; and general
+    assert counts.tolist() == [1] * 7
     assert kept.width == len(numbers) == 4
 
 
@@ -194,10 +195,24 @@ def test_a_document_whose_sentences_skip_an_index_keeps_no_reading() -> None:
     assert kept_features(text, [rows[0], ("a", 1, 15, 29, [])], TermNumbers()) is not None
 
 
+def test_a_sentence_keeps_each_term_once_with_its_count_in_the_order_of_first_use() -> None:
+    text = "Talks on talks: the ministers talked, and ministers signed."
+    numbers = TermNumbers()
+    kept = KeptReading.of({"a": document_features(text, [(0, len(text))], numbers)}, dict)
+    ids, counts, lengths = kept.terms_of(np.array([0]))
+    named = {n: t for t, n in numbers.numbers.items()}
+    assert [(named[n], k) for n, k in zip(ids.tolist(), counts.tolist(), strict=True)] == [
+        ("talk", 3),
+        ("minist", 2),
+        ("sign", 1),
+    ]
+    assert lengths.tolist() == [3]
+
+
 def test_a_damaged_reading_is_refused() -> None:
     text = "Ministers met. Talks followed."
     blob = document_features(text, split_sentences(text), TermNumbers())
-    cut = zlib.compress(zlib.decompress(blob)[:-6])
+    cut = zlib.compress(zlib.decompress(blob)[:-4])
     with pytest.raises(ValueError, match="damaged"):
         decode_features(cut)
     with pytest.raises(zlib.error):

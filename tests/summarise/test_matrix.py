@@ -89,9 +89,12 @@ def test_numbered_terms_give_the_words_matrix_to_the_bit(
     numbers = dict(
         zip(distinct, rng.sample(range(len(distinct) + spare), len(distinct)), strict=True)
     )
-    ids = np.array([numbers[t] for terms in tokens for t in terms], dtype=np.int32)
-    lengths = np.array([len(terms) for terms in tokens], dtype=np.int64)
-    numbered = id_matrix(ids, lengths, len(distinct) + spare, power)
+    # each sentence's distinct terms in the order it first uses them, with their counts
+    counted = [Counter(numbers[t] for t in terms) for terms in tokens]
+    ids = np.array([n for c in counted for n in c], dtype=np.int32)
+    counts = np.array([k for c in counted for k in c.values()], dtype=np.int32)
+    lengths = np.array([len(c) for c in counted], dtype=np.int64)
+    numbered = id_matrix(ids, counts, lengths, len(distinct) + spare, power)
     matrix = term_matrix(found, power)
     for i in range(len(found)):
         worded = matrix.vector(i)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -37,14 +38,15 @@ __all__ = [
 ]
 
 # Per sentence: where its news starts (from the sentence's start), how many words the news
-# holds, what it is (the flags below) and how many term uses follow in the document's terms.
+# holds, what it is (the flags below) and how many distinct terms it has among the
+# document's terms (each a number and a count).
 SENTENCE = np.dtype([("offset", "<i4"), ("words", "<i4"), ("flags", "<i4"), ("terms", "<i4")])
 CHRONOLOGY = 1  # a chronology entry ("March 3 - ...")
 WELL_FORMED = 2  # shaped like a news sentence, its length aside (see readable)
 QUOTED = 4  # opens with a quotation mark
 ANAPHORIC = 8  # opens with a pronoun or connective
 _HEADER = np.dtype("<u4")
-TERM = np.dtype("<i4")  # a term's number
+TERM = np.dtype("<i4")  # a term's number, or its count in a sentence
 
 
 def news_span(text: str, position: int) -> tuple[int, bool]:
@@ -94,19 +96,28 @@ class TermNumbers:
 def document_features(text: str, spans: Sequence[tuple[int, int]], numbers: TermNumbers) -> bytes:
     """The kept reading of a document's sentences at ``spans`` (start, end in ``text``, the
     sentence at index ``i`` of the document being ``spans[i]``), its terms numbered by
-    ``numbers``: what :func:`decode_features` reads back."""
+    ``numbers``: what :func:`decode_features` reads back. Each sentence keeps its distinct
+    terms in the order it first uses them, each with its count, as its vector holds them."""
     records = np.zeros(len(spans), dtype=SENTENCE)
     used: list[int] = []
+    counts: list[int] = []
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         offset, chronology = news_span(sentence, i)
         news = sentence[offset:]
         found = words(news)
-        terms = numbers.of(terms_of(found))
-        records[i] = (offset, len(found), sentence_flags(news, chronology), len(terms))
-        used += terms
+        counted = Counter(numbers.of(terms_of(found)))  # in the order of first use
+        records[i] = (offset, len(found), sentence_flags(news, chronology), len(counted))
+        used += counted.keys()
+        counts += counted.values()
     header = np.array([len(spans)], dtype=_HEADER).tobytes()
-    body = records.tobytes() + np.array(used, dtype=TERM).tobytes()
+    body = b"".join(
+        (
+            records.tobytes(),
+            np.array(used, dtype=TERM).tobytes(),
+            np.array(counts, dtype=TERM).tobytes(),
+        )
+    )
     return zlib.compress(header + body, 1)
 
 
@@ -120,15 +131,16 @@ def kept_features(text: str, rows: Iterable[Sequence[Any]], numbers: TermNumbers
     return document_features(text, [spans[i] for i in range(len(spans))], numbers)
 
 
-def decode_features(blob: bytes) -> tuple[bytes, bytes]:
-    """A document's :data:`SENTENCE` records and its term numbers (both as bytes, to be
-    joined with other documents' before one array is made of them)."""
+def decode_features(blob: bytes) -> tuple[bytes, bytes, bytes]:
+    """A document's :data:`SENTENCE` records, its sentences' term numbers and their counts
+    (as bytes, to be joined with other documents' before one array is made of each)."""
     data = zlib.decompress(blob)
     count = int.from_bytes(data[:4], "little")
     split = 4 + count * SENTENCE.itemsize
-    if len(data) < split or (len(data) - split) % TERM.itemsize:
+    if len(data) < split or (len(data) - split) % (2 * TERM.itemsize):
         raise ValueError("damaged kept sentence reading")
-    return data[4:split], data[split:]
+    half = split + (len(data) - split) // 2
+    return data[4:split], data[split:half], data[half:]
 
 
 @functools.cache

@@ -21,13 +21,14 @@ class KeptReading:
     """What the build kept of the sentences a timeline reads, by (document, index), and
     where the documents' texts are read for the sentences it shows.
 
-    ``records`` and ``terms`` are every kept document's :data:`SENTENCE` records and term
-    numbers end to end; ``first[d]`` is the place of document ``d``'s first sentence among
-    the records and ``sentences[d]`` how many it has."""
+    ``records``, ``terms`` and ``counts`` are every kept document's :data:`SENTENCE`
+    records, term numbers and their counts end to end; ``first[d]`` is the place of
+    document ``d``'s first sentence among the records and ``sentences[d]`` how many it has."""
 
     records: np.ndarray
     starts: np.ndarray  # where each record's terms start in ``terms`` (one more at the end)
     terms: np.ndarray
+    counts: np.ndarray
     first: Mapping[str, int]
     sentences: Mapping[str, int]
     width: int  # every term number is below it
@@ -39,14 +40,15 @@ class KeptReading:
         blobs: Mapping[str, bytes],
         texts: Callable[[Collection[str]], Mapping[str, str]],
     ) -> KeptReading:
-        records, terms, first, sentences, place = [], [], {}, {}, 0
+        records, terms, counts, first, sentences, place = [], [], [], {}, {}, 0
         for document, blob in blobs.items():
-            found, used = decode_features(blob)
+            found, used, uses = decode_features(blob)
             count = len(found) // SENTENCE.itemsize
             first[document], sentences[document] = place, count
             place += count
             records.append(found)
             terms.append(used)
+            counts.append(uses)
         table = np.frombuffer(b"".join(records), dtype=SENTENCE)
         numbers = np.frombuffer(b"".join(terms), dtype=TERM)
         starts = np.zeros(len(table) + 1, dtype=np.int64)
@@ -54,7 +56,8 @@ class KeptReading:
         if starts[-1] != len(numbers):
             raise ValueError("damaged kept sentence reading: term counts do not add up")
         width = int(numbers.max()) + 1 if len(numbers) else 1
-        return cls(table, starts, numbers, first, sentences, width, texts)
+        times = np.frombuffer(b"".join(counts), dtype=TERM)
+        return cls(table, starts, numbers, times, first, sentences, width, texts)
 
     def places(self, sentences: Sequence[tuple[str, int]]) -> np.ndarray | None:
         """The records' places of ``sentences`` (document, index); None when one of them
@@ -68,10 +71,12 @@ class KeptReading:
             found.append(base + index)
         return np.array(found, dtype=np.int64)
 
-    def terms_of(self, places: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The term numbers of the records at ``places``, end to end, and how many each has."""
+    def terms_of(self, places: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct term numbers of the records at ``places``, end to end (each
+        record's in the order it first uses them), their counts, and how many each has."""
         lengths = self.records["terms"][places].astype(np.int64)
         begins = self.starts[places]
-        # the uses of each record in turn: its start plus 0, 1, ... up to its length
+        # the entries of each record in turn: its start plus 0, 1, ... up to its length
         shift = np.repeat(begins - np.cumsum(lengths) + lengths, lengths)
-        return self.terms[shift + np.arange(int(lengths.sum()), dtype=np.int64)], lengths
+        taken = shift + np.arange(int(lengths.sum()), dtype=np.int64)
+        return self.terms[taken], self.counts[taken], lengths

@@ -83,14 +83,18 @@ def term_matrix(
     return _weighted(rows[termed], ids[termed], sentences, list(index), power)
 
 
-def id_matrix(ids: np.ndarray, lengths: np.ndarray, width: int, power: float = 1.0) -> TermMatrix:
-    """:func:`term_matrix` of sentences whose terms are already numbered: sentence ``i``'s
-    are the next ``lengths[i]`` of ``ids``, in order, each a number below ``width``. The
-    numbers themselves are the terms (a vector's keys). The arithmetic does not depend on
-    how terms are numbered, so the vectors' values are those of the words' to the bit."""
+def id_matrix(
+    ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, width: int, power: float = 1.0
+) -> TermMatrix:
+    """:func:`term_matrix` of sentences whose terms are already numbered and counted:
+    sentence ``i``'s are the next ``lengths[i]`` of ``ids`` (each distinct, in the order the
+    sentence first uses it, a number below ``width``) with their ``counts``. The numbers
+    themselves are the terms (a vector's keys). The arithmetic does not depend on how terms
+    are numbered, so the vectors' values are those of the words' to the bit."""
     sentences = len(lengths)
     rows = np.repeat(np.arange(sentences, dtype=np.int64), lengths)
-    return _weighted(rows, ids.astype(np.int64, copy=False), sentences, range(width), power)
+    column = ids.astype(np.int64, copy=False)
+    return _counted(rows, column, counts, sentences, range(width), power)
 
 
 def _weighted(
@@ -104,7 +108,19 @@ def _weighted(
     distinct_keys, first, counts = np.unique(keys, return_index=True, return_counts=True)
     order = np.argsort(first, kind="stable")
     row, column = distinct_keys[order] // width, distinct_keys[order] % width
-    counts = counts[order]
+    return _counted(row, column, counts[order], sentences, terms, power)
+
+
+def _counted(
+    row: np.ndarray,
+    column: np.ndarray,
+    counts: np.ndarray,
+    sentences: int,
+    terms: Sequence[Term],
+    power: float,
+) -> TermMatrix:
+    """The matrix whose entries are term ``column`` of sentence ``row`` used ``counts``
+    times, each (sentence, term) once, a sentence's in the order it first uses them."""
     starts = np.zeros(sentences + 1, dtype=np.int64)
     np.cumsum(np.bincount(row, minlength=sentences), out=starts[1:])
     # the smoothed inverse document frequency, once for each frequency met, to the power
