@@ -62,14 +62,19 @@ class KeptReading:
     def places(self, sentences: Sequence[tuple[str, int]]) -> np.ndarray | None:
         """The records' places of ``sentences`` (document, index); None when one of them
         has no kept reading (the store's sentences changed since: read the texts)."""
-        first, counts = self.first, self.sentences
-        found = []
-        for document, index in sentences:
-            base = first.get(document)
-            if base is None or not 0 <= index < counts[document]:
-                return None
-            found.append(base + index)
-        return np.array(found, dtype=np.int64)
+        count = len(sentences)
+        if not count:
+            return np.zeros(0, dtype=np.int64)
+        documents, indices = zip(*sentences, strict=True)
+        try:
+            first = np.fromiter(map(self.first.__getitem__, documents), np.int64, count)
+            size = np.fromiter(map(self.sentences.__getitem__, documents), np.int64, count)
+        except KeyError:
+            return None
+        index = np.fromiter(indices, np.int64, count)
+        if ((index < 0) | (index >= size)).any():
+            return None
+        return first + index
 
     def terms_of(self, places: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The distinct term numbers of the records at ``places``, end to end (each
