@@ -344,7 +344,16 @@ def test_event_days_count_what_reading_every_event_counts(store: Store) -> None:
 
     for entity in (None, "e1", "e2", "nobody"):
         for kind in (None, "CONSULT", "VISIT"):
-            assert store.event_days(entity, kind) == by_reading(entity, kind), (entity, kind)
+            found = by_reading(entity, kind)
+            assert store.event_days(entity, kind) == found, (entity, kind)
+            assert store.has_event_days(entity, kind) == bool(found)
+            for since, until in (("2025-03-04", None), (None, "2025-03-04"), ("2025-03-05",) * 2):
+                within = {
+                    d: n
+                    for d, n in found.items()
+                    if (since is None or d >= since) and (until is None or d <= until)
+                }
+                assert store.event_days(entity, kind, since=since, until=until) == within
     # ev1 is told by two stories (a and c); ev3, ev4 and ev7 by one each
     assert store.event_days() == {"2025-03-03": (1, 2), "2025-03-05": (0, 2)}
     assert [e.id for e in store.events(event_type="CONSULT", days=["2025-03-05"])] == ["ev4", "ev6"]

@@ -57,12 +57,19 @@ class DossierPart(Connection):
         entity_id: str | None = None,
         event_type: str | None = None,
         days: Iterable[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> dict[str, tuple[int, int]]:
-        """Per day (of ``days``, when given), how many events dated to the day (not
-        background) happened (of those ``entity_id`` took part in, of ``event_type``, when
-        given): (those two or more independent stories report, all of them)."""
+        """Per day (of ``days``, when given; within ``[since, until]``), how many events
+        dated to the day (not background) happened (of those ``entity_id`` took part in, of
+        ``event_type``, when given): (those two or more independent stories report, all of
+        them)."""
         wanted = None if days is None else sorted(set(days))
-        return records.event_days(self, entity_id, event_type, wanted)
+        return records.event_days(self, entity_id, event_type, wanted, since, until)
+
+    def has_event_days(self, entity_id: str | None = None, event_type: str | None = None) -> bool:
+        """Whether :meth:`event_days` (without days or range) finds any day."""
+        return records.has_event_days(self, entity_id, event_type)
 
     def figures(self) -> list[Figure]:
         return records.read_figures(self)

@@ -573,20 +573,34 @@ def event_days(
     entity_id: str | None = None,
     event_type: str | None = None,
     days: Sequence[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """Per day (of ``days``, when given): how many dated (to the day), non-background events
-    happened, of those ``entity_id`` took part in and of ``event_type`` when given, as
-    (those two or more independent stories report, all of them). A reprint is its
-    original's story."""
+    """Per day (of ``days``, when given; within ``[since, until]``): how many dated (to the
+    day), non-background events happened, of those ``entity_id`` took part in and of
+    ``event_type`` when given, as (those two or more independent stories report, all of
+    them). A reprint is its original's story."""
     where, params = _event_filter("events.id", entity_id, event_type, days)
     # the kept count, or where a replaced document left it unknown, the count itself
     rows = db.execute(
         f"SELECT date, sum(CASE WHEN coalesce(stories, {_stories(db)}) >= 2 THEN 1 ELSE 0 END), "
-        f"count(*) FROM events WHERE {_ON_THE_DAY}{' AND ' + where if where else ''} "
-        "GROUP BY date",
-        params,
+        f"count(*) FROM events WHERE {_ON_THE_DAY} AND date >= ? AND date <= ?"
+        f"{' AND ' + where if where else ''} GROUP BY date",
+        (*_window(since, until), *params),
     )
     return {day: (int(told), int(n)) for day, told, n in rows}
+
+
+def has_event_days(
+    db: Database, entity_id: str | None = None, event_type: str | None = None
+) -> bool:
+    """Whether any day has an event :func:`event_days` counts."""
+    where, params = _event_filter("events.id", entity_id, event_type, None)
+    row = db.execute(
+        f"SELECT 1 FROM events WHERE {_ON_THE_DAY}{' AND ' + where if where else ''} LIMIT 1",
+        params,
+    ).fetchone()
+    return row is not None
 
 
 def read_figures(db: Database) -> list[Figure]:
@@ -706,8 +720,17 @@ def _window(since: str | None, until: str | None) -> tuple[str, str]:
 
 def _sentence_rows(rows: Iterable[Sequence[Any]]) -> list[tuple[str, int, int, int, str | None,
                                                                   list[list[str]]]]:  # fmt: skip
-    # most sentences name no date: their "[]" is not worth a parse
-    return [(a, b, c, d, e, json.loads(f) if f != "[]" else []) for a, b, c, d, e, f in rows]
+    # most sentences name no date, and many name the same ones: each list is parsed once
+    parsed: dict[str, list[list[str]]] = {"[]": []}
+    known = parsed.get
+
+    def dates(text: str) -> list[list[str]]:
+        found = known(text)
+        if found is None:
+            found = parsed[text] = json.loads(text)
+        return found
+
+    return [(a, b, c, d, e, dates(f)) for a, b, c, d, e, f in rows]
 
 
 def _batches(values: Sequence[str]) -> Iterable[tuple[str, Sequence[str]]]:

@@ -131,8 +131,18 @@ def _plan(
     # the events' days are counted in the store: only events of a day left without a
     # summary, and the reports of the asked-for type, are read as records
     kind = r.event_type.upper() if r.event_type else None
-    weights = _event_weights(store.event_days(found.id if found else None, kind), Tuning())
     anchored = r.anchor == "events"
+    who = found.id if found else None
+    if anchored:
+        # event days outside the range may take the shortlist's places (see _best_days)
+        weights = _event_weights(store.event_days(who, kind), Tuning())
+        eventful = bool(weights)
+    else:
+        # only days within the range are ranked; whether the dossier has events at all
+        # decides the floor a day without one must reach
+        days = store.event_days(who, kind, since=r.since, until=r.until)
+        weights = _event_weights(days, Tuning())
+        eventful = bool(weights) or store.has_event_days(who, kind)
     lead = Tuning().lead
     if anchored:
         # Only the events' days compete, so sentences about other days cannot matter;
@@ -160,7 +170,9 @@ def _plan(
         )
         if counted and share < 1.0:
             scope = day_scope(found.id if found else None, kind)
-            return _from_day_counts(store, requests, weights, speculative, scope, found, kind)
+            return _from_day_counts(
+                store, requests, weights, eventful, speculative, scope, found, kind
+            )
         rows = store.sentences(r.since, r.until, share)
     naming = store.sentences_naming(found.id) if found else None
     dated, roots, kept = _dated(store, rows, naming, kind, speculative)
@@ -176,7 +188,7 @@ def _plan(
         # When the dossier has events, a day without one needs at least one full
         # reference; the floor applies before the ranking, so the next qualifying day
         # takes a dropped day's place.
-        floor = tuning.mention * share if weights and r.anchor != "references" else 0.0
+        floor = tuning.mention * share if eventful and r.anchor != "references" else 0.0
         built = build_timelines(
             dated,
             options,
@@ -213,6 +225,7 @@ def _from_day_counts(
     store: Store,
     requests: Sequence[TimelineRequest],
     weights: Mapping[str, float],
+    eventful: bool,
     speculative: Callable[[str], bool],
     scope: str,
     found: Entity | None,
@@ -225,10 +238,11 @@ def _from_day_counts(
     every story's article counting in full (an article's closeness to the range's centroid
     needs its text), and its events' weight. Only the best days' sentences are read, an
     even sample of them past ``_SUMMARY_BUDGET``, to summarise them; a day without an event
-    needs the floor. A story counts where its latest reference to a day was published: one
-    whose copies straddle the range's edge counts when that one is within."""
+    needs the floor when the dossier has events (``eventful``; ``weights`` holds the
+    range's). A story counts where its latest reference to a day was published: one whose
+    copies straddle the range's edge counts when that one is within."""
     r, tuning = requests[0], Tuning()
-    floor = tuning.mention if weights and r.anchor != "references" else 0.0
+    floor = tuning.mention if eventful and r.anchor != "references" else 0.0
     counted = _counted_days(store, r.since, r.until, weights, tuning, floor, scope)
     naming = store.sentences_naming(found.id) if found else None
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
