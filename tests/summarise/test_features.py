@@ -217,3 +217,31 @@ def test_a_damaged_reading_is_refused() -> None:
         decode_features(cut)
     with pytest.raises(zlib.error):
         decode_features(blob[:5])
+
+
+def _encoded(records: np.ndarray, terms: list[int], counts: list[int]) -> bytes:
+    header = np.array([len(records)], dtype="<u4").tobytes()
+    parts = (records.tobytes(), np.array(terms, "<i4").tobytes(), np.array(counts, "<i4").tobytes())
+    return zlib.compress(header + b"".join(parts))
+
+
+@pytest.mark.parametrize(
+    ("records", "terms", "counts"),
+    [
+        ([(0, 3, 2, 2)], [0, 1], [1]),  # a term without its count
+        ([(0, 3, 2, 3)], [0, 1], [1, 1]),  # more terms said than kept
+        ([(0, 3, 2, 2)], [0, -4], [1, 1]),  # a negative term number
+        ([(0, 3, 2, 2)], [0, 1], [1, 0]),  # a term used no time
+        ([(-9, 3, 2, 1)], [0], [1]),  # a negative offset
+    ],
+)
+def test_a_reading_that_does_not_fit_together_is_refused_with_its_document_named(
+    records: list[tuple[int, int, int, int]], terms: list[int], counts: list[int]
+) -> None:
+    good = document_features("Ministers met.", [(0, 14)], TermNumbers())
+    blob = _encoded(np.array(records, dtype=SENTENCE), terms, counts)
+    with pytest.raises(ValueError, match="kept sentence reading of d7: damaged"):
+        KeptReading.of({"d1": good, "d7": blob}, dict)
+    with pytest.raises(ValueError, match="kept sentence reading of d7: damaged"):
+        KeptReading.of({"d1": good, "d7": good[:9]}, dict)  # cut short
+    assert KeptReading.of({"d1": good}, dict).places([("d1", 0)]) is not None

@@ -147,6 +147,38 @@ def test_the_builds_kept_sentences_give_the_timeline_the_texts_give(
     fresh()  # leave the store keeping the right answer
 
 
+def test_a_damaged_kept_reading_gives_way_to_the_texts_with_its_document_named(
+    sample_dossier: dateline.Dossier,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    store = sample_dossier.store
+    asked = TimelineRequest(dates=4, sentences=2, budget=None)
+
+    def fresh() -> list:  # type: ignore[type-arg]
+        with store.transaction():
+            store.execute("DELETE FROM results")
+        return plan_timeline(store, asked, is_speculative)
+
+    usual = fresh()
+    kept = store.sentence_features
+
+    def damaged(documents, identity):  # type: ignore[no-untyped-def]
+        found = kept(documents, identity)
+        if found:
+            first = min(found)
+            found[first] = found[first][:7]
+        return found
+
+    monkeypatch.setattr(store, "sentence_features", damaged)
+    first = min(kept({d.id for d in sample_dossier.documents()}, features_identity()))
+    with caplog.at_level("WARNING", logger="dateline.summarise.plan"):
+        assert fresh() == usual
+    assert f"kept sentence reading of {first}: damaged" in caplog.text
+    monkeypatch.undo()
+    fresh()  # leave the store keeping the right answer
+
+
 def test_an_entity_the_store_does_not_hold_is_refused(sample_dossier: dateline.Dossier) -> None:
     asked = TimelineRequest(entity="Nobody Ofthat Name")
     with pytest.raises(DatelineError, match="no entity called 'Nobody Ofthat Name'"):

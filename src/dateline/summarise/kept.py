@@ -6,6 +6,7 @@ leaves them usable.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -40,9 +41,15 @@ class KeptReading:
         blobs: Mapping[str, bytes],
         texts: Callable[[Collection[str]], Mapping[str, str]],
     ) -> KeptReading:
+        """The readings ``blobs`` (by document) as one; raises ``ValueError`` naming the
+        first document whose reading is damaged."""
         records, terms, counts, first, sentences, place = [], [], [], {}, {}, 0
         for document, blob in blobs.items():
-            found, used, uses = decode_features(blob)
+            try:
+                found, used, uses = decode_features(blob)
+                _check(found, used, uses)
+            except (zlib.error, ValueError) as exc:
+                raise ValueError(f"kept sentence reading of {document}: damaged ({exc})") from exc
             count = len(found) // SENTENCE.itemsize
             first[document], sentences[document] = place, count
             place += count
@@ -53,8 +60,6 @@ class KeptReading:
         numbers = np.frombuffer(b"".join(terms), dtype=TERM)
         starts = np.zeros(len(table) + 1, dtype=np.int64)
         np.cumsum(table["terms"], out=starts[1:])
-        if starts[-1] != len(numbers):
-            raise ValueError("damaged kept sentence reading: term counts do not add up")
         width = int(numbers.max()) + 1 if len(numbers) else 1
         times = np.frombuffer(b"".join(counts), dtype=TERM)
         return cls(table, starts, numbers, times, first, sentences, width, texts)
@@ -85,3 +90,15 @@ class KeptReading:
         shift = np.repeat(begins - np.cumsum(lengths) + lengths, lengths)
         taken = shift + np.arange(int(lengths.sum()), dtype=np.int64)
         return self.terms[taken], self.counts[taken], lengths
+
+
+def _check(records: bytes, terms: bytes, counts: bytes) -> None:
+    """Refuse a document's reading whose parts do not fit together: records that do not
+    add up to its terms, or a negative number, count or offset."""
+    table = np.frombuffer(records, dtype=SENTENCE)
+    numbers, uses = np.frombuffer(terms, dtype=TERM), np.frombuffer(counts, dtype=TERM)
+    if int(table["terms"].sum()) != len(numbers):
+        raise ValueError("its sentences' term counts do not add up to its terms")
+    fields = (table["offset"], table["words"], table["terms"], numbers)
+    if any(len(f) and int(f.min()) < 0 for f in fields) or (len(uses) and int(uses.min()) < 1):
+        raise ValueError("a negative number, count or offset")

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import itertools
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
@@ -44,6 +45,8 @@ from dateline.summarise.timeline import (
 if TYPE_CHECKING:
     from dateline.store import DaysPart, DossierPart, Store
     from dateline.store.days import SentenceRow
+
+log = logging.getLogger(__name__)
 
 __all__ = ["find_entity", "find_stored_entity", "plan_timeline", "plan_timelines", "timeline_key"]
 
@@ -363,7 +366,12 @@ def _kept_reading(store: Store, rows: Sequence[SentenceRow]) -> KeptReading | No
     blobs = store.sentence_features({row[0] for row in rows}, features_identity())
     if blobs is None:
         return None
-    kept = KeptReading.of(blobs, store.texts)
+    try:
+        kept = KeptReading.of(blobs, store.texts)
+    except ValueError as exc:
+        # the texts give the same answer; a build writes the readings again
+        log.warning("%s: %s; the texts are read instead (dateline build)", store.location, exc)
+        return None
     return kept if kept.places([(row[0], row[1]) for row in rows]) is not None else None
 
 

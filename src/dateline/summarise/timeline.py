@@ -44,13 +44,13 @@ from dateline.summarise.features import (
     QUOTED,
     WELL_FORMED,
     news_span,
-    readable,
+    sentence_flags,
 )
 from dateline.summarise.hygiene import is_comment, metadata_end
 from dateline.summarise.kept import KeptReading
 from dateline.summarise.matrix import Stems, closeness, id_matrix, term_matrix
 from dateline.summarise.select import Candidate, choose
-from dateline.summarise.text import ANAPHORIC_START, Term, Vector, words
+from dateline.summarise.text import Term, Vector, words
 from dateline.summarise.tuning import Tuning
 
 __all__ = [
@@ -266,9 +266,10 @@ class _Texts:
                 raise ValueError("a sentence read has no kept reading")
             records = kept.records[places]
             self.offsets: list[int] = records["offset"].tolist()
-            self.flags: list[int] | None = records["flags"].tolist()
-            self.chronology = [bool(f & CHRONOLOGY) for f in self.flags]
-            self.counts: list[int] | None = records["words"].tolist()
+            # what features.sentence_flags found of each sentence, and its number of words
+            self._flags: list[int | None] = records["flags"].tolist()
+            self.chronology: list[bool] = ((records["flags"] & CHRONOLOGY) != 0).tolist()
+            self.counts: list[int] = records["words"].tolist()
             self.texts: list[str] = []
             self.words: list[list[str]] = []
             self.matrix = id_matrix(*kept.terms_of(places), kept.width, tuning.idf_power)
@@ -276,14 +277,15 @@ class _Texts:
             spans = [news_span(row.sentence.text, row.position) for row in rows]
             self.offsets = [offset for offset, _ in spans]
             self.chronology = [chronology for _, chronology in spans]
-            self.flags = self.counts = None
             self.texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
             # each text's words, found once for its terms, its length and the query
             self.words = [words(text) for text in self.texts]
+            self.counts = [len(found) for found in self.words]
+            # worked out for the sentences a pool reads, when it first reads them
+            self._flags = [None] * len(rows)
             self.matrix = term_matrix(self.words, tuning.idf_power, stems)
         self._vectors: dict[int, Vector] = {}
         self._wordings: dict[int, tuple[Term, ...]] = {}
-        self._eligible: list[bool | None] = [None] * len(rows)
         self._topical: list[float | None] = [None] * len(rows)
         # closeness to the whole input, relative to the mean: what the dates' support and
         # the summaries' preference for on-topic sentences both weigh
@@ -296,27 +298,23 @@ class _Texts:
             found = self._vectors[i] = self.matrix.vector(i)
         return found
 
+    def _flag(self, i: int, flag: int) -> bool:
+        """Whether sentence ``i`` has ``flag`` of features.sentence_flags."""
+        found = self._flags[i]
+        if found is None:
+            found = self._flags[i] = sentence_flags(self.texts[i], self.chronology[i])
+        return bool(found & flag)
+
     def eligible(self, i: int) -> bool:
         """Whether sentence ``i`` may stand in a summary."""
-        found = self._eligible[i]
-        if found is None:
-            tuning = self.tuning
-            if self.flags is not None and self.counts is not None:
-                shaped, count = bool(self.flags[i] & WELL_FORMED), self.counts[i]
-            else:
-                shaped, count = readable(self.texts[i]), len(self.words[i])
-            found = self._eligible[i] = shaped and tuning.min_words <= count <= tuning.max_words
-        return found
+        tuning = self.tuning
+        return self._flag(i, WELL_FORMED) and tuning.min_words <= self.counts[i] <= tuning.max_words
 
     def quoted(self, i: int) -> bool:
-        if self.flags is not None:
-            return bool(self.flags[i] & QUOTED)
-        return self.texts[i].lstrip().startswith(("``", '"', "“"))
+        return self._flag(i, QUOTED)
 
     def anaphoric(self, i: int) -> bool:
-        if self.flags is not None:
-            return bool(self.flags[i] & ANAPHORIC)
-        return bool(ANAPHORIC_START.match(self.texts[i].lstrip()))
+        return self._flag(i, ANAPHORIC)
 
     def topical(self, i: int) -> float:
         """Sentence ``i``'s closeness ** ``tuning.topical``: a summary's preference."""
