@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.analyse.timex import find_time_expressions
 from dateline.evaluate import date_f1, load_gold_jsonl
@@ -20,9 +23,12 @@ from dateline.summarise import (
     build_timelines,
     sentences_for,
 )
+from dateline.summarise.dates import collect, score_dates, supporting_documents
 from dateline.summarise.hygiene import chronology_start, is_comment, metadata_end
 from dateline.summarise.text import is_sentence, split_sentences
+from dateline.summarise.timeline import _evidence, _pools, _rows, _Texts
 from tests.conftest import GOLD_DIR, SAMPLE_DIR, TODAY
+from tests.summarise.test_features import _corpus, _sentences
 
 FILLER = "officials in the capital confirmed the details to reporters on the scene"
 TOPICS = ("flood", "storm", "election", "strike", "earthquake", "ceasefire", "summit")
@@ -460,3 +466,45 @@ def test_a_sentence_cut_in_two_never_summarises_a_day() -> None:
     ]
     (entry,) = build_timeline(sentences, TimelineOptions(dates=1, sentences=1))
     assert entry.texts == (whole,)
+
+
+_SPANS = [
+    (date(2025, 3, 4), date(2025, 3, 4)),
+    (date(2025, 3, 10), date(2025, 4, 12)),
+    (date(2025, 4, 13), date(2025, 5, 31)),
+    (date(2025, 5, 2), date(2025, 5, 2)),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 25), st.sampled_from(_SPANS))
+def test_a_range_reads_the_same_evidence_for_its_days_as_a_reading_of_every_day(
+    seed: int, documents: int, span: tuple[date, date]
+) -> None:
+    corpus = _corpus(seed, documents)
+    # and some articles naming months only
+    months = ["in March", "in April 2025", "since February", "in May"]
+    rng = random.Random(seed)
+    for i in range(rng.randint(0, 4)):
+        line = f"The patrol programme grew {rng.choice(months)}, the ministry said."
+        corpus[f"m{i}"] = (rng.choice(["2025-03-05", "2025-04-13", "2025-05-03"]), line)
+    sentences = _sentences(corpus)
+    # months weigh in too here, so a reference to a month the range overlaps must count
+    tuning = dataclasses.replace(Tuning(), month=0.5)
+    rows = _rows(sentences, None)
+    texts = _Texts(rows, tuning)
+    first, last = span
+    references, publications = _evidence(rows, texts, tuning)
+    within, published = _evidence(rows, texts, tuning, span)
+    for judged in (tuning, dataclasses.replace(tuning, same_day=tuning.floor_same_day)):
+        every = collect(references, publications, judged)
+        ranged = collect(within, published, judged)
+        scored, ranged_scores = score_dates(every, judged), score_dates(ranged, judged)
+        days = {d for d in scored if first <= d <= last}
+        assert days == {d for d in ranged_scores if first <= d <= last}
+        for day in days:
+            assert ranged_scores[day] == scored[day]
+            assert supporting_documents(ranged, day) == supporting_documents(every, day)
+    # and each of its days has the same pool of sentences
+    for wide, narrow in zip(_pools(rows, tuning), _pools(rows, tuning, span), strict=True):
+        assert {d: i for d, i in wide.items() if first <= d <= last} == narrow

@@ -44,12 +44,13 @@ class KeptReading:
         """The readings ``blobs`` (by document) as one; raises ``ValueError`` naming the
         first document whose reading is damaged."""
         records, terms, counts, first, sentences, place = [], [], [], {}, {}, 0
-        for document, blob in blobs.items():
+        names, damaged = list(blobs), None
+        for number, (document, blob) in enumerate(blobs.items()):
             try:
                 found, used, uses = decode_features(blob)
-                _check(found, used, uses)
             except (zlib.error, ValueError) as exc:
-                raise ValueError(f"kept sentence reading of {document}: damaged ({exc})") from exc
+                damaged = (number, str(exc))
+                break
             count = len(found) // SENTENCE.itemsize
             first[document], sentences[document] = place, count
             place += count
@@ -58,10 +59,17 @@ class KeptReading:
             counts.append(uses)
         table = np.frombuffer(b"".join(records), dtype=SENTENCE)
         numbers = np.frombuffer(b"".join(terms), dtype=TERM)
+        times = np.frombuffer(b"".join(counts), dtype=TERM)
+        # a reading whose parts do not fit together comes before one that does not decode
+        unfit = _unfit(table, numbers, times, [len(r) for r in records], [len(t) for t in terms])
+        if unfit is not None and (damaged is None or unfit[0] < damaged[0]):
+            damaged = unfit
+        if damaged is not None:
+            number, problem = damaged
+            raise ValueError(f"kept sentence reading of {names[number]}: damaged ({problem})")
         starts = np.zeros(len(table) + 1, dtype=np.int64)
         np.cumsum(table["terms"], out=starts[1:])
         width = int(numbers.max()) + 1 if len(numbers) else 1
-        times = np.frombuffer(b"".join(counts), dtype=TERM)
         return cls(table, starts, numbers, times, first, sentences, width, texts)
 
     def places(self, sentences: Sequence[tuple[str, int]]) -> np.ndarray | None:
@@ -92,13 +100,36 @@ class KeptReading:
         return self.terms[taken], self.counts[taken], lengths
 
 
-def _check(records: bytes, terms: bytes, counts: bytes) -> None:
-    """Refuse a document's reading whose parts do not fit together: records that do not
-    add up to its terms, or a negative number, count or offset."""
-    table = np.frombuffer(records, dtype=SENTENCE)
-    numbers, uses = np.frombuffer(terms, dtype=TERM), np.frombuffer(counts, dtype=TERM)
-    if int(table["terms"].sum()) != len(numbers):
-        raise ValueError("its sentences' term counts do not add up to its terms")
-    fields = (table["offset"], table["words"], table["terms"], numbers)
-    if any(len(f) and int(f.min()) < 0 for f in fields) or (len(uses) and int(uses.min()) < 1):
-        raise ValueError("a negative number, count or offset")
+def _unfit(
+    table: np.ndarray,
+    numbers: np.ndarray,
+    uses: np.ndarray,
+    record_bytes: Sequence[int],
+    term_bytes: Sequence[int],
+) -> tuple[int, str] | None:
+    """The first document (its place among the readings joined end to end, whose sizes in
+    bytes are ``record_bytes`` and ``term_bytes``) whose parts do not fit together, and how:
+    records that do not add up to its terms, or a negative number, count or offset."""
+    documents = len(record_bytes)
+    if not documents:
+        return None
+    sizes = np.asarray(record_bytes, dtype=np.int64) // SENTENCE.itemsize
+    used = np.asarray(term_bytes, dtype=np.int64) // TERM.itemsize
+    # each document's sum of its records' term counts, from their running total
+    total = np.zeros(len(table) + 1, dtype=np.int64)
+    np.cumsum(table["terms"], out=total[1:])
+    ends = np.cumsum(sizes)
+    short = total[ends] - total[ends - sizes] != used
+    negative = np.zeros(documents, dtype=bool)
+    record_ends, term_ends = ends, np.cumsum(used)
+    bad = (table["offset"] < 0) | (table["words"] < 0) | (table["terms"] < 0)
+    negative[np.searchsorted(record_ends, np.flatnonzero(bad), side="right")] = True
+    bad_terms = np.flatnonzero((numbers < 0) | (uses < 1))
+    negative[np.searchsorted(term_ends, bad_terms, side="right")] = True
+    wrong = np.flatnonzero(short | negative)
+    if not len(wrong):
+        return None
+    number = int(wrong[0])
+    if short[number]:
+        return number, "its sentences' term counts do not add up to its terms"
+    return number, "a negative number, count or offset"

@@ -48,6 +48,11 @@ class TermMatrix:
         a, b = starts[i], starts[i + 1]
         return dict(zip(terms[a:b], values[a:b], strict=True))
 
+    def wording(self, i: int) -> tuple[Term, ...]:
+        """Sentence ``i``'s terms, sorted (what its vector's keys sorted are)."""
+        starts, terms, _ = self._listed
+        return tuple(sorted(terms[starts[i] : starts[i + 1]]))
+
     @functools.cached_property
     def _listed(self) -> tuple[list[int], list[Term], list[float]]:
         # a slice of a list costs a fraction of a slice of an array: pools ask for

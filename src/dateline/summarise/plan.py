@@ -346,18 +346,15 @@ def _dated(
         if unwanted is None:
             unwanted = {doc for doc, text in texts.items() if speculative(text)}
             wanted = [row for row in wanted if row[0] not in unwanted]
-    dated = [
-        DatedSentence(
-            doc,
-            start,
-            end,
-            "" if kept is not None else texts[doc][start:end],
-            published,
-            tuple((d, p) for d, p in ds),
-            idx,
-        )
-        for doc, idx, start, end, published, ds in wanted
-    ]
+    # the rows share each distinct list of dates (see store.records): each is made a tuple once
+    named: dict[int, tuple[tuple[str, str], ...]] = {}
+    dated = []
+    for doc, idx, start, end, published, ds in wanted:
+        found = named.get(id(ds))
+        if found is None:
+            found = named[id(ds)] = tuple((d, p) for d, p in ds)
+        text = "" if kept is not None else texts[doc][start:end]
+        dated.append(DatedSentence(doc, start, end, text, published, found, idx))
     return dated, roots, kept
 
 

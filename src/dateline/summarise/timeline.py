@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ from dateline.summarise.features import (
 from dateline.summarise.hygiene import is_comment, metadata_end
 from dateline.summarise.kept import KeptReading
 from dateline.summarise.matrix import Stems, closeness, id_matrix, term_matrix
-from dateline.summarise.select import Candidate, choose
+from dateline.summarise.select import Candidate, choose_rows
 from dateline.summarise.text import Term, Vector, words
 from dateline.summarise.tuning import Tuning
 
@@ -69,6 +70,8 @@ __all__ = [
 _KEPT_PRECISIONS = ("day", "month", "year")
 # Sentence indices by day: those naming the day, and undated leads likely reporting it.
 _Pools = tuple[dict[date, list[int]], dict[date, list[int]]]
+# The first and last day a timeline may show (None: any).
+_Span = tuple[date, date] | None
 
 
 @dataclass(frozen=True)
@@ -157,46 +160,61 @@ class _Row(NamedTuple):
 
 
 def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) -> list[_Row]:
-    ordered = sorted(sentences, key=lambda s: (s.document_id, s.start, s.end, s.text))
+    ordered = sorted(sentences, key=_ORDER)
     rows: list[_Row] = []
     position: dict[str, int] = defaultdict(int)
     published: dict[str | None, date | None] = {}  # a document's sentences share its day
+    # most sentences name no date, and many name the same ones
+    named: dict[tuple[tuple[str, str], ...], tuple[tuple[date, ...], tuple[date, ...]]] = {}
     for s in ordered:
-        if s.dates:
-            days = tuple(dict.fromkeys(d for v, p in s.dates
-                                       if p == "day" and (d := _iso_date(v))))  # fmt: skip
-            months = tuple(dict.fromkeys(d for v, p in s.dates
-                                         if p == "month" and (d := _iso_date(v))))  # fmt: skip
-        else:
-            days = months = ()
+        found = named.get(s.dates)
+        if found is None:
+            found = named[s.dates] = _named(s.dates)
         root = groups.get(s.document_id, s.document_id) if groups else s.document_id
         place = position[s.document_id] if s.index is None else s.index
         if s.published not in published:
             published[s.published] = _iso_date(s.published)
-        rows.append(_Row(s, root, published[s.published], days, months, place))
+        rows.append(_Row(s, root, published[s.published], *found, place))
         position[s.document_id] += 1
     return rows
 
 
+_ORDER = operator.attrgetter("document_id", "start", "end", "text")
+
+
+def _named(dates: Sequence[tuple[str, str]]) -> tuple[tuple[date, ...], tuple[date, ...]]:
+    """The distinct days and months of a sentence's ``dates``, in order."""
+    days = tuple(dict.fromkeys(d for v, p in dates if p == "day" and (d := _iso_date(v))))
+    months = tuple(dict.fromkeys(d for v, p in dates if p == "month" and (d := _iso_date(v))))
+    return days, months
+
+
 def _evidence(
-    rows: Sequence[_Row], texts: _Texts, tuning: Tuning
+    rows: Sequence[_Row], texts: _Texts, tuning: Tuning, span: _Span = None
 ) -> tuple[list[Reference], list[tuple[str, date]]]:
     """Every day or month reference, weighed by its article, and every (story, day) of
-    publication: what :func:`collect` turns into support."""
+    publication: what :func:`collect` turns into support. Within ``span`` only: a day's
+    score counts its own references and those to its month, never another day's."""
     strength = _article_strength(rows, texts, tuning)
-    references = [
-        Reference(
-            row.root,
-            day,
-            row.published,
-            precision,
-            texts.opens_with(i, day),
-            strength[row.sentence.document_id],
-        )
-        for i, row in enumerate(rows)
-        for precision, found in (("day", row.days), ("month", row.months))
-        for day in found
-    ]
+    first, last = span or (date.min, date.max)
+    month_from, month_to = (first.year, first.month), (last.year, last.month)
+    references = []
+    for i, row in enumerate(rows):
+        if not row.days and not row.months:
+            continue  # most sentences name no date
+        strong = strength[row.sentence.document_id]
+        for day in row.days:
+            if first <= day <= last:
+                chronology = texts.opens_with(i, day)
+                references.append(
+                    Reference(row.root, day, row.published, "day", chronology, strong)
+                )
+        for month in row.months:
+            if month_from <= (month.year, month.month) <= month_to:
+                chronology = texts.opens_with(i, month)
+                references.append(
+                    Reference(row.root, month, row.published, "month", chronology, strong)
+                )
     publications = sorted({(row.root, row.published) for row in rows if row.published})
     return references, publications
 
@@ -229,17 +247,33 @@ def _on_topic(texts: _Texts, query: str | None) -> list[bool] | None:
     return [not keywords.isdisjoint(texts.whole_words(i)) for i in range(len(texts.rows))]
 
 
-def _pools(rows: Sequence[_Row], tuning: Tuning) -> _Pools:
-    """Sentences by the day they refer to, and undated leads by the day they likely report."""
+def _pools(rows: Sequence[_Row], tuning: Tuning, span: _Span = None) -> _Pools:
+    """Sentences by the day they refer to, and undated leads by the day they likely report
+    (the days within ``span`` only)."""
+    first, last = span or (date.min, date.max)
     explicit: dict[date, list[int]] = defaultdict(list)
     implicit: dict[date, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         for day in row.days:
-            explicit[day].append(i)
+            if first <= day <= last:
+                explicit[day].append(i)
         if not row.days and row.published and row.position < tuning.lead:
             for lag in range(tuning.lag + 1):
-                implicit[row.published - timedelta(days=lag)].append(i)
+                day = row.published - timedelta(days=lag)
+                if first <= day <= last:
+                    implicit[day].append(i)
     return explicit, implicit
+
+
+def _span(options: Sequence[TimelineOptions]) -> _Span:
+    """The days any of ``options`` may show (None: no bound)."""
+    since = [_iso_date(o.since) for o in options]
+    until = [_iso_date(o.until) for o in options]
+    if all(d is None for d in (*since, *until)):
+        return None
+    first = date.min if None in since else min(d for d in since if d is not None)
+    last = date.max if None in until else max(d for d in until if d is not None)
+    return first, last
 
 
 class _Texts:
@@ -329,7 +363,7 @@ class _Texts:
         a sentence may stand in several days' pools)."""
         found = self._wordings.get(i)
         if found is None:
-            found = self._wordings[i] = tuple(sorted(self.vector(i)))
+            found = self._wordings[i] = self.matrix.wording(i)
         return found
 
     def opens_with(self, i: int, day: date) -> bool:
@@ -379,24 +413,25 @@ def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
 
 def _candidates(
     day: date, indices: Sequence[int], texts: _Texts, topic: Sequence[bool] | None, tuning: Tuning
-) -> list[Candidate]:
-    """The date's pool, each distinct text once; on-topic sentences are preferred when some
-    are, while the rest still shape what the day's reports have in common."""
+) -> tuple[list[int], list[float], list[float]]:
+    """The date's pool, each distinct text once (its sentences, weights and priors);
+    on-topic sentences are preferred when some are, while the rest still shape what the
+    day's reports have in common."""
     boost = topic is not None and any(topic[i] for i in indices)
     seen: set[tuple[Term, ...]] = set()
-    pool = []
+    keys, weights, priors = [], [], []
     for i in indices:
         key = texts.wording(i)
         if key in seen:  # a reprinted sentence counts once
             continue
         seen.add(key)
-        weight = _weight(i, day, texts, tuning)
         prior = texts.topical(i)
         if boost and topic is not None and topic[i]:
             prior *= tuning.on_topic
-        # whether it may stand in the summary is judged when the selection reaches it
-        pool.append(Candidate(i, texts.vector(i), weight, None, prior))
-    return pool
+        keys.append(i)
+        weights.append(_weight(i, day, texts, tuning))
+        priors.append(prior)
+    return keys, weights, priors
 
 
 def _entry(
@@ -450,9 +485,12 @@ class _Summariser:
         """The day's summary; with ``fresh``, nothing close to an earlier summary."""
         explicit, implicit = self.pools
         indices = [*explicit.get(day, ()), *implicit.get(day, ())]
-        pool = _candidates(day, indices, self.texts, self.topic, self.tuning)
+        keys, weights, priors = _candidates(day, indices, self.texts, self.topic, self.tuning)
         taken = self.taken if fresh else ()
-        chosen = choose(pool, self.count, self.tuning.redundancy, taken, self.texts.eligible)
+        # whether a candidate may stand in the summary is judged when the selection reaches it
+        texts, redundancy = self.texts, self.tuning.redundancy
+        chosen = choose_rows(texts.matrix, keys, weights, priors, self.count, redundancy,
+                             taken, texts.eligible, texts.vector)  # fmt: skip
         self.taken.extend(c.vector for c in chosen)
         return chosen
 
@@ -507,9 +545,11 @@ def build_timelines(
     if not rows:
         return [[] for _ in options]
     texts = _Texts(rows, tuning, stems, kept)
-    references, publications = _evidence(rows, texts, tuning)
+    # only the days the options may show are ranked: the others' evidence is left unread
+    span = _span(options)
+    references, publications = _evidence(rows, texts, tuning, span)
     support = collect(references, publications, tuning)
-    pools = _pools(rows, tuning)
+    pools = _pools(rows, tuning, span)
     scores = score_dates(support, tuning, event_dates)
     if floor > 0.0:
         # the floor weighs a reference to its own publication day apart from the ranking
