@@ -614,6 +614,42 @@ def test_the_kept_sentence_features_hold_until_the_next_write_under_their_code(
     assert store.sentence_features({"a", "c"}, "v1") == {}
 
 
+def test_a_ranges_kept_readings_come_with_each_articles_day_and_story(store: Store) -> None:
+    readings = [("a", b"of a"), ("b", b"of b"), ("c", b"of c"), ("d", b"of d"), ("e", b"of e")]
+    store.replace_derived(dataclasses.replace(derived(), features=readings, features_by="v1"))
+    found = store.range_readings(None, None, 1.0, "v1")
+    assert found is not None
+    # e has no publication date; b's story is a's
+    assert sorted(found) == [
+        ("a", "2025-03-03", "a", b"of a"),
+        ("b", "2025-03-04", "a", b"of b"),
+        ("c", "2025-04-10", "c", b"of c"),
+        ("d", "2025-03-05", "d", b"of d"),
+    ]
+    within = store.range_readings("2025-03-04", "2025-03-31", 1.0, "v1")
+    assert {f[0] for f in within or []} == {"b", "d"}
+    assert store.range_readings(None, None, 1.0, "v2") is None  # made by other code
+    # an article with sentences and no reading: its sentences must be read from the texts
+    store.replace_derived(dataclasses.replace(derived(), features=readings[1:], features_by="v1"))
+    assert store.range_readings(None, None, 1.0, "v1") is None
+    assert store.range_readings("2025-03-04", "2025-04-30", 1.0, "v1") is not None
+    # one without sentences needs none
+    fewer = dataclasses.replace(derived(), sentences=SENTENCES[3:], features=readings[1:])
+    store.replace_derived(dataclasses.replace(fewer, features_by="v1"))
+    assert {f[0] for f in store.range_readings(None, None, 1.0, "v1") or []} == {"b", "c", "d"}
+    doc = Document(id="f", path="f.txt", record=0, format="text", raw="New.", text="New.",
+                   content_hash="f", published="2025-05-01")  # fmt: skip
+    store.write_document(doc, "/abs/f", b"sig", 1)
+    assert store.range_readings(None, None, 1.0, "v1") is None  # the texts must be read again
+
+
+def test_a_ranges_dated_sentences_are_those_naming_a_date(store: Store) -> None:
+    store.replace_derived(derived())
+    every = store.sentences()
+    assert store.sentences(dated=True) == [row for row in every if row[5]]
+    assert {(r[0], r[1]) for r in store.sentences(dated=True)} == {("a", 0), ("b", 0), ("c", 0)}
+
+
 def test_a_page_with_a_huge_url_and_a_huge_word_is_stored_and_built(store: Store) -> None:
     """A URL or a run of letters longer than an index entry may be on PostgreSQL (a third of
     a page) is stored, and the build keeps the stems of the other words."""

@@ -141,9 +141,14 @@ def test_the_builds_kept_sentences_give_the_timeline_the_texts_give(
     if asked.anchor == "references" and asked.query is None:
         # only the texts of the sentences shown are read
         assert set().union(*read) == {s.document_id for e in kept for s in e.summary}
+    # a range of every article reads its articles' readings at once; read by document
+    ranged = store.range_readings
+    monkeypatch.setattr(store, "range_readings", lambda *args: None)
+    assert fresh() == kept
     monkeypatch.setattr(store, "sentence_features", lambda documents, identity: None)
     assert fresh() == kept
     monkeypatch.undo()
+    assert ranged(asked.since, asked.until, 1.0, features_identity())  # the sample was built
     fresh()  # leave the store keeping the right answer
 
 
@@ -170,7 +175,18 @@ def test_a_damaged_kept_reading_gives_way_to_the_texts_with_its_document_named(
             found[first] = found[first][:7]
         return found
 
+    ranged = store.range_readings
+
+    def damaged_range(since, until, share, identity):  # type: ignore[no-untyped-def]
+        found = ranged(since, until, share, identity)
+        if found:
+            first = min(found)
+            found[found.index(first)] = (*first[:3], first[3][:7])
+        return found
+
+    # a range of every article reads them in one go, other requests by document
     monkeypatch.setattr(store, "sentence_features", damaged)
+    monkeypatch.setattr(store, "range_readings", damaged_range)
     first = min(kept({d.id for d in sample_dossier.documents()}, features_identity()))
     with caplog.at_level("WARNING", logger="dateline.summarise.plan"):
         assert fresh() == usual
@@ -361,10 +377,10 @@ def test_day_counts_a_write_made_stale_give_way_to_a_sample(
     shares: list[float] = []
     sentences = store.sentences
 
-    def sampled(since: str | None, until: str | None, share: float) -> object:
+    def sampled(since: str | None, until: str | None, share: float, dated: bool = False) -> object:
         if share < 1.0:  # the build warms the default timelines, which read everything
             shares.append(share)
-        return sentences(since, until, share)
+        return sentences(since, until, share, dated)
 
     monkeypatch.setattr(store, "sentences", sampled)
     assert store.days_counted()

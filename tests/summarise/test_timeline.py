@@ -26,7 +26,7 @@ from dateline.summarise import (
 from dateline.summarise.dates import collect, score_dates, supporting_documents
 from dateline.summarise.hygiene import chronology_start, is_comment, metadata_end
 from dateline.summarise.text import is_sentence, split_sentences
-from dateline.summarise.timeline import _evidence, _pools, _rows, _Texts
+from dateline.summarise.timeline import _evidence, _pools, _Rows, _Texts, sentence_table
 from tests.conftest import GOLD_DIR, SAMPLE_DIR, TODAY
 from tests.summarise.test_features import _corpus, _sentences
 
@@ -491,7 +491,7 @@ def test_a_range_reads_the_same_evidence_for_its_days_as_a_reading_of_every_day(
     sentences = _sentences(corpus)
     # months weigh in too here, so a reference to a month the range overlaps must count
     tuning = dataclasses.replace(Tuning(), month=0.5)
-    rows = _rows(sentences, None)
+    rows = _Rows(sentence_table(sentences))
     texts = _Texts(rows, tuning)
     first, last = span
     references, publications = _evidence(rows, texts, tuning)

@@ -17,11 +17,36 @@ class DaysPart(Connection):
     """The timeline's indexed reads of sentences by day, and its kept results."""
 
     def sentences(
-        self, since: str | None = None, until: str | None = None, share: float = 1.0
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        share: float = 1.0,
+        dated: bool = False,
     ) -> list[SentenceRow]:
-        """Sentences of dated articles published within ``[since, until]``; with ``share``
-        below 1, only those of an even sample of about that share of the articles."""
-        return records.read_sentences(self, since, until, records.sample_bound(share))
+        """Sentences of dated articles published within ``[since, until]`` (with ``dated``,
+        only those naming a date); with ``share`` below 1, only those of an even sample of
+        about that share of the articles."""
+        return records.read_sentences(self, since, until, records.sample_bound(share), dated)
+
+    def range_readings(
+        self, since: str | None, until: str | None, share: float, identity: str
+    ) -> list[tuple[str, str, str, bytes]] | None:
+        """Per dated article published within ``[since, until]`` (``share`` as for
+        :meth:`sentences`) with sentences: (id, publication day, story, what the build kept
+        of its sentences). None unless the kept readings hold, as for
+        :meth:`sentence_features`, for every one."""
+        if not records.features_kept(self, identity):
+            return None
+        found = []
+        bound = records.sample_bound(share)
+        for document, day, root, data, missing in records.read_range_readings(
+            self, since, until, bound
+        ):
+            if missing:
+                return None
+            if data is not None:
+                found.append((document, day, root, data))
+        return found
 
     def sentences_at(
         self, places: Iterable[tuple[str, int]], since: str | None = None, until: str | None = None

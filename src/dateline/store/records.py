@@ -637,9 +637,14 @@ def read_promises(db: Database) -> list[Promise]:
 
 
 def read_sentences(
-    db: Database, since: str | None = None, until: str | None = None, below: str | None = None
+    db: Database,
+    since: str | None = None,
+    until: str | None = None,
+    below: str | None = None,
+    dated: bool = False,
 ) -> list[tuple[str, int, int, int, str | None, list[list[str]]]]:
-    """(document id, index, start, end, published, dates) of sentences of dated documents.
+    """(document id, index, start, end, published, dates) of sentences of dated documents
+    (with ``dated``, of those naming a date only).
 
     Undated articles never feed the timeline; ``since``/``until`` bound the publication
     date (a later article may still refer back into the range). With ``below`` (see
@@ -647,9 +652,31 @@ def read_sentences(
     """
     sql = (
         f"SELECT {_SENTENCE} FROM sentences s JOIN documents d ON d.id = s.document_id "
-        f"WHERE {_WINDOW}{_BELOW if below else ''} ORDER BY s.document_id, s.idx"
+        f"WHERE {_WINDOW}{_BELOW if below else ''}{_NAMING if dated else ''} "
+        "ORDER BY s.document_id, s.idx"
     )
     return _sentence_rows(db.execute(sql, (*_window(since, until), *_below(below))))
+
+
+def read_range_readings(
+    db: Database, since: str | None, until: str | None, below: str | None
+) -> list[tuple[str, str, str, bytes | None, bool]]:
+    """Per dated document published within ``[since, until]`` (``below`` as for
+    :func:`read_sentences`): its id, publication day, story (its duplicate group's root)
+    and kept sentence reading, and whether it lacks one while it has sentences."""
+    # CASE: SQLite would look for the sentences of every document, not only of those
+    # without a reading
+    sql = (
+        "SELECT d.id, d.published, coalesce(d.duplicate_of, d.id), f.data, "
+        "CASE WHEN f.data IS NULL THEN EXISTS "
+        "(SELECT 1 FROM sentences s WHERE s.document_id = d.id) ELSE 1 = 0 END "
+        "FROM documents d LEFT JOIN sentence_features f ON f.document_id = d.id "
+        f"WHERE {_WINDOW}{_BELOW if below else ''}"
+    )
+    return [
+        (str(d), str(p), str(root), None if data is None else bytes(data), bool(missing))
+        for d, p, root, data, missing in db.execute(sql, (*_window(since, until), *_below(below)))
+    ]
 
 
 def read_sentences_at(
@@ -710,6 +737,7 @@ def _below(bound: str | None) -> tuple[str, ...]:
 _SENTENCE = 's.document_id, s.idx, s.start, s."end", d.published, s.dates'
 _WINDOW = "d.published IS NOT NULL AND d.published >= ? AND d.published <= ?"
 _BELOW = " AND d.id < ?"
+_NAMING = " AND s.dates <> '[]'"
 # Bound parameters per IN (...) list, well under SQLite's limit.
 _BATCH = 400
 

@@ -79,15 +79,24 @@ class KeptReading:
         if not count:
             return np.zeros(0, dtype=np.int64)
         documents, indices = zip(*sentences, strict=True)
+        names = list(dict.fromkeys(documents))
+        number = {name: n for n, name in enumerate(names)}
+        document = np.fromiter(map(number.__getitem__, documents), np.int64, count)
+        return self.places_at(names, document, np.fromiter(indices, np.int64, count))
+
+    def places_at(
+        self, documents: Sequence[str], document: np.ndarray, position: np.ndarray
+    ) -> np.ndarray | None:
+        """:meth:`places` of the sentences at ``position`` of ``documents[document]``."""
         try:
-            first = np.fromiter(map(self.first.__getitem__, documents), np.int64, count)
-            size = np.fromiter(map(self.sentences.__getitem__, documents), np.int64, count)
+            first = np.fromiter(map(self.first.__getitem__, documents), np.int64, len(documents))
+            size = np.fromiter(map(self.sentences.__getitem__, documents), np.int64, len(documents))
         except KeyError:
             return None
-        index = np.fromiter(indices, np.int64, count)
-        if ((index < 0) | (index >= size)).any():
+        if ((position < 0) | (position >= size[document])).any():
             return None
-        return first + index
+        places: np.ndarray = first[document] + position
+        return places
 
     def terms_of(self, places: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The distinct term numbers of the records at ``places``, end to end (each

@@ -14,10 +14,13 @@ import functools
 import itertools
 import json
 import logging
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
 
 from dateline import __version__
 from dateline.collector import collector_paused
@@ -32,7 +35,7 @@ from dateline.summarise.features import features_identity
 from dateline.summarise.kept import KeptReading
 from dateline.summarise.request import TimelineRequest
 from dateline.summarise.timeline import (
-    DatedSentence,
+    SentenceTable,
     Stems,
     TimelineEntry,
     TimelineOptions,
@@ -136,6 +139,7 @@ def _plan(
     kind = r.event_type.upper() if r.event_type else None
     anchored = r.anchor == "events"
     who = found.id if found else None
+    reading: tuple[SentenceTable, KeptReading] | None = None
     if anchored:
         # event days outside the range may take the shortlist's places (see _best_days)
         weights = _event_weights(store.event_days(who, kind), Tuning())
@@ -176,9 +180,17 @@ def _plan(
             return _from_day_counts(
                 store, requests, weights, eventful, speculative, scope, found, kind
             )
-        rows = store.sentences(r.since, r.until, share)
+        # a range of every article, without a query, reads the kept readings of its
+        # articles and only the sentences naming a date
+        plain = found is None and kind is None and not any(q.query for q in requests)
+        reading = _range_reading(store, r.since, r.until, share) if plain else None
+        if reading is None:
+            rows = store.sentences(r.since, r.until, share)
     naming = store.sentences_naming(found.id) if found else None
-    dated, roots, kept = _dated(store, rows, naming, kind, speculative)
+    if reading is None:
+        dated, kept = _dated(store, rows, naming, kind, speculative)
+    else:
+        dated, kept = reading
     options = [TimelineOptions(q.dates, q.sentences, q.since, q.until, q.query) for q in requests]
     # A sample's references weigh ``share`` of the whole corpus's against the events.
     sampled = {day: weight * share for day, weight in weights.items()}
@@ -195,7 +207,6 @@ def _plan(
         built = build_timelines(
             dated,
             options,
-            groups=roots,
             event_dates=sampled,
             tuning=tuning,
             floor=floor,
@@ -212,7 +223,6 @@ def _plan(
     every = build_timelines(
         dated,
         [dataclasses.replace(asked, dates=None) for asked in options],
-        groups=roots,
         event_dates=sampled,
         tuning=tuning,
         stems=_stems(store),
@@ -298,7 +308,7 @@ def _summarised(
     estimate = _reach(counted, days, tuning.lead) if naming is None and kind is None else None
     since, until = options[0].since, options[0].until
     rows = _summarised_rows(store, days, since, until, naming, estimate, budget)
-    dated, roots, kept = _dated(store, rows, naming, kind, speculative)
+    dated, kept = _dated(store, rows, naming, kind, speculative)
     read = set(days)
     return [
         summarise_ranked(
@@ -307,7 +317,6 @@ def _summarised(
             [day for day in order if day in read],
             counted.scores,
             counted.documents,
-            groups=roots,
             tuning=tuning,
             stems=_stems(store),
             kept=kept,
@@ -322,11 +331,11 @@ def _dated(
     naming: set[tuple[str, int]] | None,
     kind: str | None,
     speculative: Callable[[str], bool],
-) -> tuple[list[DatedSentence], dict[str, str], KeptReading | None]:
+) -> tuple[SentenceTable, KeptReading | None]:
     """The sentences of ``rows`` a timeline weighs (among ``naming``, reporting an event of
-    type ``kind``, of no speculative article) and their documents' stories. What the build
-    kept of them stands for their texts while it holds (the texts are then left empty and
-    read only for the sentences shown); else each text is read."""
+    type ``kind``, of no speculative article) with their documents' stories. What the build
+    kept of them stands for their texts while it holds (the texts are then not read, save
+    those of the sentences shown); else each text is read."""
     documents = {row[0] for row in rows}
     keep = _sentence_filter(store, naming, kind, documents)
     roots = store.roots_of(documents)
@@ -339,23 +348,107 @@ def _dated(
         and (unwanted is None or row[0] not in unwanted)
     ]
     kept = _kept_reading(store, wanted) if unwanted is not None else None
-    if kept is not None:
-        texts: Mapping[str, str] = {}
-    else:
+    texts = None
+    if kept is None:
         texts = store.texts(documents)
         if unwanted is None:
             unwanted = {doc for doc, text in texts.items() if speculative(text)}
             wanted = [row for row in wanted if row[0] not in unwanted]
+    return _table(wanted, roots, texts), kept
+
+
+def _table(
+    rows: Sequence[SentenceRow], roots: Mapping[str, str], texts: Mapping[str, str] | None
+) -> SentenceTable:
+    """The sentences of ``rows`` as timeline.sentence_table orders them (by document, start
+    and end; their texts from ``texts`` when given), without a record for each."""
+    ordered = sorted(rows, key=_IN_ORDER)
+    documents: list[str] = []
+    document = []
+    last = None
+    for row in ordered:
+        if row[0] != last:
+            documents.append(row[0])
+            last = row[0]
+        document.append(len(documents) - 1)
     # the rows share each distinct list of dates (see store.records): each is made a tuple once
     named: dict[int, tuple[tuple[str, str], ...]] = {}
-    dated = []
-    for doc, idx, start, end, published, ds in wanted:
+    dates = {}
+    for i, row in enumerate(ordered):
+        if row[5]:
+            found = named.get(id(row[5]))
+            if found is None:
+                found = named[id(row[5])] = tuple((d, p) for d, p in row[5])
+            dates[i] = found
+    return SentenceTable(
+        documents,
+        [roots.get(d, d) for d in documents],
+        np.array(document, dtype=np.int64),
+        np.fromiter((row[1] for row in ordered), np.int64, len(ordered)),
+        [row[4] for row in ordered],
+        dates,
+        lambda wanted: [(ordered[i][2], ordered[i][3]) for i in wanted],
+        None if texts is None else [texts[row[0]][row[2] : row[3]] for row in ordered],
+    )
+
+
+# document, start, end: the order of timeline.sentence_table, whose texts break no tie
+_IN_ORDER = operator.itemgetter(0, 2, 3)
+
+
+def _range_reading(
+    store: Store, since: str | None, until: str | None, share: float
+) -> tuple[SentenceTable, KeptReading] | None:
+    """What :func:`_dated` finds of every sentence of the articles published within
+    ``[since, until]`` (``share`` of them), read from what the build kept of each article
+    and the sentences naming a date alone (the others' spans are read when shown); None
+    when the kept readings or speculative articles may no longer hold."""
+    articles = store.range_readings(since, until, share, features_identity())
+    unwanted = None if articles is None else store.speculative_among([a[0] for a in articles])
+    if articles is None or unwanted is None:
+        return None
+    articles = sorted(a for a in articles if a[0] not in unwanted)
+    try:
+        kept = KeptReading.of({a[0]: a[3] for a in articles}, store.texts)
+    except ValueError as exc:
+        log.warning("%s: %s; the texts are read instead (dateline build)", store.location, exc)
+        return None
+    articles = [a for a in articles if kept.sentences[a[0]]]
+    counts = np.array([kept.sentences[a[0]] for a in articles], dtype=np.int64)
+    firsts = np.cumsum(counts) - counts
+    first = dict(zip((a[0] for a in articles), firsts.tolist(), strict=True))
+    total = int(counts.sum())
+    document = np.repeat(np.arange(len(articles), dtype=np.int64), counts)
+    # each sentence's place in its article: 0, 1, 2 ... from the article's first
+    position = np.arange(total, dtype=np.int64) - np.repeat(firsts, counts)
+    published = list(itertools.chain.from_iterable(
+        itertools.repeat(a[1], n) for a, n in zip(articles, counts.tolist(), strict=True)
+    ))  # fmt: skip
+    named: dict[int, tuple[tuple[str, str], ...]] = {}
+    dates, spans = {}, {}
+    for doc, idx, start, end, _, ds in store.sentences(since, until, share, dated=True):
+        base = first.get(doc)
+        if base is None:
+            continue  # a speculative article's
+        if idx >= kept.sentences[doc]:
+            return None  # the kept reading no longer fits the sentences
         found = named.get(id(ds))
         if found is None:
             found = named[id(ds)] = tuple((d, p) for d, p in ds)
-        text = "" if kept is not None else texts[doc][start:end]
-        dated.append(DatedSentence(doc, start, end, text, published, found, idx))
-    return dated, roots, kept
+        dates[base + idx] = found
+        spans[base + idx] = (start, end)
+    names = [a[0] for a in articles]
+
+    def spans_of(wanted: Sequence[int]) -> list[tuple[int, int]]:
+        places = [(names[document[i]], int(position[i])) for i in wanted if i not in spans]
+        for doc, idx, start, end, *_ in store.sentences_at(places, since, until):
+            spans[first[doc] + idx] = (start, end)
+        return [spans[i] for i in wanted]
+
+    table = SentenceTable(
+        names, [a[2] for a in articles], document, position, published, dates, spans_of
+    )
+    return table, kept
 
 
 def _kept_reading(store: Store, rows: Sequence[SentenceRow]) -> KeptReading | None:

@@ -24,10 +24,12 @@ import bisect
 import dataclasses
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
+
+import numpy as np
 
 from dateline.analyse.timex import find_time_expressions
 from dateline.model import Source
@@ -56,6 +58,7 @@ from dateline.summarise.tuning import Tuning
 
 __all__ = [
     "DatedSentence",
+    "SentenceTable",
     "Stems",
     "TimelineEntry",
     "TimelineOptions",
@@ -63,6 +66,7 @@ __all__ = [
     "build_timeline",
     "build_timelines",
     "rank_days",
+    "sentence_table",
     "sentences_for",
     "summarise_ranked",
 ]
@@ -147,39 +151,91 @@ def sentences_for(
     return out
 
 
-class _Row(NamedTuple):
-    """A sentence with what the method needs, computed once (a tuple: tens of thousands
-    are made for one timeline)."""
+class SentenceTable(NamedTuple):
+    """Sentences a timeline weighs, as columns, by document and within one by place: what
+    :func:`build_timelines` makes of its sentences, and what a reader of a store may hand
+    it instead, without a record per sentence.
 
-    sentence: DatedSentence
-    root: str
-    published: date | None
-    days: tuple[date, ...]
-    months: tuple[date, ...]
-    position: int  # index of the sentence in its document
+    Per document: ``documents`` its id and ``roots`` its duplicate group's root. Per
+    sentence: ``document`` its document's number, ``position`` its place there and
+    ``published`` its day (YYYY-MM-DD). ``dates`` holds, by sentence number, the dates of
+    those naming some; ``spans`` gives the (start, end) of the sentences asked for, and
+    ``texts`` every sentence's text (None when a kept reading stands for them)."""
+
+    documents: Sequence[str]
+    roots: Sequence[str]
+    document: np.ndarray
+    position: np.ndarray
+    published: Sequence[str | None]
+    dates: Mapping[int, tuple[tuple[str, str], ...]]
+    spans: Callable[[Sequence[int]], Sequence[tuple[int, int]]]
+    texts: Sequence[str] | None = None
 
 
-def _rows(sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None) -> list[_Row]:
+def sentence_table(
+    sentences: Sequence[DatedSentence], groups: Mapping[str, str] | None = None
+) -> SentenceTable:
+    """``sentences`` as a table, sorted by document, start, end and text; a sentence's place
+    is its ``index``, or when None its rank among its document's (``groups`` maps a
+    document to its duplicate group's root)."""
     ordered = sorted(sentences, key=_ORDER)
-    rows: list[_Row] = []
-    position: dict[str, int] = defaultdict(int)
-    published: dict[str | None, date | None] = {}  # a document's sentences share its day
-    # most sentences name no date, and many name the same ones
-    named: dict[tuple[tuple[str, str], ...], tuple[tuple[date, ...], tuple[date, ...]]] = {}
+    documents: list[str] = []
+    document, position = [], []
+    last, rank = None, 0
     for s in ordered:
-        found = named.get(s.dates)
-        if found is None:
-            found = named[s.dates] = _named(s.dates)
-        root = groups.get(s.document_id, s.document_id) if groups else s.document_id
-        place = position[s.document_id] if s.index is None else s.index
-        if s.published not in published:
-            published[s.published] = _iso_date(s.published)
-        rows.append(_Row(s, root, published[s.published], *found, place))
-        position[s.document_id] += 1
-    return rows
+        if s.document_id != last:
+            documents.append(s.document_id)
+            last, rank = s.document_id, 0
+        document.append(len(documents) - 1)
+        position.append(rank if s.index is None else s.index)
+        rank += 1
+    spans = [(s.start, s.end) for s in ordered]
+    return SentenceTable(
+        documents,
+        [groups.get(d, d) for d in documents] if groups else documents,
+        np.array(document, dtype=np.int64),
+        np.array(position, dtype=np.int64),
+        [s.published for s in ordered],
+        {i: s.dates for i, s in enumerate(ordered) if s.dates},
+        lambda wanted: [spans[i] for i in wanted],
+        [s.text for s in ordered],
+    )
 
 
 _ORDER = operator.attrgetter("document_id", "start", "end", "text")
+
+
+class _Rows:
+    """A table with what the method reads of each sentence worked out once: its
+    publication day, and the distinct days and months it names (``named``, of the
+    sentences naming any)."""
+
+    def __init__(self, table: SentenceTable) -> None:
+        self.table = table
+        self.size = len(table.position)
+        self.document: list[int] = table.document.tolist()
+        self.position: list[int] = table.position.tolist()
+        parsed: dict[str | None, date | None] = {}  # a document's sentences share its day
+        for value in dict.fromkeys(table.published):
+            parsed[value] = _iso_date(value)
+        self.published: list[date | None] = [parsed[value] for value in table.published]
+        # many sentences name the same dates
+        found: dict[tuple[tuple[str, str], ...], tuple[tuple[date, ...], tuple[date, ...]]] = {}
+        self.named: dict[int, tuple[tuple[date, ...], tuple[date, ...]]] = {}
+        for i in sorted(table.dates):
+            dates = table.dates[i]
+            days = found.get(dates)
+            if days is None:
+                days = found[dates] = _named(dates)
+            if days[0] or days[1]:
+                self.named[i] = days
+
+    def days(self, i: int) -> tuple[date, ...]:
+        named = self.named.get(i)
+        return named[0] if named else ()
+
+    def document_id(self, i: int) -> str:
+        return self.table.documents[self.document[i]]
 
 
 def _named(dates: Sequence[tuple[str, str]]) -> tuple[tuple[date, ...], tuple[date, ...]]:
@@ -190,7 +246,7 @@ def _named(dates: Sequence[tuple[str, str]]) -> tuple[tuple[date, ...], tuple[da
 
 
 def _evidence(
-    rows: Sequence[_Row], texts: _Texts, tuning: Tuning, span: _Span = None
+    rows: _Rows, texts: _Texts, tuning: Tuning, span: _Span = None
 ) -> tuple[list[Reference], list[tuple[str, date]]]:
     """Every day or month reference, weighed by its article, and every (story, day) of
     publication: what :func:`collect` turns into support. Within ``span`` only: a day's
@@ -198,44 +254,44 @@ def _evidence(
     strength = _article_strength(rows, texts, tuning)
     first, last = span or (date.min, date.max)
     month_from, month_to = (first.year, first.month), (last.year, last.month)
+    roots = rows.table.roots
     references = []
-    for i, row in enumerate(rows):
-        if not row.days and not row.months:
-            continue  # most sentences name no date
-        strong = strength[row.sentence.document_id]
-        for day in row.days:
+    for i, (days, months) in rows.named.items():  # in the sentences' order
+        document, published = rows.document[i], rows.published[i]
+        root, strong = roots[document], strength[document]
+        for day in days:
             if first <= day <= last:
                 chronology = texts.opens_with(i, day)
-                references.append(
-                    Reference(row.root, day, row.published, "day", chronology, strong)
-                )
-        for month in row.months:
+                references.append(Reference(root, day, published, "day", chronology, strong))
+        for month in months:
             if month_from <= (month.year, month.month) <= month_to:
                 chronology = texts.opens_with(i, month)
-                references.append(
-                    Reference(row.root, month, row.published, "month", chronology, strong)
-                )
-    publications = sorted({(row.root, row.published) for row in rows if row.published})
-    return references, publications
+                references.append(Reference(root, month, published, "month", chronology, strong))
+    stories = {(roots[d], p) for d, p in zip(rows.document, rows.published, strict=True) if p}
+    return references, sorted(stories)
 
 
-def _article_strength(rows: Sequence[_Row], texts: _Texts, tuning: Tuning) -> dict[str, float]:
-    """Per document, how much its references count: the closeness of its first sentences
-    to the whole input, relative to the average sentence's, ** ``tuning.article_topical``.
-    A page that names a day in passing while telling another story counts less."""
+def _article_strength(rows: _Rows, texts: _Texts, tuning: Tuning) -> list[float]:
+    """Per document (by number), how much its references count: the closeness of its first
+    sentences to the whole input, relative to the average sentence's, **
+    ``tuning.article_topical``. A page that names a day in passing while telling another
+    story counts less."""
+    documents = len(rows.table.documents)
     if tuning.article_topical <= 0.0:
-        return dict.fromkeys((row.sentence.document_id for row in rows), 1.0)
-    opening: dict[str, list[float]] = defaultdict(list)
-    every: dict[str, list[float]] = defaultdict(list)
-    for row, close in zip(rows, texts.closeness, strict=True):
-        every[row.sentence.document_id].append(close)
-        if row.position < tuning.article_lead:
-            opening[row.sentence.document_id].append(close)
-    strength = {}
-    for doc, found in every.items():
-        lead = opening.get(doc) or found
-        strength[doc] = (sum(lead) / len(lead)) ** tuning.article_topical
-    return strength
+        return [1.0] * documents
+    close = np.asarray(texts.closeness, dtype=np.float64)
+    document = rows.table.document
+    lead = rows.table.position < tuning.article_lead
+    # np.bincount adds a document's sentences one by one, in order, as sum() does
+    every = np.bincount(document, weights=close, minlength=documents).tolist()
+    sentences = np.bincount(document, minlength=documents).tolist()
+    opening = np.bincount(document[lead], weights=close[lead], minlength=documents).tolist()
+    leads = np.bincount(document[lead], minlength=documents).tolist()
+    power = tuning.article_topical
+    return [
+        (o / n if n else e / m) ** power
+        for o, n, e, m in zip(opening, leads, every, sentences, strict=True)
+    ]
 
 
 def _on_topic(texts: _Texts, query: str | None) -> list[bool] | None:
@@ -243,23 +299,25 @@ def _on_topic(texts: _Texts, query: str | None) -> list[bool] | None:
     keywords = set(words(query or ""))
     if not keywords:
         return None
-    texts.read(range(len(texts.rows)))
-    return [not keywords.isdisjoint(texts.whole_words(i)) for i in range(len(texts.rows))]
+    texts.read(range(texts.rows.size))
+    return [not keywords.isdisjoint(texts.whole_words(i)) for i in range(texts.rows.size)]
 
 
-def _pools(rows: Sequence[_Row], tuning: Tuning, span: _Span = None) -> _Pools:
+def _pools(rows: _Rows, tuning: Tuning, span: _Span = None) -> _Pools:
     """Sentences by the day they refer to, and undated leads by the day they likely report
     (the days within ``span`` only)."""
     first, last = span or (date.min, date.max)
     explicit: dict[date, list[int]] = defaultdict(list)
     implicit: dict[date, list[int]] = defaultdict(list)
-    for i, row in enumerate(rows):
-        for day in row.days:
+    for i, (days, _) in rows.named.items():  # in the sentences' order
+        for day in days:
             if first <= day <= last:
                 explicit[day].append(i)
-        if not row.days and row.published and row.position < tuning.lead:
+    for i in np.flatnonzero(rows.table.position < tuning.lead).tolist():
+        published = rows.published[i]
+        if published and not rows.days(i):
             for lag in range(tuning.lag + 1):
-                day = row.published - timedelta(days=lag)
+                day = published - timedelta(days=lag)
                 if first <= day <= last:
                     implicit[day].append(i)
     return explicit, implicit
@@ -285,7 +343,7 @@ class _Texts:
 
     def __init__(
         self,
-        rows: Sequence[_Row],
+        rows: _Rows,
         tuning: Tuning,
         stems: Stems | None = None,
         kept: KeptReading | None = None,
@@ -294,8 +352,12 @@ class _Texts:
         self.tuning = tuning
         self.kept = kept
         self._documents: dict[str, str] = {}  # texts read for the sentences shown
-        if kept is not None:
-            places = kept.places([(row.sentence.document_id, row.position) for row in rows])
+        self._spans: dict[int, tuple[int, int]] = {}  # (start, end) of the sentences shown
+        table = rows.table
+        if kept is not None or table.texts is None:
+            if kept is None:
+                raise ValueError("sentences without their texts need a kept reading")
+            places = kept.places_at(table.documents, table.document, table.position)
             if places is None:
                 raise ValueError("a sentence read has no kept reading")
             records = kept.records[places]
@@ -308,19 +370,19 @@ class _Texts:
             self.words: list[list[str]] = []
             self.matrix = id_matrix(*kept.terms_of(places), kept.width, tuning.idf_power)
         else:
-            spans = [news_span(row.sentence.text, row.position) for row in rows]
-            self.offsets = [offset for offset, _ in spans]
-            self.chronology = [chronology for _, chronology in spans]
-            self.texts = [row.sentence.text[o:] for row, o in zip(rows, self.offsets, strict=True)]
+            found = [news_span(t, p) for t, p in zip(table.texts, rows.position, strict=True)]
+            self.offsets = [offset for offset, _ in found]
+            self.chronology = [chronology for _, chronology in found]
+            self.texts = [t[o:] for t, o in zip(table.texts, self.offsets, strict=True)]
             # each text's words, found once for its terms, its length and the query
             self.words = [words(text) for text in self.texts]
             self.counts = [len(found) for found in self.words]
             # worked out for the sentences a pool reads, when it first reads them
-            self._flags = [None] * len(rows)
+            self._flags = [None] * rows.size
             self.matrix = term_matrix(self.words, tuning.idf_power, stems)
         self._vectors: dict[int, Vector] = {}
         self._wordings: dict[int, tuple[Term, ...]] = {}
-        self._topical: list[float | None] = [None] * len(rows)
+        self._topical: list[float | None] = [None] * rows.size
         # closeness to the whole input, relative to the mean: what the dates' support and
         # the summaries' preference for on-topic sentences both weigh
         self.closeness = closeness(self.matrix)
@@ -368,23 +430,36 @@ class _Texts:
 
     def opens_with(self, i: int, day: date) -> bool:
         """Whether sentence ``i`` is a chronology entry for ``day``."""
-        return self.chronology[i] and bool(self.rows[i].days) and self.rows[i].days[0] == day
+        if not self.chronology[i]:
+            return False
+        days = self.rows.days(i)
+        return bool(days) and days[0] == day
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Sentence ``i``'s (start, end) in its document's text."""
+        self.read([i], texts=False)
+        return self._spans[i]
 
     def sentence(self, i: int) -> str:
         """Sentence ``i``'s whole text (see :meth:`read` for many at once)."""
-        s = self.rows[i].sentence
         if self.kept is None:
-            return s.text
+            return self.rows.table.texts[i]  # type: ignore[index]
         self.read([i])
-        return self._documents[s.document_id][s.start : s.end]
+        start, end = self._spans[i]
+        return self._documents[self.rows.document_id(i)][start:end]
 
-    def read(self, indices: Iterable[int]) -> None:
-        """Read the texts of sentences ``indices`` at once, when they are not at hand."""
-        if self.kept is None:
-            return
-        wanted = {self.rows[i].sentence.document_id for i in indices} - self._documents.keys()
+    def read(self, indices: Iterable[int], texts: bool = True) -> None:
+        """Find the spans, and read the texts when ``texts``, of sentences ``indices`` at
+        once, when they are not at hand."""
+        indices = list(indices)
+        wanted = [i for i in indices if i not in self._spans]
         if wanted:
-            self._documents.update(self.kept.texts(wanted))
+            self._spans.update(zip(wanted, self.rows.table.spans(wanted), strict=True))
+        if self.kept is None or not texts:
+            return
+        missing = {self.rows.document_id(i) for i in indices} - self._documents.keys()
+        if missing:
+            self._documents.update(self.kept.texts(missing))
 
     def whole_words(self, i: int) -> list[str]:
         """The words of sentence ``i``'s whole text, metadata included."""
@@ -395,10 +470,10 @@ class _Texts:
 
 def _weight(i: int, day: date, texts: _Texts, tuning: Tuning) -> float:
     """How directly sentence ``i`` tells what happened on ``day``, and how well it reads alone."""
-    row = texts.rows[i]
-    if day in row.days:
-        weight = 1.0 / len(row.days)  # a sentence naming several dates is about each less
-        if row.published and day > row.published:
+    days, published = texts.rows.days(i), texts.rows.published[i]
+    if day in days:
+        weight = 1.0 / len(days)  # a sentence naming several dates is about each less
+        if published and day > published:
             weight *= tuning.planned  # announced ahead: may not have happened so
         if texts.opens_with(i, day):
             weight *= tuning.chronology_summary
@@ -437,17 +512,17 @@ def _candidates(
 def _entry(
     day: date,
     chosen: Sequence[Candidate],
-    rows: Sequence[_Row],
     texts: _Texts,
     score: float,
     documents: int,
 ) -> TimelineEntry:
     sources, strings = [], []
     texts.read(c.key for c in chosen)
-    for c in sorted(chosen, key=lambda c: (rows[c.key].sentence.published or "", c.key)):
-        s = rows[c.key].sentence
+    published = texts.rows.table.published
+    for c in sorted(chosen, key=lambda c: (published[c.key] or "", c.key)):
+        start, end = texts.span(c.key)
         offset = texts.offsets[c.key]
-        sources.append(Source(s.document_id, s.start + offset, s.end))
+        sources.append(Source(texts.rows.document_id(c.key), start + offset, end))
         strings.append(texts.sentence(c.key)[offset:].strip())
     return TimelineEntry(day.isoformat(), tuple(sources), tuple(strings), score, documents)
 
@@ -526,7 +601,7 @@ def build_timeline(
 
 
 def build_timelines(
-    sentences: Sequence[DatedSentence],
+    sentences: Sequence[DatedSentence] | SentenceTable,
     options: Sequence[TimelineOptions],
     *,
     groups: Mapping[str, str] | None = None,
@@ -539,10 +614,11 @@ def build_timelines(
     """:func:`build_timeline` for each of ``options`` over the same sentences, which are
     read, vectorised and counted once for all of them. With ``kept``, what the build kept
     of each sentence (its document and ``index`` find it) stands for its text, which may
-    then be empty: only the sentences shown are read, through ``kept``."""
+    then be empty: only the sentences shown are read, through ``kept``. ``sentences`` may
+    be a :class:`SentenceTable` instead (which holds its roots: ``groups`` is not read)."""
     tuning = tuning or Tuning()
-    rows = _rows(sentences, groups)
-    if not rows:
+    rows = _prepared(sentences, groups)
+    if not rows.size:
         return [[] for _ in options]
     texts = _Texts(rows, tuning, stems, kept)
     # only the days the options may show are ranked: the others' evidence is left unread
@@ -557,7 +633,15 @@ def build_timelines(
         reached = score_dates(collect(references, publications, judged), tuning)
         events = {date.fromisoformat(d) for d in event_dates or ()}
         scores = {d: v for d, v in scores.items() if d in events or reached.get(d, 0.0) >= floor}
-    return [_ranked(rows, texts, support, pools, scores, asked, tuning) for asked in options]
+    return [_ranked(texts, support, pools, scores, asked, tuning) for asked in options]
+
+
+def _prepared(
+    sentences: Sequence[DatedSentence] | SentenceTable, groups: Mapping[str, str] | None
+) -> _Rows:
+    if isinstance(sentences, SentenceTable):
+        return _Rows(sentences)
+    return _Rows(sentence_table(sentences, groups))
 
 
 def rank_days(
@@ -581,7 +665,7 @@ def rank_days(
 
 
 def summarise_ranked(
-    sentences: Sequence[DatedSentence],
+    sentences: Sequence[DatedSentence] | SentenceTable,
     options: TimelineOptions,
     ranked: Sequence[str],
     scores: Mapping[str, float],
@@ -598,8 +682,8 @@ def summarise_ranked(
     it ranks itself, until ``options.dates`` have a summary. ``kept`` as for
     :func:`build_timelines`."""
     tuning = tuning or Tuning()
-    rows = _rows(sentences, groups)
-    if not rows or options.dates == 0:
+    rows = _prepared(sentences, groups)
+    if not rows.size or options.dates == 0:
         return []
     texts = _Texts(rows, tuning, stems, kept)
     pools = _pools(rows, tuning)
@@ -607,13 +691,12 @@ def summarise_ranked(
     readable = _candidate_dates(dict.fromkeys(order, 1.0), pools, texts, options)
     chosen = _summarised([d for d in order if d in readable], texts, pools, options, tuning)
     return [
-        _entry(day, chosen[day], rows, texts, scores[day.isoformat()], documents[day.isoformat()])
+        _entry(day, chosen[day], texts, scores[day.isoformat()], documents[day.isoformat()])
         for day in sorted(chosen)
     ]
 
 
 def _ranked(
-    rows: Sequence[_Row],
     texts: _Texts,
     support: DateSupport,
     pools: _Pools,
@@ -630,7 +713,7 @@ def _ranked(
     ranked = select_dates(scores, _reserve(options.dates), tuning.spread, options.dates)
     chosen = _summarised(ranked, texts, pools, options, tuning)
     return [
-        _entry(day, chosen[day], rows, texts, scores[day], supporting_documents(support, day))
+        _entry(day, chosen[day], texts, scores[day], supporting_documents(support, day))
         for day in sorted(chosen)
     ]
 
