@@ -367,6 +367,7 @@ class _Texts:
             self.chronology: list[bool] = ((records["flags"] & CHRONOLOGY) != 0).tolist()
             self.counts: list[int] = records["words"].tolist()
             self.texts: list[str] = []
+            self.whole: Sequence[str] = ()  # each sentence's whole text, when at hand
             self.words: list[list[str]] = []
             self.matrix = id_matrix(*kept.terms_of(places), kept.width, tuning.idf_power)
         else:
@@ -374,6 +375,7 @@ class _Texts:
             self.offsets = [offset for offset, _ in found]
             self.chronology = [chronology for _, chronology in found]
             self.texts = [t[o:] for t, o in zip(table.texts, self.offsets, strict=True)]
+            self.whole = table.texts
             # each text's words, found once for its terms, its length and the query
             self.words = [words(text) for text in self.texts]
             self.counts = [len(found) for found in self.words]
@@ -443,7 +445,7 @@ class _Texts:
     def sentence(self, i: int) -> str:
         """Sentence ``i``'s whole text (see :meth:`read` for many at once)."""
         if self.kept is None:
-            return self.rows.table.texts[i]  # type: ignore[index]
+            return self.whole[i]
         self.read([i])
         start, end = self._spans[i]
         return self._documents[self.rows.document_id(i)][start:end]
