@@ -152,6 +152,33 @@ def test_the_builds_kept_sentences_give_the_timeline_the_texts_give(
     fresh()  # leave the store keeping the right answer
 
 
+def test_a_range_whose_readings_miss_an_article_is_read_from_its_sentences(
+    sample_dossier: dateline.Dossier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.summarise.plan import _range_reading
+
+    store = sample_dossier.store
+    asked = TimelineRequest(dates=4, sentences=2)
+
+    def fresh() -> list:  # type: ignore[type-arg]
+        with store.transaction():
+            store.execute("DELETE FROM results")
+        return plan_timeline(store, asked, is_speculative)
+
+    usual = fresh()
+    assert _range_reading(store, None, None, 1.0) is not None
+    ranged = store.range_readings
+    # an article naming a date, not a speculative one, whose reading went missing
+    speculative = store.speculative_among({row[0] for row in store.sentences()}) or set()
+    dropped = min(row[0] for row in store.sentences(dated=True) if row[0] not in speculative)
+    fewer = [a for a in ranged(None, None, 1.0, features_identity()) or [] if a[0] != dropped]
+    monkeypatch.setattr(store, "range_readings", lambda *args: fewer)
+    assert _range_reading(store, None, None, 1.0) is None
+    assert fresh() == usual
+    monkeypatch.undo()
+    fresh()  # leave the store keeping the right answer
+
+
 def test_a_damaged_kept_reading_gives_way_to_the_texts_with_its_document_named(
     sample_dossier: dateline.Dossier,
     monkeypatch: pytest.MonkeyPatch,

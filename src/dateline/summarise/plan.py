@@ -428,10 +428,10 @@ def _range_reading(
     dates, spans = {}, {}
     for doc, idx, start, end, _, ds in store.sentences(since, until, share, dated=True):
         base = first.get(doc)
-        if base is None:
+        if base is None and doc in unwanted:
             continue  # a speculative article's
-        if idx >= kept.sentences[doc]:
-            return None  # the kept reading no longer fits the sentences
+        if base is None or idx >= kept.sentences[doc]:
+            return None  # the kept readings no longer fit the sentences
         found = named.get(id(ds))
         if found is None:
             found = named[id(ds)] = tuple((d, p) for d, p in ds)
