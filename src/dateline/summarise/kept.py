@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dateline.summarise.columns import numbered, runs
 from dateline.summarise.features import SENTENCE, TERM, decode_features
 
 __all__ = ["KeptReading"]
@@ -60,15 +61,16 @@ class KeptReading:
         table = np.frombuffer(b"".join(records), dtype=SENTENCE)
         numbers = np.frombuffer(b"".join(terms), dtype=TERM)
         times = np.frombuffer(b"".join(counts), dtype=TERM)
+        starts = np.zeros(len(table) + 1, dtype=np.int64)
+        np.cumsum(table["terms"], out=starts[1:])
         # a reading whose parts do not fit together comes before one that does not decode
-        unfit = _unfit(table, numbers, times, [len(r) for r in records], [len(t) for t in terms])
+        sizes = [len(r) for r in records], [len(t) for t in terms]
+        unfit = _unfit(table, starts, numbers, times, *sizes)
         if unfit is not None and (damaged is None or unfit[0] < damaged[0]):
             damaged = unfit
         if damaged is not None:
             number, problem = damaged
             raise ValueError(f"kept sentence reading of {names[number]}: damaged ({problem})")
-        starts = np.zeros(len(table) + 1, dtype=np.int64)
-        np.cumsum(table["terms"], out=starts[1:])
         width = int(numbers.max()) + 1 if len(numbers) else 1
         return cls(table, starts, numbers, times, first, sentences, width, texts)
 
@@ -79,9 +81,7 @@ class KeptReading:
         if not count:
             return np.zeros(0, dtype=np.int64)
         documents, indices = zip(*sentences, strict=True)
-        names = list(dict.fromkeys(documents))
-        number = {name: n for n, name in enumerate(names)}
-        document = np.fromiter(map(number.__getitem__, documents), np.int64, count)
+        names, document = numbered(documents)
         return self.places_at(names, document, np.fromiter(indices, np.int64, count))
 
     def places_at(
@@ -102,39 +102,34 @@ class KeptReading:
         """The distinct term numbers of the records at ``places``, end to end (each
         record's in the order it first uses them), their counts, and how many each has."""
         lengths = self.records["terms"][places].astype(np.int64)
-        begins = self.starts[places]
-        # the entries of each record in turn: its start plus 0, 1, ... up to its length
-        shift = np.repeat(begins - np.cumsum(lengths) + lengths, lengths)
-        taken = shift + np.arange(int(lengths.sum()), dtype=np.int64)
+        taken = runs(self.starts[places], lengths)  # each record's entries in turn
         return self.terms[taken], self.counts[taken], lengths
 
 
 def _unfit(
     table: np.ndarray,
+    starts: np.ndarray,
     numbers: np.ndarray,
     uses: np.ndarray,
     record_bytes: Sequence[int],
     term_bytes: Sequence[int],
 ) -> tuple[int, str] | None:
     """The first document (its place among the readings joined end to end, whose sizes in
-    bytes are ``record_bytes`` and ``term_bytes``) whose parts do not fit together, and how:
-    records that do not add up to its terms, or a negative number, count or offset."""
+    bytes are ``record_bytes`` and ``term_bytes``; ``starts`` the running total of the
+    records' term counts) whose parts do not fit together, and how: records that do not add
+    up to its terms, or a negative number, count or offset."""
     documents = len(record_bytes)
     if not documents:
         return None
     sizes = np.asarray(record_bytes, dtype=np.int64) // SENTENCE.itemsize
     used = np.asarray(term_bytes, dtype=np.int64) // TERM.itemsize
-    # each document's sum of its records' term counts, from their running total
-    total = np.zeros(len(table) + 1, dtype=np.int64)
-    np.cumsum(table["terms"], out=total[1:])
     ends = np.cumsum(sizes)
-    short = total[ends] - total[ends - sizes] != used
+    short = starts[ends] - starts[ends - sizes] != used
     negative = np.zeros(documents, dtype=bool)
-    record_ends, term_ends = ends, np.cumsum(used)
     bad = (table["offset"] < 0) | (table["words"] < 0) | (table["terms"] < 0)
-    negative[np.searchsorted(record_ends, np.flatnonzero(bad), side="right")] = True
+    negative[np.searchsorted(ends, np.flatnonzero(bad), side="right")] = True
     bad_terms = np.flatnonzero((numbers < 0) | (uses < 1))
-    negative[np.searchsorted(term_ends, bad_terms, side="right")] = True
+    negative[np.searchsorted(np.cumsum(used), bad_terms, side="right")] = True
     wrong = np.flatnonzero(short | negative)
     if not len(wrong):
         return None

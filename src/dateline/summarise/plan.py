@@ -30,6 +30,7 @@ from dateline.lexicon.names import fold_name
 from dateline.model import Entity, Event, Source
 from dateline.stagecode import code_digest
 from dateline.store.records import LAG_CLASSES, day_scope, sample_bound, shifted_days
+from dateline.summarise.columns import numbered, runs
 from dateline.summarise.dates import reference_weight
 from dateline.summarise.features import features_identity
 from dateline.summarise.kept import KeptReading
@@ -363,30 +364,15 @@ def _table(
     """The sentences of ``rows`` as timeline.sentence_table orders them (by document, start
     and end; their texts from ``texts`` when given), without a record for each."""
     ordered = sorted(rows, key=_IN_ORDER)
-    documents: list[str] = []
-    document = []
-    last = None
-    for row in ordered:
-        if row[0] != last:
-            documents.append(row[0])
-            last = row[0]
-        document.append(len(documents) - 1)
-    # the rows share each distinct list of dates (see store.records): each is made a tuple once
-    named: dict[int, tuple[tuple[str, str], ...]] = {}
-    dates = {}
-    for i, row in enumerate(ordered):
-        if row[5]:
-            found = named.get(id(row[5]))
-            if found is None:
-                found = named[id(row[5])] = tuple((d, p) for d, p in row[5])
-            dates[i] = found
+    documents, document = numbered([row[0] for row in ordered])
+    tupled = _tupled()
     return SentenceTable(
         documents,
         [roots.get(d, d) for d in documents],
-        np.array(document, dtype=np.int64),
+        document,
         np.fromiter((row[1] for row in ordered), np.int64, len(ordered)),
         [row[4] for row in ordered],
-        dates,
+        {i: tupled(row[5]) for i, row in enumerate(ordered) if row[5]},
         lambda wanted: [(ordered[i][2], ordered[i][3]) for i in wanted],
         None if texts is None else [texts[row[0]][row[2] : row[3]] for row in ordered],
     )
@@ -394,6 +380,20 @@ def _table(
 
 # document, start, end: the order of timeline.sentence_table, whose texts break no tie
 _IN_ORDER = operator.itemgetter(0, 2, 3)
+
+
+def _tupled() -> Callable[[list[list[str]]], tuple[tuple[str, str], ...]]:
+    """A sentence row's dates as a tuple, made once for each list: the rows of one read
+    share each distinct list (see store.records), and outlive this function's use."""
+    made: dict[int, tuple[tuple[str, str], ...]] = {}
+
+    def tupled(dates: list[list[str]]) -> tuple[tuple[str, str], ...]:
+        found = made.get(id(dates))
+        if found is None:
+            found = made[id(dates)] = tuple((d, p) for d, p in dates)
+        return found
+
+    return tupled
 
 
 def _range_reading(
@@ -408,41 +408,32 @@ def _range_reading(
     if articles is None or unwanted is None:
         return None
     articles = sorted(a for a in articles if a[0] not in unwanted)
-    try:
-        kept = KeptReading.of({a[0]: a[3] for a in articles}, store.texts)
-    except ValueError as exc:
-        log.warning("%s: %s; the texts are read instead (dateline build)", store.location, exc)
+    kept = _readings(store, {a[0]: a[3] for a in articles})
+    if kept is None:
         return None
+    # the table's sentences are the readings' records, in the same order
     articles = [a for a in articles if kept.sentences[a[0]]]
-    counts = np.array([kept.sentences[a[0]] for a in articles], dtype=np.int64)
-    firsts = np.cumsum(counts) - counts
-    first = dict(zip((a[0] for a in articles), firsts.tolist(), strict=True))
-    total = int(counts.sum())
-    document = np.repeat(np.arange(len(articles), dtype=np.int64), counts)
-    # each sentence's place in its article: 0, 1, 2 ... from the article's first
-    position = np.arange(total, dtype=np.int64) - np.repeat(firsts, counts)
+    names = [a[0] for a in articles]
+    counts = np.array([kept.sentences[name] for name in names], dtype=np.int64)
+    document = np.repeat(np.arange(len(names), dtype=np.int64), counts)
+    position = runs(np.zeros(len(names), dtype=np.int64), counts)
     published = list(itertools.chain.from_iterable(
         itertools.repeat(a[1], n) for a, n in zip(articles, counts.tolist(), strict=True)
     ))  # fmt: skip
-    named: dict[int, tuple[tuple[str, str], ...]] = {}
+    tupled = _tupled()
     dates, spans = {}, {}
     for doc, idx, start, end, _, ds in store.sentences(since, until, share, dated=True):
-        base = first.get(doc)
-        if base is None and doc in unwanted:
-            continue  # a speculative article's
-        if base is None or idx >= kept.sentences[doc]:
-            return None  # the kept readings no longer fit the sentences
-        found = named.get(id(ds))
-        if found is None:
-            found = named[id(ds)] = tuple((d, p) for d, p in ds)
-        dates[base + idx] = found
-        spans[base + idx] = (start, end)
-    names = [a[0] for a in articles]
+        if doc in unwanted:
+            continue
+        if not 0 <= idx < kept.sentences.get(doc, 0):
+            return None  # a sentence the kept readings do not hold: they no longer fit
+        dates[kept.first[doc] + idx] = tupled(ds)
+        spans[kept.first[doc] + idx] = (start, end)
 
     def spans_of(wanted: Sequence[int]) -> list[tuple[int, int]]:
         places = [(names[document[i]], int(position[i])) for i in wanted if i not in spans]
         for doc, idx, start, end, *_ in store.sentences_at(places, since, until):
-            spans[first[doc] + idx] = (start, end)
+            spans[kept.first[doc] + idx] = (start, end)
         return [spans[i] for i in wanted]
 
     table = SentenceTable(
@@ -451,18 +442,23 @@ def _range_reading(
     return table, kept
 
 
+def _readings(store: Store, blobs: Mapping[str, bytes]) -> KeptReading | None:
+    """The kept readings ``blobs`` as one; None, with a warning naming the damaged one,
+    when one is damaged (the texts give the same answer; a build writes it again)."""
+    try:
+        return KeptReading.of(blobs, store.texts)
+    except ValueError as exc:
+        log.warning("%s: %s; the texts are read instead (dateline build)", store.location, exc)
+        return None
+
+
 def _kept_reading(store: Store, rows: Sequence[SentenceRow]) -> KeptReading | None:
     """What the build kept of the sentences of ``rows``, when it holds for every one."""
     blobs = store.sentence_features({row[0] for row in rows}, features_identity())
-    if blobs is None:
+    kept = None if blobs is None else _readings(store, blobs)
+    if kept is None or kept.places([(row[0], row[1]) for row in rows]) is None:
         return None
-    try:
-        kept = KeptReading.of(blobs, store.texts)
-    except ValueError as exc:
-        # the texts give the same answer; a build writes the readings again
-        log.warning("%s: %s; the texts are read instead (dateline build)", store.location, exc)
-        return None
-    return kept if kept.places([(row[0], row[1]) for row in rows]) is not None else None
+    return kept
 
 
 def _summarised_rows(

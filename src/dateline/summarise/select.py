@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dateline.summarise.columns import runs
 from dateline.summarise.matrix import TermMatrix
 from dateline.summarise.text import Vector, add_into, cosine, norm
 
@@ -99,8 +100,7 @@ def choose_rows(
     begins = matrix.starts[rows]
     lengths = matrix.starts[rows + 1] - begins
     # the pool's entries, candidate by candidate, each one's in its vector's order
-    shift = np.repeat(begins - np.cumsum(lengths) + lengths, lengths)
-    entries = shift + np.arange(int(lengths.sum()), dtype=np.int64)
+    entries = runs(begins, lengths)
     member = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
     column, values = matrix.column[entries], matrix.values[entries]
     norms = matrix.norms[rows]

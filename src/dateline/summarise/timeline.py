@@ -33,6 +33,7 @@ import numpy as np
 
 from dateline.analyse.timex import find_time_expressions
 from dateline.model import Source
+from dateline.summarise.columns import numbered
 from dateline.summarise.dates import (
     DateSupport,
     Reference,
@@ -179,21 +180,17 @@ def sentence_table(
     is its ``index``, or when None its rank among its document's (``groups`` maps a
     document to its duplicate group's root)."""
     ordered = sorted(sentences, key=_ORDER)
-    documents: list[str] = []
-    document, position = [], []
-    last, rank = None, 0
-    for s in ordered:
-        if s.document_id != last:
-            documents.append(s.document_id)
-            last, rank = s.document_id, 0
-        document.append(len(documents) - 1)
-        position.append(rank if s.index is None else s.index)
-        rank += 1
+    documents, document = numbered([s.document_id for s in ordered])
+    # a sentence's rank among its document's: its place less that of the document's first
+    first = np.zeros(len(documents), dtype=np.int64)
+    first[document[::-1]] = np.arange(len(ordered) - 1, -1, -1, dtype=np.int64)
+    rank = (np.arange(len(ordered), dtype=np.int64) - first[document]).tolist()
+    position = [r if s.index is None else s.index for s, r in zip(ordered, rank, strict=True)]
     spans = [(s.start, s.end) for s in ordered]
     return SentenceTable(
         documents,
         [groups.get(d, d) for d in documents] if groups else documents,
-        np.array(document, dtype=np.int64),
+        document,
         np.array(position, dtype=np.int64),
         [s.published for s in ordered],
         {i: s.dates for i, s in enumerate(ordered) if s.dates},
